@@ -1,0 +1,68 @@
+package io.outageradar.topics;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.KafkaFuture;
+import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Creates the catalog's topics that do not exist yet; safe to run at every start. */
+public final class TopicCreator {
+  private static final Logger LOG = LoggerFactory.getLogger(TopicCreator.class);
+
+  private TopicCreator() {}
+
+  /**
+   * Creates missing topics with the catalog's partitions and configs. Existing topics are left as
+   * they are (an operator may have tuned them). {@code replicationFactor} of -1 takes the broker's
+   * default.
+   */
+  public static void ensure(Admin admin, List<Topic<?, ?>> topics, short replicationFactor) {
+    try {
+      Set<String> existing = admin.listTopics().names().get();
+      List<NewTopic> missing = topics.stream()
+          .filter(t -> !existing.contains(t.name()))
+          .map(t -> new NewTopic(t.name(), Optional.of(t.partitions()), Optional.of(replicationFactor))
+              .configs(configs(t)))
+          .toList();
+      if (missing.isEmpty()) {
+        return;
+      }
+      for (Map.Entry<String, KafkaFuture<Void>> result : admin.createTopics(missing).values().entrySet()) {
+        try {
+          result.getValue().get();
+        } catch (ExecutionException e) {
+          // Another instance may have created it between our list and create; that is fine.
+          if (!(e.getCause() instanceof TopicExistsException)) {
+            throw e;
+          }
+        }
+      }
+      LOG.info("created topics {}", missing.stream().map(NewTopic::name).collect(Collectors.joining(", ")));
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("cannot create topics: " + e.getCause().getMessage(), e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while creating topics", e);
+    }
+  }
+
+  static Map<String, String> configs(Topic<?, ?> topic) {
+    Map<String, String> configs = new HashMap<>();
+    configs.put(TopicConfig.CLEANUP_POLICY_CONFIG,
+        topic.compacted() ? TopicConfig.CLEANUP_POLICY_COMPACT : TopicConfig.CLEANUP_POLICY_DELETE);
+    if (!topic.compacted()) {
+      configs.put(TopicConfig.RETENTION_MS_CONFIG, topic.retention() == null ? "-1" : Long.toString(topic.retention().toMillis()));
+    }
+    return configs;
+  }
+}

@@ -1,0 +1,83 @@
+package io.outageradar.topics;
+
+import io.outageradar.avro.OutageEvent;
+import io.outageradar.avro.Page;
+import io.outageradar.avro.ProbeResult;
+import io.outageradar.avro.RegionImpact;
+import io.outageradar.avro.RegionWindowHealth;
+import io.outageradar.avro.ScoredReport;
+import io.outageradar.avro.UserReport;
+import io.outageradar.registry.SchemaRegistryClient;
+import io.outageradar.serde.AvroSerde;
+import java.time.Duration;
+import java.util.List;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+
+/**
+ * The catalog of every topic the pipeline reads or writes. Names get an optional prefix so that
+ * several pipelines (or tests) share one cluster without seeing each other's data.
+ */
+public final class Topics {
+  public static final String PROBE_RESULTS = "probe-results";
+  public static final String USER_REPORTS = "user-reports";
+  public static final String SCORED_REPORTS = "scored-reports";
+  public static final String REGION_HEALTH = "region-health";
+  public static final String OUTAGES = "outages";
+  public static final String REGION_IMPACT = "region-impact";
+  public static final String ALERTS = "alerts";
+  public static final String DEAD_LETTERS = "dead-letters";
+
+  private static final int INPUT_PARTITIONS = 6;
+  private static final Duration INPUT_RETENTION = Duration.ofDays(7);
+  private static final Duration DERIVED_RETENTION = Duration.ofDays(30);
+
+  public final Topic<String, ProbeResult> probeResults;
+  public final Topic<String, UserReport> userReports;
+  public final Topic<String, ScoredReport> scoredReports;
+  public final Topic<String, RegionWindowHealth> regionHealth;
+  public final Topic<String, OutageEvent> outages;
+  public final Topic<String, RegionImpact> regionImpact;
+  public final Topic<String, Page> alerts;
+  /** Records no stage could read or process, with the error in their headers; raw bytes kept. */
+  public final Topic<byte[], byte[]> deadLetters;
+
+  private final String prefix;
+
+  private Topics(String prefix, SchemaRegistryClient registry) {
+    this.prefix = prefix;
+    Serde<String> keys = Serdes.String();
+    probeResults = new Topic<>(prefix + PROBE_RESULTS, keys, values(ProbeResult.class, registry), INPUT_PARTITIONS, INPUT_RETENTION, false);
+    userReports = new Topic<>(prefix + USER_REPORTS, keys, values(UserReport.class, registry), INPUT_PARTITIONS, INPUT_RETENTION, false);
+    scoredReports = new Topic<>(prefix + SCORED_REPORTS, keys, values(ScoredReport.class, registry), INPUT_PARTITIONS, INPUT_RETENTION, false);
+    regionHealth = new Topic<>(prefix + REGION_HEALTH, keys, values(RegionWindowHealth.class, registry), INPUT_PARTITIONS, DERIVED_RETENTION, false);
+    outages = new Topic<>(prefix + OUTAGES, keys, values(OutageEvent.class, registry), 3, null, true);
+    regionImpact = new Topic<>(prefix + REGION_IMPACT, keys, values(RegionImpact.class, registry), 3, null, true);
+    alerts = new Topic<>(prefix + ALERTS, keys, values(Page.class, registry), 3, DERIVED_RETENTION, false);
+    deadLetters = new Topic<>(prefix + DEAD_LETTERS, Serdes.ByteArray(), Serdes.ByteArray(), 1, DERIVED_RETENTION, false);
+  }
+
+  /** The catalog with the plain topic names. */
+  public static Topics create(SchemaRegistryClient registry) {
+    return new Topics("", registry);
+  }
+
+  /** The catalog with every name prefixed (e.g. {@code "it-42."}). */
+  public static Topics withPrefix(String prefix, SchemaRegistryClient registry) {
+    return new Topics(prefix, registry);
+  }
+
+  public String prefix() {
+    return prefix;
+  }
+
+  /** Every topic of the catalog, in data-flow order. */
+  public List<Topic<?, ?>> all() {
+    return List.of(probeResults, userReports, scoredReports, regionHealth, outages, regionImpact, alerts, deadLetters);
+  }
+
+  private static <T extends SpecificRecord> Serde<T> values(Class<T> type, SchemaRegistryClient registry) {
+    return AvroSerde.forValues(type, registry);
+  }
+}
