@@ -44,9 +44,11 @@ public final class Topics {
   public final Topic<byte[], byte[]> deadLetters;
 
   private final String prefix;
+  private final SchemaRegistryClient registry;
 
   private Topics(String prefix, SchemaRegistryClient registry) {
     this.prefix = prefix;
+    this.registry = registry;
     Serde<String> keys = Serdes.String();
     probeResults = new Topic<>(prefix + PROBE_RESULTS, keys, values(ProbeResult.class, registry), INPUT_PARTITIONS, INPUT_RETENTION, false);
     userReports = new Topic<>(prefix + USER_REPORTS, keys, values(UserReport.class, registry), INPUT_PARTITIONS, INPUT_RETENTION, false);
@@ -75,6 +77,11 @@ public final class Topics {
   /** Every topic of the catalog, in data-flow order. */
   public List<Topic<?, ?>> all() {
     return List.of(probeResults, userReports, scoredReports, regionHealth, outages, regionImpact, alerts, deadLetters);
+  }
+
+  /** A serde for an internal state record, registered in the same registry as the topics. */
+  public <T extends SpecificRecord> Serde<T> stateSerde(Class<T> type) {
+    return values(type, registry);
   }
 
   private static <T extends SpecificRecord> Serde<T> values(Class<T> type, SchemaRegistryClient registry) {

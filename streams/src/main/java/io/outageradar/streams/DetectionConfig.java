@@ -1,0 +1,48 @@
+package io.outageradar.streams;
+
+import java.time.Duration;
+
+/**
+ * The detection rules, validated once so the topologies can trust them.
+ *
+ * @param window size of the event-time probe window
+ * @param grace how late a probe may arrive and still count in its window
+ * @param minAgents distinct failing agents needed before a region can be DOWN (one broken agent
+ *     never is an outage)
+ * @param downRatio share of a region's agents that must fail for DOWN
+ * @param confirmWindows DOWN windows needed among the last {@code ofWindows} to confirm (N of M)
+ * @param ofWindows the M of the N-of-M rule
+ * @param resolveAfterHealthyWindows consecutive healthy windows before a region counts as recovered
+ * @param globalMinRegions regions of one service down together that make one GLOBAL outage
+ */
+public record DetectionConfig(
+    Duration window,
+    Duration grace,
+    int minAgents,
+    double downRatio,
+    int confirmWindows,
+    int ofWindows,
+    int resolveAfterHealthyWindows,
+    int globalMinRegions) {
+
+  public DetectionConfig {
+    require(!window.isNegative() && !window.isZero(), "window must be positive");
+    require(!grace.isNegative(), "grace must not be negative");
+    require(minAgents >= 1, "minAgents must be at least 1");
+    require(downRatio > 0 && downRatio <= 1, "downRatio must be in (0, 1]");
+    require(confirmWindows >= 1 && confirmWindows <= ofWindows, "confirmWindows must be in [1, ofWindows]");
+    require(resolveAfterHealthyWindows >= 1, "resolveAfterHealthyWindows must be at least 1");
+    require(globalMinRegions >= 2, "globalMinRegions must be at least 2");
+  }
+
+  /** 30 s windows, 10 s grace, 2 agents and half a region failing, 2 of 3 windows, 3 to resolve, 3 regions global. */
+  public static DetectionConfig defaults() {
+    return new DetectionConfig(Duration.ofSeconds(30), Duration.ofSeconds(10), 2, 0.5, 2, 3, 3, 3);
+  }
+
+  private static void require(boolean condition, String message) {
+    if (!condition) {
+      throw new IllegalArgumentException(message);
+    }
+  }
+}

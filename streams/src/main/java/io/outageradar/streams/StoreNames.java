@@ -1,0 +1,15 @@
+package io.outageradar.streams;
+
+/**
+ * Names of every state store and internal topic. They are part of a deployed application's state
+ * (changelog and repartition topics are named after them): renaming one loses that state.
+ */
+public final class StoreNames {
+  public static final String PROBE_WINDOWS = "probe-windows-store";
+  public static final String PROBE_WINDOWS_FINAL = "probe-windows-final";
+  public static final String PROBES_BY_REGION = "probes-by-region";
+  public static final String HEALTH_BY_SERVICE = "health-by-service";
+  public static final String OUTAGE_LIFECYCLE = "outage-lifecycle-store";
+
+  private StoreNames() {}
+}

@@ -1,0 +1,275 @@
+package io.outageradar.streams.lifecycle;
+
+import io.outageradar.avro.CauseHint;
+import io.outageradar.avro.HealthStatus;
+import io.outageradar.avro.OutageEvent;
+import io.outageradar.avro.OutageScope;
+import io.outageradar.avro.OutageState;
+import io.outageradar.avro.RegionWindowHealth;
+import io.outageradar.avro.state.OpenOutage;
+import io.outageradar.avro.state.RegionPhase;
+import io.outageradar.avro.state.RegionTrack;
+import io.outageradar.avro.state.ServiceLifecycleState;
+import io.outageradar.streams.DetectionConfig;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * The outage state machine of one service, fed one closed region window at a time.
+ *
+ * <p>Per region: NORMAL → SUSPECTED on a DOWN window; SUSPECTED → CONFIRMED when {@code
+ * confirmWindows} of the last {@code ofWindows} are DOWN (N-of-M damping), or back to NORMAL after
+ * {@code ofWindows} healthy ones; CONFIRMED → RECOVERING on a non-DOWN window; RECOVERING → NORMAL
+ * after {@code resolveAfterHealthyWindows} healthy windows in a row (hysteresis, so a flapping region
+ * does not open and close outages), or back to CONFIRMED on a DOWN window.
+ *
+ * <p>Per service: a confirmed region opens a REGIONAL outage, unless at least {@code
+ * globalMinRegions} regions are suspected or confirmed together: then one GLOBAL outage opens, takes
+ * in the regional outages already open (they end with {@code mergedInto}) and every region that
+ * confirms later, and resolves when its last region recovers. Only changes are emitted.
+ */
+public final class OutageLifecycle {
+  private static final DateTimeFormatter ID_TIME =
+      DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+
+  private final DetectionConfig config;
+
+  public OutageLifecycle(DetectionConfig config) {
+    this.config = config;
+  }
+
+  public static ServiceLifecycleState emptyState() {
+    return new ServiceLifecycleState(new HashMap<>(), new HashMap<>());
+  }
+
+  /** Applies one closed window of one region; returns the outage changes it caused, oldest first. */
+  public List<OutageEvent> apply(ServiceLifecycleState state, RegionWindowHealth window) {
+    RegionTrack track = state.getRegions().computeIfAbsent(window.getRegion(), region -> newTrack());
+    if (!window.getWindowEnd().isAfter(track.getLastWindowEnd())) {
+      return List.of(); // a replayed or out-of-order window: its verdict is already in the track
+    }
+    track.setLastWindowEnd(window.getWindowEnd());
+    boolean down = window.getStatus() == HealthStatus.DOWN;
+    remember(track, down);
+
+    List<OutageEvent> events = new ArrayList<>();
+    switch (track.getPhase()) {
+      case NORMAL -> {
+        if (down) {
+          track.setPhase(RegionPhase.SUSPECTED);
+          track.setOnset(window.getWindowStart());
+          confirmIfEnough(state, track, window, events);
+        }
+      }
+      case SUSPECTED -> {
+        if (!confirmIfEnough(state, track, window, events) && track.getHealthyStreak() >= config.ofWindows()) {
+          reset(track);
+        }
+      }
+      case CONFIRMED -> {
+        OpenOutage outage = state.getOpenOutages().get(track.getOutageId());
+        if (down) {
+          recordDown(outage, window);
+        } else {
+          track.setPhase(RegionPhase.RECOVERING);
+          track.setRecoveringSince(window.getWindowStart());
+          publish(state, outage, window.getWindowEnd(), events);
+        }
+      }
+      case RECOVERING -> {
+        OpenOutage outage = state.getOpenOutages().get(track.getOutageId());
+        if (down) {
+          track.setPhase(RegionPhase.CONFIRMED);
+          track.setRecoveringSince(null);
+          recordDown(outage, window);
+          publish(state, outage, window.getWindowEnd(), events);
+        } else if (track.getHealthyStreak() >= config.resolveAfterHealthyWindows()) {
+          removeRegion(outage.getOpenRegions(), window.getRegion());
+          Instant recoveredAt = track.getRecoveringSince();
+          reset(track);
+          if (outage.getOpenRegions().isEmpty()) {
+            outage.getEvent().setResolvedAt(recoveredAt);
+          }
+          publish(state, outage, window.getWindowEnd(), events);
+        }
+      }
+    }
+    return events;
+  }
+
+  private boolean confirmIfEnough(
+      ServiceLifecycleState state, RegionTrack track, RegionWindowHealth window, List<OutageEvent> events) {
+    long downWindows = track.getRecentDown().stream().filter(Boolean::booleanValue).count();
+    if (downWindows < config.confirmWindows()) {
+      return false;
+    }
+    track.setPhase(RegionPhase.CONFIRMED);
+    String region = window.getRegion();
+    OpenOutage outage = openGlobal(state);
+    if (outage == null && affectedRegions(state) >= config.globalMinRegions()) {
+      outage = newOutage(window, OutageScope.GLOBAL, earliestOnset(state, track), "global");
+      for (OpenOutage regional : List.copyOf(state.getOpenOutages().values())) {
+        mergeInto(state, regional, outage, window.getWindowEnd(), events);
+      }
+      state.getOpenOutages().put(outage.getEvent().getOutageId(), outage);
+    } else if (outage == null) {
+      outage = newOutage(window, OutageScope.REGIONAL, track.getOnset(), region);
+      state.getOpenOutages().put(outage.getEvent().getOutageId(), outage);
+    }
+    join(outage, region, track);
+    recordDown(outage, window);
+    publish(state, outage, window.getWindowEnd(), events);
+    return true;
+  }
+
+  private OpenOutage newOutage(RegionWindowHealth window, OutageScope scope, Instant onset, String tag) {
+    String id = window.getService() + "-" + tag + "-" + ID_TIME.format(onset);
+    OutageEvent event = OutageEvent.newBuilder()
+        .setOutageId(id)
+        .setService(window.getService())
+        .setScope(scope)
+        .setRegions(new ArrayList<>())
+        .setState(OutageState.UNKNOWN)
+        .setPreviousState(OutageState.UNKNOWN)
+        .setOnset(onset)
+        .setConfirmedAt(window.getWindowEnd())
+        .setResolvedAt(null)
+        .setCause(CauseHint.UNKNOWN)
+        .setPeakFailureRatio(0.0)
+        .setMergedInto(null)
+        .setUpdatedAt(window.getWindowEnd())
+        .build();
+    return new OpenOutage(event, new HashMap<>(), new ArrayList<>(), new ArrayList<>());
+  }
+
+  private void mergeInto(
+      ServiceLifecycleState state, OpenOutage regional, OpenOutage global, Instant at, List<OutageEvent> events) {
+    OutageEvent from = regional.getEvent();
+    OutageEvent into = global.getEvent();
+    for (String region : regional.getOpenRegions()) {
+      join(global, region, state.getRegions().get(region));
+    }
+    regional.getRegions().forEach(region -> {
+      if (!global.getRegions().contains(region)) {
+        global.getRegions().add(region);
+      }
+    });
+    regional.getFailureCounts().forEach((status, count) -> global.getFailureCounts().merge(status, count, Integer::sum));
+    into.setPeakFailureRatio(Math.max(into.getPeakFailureRatio(), from.getPeakFailureRatio()));
+    if (from.getConfirmedAt().isBefore(into.getConfirmedAt())) {
+      into.setConfirmedAt(from.getConfirmedAt());
+    }
+    regional.getOpenRegions().clear();
+    from.setMergedInto(into.getOutageId());
+    from.setResolvedAt(at);
+    publish(state, regional, at, events);
+  }
+
+  private static void join(OpenOutage outage, String region, RegionTrack track) {
+    track.setOutageId(outage.getEvent().getOutageId());
+    if (!outage.getOpenRegions().contains(region)) {
+      outage.getOpenRegions().add(region);
+    }
+    if (!outage.getRegions().contains(region)) {
+      outage.getRegions().add(region);
+    }
+  }
+
+  private static void recordDown(OpenOutage outage, RegionWindowHealth window) {
+    outage.getFailureCounts().merge(window.getDominantFailure().name(), window.getFailedChecks(), Integer::sum);
+    OutageEvent event = outage.getEvent();
+    event.setPeakFailureRatio(Math.max(event.getPeakFailureRatio(), window.getFailureRatio()));
+  }
+
+  /** Recomputes the outage's phase from its regions and emits an event when phase or regions changed. */
+  private static void publish(ServiceLifecycleState state, OpenOutage outage, Instant at, List<OutageEvent> events) {
+    OutageEvent last = outage.getEvent();
+    OutageState phase = phaseOf(state, outage);
+    List<String> regions = List.copyOf(new TreeSet<>(outage.getRegions()));
+    if (phase == last.getState() && regions.equals(last.getRegions())) {
+      return;
+    }
+    OutageEvent next = OutageEvent.newBuilder(last)
+        .setPreviousState(last.getState())
+        .setState(phase)
+        .setRegions(new ArrayList<>(regions))
+        .setCause(CauseHints.fromFailureCounts(outage.getFailureCounts()))
+        .setUpdatedAt(at)
+        .build();
+    outage.setEvent(next);
+    events.add(OutageEvent.newBuilder(next).build());
+    if (phase == OutageState.RESOLVED) {
+      state.getOpenOutages().remove(next.getOutageId());
+    }
+  }
+
+  private static OutageState phaseOf(ServiceLifecycleState state, OpenOutage outage) {
+    if (outage.getOpenRegions().isEmpty()) {
+      return OutageState.RESOLVED;
+    }
+    boolean allRecovering = outage.getOpenRegions().stream()
+        .allMatch(region -> state.getRegions().get(region).getPhase() == RegionPhase.RECOVERING);
+    return allRecovering ? OutageState.RECOVERING : OutageState.CONFIRMED;
+  }
+
+  private static OpenOutage openGlobal(ServiceLifecycleState state) {
+    return state.getOpenOutages().values().stream()
+        .filter(o -> o.getEvent().getScope() == OutageScope.GLOBAL)
+        .findFirst()
+        .orElse(null);
+  }
+
+  private static long affectedRegions(ServiceLifecycleState state) {
+    return state.getRegions().values().stream().filter(t -> t.getPhase() != RegionPhase.NORMAL).count();
+  }
+
+  private static Instant earliestOnset(ServiceLifecycleState state, RegionTrack confirming) {
+    Instant earliest = confirming.getOnset();
+    for (RegionTrack track : state.getRegions().values()) {
+      boolean confirmed = track.getPhase() == RegionPhase.CONFIRMED || track.getPhase() == RegionPhase.RECOVERING;
+      if (confirmed && track.getOnset() != null && track.getOnset().isBefore(earliest)) {
+        earliest = track.getOnset();
+      }
+    }
+    for (OpenOutage open : state.getOpenOutages().values()) {
+      if (open.getEvent().getOnset().isBefore(earliest)) {
+        earliest = open.getEvent().getOnset();
+      }
+    }
+    return earliest;
+  }
+
+  private void remember(RegionTrack track, boolean down) {
+    List<Boolean> recent = track.getRecentDown();
+    recent.add(down);
+    while (recent.size() > config.ofWindows()) {
+      recent.remove(0);
+    }
+    track.setHealthyStreak(down ? 0 : track.getHealthyStreak() + 1);
+  }
+
+  private static void reset(RegionTrack track) {
+    track.setPhase(RegionPhase.NORMAL);
+    track.setOnset(null);
+    track.setRecoveringSince(null);
+    track.setOutageId(null);
+  }
+
+  /** By index: the lists of a deserialized Avro record do not support removal through an iterator. */
+  private static void removeRegion(List<String> regions, String region) {
+    int at = regions.indexOf(region);
+    if (at >= 0) {
+      regions.remove(at);
+    }
+  }
+
+  private static RegionTrack newTrack() {
+    return new RegionTrack(RegionPhase.NORMAL, new ArrayList<>(), 0, null, null, Instant.EPOCH, null);
+  }
+}

@@ -1,0 +1,52 @@
+package io.outageradar.streams.lifecycle;
+
+import io.outageradar.avro.OutageEvent;
+import io.outageradar.avro.Page;
+import io.outageradar.avro.RegionWindowHealth;
+import io.outageradar.avro.state.ServiceLifecycleState;
+import io.outageradar.streams.DetectionConfig;
+import io.outageradar.streams.StoreNames;
+import io.outageradar.topics.Topic;
+import io.outageradar.topics.Topics;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.state.Stores;
+
+/**
+ * Region window verdicts → outage lifecycle events and pages.
+ *
+ * <p>Verdicts are re-keyed by service so that one task sees every region of a service: that is what
+ * lets it roll many regional failures up into one GLOBAL outage and one page.
+ */
+public final class OutageLifecycleTopology {
+  private OutageLifecycleTopology() {}
+
+  public static Topology build(DetectionConfig config, Topics topics) {
+    Topic<String, RegionWindowHealth> health = topics.regionHealth;
+    Topic<String, OutageEvent> outages = topics.outages;
+    Topic<String, Page> alerts = topics.alerts;
+    StreamsBuilder builder = new StreamsBuilder();
+    builder.addStateStore(Stores.keyValueStoreBuilder(
+        Stores.persistentKeyValueStore(StoreNames.OUTAGE_LIFECYCLE),
+        Serdes.String(),
+        topics.stateSerde(ServiceLifecycleState.class)));
+
+    OutageLifecycle lifecycle = new OutageLifecycle(config);
+    KStream<String, OutageEvent> changes = builder
+        .stream(health.name(), Consumed.with(health.keySerde(), health.valueSerde()).withName("region-health-source"))
+        .selectKey((key, window) -> window.getService(), Named.as("key-by-service"))
+        .repartition(Repartitioned.with(Serdes.String(), health.valueSerde()).withName(StoreNames.HEALTH_BY_SERVICE))
+        .process(() -> new OutageLifecycleProcessor(lifecycle), Named.as("outage-lifecycle"), StoreNames.OUTAGE_LIFECYCLE);
+
+    changes.to(outages.name(), Produced.with(outages.keySerde(), outages.valueSerde()).withName("outages-sink"));
+    changes.flatMapValues(Pages::forChange, Named.as("pages-for-change"))
+        .to(alerts.name(), Produced.with(alerts.keySerde(), alerts.valueSerde()).withName("alerts-sink"));
+    return builder.build();
+  }
+}

@@ -1,0 +1,46 @@
+package io.outageradar.streams.lifecycle;
+
+import io.outageradar.avro.OutageEvent;
+import io.outageradar.avro.OutageScope;
+import io.outageradar.avro.OutageState;
+import io.outageradar.avro.Page;
+import io.outageradar.avro.PageAction;
+import io.outageradar.avro.PageSeverity;
+import java.util.List;
+
+/** Which lifecycle changes page on-call: a new confirmed outage triggers, its end resolves. */
+public final class Pages {
+  private Pages() {}
+
+  public static List<Page> forChange(OutageEvent event) {
+    boolean opened = event.getState() == OutageState.CONFIRMED && event.getPreviousState() == OutageState.UNKNOWN;
+    boolean closed = event.getState() == OutageState.RESOLVED;
+    if (!opened && !closed) {
+      return List.of();
+    }
+    return List.of(Page.newBuilder()
+        .setDedupKey(event.getOutageId())
+        .setAction(opened ? PageAction.TRIGGER : PageAction.RESOLVE)
+        .setAt(event.getUpdatedAt())
+        .setService(event.getService())
+        .setScope(event.getScope())
+        .setRegions(event.getRegions())
+        .setCause(event.getCause())
+        .setSeverity(event.getScope() == OutageScope.GLOBAL ? PageSeverity.CRITICAL : PageSeverity.ERROR)
+        .setSummary(summary(event, opened))
+        .setOnset(event.getOnset())
+        .build());
+  }
+
+  static String summary(OutageEvent event, boolean opened) {
+    String where = event.getScope() == OutageScope.GLOBAL
+        ? event.getRegions().size() + " regions (" + String.join(", ", event.getRegions()) + ")"
+        : String.join(", ", event.getRegions());
+    if (!opened) {
+      return event.getMergedInto() != null
+          ? event.getService() + " outage in " + where + " merged into " + event.getMergedInto()
+          : event.getService() + " recovered in " + where;
+    }
+    return event.getService() + " is down in " + where + ", cause hint " + event.getCause();
+  }
+}

@@ -1,0 +1,165 @@
+package io.outageradar.streams.lifecycle;
+
+import static io.outageradar.avro.HealthStatus.DEGRADED;
+import static io.outageradar.avro.HealthStatus.DOWN;
+import static io.outageradar.avro.HealthStatus.HEALTHY;
+import static io.outageradar.streams.Probes.at;
+import static io.outageradar.streams.Probes.window;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.outageradar.avro.CauseHint;
+import io.outageradar.avro.HealthStatus;
+import io.outageradar.avro.OutageEvent;
+import io.outageradar.avro.OutageScope;
+import io.outageradar.avro.OutageState;
+import io.outageradar.avro.state.ServiceLifecycleState;
+import io.outageradar.registry.MockSchemaRegistry;
+import io.outageradar.serde.AvroSerde;
+import io.outageradar.streams.DetectionConfig;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+
+/** The lifecycle rules with the defaults: 2 of 3 DOWN windows confirm, 3 healthy resolve, 3 regions are global. */
+class OutageLifecycleTest {
+  private static final String SCOPE = OutageLifecycleTest.class.getName();
+  private final OutageLifecycle lifecycle = new OutageLifecycle(DetectionConfig.defaults());
+  private final AvroSerde<ServiceLifecycleState> serde =
+      AvroSerde.forValues(ServiceLifecycleState.class, MockSchemaRegistry.forScope(SCOPE));
+  private ServiceLifecycleState state = OutageLifecycle.emptyState();
+  private final List<OutageEvent> events = new ArrayList<>();
+
+  @AfterAll
+  static void dropRegistry() {
+    MockSchemaRegistry.drop(SCOPE);
+  }
+
+  /** Applies a window, then takes the state through its serde as the store would between records. */
+  private void feed(String region, int window, HealthStatus status) {
+    events.addAll(lifecycle.apply(state, window("whatsapp", region, window, status)));
+    byte[] stored = serde.serializer().serialize("lifecycle-changelog", state);
+    state = serde.deserializer().deserialize("lifecycle-changelog", stored);
+  }
+
+  @Test
+  void aRegionConfirmsOnTwoDownWindowsOfThree() {
+    feed("BR", 0, HEALTHY);
+    feed("BR", 1, DOWN);
+    assertThat(events).as("one DOWN window is only a suspicion").isEmpty();
+
+    feed("BR", 2, DOWN);
+
+    assertThat(events).hasSize(1);
+    OutageEvent opened = events.get(0);
+    assertThat(opened.getOutageId()).isEqualTo("whatsapp-BR-20211004T153030Z");
+    assertThat(opened.getScope()).isEqualTo(OutageScope.REGIONAL);
+    assertThat(opened.getState()).isEqualTo(OutageState.CONFIRMED);
+    assertThat(opened.getPreviousState()).isEqualTo(OutageState.UNKNOWN);
+    assertThat(opened.getOnset()).isEqualTo(at(30));
+    assertThat(opened.getConfirmedAt()).isEqualTo(at(90));
+    assertThat(opened.getCause()).isEqualTo(CauseHint.DNS);
+  }
+
+  @Test
+  void anIsolatedDownWindowFadesWithoutAnOutage() {
+    feed("BR", 0, DOWN);
+    feed("BR", 1, HEALTHY);
+    feed("BR", 2, DEGRADED);
+    feed("BR", 3, HEALTHY);
+    feed("BR", 4, DOWN);
+    feed("BR", 5, HEALTHY);
+    feed("BR", 6, HEALTHY);
+
+    assertThat(events).isEmpty();
+  }
+
+  @Test
+  void resolvesOnlyAfterThreeHealthyWindowsAndAFlapKeepsTheSameOutage() {
+    feed("BR", 0, DOWN);
+    feed("BR", 1, DOWN);
+    feed("BR", 2, HEALTHY);
+    feed("BR", 3, DOWN); // a flap back down: still the same outage
+    feed("BR", 4, HEALTHY);
+    feed("BR", 5, HEALTHY);
+    assertThat(events).extracting(OutageEvent::getState)
+        .containsExactly(OutageState.CONFIRMED, OutageState.RECOVERING, OutageState.CONFIRMED, OutageState.RECOVERING);
+
+    feed("BR", 6, HEALTHY);
+
+    OutageEvent resolved = events.get(events.size() - 1);
+    assertThat(resolved.getState()).isEqualTo(OutageState.RESOLVED);
+    assertThat(resolved.getResolvedAt()).isEqualTo(at(120));
+    assertThat(events).extracting(OutageEvent::getOutageId).containsOnly("whatsapp-BR-20211004T153000Z");
+    assertThat(state.getOpenOutages()).isEmpty();
+  }
+
+  @Test
+  void manyRegionsDownTogetherAreOneGlobalOutage() {
+    for (String region : List.of("BR", "US", "DE", "IN")) {
+      feed(region, 0, DOWN);
+    }
+    for (String region : List.of("BR", "US", "DE", "IN")) {
+      feed(region, 1, DOWN);
+    }
+
+    assertThat(events).extracting(OutageEvent::getScope).containsOnly(OutageScope.GLOBAL);
+    assertThat(events).extracting(OutageEvent::getOutageId).containsOnly("whatsapp-global-20211004T153000Z");
+    OutageEvent last = events.get(events.size() - 1);
+    assertThat(last.getRegions()).containsExactly("BR", "DE", "IN", "US");
+    assertThat(events).filteredOn(e -> e.getPreviousState() == OutageState.UNKNOWN).hasSize(1);
+  }
+
+  @Test
+  void aRegionalOutageIsMergedWhenTheOutageTurnsGlobal() {
+    feed("BR", 0, DOWN);
+    feed("BR", 1, DOWN); // BR alone: regional
+    feed("US", 2, DOWN);
+    feed("DE", 2, DOWN);
+    feed("US", 3, DOWN); // BR confirmed + US, DE suspected or confirmed: global
+
+    assertThat(events).extracting(OutageEvent::getOutageId, OutageEvent::getState, OutageEvent::getMergedInto)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("whatsapp-BR-20211004T153000Z", OutageState.CONFIRMED, null),
+            org.assertj.core.groups.Tuple.tuple("whatsapp-BR-20211004T153000Z", OutageState.RESOLVED, "whatsapp-global-20211004T153000Z"),
+            org.assertj.core.groups.Tuple.tuple("whatsapp-global-20211004T153000Z", OutageState.CONFIRMED, null));
+    OutageEvent global = events.get(2);
+    assertThat(global.getRegions()).containsExactly("BR", "US");
+    assertThat(global.getConfirmedAt()).as("the global outage was known since BR confirmed").isEqualTo(at(60));
+  }
+
+  @Test
+  void theGlobalOutageResolvesWhenItsLastRegionRecovers() {
+    for (int w = 0; w < 2; w++) {
+      for (String region : List.of("BR", "US", "DE")) {
+        feed(region, w, DOWN);
+      }
+    }
+    for (int w = 2; w < 5; w++) {
+      feed("BR", w, HEALTHY);
+      feed("US", w, HEALTHY);
+    }
+    assertThat(events.get(events.size() - 1).getState()).isEqualTo(OutageState.CONFIRMED);
+
+    for (int w = 2; w < 7; w++) {
+      feed("DE", w, w < 4 ? DOWN : HEALTHY);
+    }
+
+    OutageEvent last = events.get(events.size() - 1);
+    assertThat(last.getState()).isEqualTo(OutageState.RESOLVED);
+    assertThat(last.getResolvedAt()).isEqualTo(at(120));
+    assertThat(last.getRegions()).containsExactly("BR", "DE", "US");
+  }
+
+  @Test
+  void ignoresAWindowItHasAlreadySeen() {
+    feed("BR", 0, DOWN);
+    feed("BR", 1, DOWN);
+    int before = events.size();
+
+    feed("BR", 1, DOWN);
+    feed("BR", 0, HEALTHY);
+
+    assertThat(events).hasSize(before);
+  }
+}
