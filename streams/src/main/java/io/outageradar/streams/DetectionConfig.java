@@ -14,6 +14,8 @@ import java.time.Duration;
  * @param ofWindows the M of the N-of-M rule
  * @param resolveAfterHealthyWindows consecutive healthy windows before a region counts as recovered
  * @param globalMinRegions regions of one service down together that make one GLOBAL outage
+ * @param alignmentSlack wall-clock time a region's verdicts may stall before the other regions of
+ *     its service stop waiting for it (see the lifecycle's event-time alignment)
  */
 public record DetectionConfig(
     Duration window,
@@ -23,7 +25,8 @@ public record DetectionConfig(
     int confirmWindows,
     int ofWindows,
     int resolveAfterHealthyWindows,
-    int globalMinRegions) {
+    int globalMinRegions,
+    Duration alignmentSlack) {
 
   public DetectionConfig {
     require(!window.isNegative() && !window.isZero(), "window must be positive");
@@ -33,11 +36,15 @@ public record DetectionConfig(
     require(confirmWindows >= 1 && confirmWindows <= ofWindows, "confirmWindows must be in [1, ofWindows]");
     require(resolveAfterHealthyWindows >= 1, "resolveAfterHealthyWindows must be at least 1");
     require(globalMinRegions >= 2, "globalMinRegions must be at least 2");
+    require(!alignmentSlack.isNegative(), "alignmentSlack must not be negative");
   }
 
-  /** 30 s windows, 10 s grace, 2 agents and half a region failing, 2 of 3 windows, 3 to resolve, 3 regions global. */
+  /**
+   * 30 s windows, 10 s grace, 2 agents and half a region failing, 2 of 3 windows, 3 to resolve, 3
+   * regions global, 30 s alignment slack.
+   */
   public static DetectionConfig defaults() {
-    return new DetectionConfig(Duration.ofSeconds(30), Duration.ofSeconds(10), 2, 0.5, 2, 3, 3, 3);
+    return new DetectionConfig(Duration.ofSeconds(30), Duration.ofSeconds(10), 2, 0.5, 2, 3, 3, 3, Duration.ofSeconds(30));
   }
 
   private static void require(boolean condition, String message) {

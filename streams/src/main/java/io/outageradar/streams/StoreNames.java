@@ -10,6 +10,7 @@ public final class StoreNames {
   public static final String PROBES_BY_REGION = "probes-by-region";
   public static final String HEALTH_BY_SERVICE = "health-by-service";
   public static final String OUTAGE_LIFECYCLE = "outage-lifecycle-store";
+  public static final String LIFECYCLE_PENDING = "outage-lifecycle-pending-store";
 
   private StoreNames() {}
 }

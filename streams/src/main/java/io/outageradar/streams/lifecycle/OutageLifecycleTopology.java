@@ -36,13 +36,17 @@ public final class OutageLifecycleTopology {
         Stores.persistentKeyValueStore(StoreNames.OUTAGE_LIFECYCLE),
         Serdes.String(),
         topics.stateSerde(ServiceLifecycleState.class)));
+    builder.addStateStore(Stores.keyValueStoreBuilder(
+        Stores.persistentKeyValueStore(StoreNames.LIFECYCLE_PENDING),
+        Serdes.String(),
+        topics.stateSerde(RegionWindowHealth.class)));
 
-    OutageLifecycle lifecycle = new OutageLifecycle(config);
     KStream<String, OutageEvent> changes = builder
         .stream(health.name(), Consumed.with(health.keySerde(), health.valueSerde()).withName("region-health-source"))
         .selectKey((key, window) -> window.getService(), Named.as("key-by-service"))
         .repartition(Repartitioned.with(Serdes.String(), health.valueSerde()).withName(StoreNames.HEALTH_BY_SERVICE))
-        .process(() -> new OutageLifecycleProcessor(lifecycle), Named.as("outage-lifecycle"), StoreNames.OUTAGE_LIFECYCLE);
+        .process(() -> new OutageLifecycleProcessor(config), Named.as("outage-lifecycle"),
+            StoreNames.OUTAGE_LIFECYCLE, StoreNames.LIFECYCLE_PENDING);
 
     changes.to(outages.name(), Produced.with(outages.keySerde(), outages.valueSerde()).withName("outages-sink"));
     changes.flatMapValues(Pages::forChange, Named.as("pages-for-change"))

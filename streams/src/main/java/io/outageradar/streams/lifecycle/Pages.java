@@ -33,8 +33,9 @@ public final class Pages {
   }
 
   static String summary(OutageEvent event, boolean opened) {
+    int count = event.getRegions().size();
     String where = event.getScope() == OutageScope.GLOBAL
-        ? event.getRegions().size() + " regions (" + String.join(", ", event.getRegions()) + ")"
+        ? count + (count == 1 ? " region (" : " regions (") + String.join(", ", event.getRegions()) + ")"
         : String.join(", ", event.getRegions());
     if (!opened) {
       return event.getMergedInto() != null

@@ -8,7 +8,6 @@ import io.outageradar.streams.DetectionConfig;
 import io.outageradar.streams.StoreNames;
 import io.outageradar.topics.Topic;
 import io.outageradar.topics.Topics;
-import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
@@ -19,7 +18,8 @@ import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Suppressed;
 import org.apache.kafka.streams.kstream.TimeWindows;
-import org.apache.kafka.streams.state.WindowStore;
+import org.apache.kafka.streams.state.Stores;
+import org.apache.kafka.streams.state.WindowBytesStoreSupplier;
 
 /**
  * Probe results → the final health of each (service, region) per event-time window.
@@ -45,7 +45,7 @@ public final class ProbeHealthTopology {
             ProbeWindowAggregator::empty,
             (key, probe, state) -> ProbeWindowAggregator.add(probe, state),
             Named.as("aggregate-probe-window"),
-            Materialized.<String, ProbeWindowState, WindowStore<Bytes, byte[]>>as(StoreNames.PROBE_WINDOWS)
+            Materialized.<String, ProbeWindowState>as(windowStore(config))
                 .withKeySerde(probes.keySerde())
                 .withValueSerde(topics.stateSerde(ProbeWindowState.class)))
         .suppress(Suppressed.untilWindowCloses(Suppressed.BufferConfig.unbounded())
@@ -56,5 +56,14 @@ public final class ProbeHealthTopology {
             Named.as("judge-window"))
         .to(health.name(), Produced.with(health.keySerde(), health.valueSerde()).withName("region-health-sink"));
     return builder.build();
+  }
+
+  /**
+   * In memory, changelogged: a probe window lives only for window + grace, and a RocksDB window
+   * store would open a new segment database every minute of event time (a replay of hours opens
+   * hundreds). The suppression buffer downstream holds the same windows in memory anyway.
+   */
+  private static WindowBytesStoreSupplier windowStore(DetectionConfig config) {
+    return Stores.inMemoryWindowStore(StoreNames.PROBE_WINDOWS, config.window().plus(config.grace()), config.window(), false);
   }
 }

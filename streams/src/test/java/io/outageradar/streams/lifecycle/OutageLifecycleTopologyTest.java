@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.outageradar.avro.HealthStatus;
 import io.outageradar.avro.OutageEvent;
 import io.outageradar.avro.OutageScope;
+import io.outageradar.avro.OutageState;
 import io.outageradar.avro.Page;
 import io.outageradar.avro.PageAction;
 import io.outageradar.avro.RegionWindowHealth;
@@ -53,6 +54,7 @@ class OutageLifecycleTopologyTest {
         }
       }
 
+      driver.advanceWallClockTime(CONFIG.alignmentSlack().plusSeconds(2));
       List<OutageEvent> outages = driver.createOutputTopic(topics.outages.name(),
           topics.outages.keySerde().deserializer(), topics.outages.valueSerde().deserializer()).readValuesToList();
       List<Page> pages = driver.createOutputTopic(topics.alerts.name(),
@@ -62,7 +64,72 @@ class OutageLifecycleTopologyTest {
       assertThat(outages.get(outages.size() - 1).getRegions()).containsExactly("BR", "DE", "GB", "US");
       assertThat(pages).extracting(Page::getAction).containsExactly(PageAction.TRIGGER, PageAction.RESOLVE);
       assertThat(pages).extracting(Page::getDedupKey).containsOnly("whatsapp-global-20211004T153000Z");
+      assertThat(pages.get(0).getRegions()).as("regions failing in the same window are paged together")
+          .containsExactly("BR", "DE", "GB", "US");
+      assertThat(outages.get(0).getPreviousState()).isEqualTo(OutageState.UNKNOWN);
     }
+  }
+
+  @Test
+  void aRegionRacingAheadWaitsForTheOthersSoTheRollUpStillSeesThemTogether() {
+    try (TopologyTestDriver driver = driver()) {
+      TestInputTopic<String, RegionWindowHealth> in = input(driver);
+      // US's verdicts arrive first and all at once, as when its upstream task catches up faster
+      for (String region : List.of("US", "BR", "DE")) {
+        for (int w = 0; w < 8; w++) {
+          pipe(in, window("whatsapp", region, w, w >= 1 && w <= 3 ? HealthStatus.DOWN : HealthStatus.HEALTHY));
+        }
+      }
+      assertThat(outages(driver)).as("a new service waits one slack for its other regions").isEmpty();
+      driver.advanceWallClockTime(CONFIG.alignmentSlack().plusSeconds(2));
+
+      assertThat(outages(driver)).extracting(OutageEvent::getScope).containsOnly(OutageScope.GLOBAL);
+      assertThat(pages(driver)).extracting(Page::getAction).containsExactly(PageAction.TRIGGER, PageAction.RESOLVE);
+    }
+  }
+
+  @Test
+  void aStalledRegionStopsHoldingTheOthersBackAfterTheSlack() {
+    try (TopologyTestDriver driver = driver()) {
+      TestInputTopic<String, RegionWindowHealth> in = input(driver);
+      pipe(in, window("whatsapp", "US", 0, HealthStatus.HEALTHY));
+      pipe(in, window("whatsapp", "BR", 0, HealthStatus.HEALTHY));
+      driver.advanceWallClockTime(CONFIG.alignmentSlack().plusSeconds(2));
+
+      pipe(in, window("whatsapp", "US", 1, HealthStatus.HEALTHY)); // then US goes silent
+      for (int w = 1; w <= 3; w++) {
+        pipe(in, window("whatsapp", "BR", w, HealthStatus.DOWN));
+      }
+      assertThat(outages(driver)).as("BR's windows after US's watermark wait for US").isEmpty();
+
+      driver.advanceWallClockTime(CONFIG.alignmentSlack().plusSeconds(2));
+
+      assertThat(outages(driver)).extracting(OutageEvent::getOutageId).containsExactly("whatsapp-BR-20211004T153030Z");
+    }
+  }
+
+  private TopologyTestDriver driver() {
+    return new TopologyTestDriver(OutageLifecycleTopology.build(CONFIG, topics),
+        StreamsProperties.of("lifecycle-test", "dummy:9092", topics.deadLetters.name(), stateDir, false));
+  }
+
+  private TestInputTopic<String, RegionWindowHealth> input(TopologyTestDriver driver) {
+    return driver.createInputTopic(topics.regionHealth.name(),
+        topics.regionHealth.keySerde().serializer(), topics.regionHealth.valueSerde().serializer());
+  }
+
+  private static void pipe(TestInputTopic<String, RegionWindowHealth> in, RegionWindowHealth window) {
+    in.pipeInput(window.getService() + "|" + window.getRegion(), window, window.getWindowEnd());
+  }
+
+  private List<OutageEvent> outages(TopologyTestDriver driver) {
+    return driver.createOutputTopic(topics.outages.name(),
+        topics.outages.keySerde().deserializer(), topics.outages.valueSerde().deserializer()).readValuesToList();
+  }
+
+  private List<Page> pages(TopologyTestDriver driver) {
+    return driver.createOutputTopic(topics.alerts.name(),
+        topics.alerts.keySerde().deserializer(), topics.alerts.valueSerde().deserializer()).readValuesToList();
   }
 
   @Test

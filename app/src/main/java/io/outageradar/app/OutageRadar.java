@@ -1,0 +1,34 @@
+package io.outageradar.app;
+
+import io.outageradar.app.cli.DemoCommand;
+import io.outageradar.app.cli.RunCommand;
+import io.outageradar.app.config.ConfigException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code outage-radar} command line. Exit codes: 0 success, 1 failure, 2 bad flags or settings. */
+@Command(
+    name = "outage-radar",
+    mixinStandardHelpOptions = true,
+    versionProvider = Version.class,
+    description = "Detects platform outages from probes and user reports on Kafka, and pages on-call.",
+    subcommands = {DemoCommand.class, RunCommand.class, CommandLine.HelpCommand.class})
+public final class OutageRadar {
+  public static final int EXIT_USAGE = 2;
+
+  public static void main(String[] args) {
+    System.exit(commandLine().execute(args));
+  }
+
+  public static CommandLine commandLine() {
+    return new CommandLine(new OutageRadar())
+        .setExecutionExceptionHandler((error, cmd, parsed) -> {
+          if (error instanceof ConfigException) {
+            cmd.getErr().println("outage-radar: " + error.getMessage());
+            return EXIT_USAGE;
+          }
+          cmd.getErr().println("outage-radar: " + error.getMessage());
+          throw error;
+        });
+  }
+}

@@ -1,0 +1,33 @@
+package io.outageradar.app.cli;
+
+import io.outageradar.app.demo.Demo;
+import io.outageradar.app.demo.DemoReport;
+import io.outageradar.app.demo.DemoResult;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "demo", description = "Start an embedded Kafka broker, run the pipeline and replay the 4 Oct 2021 outage.")
+public final class DemoCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Option(names = "--json", description = "Print one machine-readable JSON summary instead of the timeline.")
+  boolean json;
+
+  @Option(names = "--seed", defaultValue = "42", description = "Seed of the replay (default: ${DEFAULT-VALUE}).")
+  long seed;
+
+  @Option(names = "--timeout", defaultValue = "170", description = "Give up after this many seconds (default: ${DEFAULT-VALUE}).")
+  long timeoutSeconds;
+
+  @Override
+  public Integer call() {
+    DemoResult result = Demo.run(seed, Duration.ofSeconds(timeoutSeconds));
+    spec.commandLine().getOut().println(json ? DemoReport.json(result) : DemoReport.timeline(result));
+    spec.commandLine().getOut().flush();
+    return 0;
+  }
+}

@@ -1,0 +1,84 @@
+package io.outageradar.app.config;
+
+import io.outageradar.streams.DetectionConfig;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The resolved configuration. Each setting takes the first value found in: command-line flags, the
+ * environment ({@code OUTAGE_RADAR_...}), the properties file, the declared default. Unknown keys in
+ * the file are an error, so a typo never silently falls back to a default.
+ */
+public final class RadarConfig {
+  private final Map<Setting<?>, Object> values;
+
+  private RadarConfig(Map<Setting<?>, Object> values) {
+    this.values = values;
+  }
+
+  public static RadarConfig load(Path file, Map<String, String> env, Map<String, String> flags) {
+    Map<String, String> fromFile = file == null ? Map.of() : readFile(file);
+    Set<String> known = new TreeSet<>();
+    RadarSettings.ALL.forEach(s -> known.add(s.key()));
+    for (String key : fromFile.keySet()) {
+      if (!known.contains(key)) {
+        throw new ConfigException("unknown setting " + key + " in " + file + " (known: " + String.join(", ", known) + ")");
+      }
+    }
+    Map<Setting<?>, Object> values = new HashMap<>();
+    for (Setting<?> setting : RadarSettings.ALL) {
+      String raw = flags.get(setting.key());
+      if (raw == null) {
+        raw = env.get(setting.envVar());
+      }
+      if (raw == null) {
+        raw = fromFile.get(setting.key());
+      }
+      if (raw == null) {
+        raw = setting.defaultValue();
+      }
+      if (raw == null) {
+        throw new ConfigException("missing setting " + setting.key() + " (flag, " + setting.envVar() + " or config file): "
+            + setting.description());
+      }
+      values.put(setting, setting.parse(raw));
+    }
+    RadarConfig config = new RadarConfig(values);
+    config.detection(); // cross-field rules (e.g. confirm-windows <= of-windows) fail here, before anything starts
+    return config;
+  }
+
+  @SuppressWarnings("unchecked")
+  public <T> T get(Setting<T> setting) {
+    return (T) values.get(setting);
+  }
+
+  public DetectionConfig detection() {
+    try {
+      return new DetectionConfig(get(RadarSettings.WINDOW), get(RadarSettings.GRACE), get(RadarSettings.MIN_AGENTS),
+          get(RadarSettings.DOWN_RATIO), get(RadarSettings.CONFIRM_WINDOWS), get(RadarSettings.OF_WINDOWS),
+          get(RadarSettings.RESOLVE_AFTER), get(RadarSettings.GLOBAL_MIN_REGIONS), get(RadarSettings.ALIGNMENT_SLACK));
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException("invalid detection settings: " + e.getMessage());
+    }
+  }
+
+  private static Map<String, String> readFile(Path file) {
+    Properties props = new Properties();
+    try (Reader reader = Files.newBufferedReader(file)) {
+      props.load(reader);
+    } catch (IOException e) {
+      throw new ConfigException("cannot read config file " + file + ": " + e.getMessage());
+    }
+    Map<String, String> map = new HashMap<>();
+    props.stringPropertyNames().forEach(k -> map.put(k, props.getProperty(k)));
+    return map;
+  }
+}

@@ -1,0 +1,97 @@
+package io.outageradar.app.config;
+
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Locale;
+
+/** Every setting of the pipeline with its default and meaning; {@link RadarConfig} reads them. */
+public final class RadarSettings {
+  public static final Setting<String> BOOTSTRAP_SERVERS = text("bootstrap.servers", null,
+      "Kafka bootstrap servers, host:port[,host:port...].");
+  public static final Setting<String> SCHEMA_REGISTRY_URL = new Setting<>("schema.registry.url", s -> s, null,
+      s -> s.startsWith("http://") || s.startsWith("https://") || s.startsWith("mock://"),
+      "must start with http://, https:// or mock://",
+      "Confluent-compatible schema registry URL, or mock://scope for an in-memory one.");
+  public static final Setting<String> SCHEMA_REGISTRY_BASIC_AUTH = new Setting<>("schema.registry.basic.auth.user.info",
+      s -> s, "", s -> s.isEmpty() || s.contains(":"), "must be user:password",
+      "user:password for the registry's HTTP basic auth; empty for none.");
+  public static final Setting<String> APPLICATION_ID = text("application.id", "outage-radar",
+      "Prefix of the Kafka Streams application ids (one per topology) and their internal topics.");
+  public static final Setting<String> TOPIC_PREFIX = new Setting<>("topic.prefix", s -> s, "", s -> s.matches("[A-Za-z0-9._-]*"),
+      "may only contain letters, digits, '.', '_' and '-'", "Prefix for every topic name of the catalog.");
+  public static final Setting<Short> REPLICATION_FACTOR = new Setting<>("replication.factor", Short::parseShort, "-1",
+      r -> r == -1 || r >= 1, "must be -1 (broker default) or at least 1", "Replication factor of the topics the pipeline creates.");
+  public static final Setting<String> STATE_DIR = text("state.dir", System.getProperty("java.io.tmpdir") + "/outage-radar-state",
+      "Directory of the Kafka Streams state stores.");
+  public static final Setting<Boolean> EXACTLY_ONCE = new Setting<>("processing.exactly-once", RadarSettings::bool, "false",
+      b -> true, "", "Run the topologies with exactly_once_v2 instead of at_least_once.");
+  public static final Setting<Duration> WINDOW = duration("detection.window", "30s", "Size of the event-time probe window.");
+  public static final Setting<Duration> GRACE = new Setting<>("detection.grace", RadarSettings::parseDuration, "10s",
+      d -> !d.isNegative(), "must not be negative", "How late a probe may arrive and still count in its window.");
+  public static final Setting<Integer> MIN_AGENTS = atLeast("detection.min-agents", "2", 1,
+      "Distinct failing agents needed before a region can be DOWN.");
+  public static final Setting<Double> DOWN_RATIO = new Setting<>("detection.down-ratio", Double::parseDouble, "0.5",
+      r -> r > 0 && r <= 1, "must be in (0, 1]", "Share of a region's agents that must fail for DOWN.");
+  public static final Setting<Integer> CONFIRM_WINDOWS = atLeast("detection.confirm-windows", "2", 1,
+      "DOWN windows among the last detection.of-windows that confirm an outage.");
+  public static final Setting<Integer> OF_WINDOWS = atLeast("detection.of-windows", "3", 1,
+      "The M of the N-of-M confirmation rule.");
+  public static final Setting<Integer> RESOLVE_AFTER = atLeast("detection.resolve-after-healthy-windows", "3", 1,
+      "Consecutive healthy windows before a region counts as recovered.");
+  public static final Setting<Integer> GLOBAL_MIN_REGIONS = atLeast("detection.global-min-regions", "3", 2,
+      "Regions of one service down together that make one GLOBAL outage.");
+
+  public static final Setting<Duration> ALIGNMENT_SLACK = new Setting<>("detection.alignment-slack",
+      RadarSettings::parseDuration, "30s", d -> !d.isNegative(), "must not be negative",
+      "Wall-clock time one region's verdicts may stall before the other regions of its service stop waiting for it.");
+
+  public static final List<Setting<?>> ALL = List.of(BOOTSTRAP_SERVERS, SCHEMA_REGISTRY_URL, SCHEMA_REGISTRY_BASIC_AUTH,
+      APPLICATION_ID, TOPIC_PREFIX, REPLICATION_FACTOR, STATE_DIR, EXACTLY_ONCE, WINDOW, GRACE, MIN_AGENTS, DOWN_RATIO,
+      CONFIRM_WINDOWS, OF_WINDOWS, RESOLVE_AFTER, GLOBAL_MIN_REGIONS, ALIGNMENT_SLACK);
+
+  private RadarSettings() {}
+
+  private static Setting<String> text(String key, String defaultValue, String description) {
+    return new Setting<>(key, s -> s, defaultValue, s -> !s.isBlank(), "must not be empty", description);
+  }
+
+  private static Setting<Integer> atLeast(String key, String defaultValue, int min, String description) {
+    return new Setting<>(key, Integer::parseInt, defaultValue, n -> n >= min, "must be at least " + min, description);
+  }
+
+  private static Setting<Duration> duration(String key, String defaultValue, String description) {
+    return new Setting<>(key, RadarSettings::parseDuration, defaultValue, d -> !d.isNegative() && !d.isZero(),
+        "must be positive", description);
+  }
+
+  private static Boolean bool(String raw) {
+    return switch (raw.toLowerCase(Locale.ROOT)) {
+      case "true", "yes", "on" -> true;
+      case "false", "no", "off" -> false;
+      default -> throw new IllegalArgumentException("must be true or false");
+    };
+  }
+
+  /** {@code 500ms}, {@code 30s}, {@code 5m}, {@code 1h} or an ISO-8601 duration ({@code PT30S}). */
+  static Duration parseDuration(String raw) {
+    String value = raw.toLowerCase(Locale.ROOT);
+    try {
+      if (value.startsWith("p")) {
+        return Duration.parse(raw);
+      }
+      if (value.endsWith("ms")) {
+        return Duration.ofMillis(Long.parseLong(value.substring(0, value.length() - 2)));
+      }
+      long amount = Long.parseLong(value.substring(0, value.length() - 1));
+      return switch (value.charAt(value.length() - 1)) {
+        case 's' -> Duration.ofSeconds(amount);
+        case 'm' -> Duration.ofMinutes(amount);
+        case 'h' -> Duration.ofHours(amount);
+        default -> throw new IllegalArgumentException("unknown unit");
+      };
+    } catch (NumberFormatException | DateTimeParseException | StringIndexOutOfBoundsException e) {
+      throw new IllegalArgumentException("must be a duration like 30s, 500ms, 5m or PT30S");
+    }
+  }
+}

@@ -1,0 +1,102 @@
+package io.outageradar.app.demo;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.outageradar.avro.OutageEvent;
+import io.outageradar.avro.Page;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/** Renders a demo run as a readable timeline or as the {@code --json} summary other tools read. */
+public final class DemoReport {
+  private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneOffset.UTC);
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private DemoReport() {}
+
+  /**
+   * The public {@code --json} contract: {@code scenario}, {@code outages[]} (id, service, scope,
+   * regions, onset, confirmedAt, resolvedAt, cause) and {@code pages[]} (dedupKey, action, at,
+   * service, regions). Fields may be added, never renamed or removed.
+   */
+  public static String json(DemoResult result) {
+    ObjectNode root = JSON.createObjectNode();
+    root.put("scenario", result.scenario());
+    ArrayNode outages = root.putArray("outages");
+    for (OutageEvent outage : sortedOutages(result)) {
+      ObjectNode node = outages.addObject();
+      node.put("id", outage.getOutageId());
+      node.put("service", outage.getService());
+      node.put("scope", outage.getScope().name());
+      outage.getRegions().forEach(node.putArray("regions")::add);
+      node.put("onset", iso(outage.getOnset()));
+      node.put("confirmedAt", iso(outage.getConfirmedAt()));
+      node.put("resolvedAt", iso(outage.getResolvedAt()));
+      node.put("cause", outage.getCause().name());
+      node.put("detectionSeconds", Duration.between(outage.getOnset(), outage.getConfirmedAt()).toSeconds());
+    }
+    ArrayNode pages = root.putArray("pages");
+    for (Page page : result.pages()) {
+      ObjectNode node = pages.addObject();
+      node.put("dedupKey", page.getDedupKey());
+      node.put("action", page.getAction().name());
+      node.put("at", iso(page.getAt()));
+      node.put("service", page.getService());
+      page.getRegions().forEach(node.putArray("regions")::add);
+    }
+    root.put("eventsReplayed", result.eventsReplayed());
+    root.put("wallSeconds", result.wallTime().toMillis() / 1000.0);
+    return root.toString();
+  }
+
+  /** The human timeline: onset, confirmation (with the detection delay), pages and recovery, in event time. */
+  public static String timeline(DemoResult result) {
+    record Line(Instant at, int order, String text) {}
+    List<Line> lines = new ArrayList<>();
+    for (OutageEvent o : result.outages()) {
+      String who = o.getService() + " " + o.getScope() + " outage " + o.getOutageId();
+      lines.add(new Line(o.getOnset(), 0, "onset      " + who + " in " + String.join(", ", o.getRegions())));
+      lines.add(new Line(o.getConfirmedAt(), 1, "confirmed  " + o.getService() + " after "
+          + Duration.between(o.getOnset(), o.getConfirmedAt()).toSeconds() + " s, cause hint " + o.getCause()));
+      if (o.getResolvedAt() != null) {
+        lines.add(new Line(o.getResolvedAt(), 1, "resolved   " + o.getService() + " after "
+            + hours(Duration.between(o.getOnset(), o.getResolvedAt()))));
+      }
+    }
+    for (Page p : result.pages()) {
+      lines.add(new Line(p.getAt(), 2, "page       " + p.getAction() + " " + p.getDedupKey() + ": " + p.getSummary()));
+    }
+    lines.sort(Comparator.comparing(Line::at).thenComparing(Line::order));
+
+    StringBuilder out = new StringBuilder();
+    out.append("outage-radar demo: replay of ").append(result.scenario()).append(" (")
+        .append(String.format("%,d", result.eventsReplayed())).append(" probe results) through embedded Kafka\n\n");
+    out.append("event time (UTC)\n");
+    for (Line line : lines) {
+      out.append(CLOCK.format(line.at())).append("  ").append(line.text()).append('\n');
+    }
+    out.append('\n').append(result.outages().size()).append(" outage(s), ").append(result.pages().size())
+        .append(" page(s); wall time ").append(result.wallTime().toMillis() / 1000.0).append(" s\n");
+    return out.toString();
+  }
+
+  private static List<OutageEvent> sortedOutages(DemoResult result) {
+    return result.outages().stream()
+        .sorted(Comparator.comparing(OutageEvent::getOnset).thenComparing(OutageEvent::getOutageId))
+        .toList();
+  }
+
+  private static String iso(Instant instant) {
+    return instant == null ? null : instant.toString();
+  }
+
+  private static String hours(Duration duration) {
+    return String.format("%dh%02dm", duration.toHours(), duration.toMinutesPart());
+  }
+}

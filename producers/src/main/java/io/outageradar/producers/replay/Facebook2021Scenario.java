@@ -1,0 +1,138 @@
+package io.outageradar.producers.replay;
+
+import io.outageradar.avro.CheckKind;
+import io.outageradar.avro.ProbeResult;
+import io.outageradar.avro.ProbeStatus;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.UUID;
+import java.util.stream.LongStream;
+import java.util.stream.Stream;
+
+/**
+ * The 4 October 2021 Facebook, Instagram and WhatsApp outage as probes would have seen it (timeline
+ * in shared/reference/outage-2021-10-04.md): healthy with background noise from 15:00 UTC, name
+ * resolution failing with SERVFAIL for every service and region from about 15:40 (some HTTP checks
+ * time out connecting to cached addresses instead), and a recovery staggered by service and region
+ * between 21:05 and 22:45. One agent in India is flaky all day, which must never raise an outage.
+ */
+public final class Facebook2021Scenario implements Scenario {
+  public static final String NAME = "fb-2021-10-04";
+  public static final List<String> SERVICES = List.of("facebook", "instagram", "whatsapp");
+  public static final List<Vantage> VANTAGES = List.of(
+      Vantage.of("US", "nyc", 3), Vantage.of("BR", "sao", 3), Vantage.of("DE", "fra", 3),
+      Vantage.of("NL", "ams", 3), Vantage.of("GB", "lon", 3), Vantage.of("IN", "bom", 3));
+
+  static final Instant START = Instant.parse("2021-10-04T15:00:00Z");
+  static final Instant END = Instant.parse("2021-10-04T23:00:00Z");
+  /** DNS for the Facebook names starts failing here, give or take a minute per region. */
+  static final Instant FAILURE_START = Instant.parse("2021-10-04T15:40:00Z");
+  static final Instant RECOVERY_FROM = Instant.parse("2021-10-04T21:05:00Z");
+  static final Instant RECOVERY_TO = Instant.parse("2021-10-04T22:45:00Z");
+  static final Duration INTERVAL = Duration.ofSeconds(30);
+  static final String FLAKY_AGENT = "in-bom-3";
+
+  private final long seed;
+  private final Map<String, Instant> failureStart = new HashMap<>();
+  private final Map<String, Instant> recovery = new HashMap<>();
+
+  public Facebook2021Scenario(long seed) {
+    this.seed = seed;
+    SplittableRandom random = new SplittableRandom(seed);
+    for (String service : SERVICES) {
+      for (Vantage vantage : VANTAGES) {
+        String key = service + "|" + vantage.region();
+        failureStart.put(key, FAILURE_START.plusSeconds(random.nextLong(60)));
+        long spread = Duration.between(RECOVERY_FROM, RECOVERY_TO).toSeconds();
+        recovery.put(key, RECOVERY_FROM.plusSeconds(random.nextLong(spread)));
+      }
+    }
+  }
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public Instant start() {
+    return START;
+  }
+
+  @Override
+  public Instant end() {
+    return END;
+  }
+
+  /** When the failures begin for a (service, region). */
+  public Instant failureStart(String service, String region) {
+    return failureStart.get(service + "|" + region);
+  }
+
+  /** When a (service, region) works again. */
+  public Instant recovery(String service, String region) {
+    return recovery.get(service + "|" + region);
+  }
+
+  @Override
+  public Stream<ProbeResult> probes() {
+    long rounds = Duration.between(START, END).dividedBy(INTERVAL);
+    return LongStream.range(0, rounds).boxed().flatMap(round -> round(START.plus(INTERVAL.multipliedBy(round)), round));
+  }
+
+  /** One round: every agent checks every service by DNS and HTTP, a few seconds apart. */
+  private Stream<ProbeResult> round(Instant roundStart, long round) {
+    SplittableRandom random = new SplittableRandom(seed * 31 + round);
+    Stream.Builder<ProbeResult> probes = Stream.builder();
+    for (Vantage vantage : VANTAGES) {
+      for (int a = 0; a < vantage.agents().size(); a++) {
+        String agent = vantage.agents().get(a);
+        Instant checkTime = roundStart.plusMillis(a * 4_000L + random.nextLong(3_000));
+        for (String service : SERVICES) {
+          boolean failing = isFailing(service, vantage.region(), checkTime);
+          probes.add(check(service, vantage.region(), agent, CheckKind.DNS, checkTime, failing, random));
+          probes.add(check(service, vantage.region(), agent, CheckKind.HTTP, checkTime.plusMillis(500), failing, random));
+        }
+      }
+    }
+    return probes.build();
+  }
+
+  private boolean isFailing(String service, String region, Instant at) {
+    String key = service + "|" + region;
+    return !at.isBefore(failureStart.get(key)) && at.isBefore(recovery.get(key));
+  }
+
+  private static ProbeResult check(
+      String service, String region, String agent, CheckKind kind, Instant at, boolean failing, SplittableRandom random) {
+    ProbeStatus status;
+    if (failing) {
+      // Cached addresses still let some HTTP checks try to connect, and time out (the "receive errors").
+      status = kind == CheckKind.HTTP && random.nextInt(4) == 0 ? ProbeStatus.CONNECT_TIMEOUT : ProbeStatus.DNS_SERVFAIL;
+    } else if (agent.equals(FLAKY_AGENT) ? random.nextInt(3) == 0 : random.nextInt(200) == 0) {
+      status = ProbeStatus.TIMEOUT;
+    } else {
+      status = ProbeStatus.OK;
+    }
+    boolean ok = status == ProbeStatus.OK;
+    String host = service.equals("whatsapp") ? "whatsapp.net" : service + ".com";
+    return ProbeResult.newBuilder()
+        .setProbeId(new UUID(random.nextLong(), random.nextLong()).toString())
+        .setService(service)
+        .setRegion(region)
+        .setAgent(agent)
+        .setKind(kind)
+        .setTarget(kind == CheckKind.DNS ? host : "https://" + host + "/")
+        .setStatus(status)
+        .setLatencyMs(ok ? (kind == CheckKind.DNS ? 8 : 120) + random.nextInt(40) : null)
+        .setObservedAt(at)
+        .setHttpStatus(ok && kind == CheckKind.HTTP ? 200 : null)
+        .setCertDaysToExpiry(null)
+        .setDetail(ok ? null : status.name())
+        .build();
+  }
+}

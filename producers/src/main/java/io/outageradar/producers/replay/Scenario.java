@@ -1,0 +1,19 @@
+package io.outageradar.producers.replay;
+
+import io.outageradar.avro.ProbeResult;
+import java.time.Instant;
+import java.util.stream.Stream;
+
+/** A deterministic, replayable stream of events with their historical event times. */
+public interface Scenario {
+  String name();
+
+  /** Event time of the first event. */
+  Instant start();
+
+  /** Event time after the last event. */
+  Instant end();
+
+  /** The probe results in event-time order (ties in any order), the same for the same seed. */
+  Stream<ProbeResult> probes();
+}
