@@ -17,7 +17,7 @@ import org.apache.avro.SchemaBuilder;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-class AvroSerdeTest {
+public class AvroSerdeTest {
   private static final String SCOPE = AvroSerdeTest.class.getName();
   private final SchemaRegistryClient registry = MockSchemaRegistry.forScope(SCOPE);
   private final AvroSerde<ProbeResult> serde = AvroSerde.forValues(ProbeResult.class, registry);
@@ -27,7 +27,7 @@ class AvroSerdeTest {
     MockSchemaRegistry.drop(SCOPE);
   }
 
-  static ProbeResult probe() {
+  public static ProbeResult probe() {
     return ProbeResult.newBuilder()
         .setProbeId("p1").setService("whatsapp").setRegion("BR").setAgent("br-sao-1")
         .setKind(CheckKind.DNS).setTarget("whatsapp.net").setStatus(ProbeStatus.DNS_SERVFAIL)

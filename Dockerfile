@@ -1,0 +1,19 @@
+# Builds the outage-radar CLI with the Maven wrapper and runs it on a JRE.
+FROM eclipse-temurin:17-jdk AS build
+WORKDIR /src
+COPY .mvn .mvn
+COPY mvnw pom.xml ./
+COPY schemas schemas
+COPY producers producers
+COPY streams streams
+COPY app app
+RUN ./mvnw -q -B -DskipTests package
+
+FROM eclipse-temurin:17-jre
+RUN useradd --system --home /opt/outage-radar radar
+WORKDIR /opt/outage-radar
+COPY --from=build /src/app/target/outage-radar.jar ./
+COPY --from=build /src/app/target/lib ./lib
+USER radar
+ENTRYPOINT ["java", "-jar", "/opt/outage-radar/outage-radar.jar"]
+CMD ["--help"]
