@@ -10,7 +10,8 @@ COPY app app
 RUN ./mvnw -q -B -DskipTests package
 
 FROM eclipse-temurin:17-jre
-RUN useradd --system --home /opt/outage-radar radar
+RUN useradd --system --home /opt/outage-radar radar \
+    && mkdir -p /var/lib/outage-radar && chown radar /var/lib/outage-radar
 WORKDIR /opt/outage-radar
 COPY --from=build /src/app/target/outage-radar.jar ./
 COPY --from=build /src/app/target/lib ./lib

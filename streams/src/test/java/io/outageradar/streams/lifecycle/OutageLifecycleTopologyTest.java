@@ -37,28 +37,16 @@ class OutageLifecycleTopologyTest {
 
   @Test
   void regionsOfOneServiceRollUpIntoOneGlobalOutageAndOnePage() {
-    try (TopologyTestDriver driver = new TopologyTestDriver(OutageLifecycleTopology.build(CONFIG, topics),
-        StreamsProperties.of("lifecycle-test", "dummy:9092", topics.deadLetters.name(), stateDir, false))) {
-      TestInputTopic<String, RegionWindowHealth> in = driver.createInputTopic(topics.regionHealth.name(),
-          topics.regionHealth.keySerde().serializer(), topics.regionHealth.valueSerde().serializer());
-      for (int w = 0; w < 2; w++) {
+    try (TopologyTestDriver driver = driver()) {
+      TestInputTopic<String, RegionWindowHealth> in = input(driver);
+      for (int w = 0; w < 5; w++) {
         for (String region : List.of("BR", "US", "DE", "GB")) {
-          RegionWindowHealth window = window("whatsapp", region, w, HealthStatus.DOWN);
-          in.pipeInput("whatsapp|" + region, window, window.getWindowEnd());
+          pipe(in, window("whatsapp", region, w, w < 2 ? HealthStatus.DOWN : HealthStatus.HEALTHY));
         }
       }
-      for (int w = 2; w < 5; w++) {
-        for (String region : List.of("BR", "US", "DE", "GB")) {
-          RegionWindowHealth window = window("whatsapp", region, w, HealthStatus.HEALTHY);
-          in.pipeInput("whatsapp|" + region, window, window.getWindowEnd());
-        }
-      }
-
       driver.advanceWallClockTime(CONFIG.alignmentSlack().plusSeconds(2));
-      List<OutageEvent> outages = driver.createOutputTopic(topics.outages.name(),
-          topics.outages.keySerde().deserializer(), topics.outages.valueSerde().deserializer()).readValuesToList();
-      List<Page> pages = driver.createOutputTopic(topics.alerts.name(),
-          topics.alerts.keySerde().deserializer(), topics.alerts.valueSerde().deserializer()).readValuesToList();
+      List<OutageEvent> outages = outages(driver);
+      List<Page> pages = pages(driver);
 
       assertThat(outages).extracting(OutageEvent::getScope).containsOnly(OutageScope.GLOBAL);
       assertThat(outages.get(outages.size() - 1).getRegions()).containsExactly("BR", "DE", "GB", "US");
