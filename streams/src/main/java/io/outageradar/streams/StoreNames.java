@@ -6,8 +6,6 @@ package io.outageradar.streams;
  */
 public final class StoreNames {
   public static final String PROBE_WINDOWS = "probe-windows-store";
-  public static final String PROBE_WINDOWS_FINAL = "probe-windows-final";
-  public static final String PROBES_BY_REGION = "probes-by-region";
   public static final String HEALTH_BY_SERVICE = "health-by-service";
   public static final String OUTAGE_LIFECYCLE = "outage-lifecycle-store";
   public static final String LIFECYCLE_PENDING = "outage-lifecycle-pending-store";

@@ -14,6 +14,7 @@ import io.outageradar.streams.GoldenTopology;
 import io.outageradar.streams.StreamsProperties;
 import io.outageradar.topics.Topics;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
@@ -114,7 +115,52 @@ class ProbeHealthTopologyTest {
       assertThat(verdicts.get(0).getAgents()).isEqualTo(1);
       assertThat(verdicts.get(0).getStatus()).isEqualTo(HealthStatus.HEALTHY);
       assertThat(verdicts).extracting(RegionWindowHealth::getFailingAgents).containsOnly(0);
+      assertThat(lateDropped(driver)).isEqualTo(2.0);
     }
+  }
+
+  @Test
+  void aRegionThatGoesQuietStillGetsItsWindowsClosedByTheWallClock() {
+    try (TopologyTestDriver driver = driver()) {
+      TestInputTopic<String, ProbeResult> in = input(driver);
+      TestOutputTopic<String, RegionWindowHealth> out = output(driver);
+      failAll(in, 5, "a1", "a2", "a3");
+      failAll(in, 35, "a1", "a2", "a3");
+      // then the region is cut off: no probe, no newer record, stream time stands still at 35 s
+      driver.advanceWallClockTime(Duration.ofSeconds(5));
+      assertThat(out.isEmpty()).as("a short silence is not yet idleness").isTrue();
+
+      driver.advanceWallClockTime(CONFIG.idleAdvanceAfter());
+      driver.advanceWallClockTime(Duration.ofSeconds(40));
+
+      List<RegionWindowHealth> verdicts = out.readValuesToList();
+      assertThat(verdicts).extracting(RegionWindowHealth::getWindowStart).containsExactly(at(0), at(30));
+      assertThat(verdicts).extracting(RegionWindowHealth::getStatus).containsOnly(HealthStatus.DOWN);
+    }
+  }
+
+  @Test
+  void outOfOrderProbesWithinGraceAreCountedNotDropped() {
+    try (TopologyTestDriver driver = driver()) {
+      TestInputTopic<String, ProbeResult> in = input(driver);
+      TestOutputTopic<String, RegionWindowHealth> out = output(driver);
+      failAll(in, 28, "a1");
+      failAll(in, 3, "a2"); // out of order, same window
+      failAll(in, 31, "a3"); // next window
+      failAll(in, 12, "a3"); // late for window 0, stream time 31 < 40
+      in.pipeInput(KEY, probe("whatsapp", "BR", "a1", ProbeStatus.OK, at(70)), at(70));
+
+      RegionWindowHealth first = out.readValuesToList().get(0);
+      assertThat(first.getAgents()).isEqualTo(3);
+      assertThat(lateDropped(driver)).isZero();
+    }
+  }
+
+  private static double lateDropped(TopologyTestDriver driver) {
+    return driver.metrics().entrySet().stream()
+        .filter(e -> e.getKey().name().equals("late-probes-dropped-total"))
+        .mapToDouble(e -> ((Number) e.getValue().metricValue()).doubleValue())
+        .sum();
   }
 
   @Test
