@@ -1,5 +1,6 @@
 package io.outageradar.app;
 
+import io.outageradar.app.cli.BacktestCommand;
 import io.outageradar.app.cli.DemoCommand;
 import io.outageradar.app.cli.RunCommand;
 import io.outageradar.app.config.ConfigException;
@@ -12,7 +13,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Version.class,
     description = "Detects platform outages from probes and user reports on Kafka, and pages on-call.",
-    subcommands = {DemoCommand.class, RunCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {DemoCommand.class, RunCommand.class, BacktestCommand.class, CommandLine.HelpCommand.class})
 public final class OutageRadar {
   public static final int EXIT_USAGE = 2;
 

@@ -42,6 +42,9 @@ public final class RadarSettings {
   public static final Setting<Integer> GLOBAL_MIN_REGIONS = atLeast("detection.global-min-regions", "3", 2,
       "Regions of one service down together that make one GLOBAL outage.");
 
+  public static final Setting<Duration> ROLLUP_WAIT = new Setting<>("detection.rollup-wait", RadarSettings::parseDuration,
+      "60s", d -> !d.isNegative(), "must not be negative",
+      "Event time a confirmed REGIONAL outage waits before paging, in case it becomes part of a GLOBAL one.");
   public static final Setting<Duration> IDLE_ADVANCE_AFTER = duration("detection.idle-advance-after", "10s",
       "Wall-clock silence after which a probe partition's stream time follows the wall clock (closes a quiet region's windows).");
   public static final Setting<Duration> ALIGNMENT_SLACK = new Setting<>("detection.alignment-slack",
@@ -50,7 +53,7 @@ public final class RadarSettings {
 
   public static final List<Setting<?>> ALL = List.of(BOOTSTRAP_SERVERS, SCHEMA_REGISTRY_URL, SCHEMA_REGISTRY_BASIC_AUTH,
       APPLICATION_ID, TOPIC_PREFIX, REPLICATION_FACTOR, STATE_DIR, EXACTLY_ONCE, WINDOW, GRACE, MIN_AGENTS, DOWN_RATIO,
-      CONFIRM_WINDOWS, OF_WINDOWS, RESOLVE_AFTER, GLOBAL_MIN_REGIONS, IDLE_ADVANCE_AFTER, ALIGNMENT_SLACK);
+      CONFIRM_WINDOWS, OF_WINDOWS, RESOLVE_AFTER, GLOBAL_MIN_REGIONS, ROLLUP_WAIT, IDLE_ADVANCE_AFTER, ALIGNMENT_SLACK);
 
   private RadarSettings() {}
 

@@ -9,8 +9,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
-import java.util.UUID;
-import java.util.stream.LongStream;
 import java.util.stream.Stream;
 
 /**
@@ -80,59 +78,19 @@ public final class Facebook2021Scenario implements Scenario {
 
   @Override
   public Stream<ProbeResult> probes() {
-    long rounds = Duration.between(START, END).dividedBy(INTERVAL);
-    return LongStream.range(0, rounds).boxed().flatMap(round -> round(START.plus(INTERVAL.multipliedBy(round)), round));
+    return new ProbeRounds(SERVICES, VANTAGES, START, END, INTERVAL, seed).probes(this::statusOf);
   }
 
-  /** One round: every agent checks every service by DNS and HTTP, a few seconds apart. */
-  private Stream<ProbeResult> round(Instant roundStart, long round) {
-    SplittableRandom random = new SplittableRandom(seed * 31 + round);
-    Stream.Builder<ProbeResult> probes = Stream.builder();
-    for (Vantage vantage : VANTAGES) {
-      for (int a = 0; a < vantage.agents().size(); a++) {
-        String agent = vantage.agents().get(a);
-        Instant checkTime = roundStart.plusMillis(a * 4_000L + random.nextLong(3_000));
-        for (String service : SERVICES) {
-          boolean failing = isFailing(service, vantage.region(), checkTime);
-          probes.add(check(service, vantage.region(), agent, CheckKind.DNS, checkTime, failing, random));
-          probes.add(check(service, vantage.region(), agent, CheckKind.HTTP, checkTime.plusMillis(500), failing, random));
-        }
-      }
-    }
-    return probes.build();
-  }
-
-  private boolean isFailing(String service, String region, Instant at) {
+  private ProbeStatus statusOf(String service, String region, String agent, CheckKind kind, Instant at, SplittableRandom random) {
     String key = service + "|" + region;
-    return !at.isBefore(failureStart.get(key)) && at.isBefore(recovery.get(key));
-  }
-
-  private static ProbeResult check(
-      String service, String region, String agent, CheckKind kind, Instant at, boolean failing, SplittableRandom random) {
-    ProbeStatus status;
+    boolean failing = !at.isBefore(failureStart.get(key)) && at.isBefore(recovery.get(key));
     if (failing) {
       // Cached addresses still let some HTTP checks try to connect, and time out (the "receive errors").
-      status = kind == CheckKind.HTTP && random.nextInt(4) == 0 ? ProbeStatus.CONNECT_TIMEOUT : ProbeStatus.DNS_SERVFAIL;
-    } else if (agent.equals(FLAKY_AGENT) ? random.nextInt(3) == 0 : random.nextInt(200) == 0) {
-      status = ProbeStatus.TIMEOUT;
-    } else {
-      status = ProbeStatus.OK;
+      return kind == CheckKind.HTTP && random.nextInt(4) == 0 ? ProbeStatus.CONNECT_TIMEOUT : ProbeStatus.DNS_SERVFAIL;
     }
-    boolean ok = status == ProbeStatus.OK;
-    String host = service.equals("whatsapp") ? "whatsapp.net" : service + ".com";
-    return ProbeResult.newBuilder()
-        .setProbeId(new UUID(random.nextLong(), random.nextLong()).toString())
-        .setService(service)
-        .setRegion(region)
-        .setAgent(agent)
-        .setKind(kind)
-        .setTarget(kind == CheckKind.DNS ? host : "https://" + host + "/")
-        .setStatus(status)
-        .setLatencyMs(ok ? (kind == CheckKind.DNS ? 8 : 120) + random.nextInt(40) : null)
-        .setObservedAt(at)
-        .setHttpStatus(ok && kind == CheckKind.HTTP ? 200 : null)
-        .setCertDaysToExpiry(null)
-        .setDetail(ok ? null : status.name())
-        .build();
+    if (agent.equals(FLAKY_AGENT)) {
+      return random.nextInt(3) == 0 ? ProbeStatus.TIMEOUT : ProbeStatus.OK;
+    }
+    return FailureModel.background(random);
   }
 }

@@ -33,6 +33,9 @@ import java.util.TreeSet;
  * globalMinRegions} regions are suspected or confirmed together: then one GLOBAL outage opens, takes
  * in the regional outages already open (they end with {@code mergedInto}) and every region that
  * confirms later, and resolves when its last region recovers. Only changes are emitted.
+ *
+ * <p>A GLOBAL outage notifies on-call at once; a REGIONAL one only after {@code rollupWait}, so that
+ * regions failing a few windows apart become one global page rather than a regional page each.
  */
 public final class OutageLifecycle {
   private static final DateTimeFormatter ID_TIME =
@@ -100,7 +103,19 @@ public final class OutageLifecycle {
         }
       }
     }
+    notifyHeldBack(state, window.getWindowEnd(), events);
     return events;
+  }
+
+  /** Pages the regional outages that have waited the roll-up time without joining a global one. */
+  private void notifyHeldBack(ServiceLifecycleState state, Instant now, List<OutageEvent> events) {
+    for (OpenOutage outage : List.copyOf(state.getOpenOutages().values())) {
+      OutageEvent event = outage.getEvent();
+      if (event.getNotifiedAt() == null && !event.getConfirmedAt().plus(config.rollupWait()).isAfter(now)) {
+        event.setNotifiedAt(now);
+        publish(state, outage, now, events, true);
+      }
+    }
   }
 
   private boolean confirmIfEnough(
@@ -143,6 +158,7 @@ public final class OutageLifecycle {
         .setCause(CauseHint.UNKNOWN)
         .setPeakFailureRatio(0.0)
         .setMergedInto(null)
+        .setNotifiedAt(scope == OutageScope.GLOBAL ? window.getWindowEnd() : null)
         .setUpdatedAt(window.getWindowEnd())
         .build();
     return new OpenOutage(event, new HashMap<>(), new ArrayList<>(), new ArrayList<>());
@@ -189,10 +205,15 @@ public final class OutageLifecycle {
 
   /** Recomputes the outage's phase from its regions and emits an event when phase or regions changed. */
   private static void publish(ServiceLifecycleState state, OpenOutage outage, Instant at, List<OutageEvent> events) {
+    publish(state, outage, at, events, false);
+  }
+
+  private static void publish(
+      ServiceLifecycleState state, OpenOutage outage, Instant at, List<OutageEvent> events, boolean notified) {
     OutageEvent last = outage.getEvent();
     OutageState phase = phaseOf(state, outage);
     List<String> regions = List.copyOf(new TreeSet<>(outage.getRegions()));
-    if (phase == last.getState() && regions.equals(last.getRegions())) {
+    if (!notified && phase == last.getState() && regions.equals(last.getRegions())) {
       return;
     }
     OutageEvent next = OutageEvent.newBuilder(last)

@@ -6,15 +6,21 @@ import io.outageradar.avro.OutageState;
 import io.outageradar.avro.Page;
 import io.outageradar.avro.PageAction;
 import io.outageradar.avro.PageSeverity;
+import java.time.Instant;
 import java.util.List;
 
-/** Which lifecycle changes page on-call: a new confirmed outage triggers, its end resolves. */
+/**
+ * Which lifecycle changes page on-call: the change that notifies an outage ({@code notifiedAt ==
+ * updatedAt}) triggers, and the end of a notified outage resolves. An outage that never paged (a
+ * regional one merged into a global one during its roll-up wait) does not resolve anything either.
+ */
 public final class Pages {
   private Pages() {}
 
   public static List<Page> forChange(OutageEvent event) {
-    boolean opened = event.getState() == OutageState.CONFIRMED && event.getPreviousState() == OutageState.UNKNOWN;
-    boolean closed = event.getState() == OutageState.RESOLVED;
+    Instant notified = event.getNotifiedAt();
+    boolean opened = notified != null && notified.equals(event.getUpdatedAt()) && event.getState() != OutageState.RESOLVED;
+    boolean closed = notified != null && event.getState() == OutageState.RESOLVED;
     if (!opened && !closed) {
       return List.of();
     }

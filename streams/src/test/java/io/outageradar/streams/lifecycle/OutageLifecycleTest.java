@@ -82,8 +82,11 @@ class OutageLifecycleTest {
     feed("BR", 3, DOWN); // a flap back down: still the same outage
     feed("BR", 4, HEALTHY);
     feed("BR", 5, HEALTHY);
-    assertThat(events).extracting(OutageEvent::getState)
-        .containsExactly(OutageState.CONFIRMED, OutageState.RECOVERING, OutageState.CONFIRMED, OutageState.RECOVERING);
+    assertThat(events).extracting(OutageEvent::getState).containsExactly(
+        OutageState.CONFIRMED, OutageState.RECOVERING, OutageState.CONFIRMED, OutageState.CONFIRMED, OutageState.RECOVERING);
+    assertThat(events.get(3).getNotifiedAt()).as("a regional outage pages once it has waited the roll-up time")
+        .isEqualTo(at(120)).isEqualTo(events.get(3).getUpdatedAt());
+    assertThat(events.get(0).getNotifiedAt()).isNull();
 
     feed("BR", 6, HEALTHY);
 

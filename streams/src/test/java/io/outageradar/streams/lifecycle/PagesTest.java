@@ -15,11 +15,15 @@ import org.junit.jupiter.api.Test;
 
 class PagesTest {
   private static OutageEvent event(OutageState previous, OutageState state) {
+    return notified(previous, state, at(660), at(660));
+  }
+
+  private static OutageEvent notified(OutageState previous, OutageState state, java.time.Instant notifiedAt, java.time.Instant updatedAt) {
     return OutageEvent.newBuilder()
         .setOutageId("whatsapp-global-20211004T154000Z").setService("whatsapp").setScope(OutageScope.GLOBAL)
         .setRegions(List.of("BR", "DE", "US")).setState(state).setPreviousState(previous)
         .setOnset(at(600)).setConfirmedAt(at(660)).setResolvedAt(null).setCause(CauseHint.DNS)
-        .setPeakFailureRatio(1.0).setMergedInto(null).setUpdatedAt(at(660))
+        .setPeakFailureRatio(1.0).setMergedInto(null).setNotifiedAt(notifiedAt).setUpdatedAt(updatedAt)
         .build();
   }
 
@@ -37,10 +41,16 @@ class PagesTest {
 
   @Test
   void resolutionResolvesAndIntermediateChangesDoNotPage() {
-    assertThat(Pages.forChange(event(OutageState.RECOVERING, OutageState.RESOLVED)))
+    assertThat(Pages.forChange(notified(OutageState.RECOVERING, OutageState.RESOLVED, at(660), at(900))))
         .extracting(Page::getAction).containsExactly(PageAction.RESOLVE);
-    assertThat(Pages.forChange(event(OutageState.CONFIRMED, OutageState.RECOVERING))).isEmpty();
-    assertThat(Pages.forChange(event(OutageState.RECOVERING, OutageState.CONFIRMED))).isEmpty();
-    assertThat(Pages.forChange(event(OutageState.CONFIRMED, OutageState.CONFIRMED))).isEmpty();
+    assertThat(Pages.forChange(notified(OutageState.CONFIRMED, OutageState.RECOVERING, at(660), at(700)))).isEmpty();
+    assertThat(Pages.forChange(notified(OutageState.RECOVERING, OutageState.CONFIRMED, at(660), at(730)))).isEmpty();
+    assertThat(Pages.forChange(notified(OutageState.CONFIRMED, OutageState.CONFIRMED, at(660), at(690)))).isEmpty();
+  }
+
+  @Test
+  void anOutageHeldBackAndNeverNotifiedPagesNothingAtAll() {
+    assertThat(Pages.forChange(notified(OutageState.UNKNOWN, OutageState.CONFIRMED, null, at(660)))).isEmpty();
+    assertThat(Pages.forChange(notified(OutageState.CONFIRMED, OutageState.RESOLVED, null, at(690)))).isEmpty();
   }
 }
