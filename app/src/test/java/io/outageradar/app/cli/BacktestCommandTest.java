@@ -63,4 +63,49 @@ class BacktestCommandTest {
         .contains("line " + (badLine + 1) + ": missing field \"region\"")
         .contains("60 probes, 1 reports, 2 bad line(s) skipped");
   }
+
+  @Test
+  void scoresASeriesAndFlagsTheSurgeOnly() throws Exception {
+    List<String> rows = new ArrayList<>(List.of("timestamp,value"));
+    Instant start = Instant.parse("2024-01-01T00:00:00Z");
+    java.util.SplittableRandom random = new java.util.SplittableRandom(5);
+    int minutes = 3 * 24 * 60;
+    int surgeAt = minutes - 30;
+    for (int minute = 0; minute < minutes; minute++) {
+      long value = minute >= surgeAt && minute < surgeAt + 10 ? 400 : 15 + random.nextInt(7);
+      rows.add(start.plusSeconds(60L * minute) + "," + value);
+    }
+    rows.add("2024-01-03T23:59:30Z,many");
+    Path series = dir.resolve("series.csv");
+    Path scores = dir.resolve("scores.csv");
+    Files.write(series, rows);
+    StringWriter err = new StringWriter();
+    CommandLine cli = OutageRadar.commandLine();
+    cli.setErr(new PrintWriter(err, true));
+
+    int code = cli.execute("backtest", "--series", series.toString(), "--out", scores.toString());
+
+    assertThat(code).isZero();
+    List<String> lines = Files.readAllLines(scores);
+    assertThat(lines.get(0)).isEqualTo("timestamp,value,anomaly_score,alert");
+    assertThat(lines).hasSize(minutes + 1);
+    List<String> alerts = lines.stream().skip(1).filter(l -> l.endsWith(",true")).toList();
+    assertThat(alerts).hasSize(10).allSatisfy(l -> assertThat(l).contains(",400,"));
+    for (String line : lines.subList(1, lines.size())) {
+      double score = Double.parseDouble(line.split(",")[2]);
+      assertThat(score).isBetween(0.0, 1.0);
+    }
+    assertThat(err.toString()).contains("line " + rows.size() + ": value is not a whole number")
+        .contains(minutes + " rows scored, 10 alert(s), 1 bad line(s) skipped");
+  }
+
+  @Test
+  void seriesWithoutOutIsAUsageError() {
+    StringWriter err = new StringWriter();
+    CommandLine cli = OutageRadar.commandLine();
+    cli.setErr(new PrintWriter(err, true));
+
+    assertThat(cli.execute("backtest", "--series", "x.csv")).isEqualTo(2);
+    assertThat(err.toString()).contains("--series needs --out");
+  }
 }
