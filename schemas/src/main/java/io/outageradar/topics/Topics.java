@@ -5,6 +5,7 @@ import io.outageradar.avro.Page;
 import io.outageradar.avro.ProbeResult;
 import io.outageradar.avro.RegionImpact;
 import io.outageradar.avro.RegionWindowHealth;
+import io.outageradar.avro.ReportWindowStats;
 import io.outageradar.avro.ScoredReport;
 import io.outageradar.avro.UserReport;
 import io.outageradar.registry.SchemaRegistryClient;
@@ -24,6 +25,7 @@ public final class Topics {
   public static final String USER_REPORTS = "user-reports";
   public static final String SCORED_REPORTS = "scored-reports";
   public static final String REGION_HEALTH = "region-health";
+  public static final String REPORT_HEALTH = "report-health";
   public static final String OUTAGES = "outages";
   public static final String REGION_IMPACT = "region-impact";
   public static final String ALERTS = "alerts";
@@ -37,6 +39,7 @@ public final class Topics {
   public final Topic<String, UserReport> userReports;
   public final Topic<String, ScoredReport> scoredReports;
   public final Topic<String, RegionWindowHealth> regionHealth;
+  public final Topic<String, ReportWindowStats> reportHealth;
   public final Topic<String, OutageEvent> outages;
   public final Topic<String, RegionImpact> regionImpact;
   public final Topic<String, Page> alerts;
@@ -54,6 +57,7 @@ public final class Topics {
     userReports = new Topic<>(prefix + USER_REPORTS, keys, values(UserReport.class, registry), INPUT_PARTITIONS, INPUT_RETENTION, false);
     scoredReports = new Topic<>(prefix + SCORED_REPORTS, keys, values(ScoredReport.class, registry), INPUT_PARTITIONS, INPUT_RETENTION, false);
     regionHealth = new Topic<>(prefix + REGION_HEALTH, keys, values(RegionWindowHealth.class, registry), INPUT_PARTITIONS, DERIVED_RETENTION, false);
+    reportHealth = new Topic<>(prefix + REPORT_HEALTH, keys, values(ReportWindowStats.class, registry), INPUT_PARTITIONS, DERIVED_RETENTION, false);
     outages = new Topic<>(prefix + OUTAGES, keys, values(OutageEvent.class, registry), 3, null, true);
     regionImpact = new Topic<>(prefix + REGION_IMPACT, keys, values(RegionImpact.class, registry), 3, null, true);
     alerts = new Topic<>(prefix + ALERTS, keys, values(Page.class, registry), 3, DERIVED_RETENTION, false);
@@ -76,7 +80,7 @@ public final class Topics {
 
   /** Every topic of the catalog, in data-flow order. */
   public List<Topic<?, ?>> all() {
-    return List.of(probeResults, userReports, scoredReports, regionHealth, outages, regionImpact, alerts, deadLetters);
+    return List.of(probeResults, userReports, scoredReports, regionHealth, reportHealth, outages, regionImpact, alerts, deadLetters);
   }
 
   /** A serde for an internal state record, registered in the same registry as the topics. */

@@ -1,6 +1,7 @@
 package io.outageradar.app.config;
 
 import io.outageradar.streams.DetectionConfig;
+import io.outageradar.streams.reports.ReportDetectionConfig;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
@@ -51,7 +52,9 @@ public final class RadarConfig {
       values.put(setting, setting.parse(raw));
     }
     RadarConfig config = new RadarConfig(values);
-    config.detection(); // cross-field rules (e.g. confirm-windows <= of-windows) fail here, before anything starts
+    // cross-field rules (e.g. confirm-windows <= of-windows) fail here, before anything starts
+    config.detection();
+    config.reports();
     return config;
   }
 
@@ -68,6 +71,16 @@ public final class RadarConfig {
           get(RadarSettings.ALIGNMENT_SLACK));
     } catch (IllegalArgumentException e) {
       throw new ConfigException("invalid detection settings: " + e.getMessage());
+    }
+  }
+
+  public ReportDetectionConfig reports() {
+    try {
+      return new ReportDetectionConfig(get(RadarSettings.REPORTS_MIN_REPORTERS), get(RadarSettings.REPORTS_Z_THRESHOLD),
+          get(RadarSettings.REPORTS_WARMUP_SAMPLES), get(RadarSettings.REPORTS_WARMUP_FACTOR),
+          get(RadarSettings.REPORTS_MAX_SAMPLES), get(RadarSettings.REPORTS_CONFIRM_MINUTES));
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException("invalid report settings: " + e.getMessage());
     }
   }
 

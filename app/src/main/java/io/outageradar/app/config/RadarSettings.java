@@ -51,9 +51,24 @@ public final class RadarSettings {
       RadarSettings::parseDuration, "30s", d -> !d.isNegative(), "must not be negative",
       "Wall-clock time one region's verdicts may stall before the other regions of its service stop waiting for it.");
 
+  public static final Setting<Integer> REPORTS_MIN_REPORTERS = atLeast("reports.min-reporters", "10", 1,
+      "Distinct reporters per minute below which reports are never anomalous.");
+  public static final Setting<Double> REPORTS_Z_THRESHOLD = new Setting<>("reports.z-threshold", Double::parseDouble, "5.0",
+      z -> z > 0, "must be positive", "Robust z-score ((count - median) / (1.4826 MAD)) at which a minute is anomalous.");
+  public static final Setting<Integer> REPORTS_WARMUP_SAMPLES = atLeast("reports.warmup-samples", "30", 1,
+      "Baseline samples an hour-of-week slot needs before it is trusted.");
+  public static final Setting<Integer> REPORTS_WARMUP_FACTOR = atLeast("reports.warmup-factor", "3", 1,
+      "While no baseline is warm, a minute is anomalous only with this many times reports.min-reporters.");
+  public static final Setting<Integer> REPORTS_MAX_SAMPLES = atLeast("reports.max-samples", "240", 1,
+      "Most recent samples kept per hour-of-week slot.");
+  public static final Setting<Integer> REPORTS_CONFIRM_MINUTES = atLeast("reports.confirm-minutes", "3", 1,
+      "Consecutive anomalous minutes after which reports alone confirm an outage.");
+
   public static final List<Setting<?>> ALL = List.of(BOOTSTRAP_SERVERS, SCHEMA_REGISTRY_URL, SCHEMA_REGISTRY_BASIC_AUTH,
       APPLICATION_ID, TOPIC_PREFIX, REPLICATION_FACTOR, STATE_DIR, EXACTLY_ONCE, WINDOW, GRACE, MIN_AGENTS, DOWN_RATIO,
-      CONFIRM_WINDOWS, OF_WINDOWS, RESOLVE_AFTER, GLOBAL_MIN_REGIONS, ROLLUP_WAIT, IDLE_ADVANCE_AFTER, ALIGNMENT_SLACK);
+      CONFIRM_WINDOWS, OF_WINDOWS, RESOLVE_AFTER, GLOBAL_MIN_REGIONS, ROLLUP_WAIT, IDLE_ADVANCE_AFTER, ALIGNMENT_SLACK,
+      REPORTS_MIN_REPORTERS, REPORTS_Z_THRESHOLD, REPORTS_WARMUP_SAMPLES, REPORTS_WARMUP_FACTOR, REPORTS_MAX_SAMPLES,
+      REPORTS_CONFIRM_MINUTES);
 
   private RadarSettings() {}
 

@@ -9,6 +9,7 @@ import io.outageradar.producers.replay.ScenarioPublisher;
 import io.outageradar.registry.MockSchemaRegistry;
 import io.outageradar.registry.RegistryOptions;
 import io.outageradar.streams.DetectionConfig;
+import io.outageradar.streams.reports.ReportDetectionConfig;
 import io.outageradar.topics.Topics;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -37,7 +38,7 @@ public final class Demo {
       Topics topics = Topics.create(RegistryOptions.of("mock://" + scope).connect());
       DetectionConfig detection = DetectionConfig.defaults();
       Pipeline.Settings settings = new Pipeline.Settings(kafka.bootstrapServers(), "outage-radar-demo", topics,
-          detection, stateDir, (short) 1, false);
+          detection, ReportDetectionConfig.defaults(), stateDir, (short) 1, false);
       try (Pipeline pipeline = Pipeline.start(settings, Duration.ofSeconds(60));
           OutputCollector outputs = new OutputCollector(kafka.bootstrapServers(), topics)) {
         long replayed = ScenarioPublisher.publish(scenario, topics.probeResults, kafka.bootstrapServers());

@@ -4,6 +4,8 @@ import io.outageradar.streams.DetectionConfig;
 import io.outageradar.streams.StreamsProperties;
 import io.outageradar.streams.lifecycle.OutageLifecycleTopology;
 import io.outageradar.streams.probe.ProbeHealthTopology;
+import io.outageradar.streams.reports.ReportAnomalyTopology;
+import io.outageradar.streams.reports.ReportDetectionConfig;
 import io.outageradar.topics.TopicCreator;
 import io.outageradar.topics.Topics;
 import java.nio.file.Path;
@@ -39,6 +41,7 @@ public final class Pipeline implements AutoCloseable {
       String applicationId,
       Topics topics,
       DetectionConfig detection,
+      ReportDetectionConfig reports,
       Path stateDir,
       short replicationFactor,
       boolean exactlyOnce) {}
@@ -56,6 +59,7 @@ public final class Pipeline implements AutoCloseable {
     }
     Map<String, Topology> topologies = new LinkedHashMap<>();
     topologies.put("probe-health", ProbeHealthTopology.build(settings.detection(), settings.topics()));
+    topologies.put("report-anomaly", ReportAnomalyTopology.build(settings.reports(), settings.detection(), settings.topics()));
     topologies.put("outage-lifecycle", OutageLifecycleTopology.build(settings.detection(), settings.topics()));
 
     Pipeline pipeline = new Pipeline();

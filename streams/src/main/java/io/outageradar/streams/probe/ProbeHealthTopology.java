@@ -4,6 +4,7 @@ import io.outageradar.avro.ProbeResult;
 import io.outageradar.avro.RegionWindowHealth;
 import io.outageradar.avro.state.ProbeWindowState;
 import io.outageradar.streams.DetectionConfig;
+import io.outageradar.streams.EventTimeExtractor;
 import io.outageradar.streams.StoreNames;
 import io.outageradar.topics.Topic;
 import io.outageradar.topics.Topics;
@@ -31,7 +32,7 @@ public final class ProbeHealthTopology {
     builder.addStateStore(Stores.keyValueStoreBuilder(
         Stores.persistentKeyValueStore(StoreNames.PROBE_WINDOWS), Serdes.String(), topics.stateSerde(ProbeWindowState.class)));
     builder.stream(probes.name(), Consumed.with(probes.keySerde(), probes.valueSerde())
-            .withTimestampExtractor(new ProbeTimestampExtractor())
+            .withTimestampExtractor(new EventTimeExtractor<>(ProbeResult.class, ProbeResult::getObservedAt))
             .withName("probe-results-source"))
         .mapValues(ProbeValidation::requireValid, Named.as("validate-probe"))
         .process(() -> new ProbeWindowProcessor(config), Named.as("probe-windows"), StoreNames.PROBE_WINDOWS)

@@ -16,9 +16,11 @@ public record ReportDetectionConfig(
     int minReporters, double zThreshold, int warmupSamples, int warmupFactor, int maxSamples, int confirmMinutes) {
 
   public ReportDetectionConfig {
-    if (minReporters < 1 || zThreshold <= 0 || warmupSamples < 1 || warmupFactor < 1 || maxSamples < warmupSamples
-        || confirmMinutes < 1) {
-      throw new IllegalArgumentException("invalid report detection rules: " + this);
+    if (minReporters < 1 || zThreshold <= 0 || warmupSamples < 1 || warmupFactor < 1 || confirmMinutes < 1) {
+      throw new IllegalArgumentException("all report rules must be positive");
+    }
+    if (maxSamples < warmupSamples) {
+      throw new IllegalArgumentException("maxSamples (" + maxSamples + ") must be at least warmupSamples (" + warmupSamples + ")");
     }
   }
 
