@@ -9,7 +9,7 @@ public final class StoreNames {
   public static final String REPORT_WINDOWS = "report-windows-store";
   public static final String REPORTERS_SEEN = "reporters-seen-store";
   public static final String REPORT_BASELINE = "report-baseline-store";
-  public static final String HEALTH_BY_SERVICE = "health-by-service";
+  public static final String SIGNALS_BY_SERVICE = "signals-by-service";
   public static final String OUTAGE_LIFECYCLE = "outage-lifecycle-store";
   public static final String LIFECYCLE_PENDING = "outage-lifecycle-pending-store";
 

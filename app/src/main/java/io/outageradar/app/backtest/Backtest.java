@@ -6,10 +6,15 @@ import io.outageradar.avro.OutageEvent;
 import io.outageradar.avro.Page;
 import io.outageradar.avro.ProbeResult;
 import io.outageradar.avro.RegionWindowHealth;
+import io.outageradar.avro.ReportWindowStats;
+import io.outageradar.avro.UserReport;
 import io.outageradar.registry.MockSchemaRegistry;
 import io.outageradar.streams.DetectionConfig;
 import io.outageradar.streams.StreamsProperties;
 import io.outageradar.streams.lifecycle.OutageLifecycleTopology;
+import io.outageradar.streams.reports.ReportAnomalyTopology;
+import io.outageradar.streams.reports.ReportDetectionConfig;
+import io.outageradar.topics.Topic;
 import io.outageradar.streams.probe.ProbeHealthTopology;
 import io.outageradar.topics.Topics;
 import java.nio.file.Path;
@@ -20,57 +25,72 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
+import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.TopologyTestDriver;
 
 /**
  * The real topologies over recorded events, without a broker: each topology runs in a
- * TopologyTestDriver and the output of one is piped into the next, as the topics would carry it.
+ * TopologyTestDriver and the outputs of the signal topologies are piped into the lifecycle, as the
+ * topics would carry them.
  * At the end the wall clock is moved on, as it would be in production, so that the last windows
  * close and the lifecycle's alignment releases everything.
  */
 public final class Backtest {
   private Backtest() {}
 
-  public static DemoResult run(String name, Stream<ProbeResult> probes, DetectionConfig config) {
+  /** Runs probe results and user reports (any mix, in event-time order) through the whole engine. */
+  public static DemoResult run(String name, Stream<? extends SpecificRecord> events, DetectionConfig config, ReportDetectionConfig reports) {
     Instant began = Instant.now();
     String scope = "backtest-" + UUID.randomUUID();
     Path stateDir = TempDirs.create("outage-radar-backtest-");
     Topics topics = Topics.create(MockSchemaRegistry.forScope(scope));
-    try {
+    try (TopologyTestDriver health = driver(ProbeHealthTopology.build(config, topics), topics, stateDir, "probe-health");
+        TopologyTestDriver minutes = driver(ReportAnomalyTopology.build(reports, config, topics), topics, stateDir, "report-anomaly");
+        TopologyTestDriver lifecycle = driver(OutageLifecycleTopology.build(config, reports, topics), topics, stateDir, "lifecycle")) {
+      TestInputTopic<String, ProbeResult> probeIn = input(health, topics.probeResults);
+      TestInputTopic<String, UserReport> reportIn = input(minutes, topics.userReports);
       long[] count = {0};
-      List<RegionWindowHealth> verdicts;
-      try (TopologyTestDriver health = new TopologyTestDriver(ProbeHealthTopology.build(config, topics),
-          StreamsProperties.of("backtest-probe-health", "backtest:9092", topics.deadLetters.name(), stateDir.resolve("health"), false))) {
-        TestInputTopic<String, ProbeResult> in = health.createInputTopic(topics.probeResults.name(),
-            topics.probeResults.keySerde().serializer(), topics.probeResults.valueSerde().serializer());
-        probes.forEach(probe -> {
-          in.pipeInput(probe.getService() + "|" + probe.getRegion(), probe, probe.getObservedAt());
-          count[0]++;
-        });
-        health.advanceWallClockTime(config.idleAdvanceAfter().plus(config.window()).plus(config.grace()));
-        verdicts = health.createOutputTopic(topics.regionHealth.name(), topics.regionHealth.keySerde().deserializer(),
-            topics.regionHealth.valueSerde().deserializer()).readValuesToList();
-      }
+      events.forEach(event -> {
+        count[0]++;
+        if (event instanceof ProbeResult probe) {
+          probeIn.pipeInput(probe.getService() + "|" + probe.getRegion(), probe, probe.getObservedAt());
+        } else if (event instanceof UserReport report) {
+          reportIn.pipeInput(report.getService() + "|" + report.getRegion(), report, report.getReportedAt());
+        }
+      });
+      // The wall clock moves on after the last event, as in production: the last windows close.
+      Duration closeAll = config.idleAdvanceAfter().plus(config.window()).plus(config.grace()).plus(Duration.ofMinutes(1));
+      health.advanceWallClockTime(closeAll);
+      minutes.advanceWallClockTime(closeAll);
+
+      TestInputTopic<String, RegionWindowHealth> healthIn = input(lifecycle, topics.regionHealth);
+      TestInputTopic<String, ReportWindowStats> minutesIn = input(lifecycle, topics.reportHealth);
+      output(health, topics.regionHealth).forEach(v -> healthIn.pipeInput(v.getService() + "|" + v.getRegion(), v, v.getWindowEnd()));
+      output(minutes, topics.reportHealth).forEach(v -> minutesIn.pipeInput(v.getService() + "|" + v.getRegion(), v, v.getWindowEnd()));
+      lifecycle.advanceWallClockTime(config.alignmentSlack().plusSeconds(1));
+
       Map<String, OutageEvent> outages = new LinkedHashMap<>();
-      List<Page> pages;
-      try (TopologyTestDriver lifecycle = new TopologyTestDriver(OutageLifecycleTopology.build(config, topics),
-          StreamsProperties.of("backtest-lifecycle", "backtest:9092", topics.deadLetters.name(), stateDir.resolve("lifecycle"), false))) {
-        TestInputTopic<String, RegionWindowHealth> in = lifecycle.createInputTopic(topics.regionHealth.name(),
-            topics.regionHealth.keySerde().serializer(), topics.regionHealth.valueSerde().serializer());
-        verdicts.forEach(v -> in.pipeInput(v.getService() + "|" + v.getRegion(), v, v.getWindowEnd()));
-        lifecycle.advanceWallClockTime(config.alignmentSlack().plusSeconds(1));
-        lifecycle.createOutputTopic(topics.outages.name(), topics.outages.keySerde().deserializer(),
-                topics.outages.valueSerde().deserializer()).readValuesToList()
-            .forEach(o -> outages.put(o.getOutageId(), o));
-        pages = lifecycle.createOutputTopic(topics.alerts.name(), topics.alerts.keySerde().deserializer(),
-            topics.alerts.valueSerde().deserializer()).readValuesToList();
-      }
+      output(lifecycle, topics.outages).forEach(o -> outages.put(o.getOutageId(), o));
       List<OutageEvent> unmerged = outages.values().stream().filter(o -> o.getMergedInto() == null).toList();
-      return new DemoResult(name, count[0], unmerged, pages, Duration.between(began, Instant.now()));
+      return new DemoResult(name, count[0], unmerged, output(lifecycle, topics.alerts), Duration.between(began, Instant.now()));
     } finally {
       MockSchemaRegistry.drop(scope);
       TempDirs.delete(stateDir);
     }
+  }
+
+  private static TopologyTestDriver driver(Topology topology, Topics topics, Path stateDir, String name) {
+    return new TopologyTestDriver(topology,
+        StreamsProperties.of("backtest-" + name, "backtest:9092", topics.deadLetters.name(), stateDir.resolve(name), false));
+  }
+
+  private static <V> TestInputTopic<String, V> input(TopologyTestDriver driver, Topic<String, V> topic) {
+    return driver.createInputTopic(topic.name(), topic.keySerde().serializer(), topic.valueSerde().serializer());
+  }
+
+  private static <V> List<V> output(TopologyTestDriver driver, Topic<String, V> topic) {
+    return driver.createOutputTopic(topic.name(), topic.keySerde().deserializer(), topic.valueSerde().deserializer()).readValuesToList();
   }
 }

@@ -5,7 +5,6 @@ import io.outageradar.app.backtest.EventLine;
 import io.outageradar.app.backtest.SeriesBacktest;
 import io.outageradar.app.demo.DemoReport;
 import io.outageradar.app.demo.DemoResult;
-import io.outageradar.avro.ProbeResult;
 import io.outageradar.avro.UserReport;
 import io.outageradar.streams.DetectionConfig;
 import io.outageradar.streams.reports.ReportDetectionConfig;
@@ -84,7 +83,7 @@ public final class BacktestCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     try (BufferedReader reader = open(events)) {
       long[] lineNumber = {0};
-      Stream<ProbeResult> probes = reader.lines().flatMap(line -> {
+      Stream<SpecificRecord> parsed = reader.lines().flatMap(line -> {
         lineNumber[0]++;
         if (line.isBlank()) {
           return Stream.empty();
@@ -92,19 +91,19 @@ public final class BacktestCommand implements Callable<Integer> {
         try {
           SpecificRecord event = EventLine.parse(line);
           if (event instanceof UserReport) {
-            reports++; // reports feed the report-anomaly detector, which is not part of the engine yet
-            return Stream.empty();
+            reports++;
           }
-          return Stream.of((ProbeResult) event);
+          return Stream.of(event);
         } catch (EventLine.InvalidEventException e) {
           badLines++;
           err.println("outage-radar backtest: line " + lineNumber[0] + ": " + e.getMessage() + " (skipped)");
           return Stream.empty();
         }
       });
-      DemoResult result = Backtest.run(Path.of(events).getFileName().toString(), probes, DetectionConfig.defaults());
+      DemoResult result = Backtest.run(Path.of(events).getFileName().toString(), parsed, DetectionConfig.defaults(),
+          ReportDetectionConfig.defaults());
       spec.commandLine().getOut().println(json ? DemoReport.json(result) : DemoReport.timeline(result));
-      err.println("outage-radar backtest: " + result.eventsReplayed() + " probes, " + reports + " reports, "
+      err.println("outage-radar backtest: " + (result.eventsReplayed() - reports) + " probes, " + reports + " reports, "
           + badLines + " bad line(s) skipped");
       err.flush();
     } catch (UncheckedIOException e) {

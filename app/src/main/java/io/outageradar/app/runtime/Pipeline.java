@@ -60,7 +60,7 @@ public final class Pipeline implements AutoCloseable {
     Map<String, Topology> topologies = new LinkedHashMap<>();
     topologies.put("probe-health", ProbeHealthTopology.build(settings.detection(), settings.topics()));
     topologies.put("report-anomaly", ReportAnomalyTopology.build(settings.reports(), settings.detection(), settings.topics()));
-    topologies.put("outage-lifecycle", OutageLifecycleTopology.build(settings.detection(), settings.topics()));
+    topologies.put("outage-lifecycle", OutageLifecycleTopology.build(settings.detection(), settings.reports(), settings.topics()));
 
     Pipeline pipeline = new Pipeline();
     CountDownLatch allRunning = new CountDownLatch(topologies.size());

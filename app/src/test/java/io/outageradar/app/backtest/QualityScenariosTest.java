@@ -14,7 +14,14 @@ import io.outageradar.producers.replay.FlappingAgentScenario;
 import io.outageradar.producers.replay.RegionalIspScenario;
 import io.outageradar.producers.replay.Scenario;
 import io.outageradar.streams.DetectionConfig;
+import io.outageradar.streams.reports.ReportDetectionConfig;
+import io.outageradar.avro.ReportCategory;
+import io.outageradar.avro.ReportSource;
+import io.outageradar.avro.UserReport;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import java.util.stream.Stream;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -28,7 +35,7 @@ class QualityScenariosTest {
   private static final DetectionConfig CONFIG = DetectionConfig.defaults();
 
   private static DemoResult run(Scenario scenario) {
-    return Backtest.run(scenario.name(), scenario.probes(), CONFIG);
+    return Backtest.run(scenario.name(), scenario.probes(), CONFIG, ReportDetectionConfig.defaults());
   }
 
   @Test
@@ -68,6 +75,46 @@ class QualityScenariosTest {
     DemoResult result = run(new FlappingAgentScenario(3));
 
     assertThat(result.eventsReplayed()).isEqualTo(4 * 120 * 18 * 3 * 2); // 4 h of 30 s rounds, 18 agents, 3 services, 2 checks
+    assertThat(result.outages()).isEmpty();
+    assertThat(result.pages()).isEmpty();
+  }
+
+  /** 40 quiet minutes of 20 reporters each about whatsapp in BR, then 5 minutes of {@code surgePerMinute} reports. */
+  private static Stream<UserReport> reports(java.util.function.BiFunction<Integer, Integer, String> surgeReporter, int surgePerMinute) {
+    Instant t0 = Instant.parse("2024-02-05T12:00:00Z");
+    Stream.Builder<UserReport> reports = Stream.builder();
+    for (int minute = 0; minute < 50; minute++) {
+      boolean surge = minute >= 40 && minute < 45;
+      int count = surge ? surgePerMinute : 20;
+      for (int i = 0; i < count; i++) {
+        String reporter = surge ? surgeReporter.apply(minute, i) : "u-" + minute + "-" + i;
+        reports.add(UserReport.newBuilder()
+            .setReportId(UUID.randomUUID().toString()).setService("whatsapp").setRegion("BR").setReporterId(reporter)
+            .setSource(ReportSource.APP).setCategory(ReportCategory.MESSAGING).setText("nao funciona").setLang("pt")
+            .setReportedAt(t0.plusSeconds(60L * minute + (i * 59L) / count)).setSentiment(-0.6)
+            .build());
+      }
+    }
+    return reports.build();
+  }
+
+  @Test
+  void aSurgeOfDistinctReportersIsARegionalOutageEvenWhenProbesSeeNothing() {
+    DemoResult result = Backtest.run("report-surge", reports((minute, i) -> "surge-" + minute + "-" + i, 300), CONFIG, ReportDetectionConfig.defaults());
+
+    assertThat(result.outages()).hasSize(1);
+    OutageEvent outage = result.outages().get(0);
+    assertThat(outage.getScope()).isEqualTo(OutageScope.REGIONAL);
+    assertThat(outage.getRegions()).containsExactly("BR");
+    assertThat(outage.getOnset()).isEqualTo(Instant.parse("2024-02-05T12:40:00Z"));
+    assertThat(outage.getConfirmedAt()).isEqualTo(Instant.parse("2024-02-05T12:43:00Z"));
+    assertThat(outage.getState()).isEqualTo(OutageState.RESOLVED);
+  }
+
+  @Test
+  void aReportFloodFromOneReporterNeverPages() {
+    DemoResult result = Backtest.run("report-flood", reports((minute, i) -> "one-angry-user", 2000), CONFIG, ReportDetectionConfig.defaults());
+
     assertThat(result.outages()).isEmpty();
     assertThat(result.pages()).isEmpty();
   }

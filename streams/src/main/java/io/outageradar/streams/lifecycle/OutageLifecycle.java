@@ -6,11 +6,15 @@ import io.outageradar.avro.OutageEvent;
 import io.outageradar.avro.OutageScope;
 import io.outageradar.avro.OutageState;
 import io.outageradar.avro.RegionWindowHealth;
+import io.outageradar.avro.ReportWindowStats;
 import io.outageradar.avro.state.OpenOutage;
 import io.outageradar.avro.state.RegionPhase;
+import io.outageradar.avro.state.RegionSignal;
 import io.outageradar.avro.state.RegionTrack;
 import io.outageradar.avro.state.ServiceLifecycleState;
 import io.outageradar.streams.DetectionConfig;
+import io.outageradar.streams.reports.ReportDetectionConfig;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -42,47 +46,113 @@ public final class OutageLifecycle {
       DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
   private final DetectionConfig config;
+  private final ReportDetectionConfig reports;
 
-  public OutageLifecycle(DetectionConfig config) {
+  public OutageLifecycle(DetectionConfig config, ReportDetectionConfig reports) {
     this.config = config;
+    this.reports = reports;
   }
 
   public static ServiceLifecycleState emptyState() {
     return new ServiceLifecycleState(new HashMap<>(), new HashMap<>(), null, new HashMap<>(), new HashMap<>());
   }
 
-  /** Applies one closed window of one region; returns the outage changes it caused, oldest first. */
-  public List<OutageEvent> apply(ServiceLifecycleState state, RegionWindowHealth window) {
+  /** Applies one closed window of one signal of one region; returns the outage changes it caused, oldest first. */
+  public List<OutageEvent> apply(ServiceLifecycleState state, RegionSignal signal) {
+    return signal.getProbe() != null ? applyProbe(state, signal.getProbe()) : applyReports(state, signal.getReports());
+  }
+
+  /**
+   * One closed window of one region as the phase machine sees it, with the probe verdict when probes
+   * judged it, and where the evidence of a failure in it begins (an anomalous report streak starts
+   * minutes before the minute that completes it).
+   */
+  private record Step(String service, String region, Instant start, Instant end, RegionWindowHealth probe, Instant evidenceStart) {}
+
+  List<OutageEvent> applyProbe(ServiceLifecycleState state, RegionWindowHealth window) {
     RegionTrack track = state.getRegions().computeIfAbsent(window.getRegion(), region -> newTrack());
     if (!window.getWindowEnd().isAfter(track.getLastWindowEnd())) {
       return List.of(); // a replayed or out-of-order window: its verdict is already in the track
     }
     track.setLastWindowEnd(window.getWindowEnd());
-    boolean down = window.getStatus() == HealthStatus.DOWN;
-    remember(track, down);
-
+    boolean probesDown = window.getStatus() == HealthStatus.DOWN;
+    boolean reportsAgree = reportsRecent(track, window.getWindowStart());
+    boolean reportsConfirm = reportsAgree && track.getReportStreak() >= reports.confirmMinutes();
     List<OutageEvent> events = new ArrayList<>();
+    Step step = new Step(window.getService(), window.getRegion(), window.getWindowStart(), window.getWindowEnd(), window,
+        window.getWindowStart());
+    boolean down = probesDown || reportsConfirm;
+    remember(track, down);
+    // Independent signals agreeing confirm at once; either alone needs its own confirmation rule.
+    advance(state, track, step, down, probesDown && reportsAgree, events);
+    notifyHeldBack(state, window.getWindowEnd(), events);
+    return events;
+  }
+
+  List<OutageEvent> applyReports(ServiceLifecycleState state, ReportWindowStats minute) {
+    RegionTrack track = state.getRegions().computeIfAbsent(minute.getRegion(), region -> newTrack());
+    if (minute.getAnomalous()) {
+      if (track.getReportStreak() == 0) {
+        track.setReportStreakStart(minute.getWindowStart());
+      }
+      track.setReportStreak(track.getReportStreak() + 1);
+      track.setReportsAnomalousUntil(minute.getWindowEnd());
+    } else {
+      track.setReportStreak(0);
+      track.setReportStreakStart(null);
+    }
+    List<OutageEvent> events = new ArrayList<>();
+    Instant evidenceStart = track.getReportStreakStart() == null ? minute.getWindowStart() : track.getReportStreakStart();
+    Step step = new Step(minute.getService(), minute.getRegion(), minute.getWindowStart(), minute.getWindowEnd(), null,
+        evidenceStart);
+    boolean reportsConfirm = track.getReportStreak() >= reports.confirmMinutes();
+    boolean hasProbes = track.getLastWindowEnd().isAfter(Instant.EPOCH);
+    if (!hasProbes) {
+      // A region nobody probes: its report minutes are the only clock of its phase machine.
+      remember(track, reportsConfirm);
+      advance(state, track, step, reportsConfirm, reportsConfirm, events);
+    } else if (reportsConfirm && (track.getPhase() == RegionPhase.NORMAL || track.getPhase() == RegionPhase.SUSPECTED)) {
+      if (track.getOnset() == null || evidenceStart.isBefore(track.getOnset())) {
+        track.setOnset(evidenceStart);
+      }
+      confirm(state, track, step, events);
+    }
+    notifyHeldBack(state, minute.getWindowEnd(), events);
+    return events;
+  }
+
+  /** Reports were anomalous in the window starting at {@code windowStart} or the minute before it. */
+  private static boolean reportsRecent(RegionTrack track, Instant windowStart) {
+    Instant until = track.getReportsAnomalousUntil();
+    return until != null && !until.isBefore(windowStart.minus(RECENT_REPORTS));
+  }
+
+  private static final Duration RECENT_REPORTS = Duration.ofMinutes(1);
+
+  /** The per-region phase machine, fed one window that is DOWN or not. */
+  private void advance(
+      ServiceLifecycleState state, RegionTrack track, Step step, boolean down, boolean confirmAtOnce, List<OutageEvent> events) {
     switch (track.getPhase()) {
       case NORMAL -> {
         if (down) {
           track.setPhase(RegionPhase.SUSPECTED);
-          track.setOnset(window.getWindowStart());
-          confirmIfEnough(state, track, window, events);
+          track.setOnset(step.evidenceStart());
+          confirmIfEnough(state, track, step, confirmAtOnce, events);
         }
       }
       case SUSPECTED -> {
-        if (!confirmIfEnough(state, track, window, events) && track.getHealthyStreak() >= config.ofWindows()) {
+        if (!confirmIfEnough(state, track, step, confirmAtOnce, events) && track.getHealthyStreak() >= config.ofWindows()) {
           reset(track);
         }
       }
       case CONFIRMED -> {
         OpenOutage outage = state.getOpenOutages().get(track.getOutageId());
         if (down) {
-          recordDown(outage, window);
+          recordDown(outage, step);
         } else {
           track.setPhase(RegionPhase.RECOVERING);
-          track.setRecoveringSince(window.getWindowStart());
-          publish(state, outage, window.getWindowEnd(), events);
+          track.setRecoveringSince(step.start());
+          publish(state, outage, step.end(), events);
         }
       }
       case RECOVERING -> {
@@ -90,21 +160,19 @@ public final class OutageLifecycle {
         if (down) {
           track.setPhase(RegionPhase.CONFIRMED);
           track.setRecoveringSince(null);
-          recordDown(outage, window);
-          publish(state, outage, window.getWindowEnd(), events);
+          recordDown(outage, step);
+          publish(state, outage, step.end(), events);
         } else if (track.getHealthyStreak() >= config.resolveAfterHealthyWindows()) {
-          removeRegion(outage.getOpenRegions(), window.getRegion());
+          removeRegion(outage.getOpenRegions(), step.region());
           Instant recoveredAt = track.getRecoveringSince();
           reset(track);
           if (outage.getOpenRegions().isEmpty()) {
             outage.getEvent().setResolvedAt(recoveredAt);
           }
-          publish(state, outage, window.getWindowEnd(), events);
+          publish(state, outage, step.end(), events);
         }
       }
     }
-    notifyHeldBack(state, window.getWindowEnd(), events);
-    return events;
   }
 
   /** Pages the regional outages that have waited the roll-up time without joining a global one. */
@@ -119,47 +187,50 @@ public final class OutageLifecycle {
   }
 
   private boolean confirmIfEnough(
-      ServiceLifecycleState state, RegionTrack track, RegionWindowHealth window, List<OutageEvent> events) {
+      ServiceLifecycleState state, RegionTrack track, Step step, boolean confirmAtOnce, List<OutageEvent> events) {
     long downWindows = track.getRecentDown().stream().filter(Boolean::booleanValue).count();
-    if (downWindows < config.confirmWindows()) {
+    if (!confirmAtOnce && downWindows < config.confirmWindows()) {
       return false;
     }
-    track.setPhase(RegionPhase.CONFIRMED);
-    String region = window.getRegion();
-    OpenOutage outage = openGlobal(state);
-    if (outage == null && affectedRegions(state) >= config.globalMinRegions()) {
-      outage = newOutage(window, OutageScope.GLOBAL, earliestOnset(state, track), "global");
-      for (OpenOutage regional : List.copyOf(state.getOpenOutages().values())) {
-        mergeInto(state, regional, outage, window.getWindowEnd(), events);
-      }
-      state.getOpenOutages().put(outage.getEvent().getOutageId(), outage);
-    } else if (outage == null) {
-      outage = newOutage(window, OutageScope.REGIONAL, track.getOnset(), region);
-      state.getOpenOutages().put(outage.getEvent().getOutageId(), outage);
-    }
-    join(outage, region, track);
-    recordDown(outage, window);
-    publish(state, outage, window.getWindowEnd(), events);
+    confirm(state, track, step, events);
     return true;
   }
 
-  private OpenOutage newOutage(RegionWindowHealth window, OutageScope scope, Instant onset, String tag) {
-    String id = window.getService() + "-" + tag + "-" + ID_TIME.format(onset);
+  private void confirm(ServiceLifecycleState state, RegionTrack track, Step step, List<OutageEvent> events) {
+    track.setPhase(RegionPhase.CONFIRMED);
+    OpenOutage outage = openGlobal(state);
+    if (outage == null && affectedRegions(state) >= config.globalMinRegions()) {
+      outage = newOutage(step, OutageScope.GLOBAL, earliestOnset(state, track), "global");
+      for (OpenOutage regional : List.copyOf(state.getOpenOutages().values())) {
+        mergeInto(state, regional, outage, step.end(), events);
+      }
+      state.getOpenOutages().put(outage.getEvent().getOutageId(), outage);
+    } else if (outage == null) {
+      outage = newOutage(step, OutageScope.REGIONAL, track.getOnset(), step.region());
+      state.getOpenOutages().put(outage.getEvent().getOutageId(), outage);
+    }
+    join(outage, step.region(), track);
+    recordDown(outage, step);
+    publish(state, outage, step.end(), events);
+  }
+
+  private OpenOutage newOutage(Step step, OutageScope scope, Instant onset, String tag) {
+    String id = step.service() + "-" + tag + "-" + ID_TIME.format(onset);
     OutageEvent event = OutageEvent.newBuilder()
         .setOutageId(id)
-        .setService(window.getService())
+        .setService(step.service())
         .setScope(scope)
         .setRegions(new ArrayList<>())
         .setState(OutageState.UNKNOWN)
         .setPreviousState(OutageState.UNKNOWN)
         .setOnset(onset)
-        .setConfirmedAt(window.getWindowEnd())
+        .setConfirmedAt(step.end())
         .setResolvedAt(null)
         .setCause(CauseHint.UNKNOWN)
         .setPeakFailureRatio(0.0)
         .setMergedInto(null)
-        .setNotifiedAt(scope == OutageScope.GLOBAL ? window.getWindowEnd() : null)
-        .setUpdatedAt(window.getWindowEnd())
+        .setNotifiedAt(scope == OutageScope.GLOBAL ? step.end() : null)
+        .setUpdatedAt(step.end())
         .build();
     return new OpenOutage(event, new HashMap<>(), new ArrayList<>(), new ArrayList<>());
   }
@@ -197,7 +268,12 @@ public final class OutageLifecycle {
     }
   }
 
-  private static void recordDown(OpenOutage outage, RegionWindowHealth window) {
+  /** What a DOWN window tells about the outage: the probes' failure classes, when probes saw it. */
+  private static void recordDown(OpenOutage outage, Step step) {
+    RegionWindowHealth window = step.probe();
+    if (window == null || window.getStatus() != HealthStatus.DOWN) {
+      return;
+    }
     outage.getFailureCounts().merge(window.getDominantFailure().name(), window.getFailedChecks(), Integer::sum);
     OutageEvent event = outage.getEvent();
     event.setPeakFailureRatio(Math.max(event.getPeakFailureRatio(), window.getFailureRatio()));
@@ -291,6 +367,6 @@ public final class OutageLifecycle {
   }
 
   private static RegionTrack newTrack() {
-    return new RegionTrack(RegionPhase.NORMAL, new ArrayList<>(), 0, null, null, Instant.EPOCH, null);
+    return new RegionTrack(RegionPhase.NORMAL, new ArrayList<>(), 0, null, null, Instant.EPOCH, null, 0, null, null);
   }
 }

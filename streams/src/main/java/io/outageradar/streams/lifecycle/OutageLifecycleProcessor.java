@@ -1,10 +1,11 @@
 package io.outageradar.streams.lifecycle;
 
 import io.outageradar.avro.OutageEvent;
-import io.outageradar.avro.RegionWindowHealth;
+import io.outageradar.avro.state.RegionSignal;
 import io.outageradar.avro.state.ServiceLifecycleState;
 import io.outageradar.streams.DetectionConfig;
 import io.outageradar.streams.StoreNames;
+import io.outageradar.streams.reports.ReportDetectionConfig;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -33,17 +34,17 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * reason a service seen for the first time waits one slack before anything is applied: its other
  * regions may not have sent their first verdict yet.
  */
-final class OutageLifecycleProcessor implements Processor<String, RegionWindowHealth, String, OutageEvent> {
+final class OutageLifecycleProcessor implements Processor<String, RegionSignal, String, OutageEvent> {
   private static final Duration STALL_CHECK_INTERVAL = Duration.ofSeconds(1);
 
   private final OutageLifecycle lifecycle;
   private final long slackMs;
   private ProcessorContext<String, OutageEvent> context;
   private KeyValueStore<String, ServiceLifecycleState> store;
-  private KeyValueStore<String, RegionWindowHealth> pending;
+  private KeyValueStore<String, RegionSignal> pending;
 
-  OutageLifecycleProcessor(DetectionConfig config) {
-    this.lifecycle = new OutageLifecycle(config);
+  OutageLifecycleProcessor(DetectionConfig config, ReportDetectionConfig reports) {
+    this.lifecycle = new OutageLifecycle(config, reports);
     this.slackMs = config.alignmentSlack().toMillis();
   }
 
@@ -56,20 +57,20 @@ final class OutageLifecycleProcessor implements Processor<String, RegionWindowHe
   }
 
   @Override
-  public void process(Record<String, RegionWindowHealth> record) {
-    RegionWindowHealth window = record.value();
-    String service = window.getService();
+  public void process(Record<String, RegionSignal> record) {
+    SignalWindow window = SignalWindow.of(record.value());
+    String service = window.service();
     ServiceLifecycleState state = store.get(service);
     long now = context.currentSystemTimeMs();
     if (state == null) {
       state = OutageLifecycle.emptyState();
       state.setFirstSeenAt(Instant.ofEpochMilli(now));
     }
-    pending.put(pendingKey(service, window.getWindowEnd(), window.getRegion()), window);
-    Instant received = state.getReceivedUntil().get(window.getRegion());
-    if (received == null || window.getWindowEnd().isAfter(received)) {
-      state.getReceivedUntil().put(window.getRegion(), window.getWindowEnd());
-      state.getLastAdvancedAt().put(window.getRegion(), Instant.ofEpochMilli(now));
+    pending.put(pendingKey(service, window.end(), window.region() + '|' + window.kind()), record.value());
+    Instant received = state.getReceivedUntil().get(window.region());
+    if (received == null || window.end().isAfter(received)) {
+      state.getReceivedUntil().put(window.region(), window.end());
+      state.getLastAdvancedAt().put(window.region(), Instant.ofEpochMilli(now));
     }
     release(service, state);
     store.put(service, state);
@@ -97,8 +98,8 @@ final class OutageLifecycleProcessor implements Processor<String, RegionWindowHe
       return false;
     }
     Instant upTo = alignedWatermark(state, now);
-    List<KeyValue<String, RegionWindowHealth>> ready = new ArrayList<>();
-    try (KeyValueIterator<String, RegionWindowHealth> range =
+    List<KeyValue<String, RegionSignal>> ready = new ArrayList<>();
+    try (KeyValueIterator<String, RegionSignal> range =
         pending.range(pendingKey(service, Instant.EPOCH, ""), pendingKey(service, upTo, "\uffff"))) {
       range.forEachRemaining(ready::add);
     }
@@ -106,11 +107,12 @@ final class OutageLifecycleProcessor implements Processor<String, RegionWindowHe
     // same window open one outage listing all six, not an outage of one region and five updates.
     Map<String, OutageEvent> step = new LinkedHashMap<>();
     Instant stepEnd = null;
-    for (KeyValue<String, RegionWindowHealth> entry : ready) {
-      if (stepEnd != null && !entry.value.getWindowEnd().equals(stepEnd)) {
+    for (KeyValue<String, RegionSignal> entry : ready) {
+      Instant end = SignalWindow.of(entry.value).end();
+      if (stepEnd != null && !end.equals(stepEnd)) {
         forward(step);
       }
-      stepEnd = entry.value.getWindowEnd();
+      stepEnd = end;
       for (OutageEvent event : lifecycle.apply(state, entry.value)) {
         step.merge(event.getOutageId(), event, OutageLifecycleProcessor::coalesce);
       }
@@ -150,5 +152,15 @@ final class OutageLifecycleProcessor implements Processor<String, RegionWindowHe
   /** Sorts by service, then window end, then region: a range scan yields a service's verdicts in event-time order. */
   static String pendingKey(String service, Instant windowEnd, String region) {
     return service + '|' + String.format("%015d", windowEnd.toEpochMilli()) + '|' + region;
+  }
+
+  /** The window a signal is about, whichever signal it is. */
+  record SignalWindow(String service, String region, Instant end, char kind) {
+    static SignalWindow of(RegionSignal signal) {
+      if (signal.getProbe() != null) {
+        return new SignalWindow(signal.getProbe().getService(), signal.getProbe().getRegion(), signal.getProbe().getWindowEnd(), 'p');
+      }
+      return new SignalWindow(signal.getReports().getService(), signal.getReports().getRegion(), signal.getReports().getWindowEnd(), 'r');
+    }
   }
 }

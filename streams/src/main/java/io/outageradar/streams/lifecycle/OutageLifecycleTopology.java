@@ -3,12 +3,17 @@ package io.outageradar.streams.lifecycle;
 import io.outageradar.avro.OutageEvent;
 import io.outageradar.avro.Page;
 import io.outageradar.avro.RegionWindowHealth;
+import io.outageradar.avro.ReportWindowStats;
+import io.outageradar.avro.state.RegionSignal;
 import io.outageradar.avro.state.ServiceLifecycleState;
 import io.outageradar.streams.DetectionConfig;
 import io.outageradar.streams.StoreNames;
+import io.outageradar.streams.reports.ReportDetectionConfig;
 import io.outageradar.topics.Topic;
 import io.outageradar.topics.Topics;
+import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Consumed;
@@ -19,7 +24,8 @@ import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.state.Stores;
 
 /**
- * Region window verdicts → outage lifecycle events and pages.
+ * Region window verdicts of both signals (probe health, report minutes) → outage lifecycle events
+ * and pages.
  *
  * <p>Verdicts are re-keyed by service so that one task sees every region of a service: that is what
  * lets it roll many regional failures up into one GLOBAL outage and one page.
@@ -27,8 +33,10 @@ import org.apache.kafka.streams.state.Stores;
 public final class OutageLifecycleTopology {
   private OutageLifecycleTopology() {}
 
-  public static Topology build(DetectionConfig config, Topics topics) {
+  public static Topology build(DetectionConfig config, ReportDetectionConfig reports, Topics topics) {
     Topic<String, RegionWindowHealth> health = topics.regionHealth;
+    Topic<String, ReportWindowStats> reportHealth = topics.reportHealth;
+    Serde<RegionSignal> signals = topics.stateSerde(RegionSignal.class);
     Topic<String, OutageEvent> outages = topics.outages;
     Topic<String, Page> alerts = topics.alerts;
     StreamsBuilder builder = new StreamsBuilder();
@@ -39,13 +47,18 @@ public final class OutageLifecycleTopology {
     builder.addStateStore(Stores.keyValueStoreBuilder(
         Stores.persistentKeyValueStore(StoreNames.LIFECYCLE_PENDING),
         Serdes.String(),
-        topics.stateSerde(RegionWindowHealth.class)));
+        signals));
 
-    KStream<String, OutageEvent> changes = builder
+    KStream<String, RegionSignal> probeSignals = builder
         .stream(health.name(), Consumed.with(health.keySerde(), health.valueSerde()).withName("region-health-source"))
-        .selectKey((key, window) -> window.getService(), Named.as("key-by-service"))
-        .repartition(Repartitioned.with(Serdes.String(), health.valueSerde()).withName(StoreNames.HEALTH_BY_SERVICE))
-        .process(() -> new OutageLifecycleProcessor(config), Named.as("outage-lifecycle"),
+        .map((key, window) -> KeyValue.pair(window.getService(), new RegionSignal(window, null)), Named.as("probe-signal-by-service"));
+    KStream<String, RegionSignal> reportSignals = builder
+        .stream(reportHealth.name(), Consumed.with(reportHealth.keySerde(), reportHealth.valueSerde()).withName("report-health-source"))
+        .map((key, minute) -> KeyValue.pair(minute.getService(), new RegionSignal(null, minute)), Named.as("report-signal-by-service"));
+    KStream<String, OutageEvent> changes = probeSignals
+        .merge(reportSignals, Named.as("merge-signals"))
+        .repartition(Repartitioned.with(Serdes.String(), signals).withName(StoreNames.SIGNALS_BY_SERVICE))
+        .process(() -> new OutageLifecycleProcessor(config, reports), Named.as("outage-lifecycle"),
             StoreNames.OUTAGE_LIFECYCLE, StoreNames.LIFECYCLE_PENDING);
 
     changes.to(outages.name(), Produced.with(outages.keySerde(), outages.valueSerde()).withName("outages-sink"));

@@ -12,7 +12,11 @@ import io.outageradar.avro.HealthStatus;
 import io.outageradar.avro.OutageEvent;
 import io.outageradar.avro.OutageScope;
 import io.outageradar.avro.OutageState;
+import io.outageradar.avro.ReportWindowStats;
+import java.time.Instant;
+import io.outageradar.avro.state.RegionSignal;
 import io.outageradar.avro.state.ServiceLifecycleState;
+import io.outageradar.streams.reports.ReportDetectionConfig;
 import io.outageradar.registry.MockSchemaRegistry;
 import io.outageradar.serde.AvroSerde;
 import io.outageradar.streams.DetectionConfig;
@@ -24,7 +28,7 @@ import org.junit.jupiter.api.Test;
 /** The lifecycle rules with the defaults: 2 of 3 DOWN windows confirm, 3 healthy resolve, 3 regions are global. */
 class OutageLifecycleTest {
   private static final String SCOPE = OutageLifecycleTest.class.getName();
-  private final OutageLifecycle lifecycle = new OutageLifecycle(DetectionConfig.defaults());
+  private final OutageLifecycle lifecycle = new OutageLifecycle(DetectionConfig.defaults(), ReportDetectionConfig.defaults());
   private final AvroSerde<ServiceLifecycleState> serde =
       AvroSerde.forValues(ServiceLifecycleState.class, MockSchemaRegistry.forScope(SCOPE));
   private ServiceLifecycleState state = OutageLifecycle.emptyState();
@@ -37,7 +41,7 @@ class OutageLifecycleTest {
 
   /** Applies a window, then takes the state through its serde as the store would between records. */
   private void feed(String region, int window, HealthStatus status) {
-    events.addAll(lifecycle.apply(state, window("whatsapp", region, window, status)));
+    events.addAll(lifecycle.apply(state, new RegionSignal(window("whatsapp", region, window, status), null)));
     byte[] stored = serde.serializer().serialize("lifecycle-changelog", state);
     state = serde.deserializer().deserialize("lifecycle-changelog", stored);
   }
@@ -152,6 +156,69 @@ class OutageLifecycleTest {
     assertThat(last.getState()).isEqualTo(OutageState.RESOLVED);
     assertThat(last.getResolvedAt()).isEqualTo(at(120));
     assertThat(last.getRegions()).containsExactly("BR", "DE", "US");
+  }
+
+  private void reports(String region, int minute, boolean anomalous) {
+    Instant start = at(60L * minute);
+    ReportWindowStats stats = ReportWindowStats.newBuilder()
+        .setService("whatsapp").setRegion(region).setWindowStart(start).setWindowEnd(start.plusSeconds(60))
+        .setReports(anomalous ? 400 : 20).setDistinctReporters(anomalous ? 400 : 20)
+        .setBaselineMedian(20).setBaselineMad(3).setAnomalyScore(anomalous ? 0.9 : 0.1).setAnomalous(anomalous)
+        .setWarmingUp(false).setMeanSentiment(-0.7).setNegativeShare(0.9)
+        .build();
+    events.addAll(lifecycle.apply(state, new RegionSignal(null, stats)));
+  }
+
+  @Test
+  void reportsAloneConfirmAfterThreeAnomalousMinutesEvenWhileProbesLookFine() {
+    for (int minute = 0; minute < 3; minute++) {
+      feed("BR", 2 * minute, HEALTHY);
+      feed("BR", 2 * minute + 1, HEALTHY);
+      reports("BR", minute, true);
+    }
+
+    OutageEvent confirmed = events.get(0);
+    assertThat(confirmed.getState()).isEqualTo(OutageState.CONFIRMED);
+    assertThat(confirmed.getOnset()).as("the first anomalous minute").isEqualTo(at(0));
+    assertThat(confirmed.getConfirmedAt()).isEqualTo(at(180));
+    assertThat(confirmed.getCause()).as("probes saw nothing").isEqualTo(CauseHint.UNKNOWN);
+
+    feed("BR", 6, HEALTHY); // reports still anomalous in the last minute: the outage holds
+    assertThat(events).extracting(OutageEvent::getState).doesNotContain(OutageState.RECOVERING);
+  }
+
+  @Test
+  void twoAnomalousMinutesAreNotEnoughAlone() {
+    reports("BR", 0, true);
+    reports("BR", 1, true);
+    reports("BR", 2, false);
+    reports("BR", 3, true);
+
+    assertThat(events).isEmpty();
+  }
+
+  @Test
+  void probesAndReportsAgreeingConfirmOnTheFirstDownWindow() {
+    feed("BR", 0, HEALTHY);
+    reports("BR", 0, true);
+    feed("BR", 1, DOWN);
+
+    assertThat(events).hasSize(1);
+    assertThat(events.get(0).getConfirmedAt()).as("not the 2-of-3 rule's second window").isEqualTo(at(60));
+    assertThat(events.get(0).getCause()).isEqualTo(CauseHint.DNS);
+  }
+
+  @Test
+  void aRegionWithoutProbesLivesOnItsReportMinutes() {
+    for (int minute = 0; minute < 3; minute++) {
+      reports("NG", minute, true);
+    }
+    for (int minute = 3; minute < 6; minute++) {
+      reports("NG", minute, false);
+    }
+
+    assertThat(events).extracting(OutageEvent::getState).startsWith(OutageState.CONFIRMED).endsWith(OutageState.RESOLVED);
+    assertThat(events.get(events.size() - 1).getResolvedAt()).isEqualTo(at(180));
   }
 
   @Test

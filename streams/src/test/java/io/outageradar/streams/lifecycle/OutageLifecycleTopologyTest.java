@@ -14,6 +14,7 @@ import io.outageradar.registry.MockSchemaRegistry;
 import io.outageradar.streams.DetectionConfig;
 import io.outageradar.streams.GoldenTopology;
 import io.outageradar.streams.StreamsProperties;
+import io.outageradar.streams.reports.ReportDetectionConfig;
 import io.outageradar.topics.Topics;
 import java.nio.file.Path;
 import java.util.List;
@@ -97,7 +98,7 @@ class OutageLifecycleTopologyTest {
   }
 
   private TopologyTestDriver driver() {
-    return new TopologyTestDriver(OutageLifecycleTopology.build(CONFIG, topics),
+    return new TopologyTestDriver(OutageLifecycleTopology.build(CONFIG, ReportDetectionConfig.defaults(), topics),
         StreamsProperties.of("lifecycle-test", "dummy:9092", topics.deadLetters.name(), stateDir, false));
   }
 
@@ -122,6 +123,6 @@ class OutageLifecycleTopologyTest {
 
   @Test
   void topologyMatchesItsGoldenDescription() throws Exception {
-    GoldenTopology.assertMatches("outage-lifecycle", OutageLifecycleTopology.build(CONFIG, topics));
+    GoldenTopology.assertMatches("outage-lifecycle", OutageLifecycleTopology.build(CONFIG, ReportDetectionConfig.defaults(), topics));
   }
 }
