@@ -46,8 +46,13 @@ public final class Topics {
   /** Records no stage could read or process, with the error in their headers; raw bytes kept. */
   public final Topic<byte[], byte[]> deadLetters;
 
+  /** Regions with an impact topic of their own ({@code impact.<region>}), by default the ones the demo probes. */
+  public static final List<String> DEFAULT_IMPACT_REGIONS = List.of("BR", "DE", "GB", "IN", "NL", "US");
+  private static final String IMPACT_PREFIX = "impact.";
+
   private final String prefix;
   private final SchemaRegistryClient registry;
+  private final List<Topic<String, RegionImpact>> impactTopics;
 
   private Topics(String prefix, SchemaRegistryClient registry) {
     this.prefix = prefix;
@@ -62,6 +67,19 @@ public final class Topics {
     regionImpact = new Topic<>(prefix + REGION_IMPACT, keys, values(RegionImpact.class, registry), 3, null, true);
     alerts = new Topic<>(prefix + ALERTS, keys, values(Page.class, registry), 3, DERIVED_RETENTION, false);
     deadLetters = new Topic<>(prefix + DEAD_LETTERS, Serdes.ByteArray(), Serdes.ByteArray(), 1, DERIVED_RETENTION, false);
+    impactTopics = DEFAULT_IMPACT_REGIONS.stream()
+        .map(region -> new Topic<>(impactTopicName(region), keys, regionImpact.valueSerde(), 1, DERIVED_RETENTION, false))
+        .toList();
+  }
+
+  /** The per-region impact topic name, {@code <prefix>impact.<region>}. */
+  public String impactTopicName(String region) {
+    return prefix + IMPACT_PREFIX + region;
+  }
+
+  /** Regions that have an impact topic. */
+  public List<String> impactRegions() {
+    return DEFAULT_IMPACT_REGIONS;
   }
 
   /** The catalog with the plain topic names. */
@@ -80,7 +98,10 @@ public final class Topics {
 
   /** Every topic of the catalog, in data-flow order. */
   public List<Topic<?, ?>> all() {
-    return List.of(probeResults, userReports, scoredReports, regionHealth, reportHealth, outages, regionImpact, alerts, deadLetters);
+    List<Topic<?, ?>> all = new java.util.ArrayList<>(
+        List.of(probeResults, userReports, scoredReports, regionHealth, reportHealth, outages, regionImpact, alerts, deadLetters));
+    all.addAll(impactTopics);
+    return List.copyOf(all);
   }
 
   /** A serde for an internal state record, registered in the same registry as the topics. */

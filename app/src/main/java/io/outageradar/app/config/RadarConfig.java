@@ -1,6 +1,7 @@
 package io.outageradar.app.config;
 
 import io.outageradar.streams.DetectionConfig;
+import io.outageradar.streams.impact.RevenueTable;
 import io.outageradar.streams.reports.ReportDetectionConfig;
 import java.io.IOException;
 import java.io.Reader;
@@ -72,6 +73,10 @@ public final class RadarConfig {
     } catch (IllegalArgumentException e) {
       throw new ConfigException("invalid detection settings: " + e.getMessage());
     }
+  }
+
+  public RevenueTable revenue() {
+    return get(RadarSettings.REVENUE_PER_HOUR);
   }
 
   public ReportDetectionConfig reports() {

@@ -1,5 +1,6 @@
 package io.outageradar.app.config;
 
+import io.outageradar.streams.impact.RevenueTable;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.List;
@@ -64,11 +65,14 @@ public final class RadarSettings {
   public static final Setting<Integer> REPORTS_CONFIRM_MINUTES = atLeast("reports.confirm-minutes", "3", 1,
       "Consecutive anomalous minutes after which reports alone confirm an outage.");
 
+  public static final Setting<RevenueTable> REVENUE_PER_HOUR = new Setting<>("impact.revenue-per-hour", RevenueTable::parse, "",
+      r -> true, "", "Revenue per hour through each channel: service|region=amount CUR, comma-separated (e.g. whatsapp|BR=2500.00 BRL).");
+
   public static final List<Setting<?>> ALL = List.of(BOOTSTRAP_SERVERS, SCHEMA_REGISTRY_URL, SCHEMA_REGISTRY_BASIC_AUTH,
       APPLICATION_ID, TOPIC_PREFIX, REPLICATION_FACTOR, STATE_DIR, EXACTLY_ONCE, WINDOW, GRACE, MIN_AGENTS, DOWN_RATIO,
       CONFIRM_WINDOWS, OF_WINDOWS, RESOLVE_AFTER, GLOBAL_MIN_REGIONS, ROLLUP_WAIT, IDLE_ADVANCE_AFTER, ALIGNMENT_SLACK,
       REPORTS_MIN_REPORTERS, REPORTS_Z_THRESHOLD, REPORTS_WARMUP_SAMPLES, REPORTS_WARMUP_FACTOR, REPORTS_MAX_SAMPLES,
-      REPORTS_CONFIRM_MINUTES);
+      REPORTS_CONFIRM_MINUTES, REVENUE_PER_HOUR);
 
   private RadarSettings() {}
 

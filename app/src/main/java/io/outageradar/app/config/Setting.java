@@ -29,7 +29,7 @@ public record Setting<T>(
     T value;
     try {
       value = parser.apply(raw.trim());
-    } catch (RuntimeException e) {
+    } catch (RuntimeException e) { // parse errors of any kind become one line naming the setting
       throw new ConfigException(key, raw, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
     }
     if (!rule.test(value)) {

@@ -9,6 +9,7 @@ import io.outageradar.producers.replay.ScenarioPublisher;
 import io.outageradar.registry.MockSchemaRegistry;
 import io.outageradar.registry.RegistryOptions;
 import io.outageradar.streams.DetectionConfig;
+import io.outageradar.streams.impact.RevenueTable;
 import io.outageradar.streams.reports.ReportDetectionConfig;
 import io.outageradar.topics.Topics;
 import java.nio.file.Path;
@@ -26,6 +27,9 @@ public final class Demo {
   private static final Duration TAIL = Duration.ofMinutes(5);
   /** Beyond the lifecycle's alignment slack, how long outputs must stay unchanged to count as final. */
   private static final Duration QUIET_MARGIN = Duration.ofSeconds(5);
+  /** What a mid-sized shop selling through WhatsApp and Instagram might take per hour (illustrative). */
+  private static final RevenueTable DEMO_REVENUE =
+      RevenueTable.parse("whatsapp|BR=2500.00 BRL,instagram|BR=1800.00 BRL,whatsapp|IN=90000 INR,instagram|US=1200.00 USD");
 
   private Demo() {}
 
@@ -38,7 +42,7 @@ public final class Demo {
       Topics topics = Topics.create(RegistryOptions.of("mock://" + scope).connect());
       DetectionConfig detection = DetectionConfig.defaults();
       Pipeline.Settings settings = new Pipeline.Settings(kafka.bootstrapServers(), "outage-radar-demo", topics,
-          detection, ReportDetectionConfig.defaults(), stateDir, (short) 1, false);
+          detection, ReportDetectionConfig.defaults(), DEMO_REVENUE, stateDir, (short) 1, false);
       try (Pipeline pipeline = Pipeline.start(settings, Duration.ofSeconds(60));
           OutputCollector outputs = new OutputCollector(kafka.bootstrapServers(), topics)) {
         long replayed = ScenarioPublisher.publish(scenario, topics.probeResults, kafka.bootstrapServers());

@@ -2,6 +2,8 @@ package io.outageradar.app.runtime;
 
 import io.outageradar.streams.DetectionConfig;
 import io.outageradar.streams.StreamsProperties;
+import io.outageradar.streams.impact.RegionImpactTopology;
+import io.outageradar.streams.impact.RevenueTable;
 import io.outageradar.streams.lifecycle.OutageLifecycleTopology;
 import io.outageradar.streams.probe.ProbeHealthTopology;
 import io.outageradar.streams.reports.ReportAnomalyTopology;
@@ -42,6 +44,7 @@ public final class Pipeline implements AutoCloseable {
       Topics topics,
       DetectionConfig detection,
       ReportDetectionConfig reports,
+      RevenueTable revenue,
       Path stateDir,
       short replicationFactor,
       boolean exactlyOnce) {}
@@ -61,6 +64,7 @@ public final class Pipeline implements AutoCloseable {
     topologies.put("probe-health", ProbeHealthTopology.build(settings.detection(), settings.topics()));
     topologies.put("report-anomaly", ReportAnomalyTopology.build(settings.reports(), settings.detection(), settings.topics()));
     topologies.put("outage-lifecycle", OutageLifecycleTopology.build(settings.detection(), settings.reports(), settings.topics()));
+    topologies.put("region-impact", RegionImpactTopology.build(settings.revenue(), settings.topics()));
 
     Pipeline pipeline = new Pipeline();
     CountDownLatch allRunning = new CountDownLatch(topologies.size());

@@ -79,6 +79,17 @@ class RadarConfigTest {
   }
 
   @Test
+  void revenueIsParsedIntoMinorUnitsAndABadEntryNamesTheSetting() {
+    Map<String, String> flags = new java.util.HashMap<>(REQUIRED);
+    flags.put("impact.revenue-per-hour", "whatsapp|BR=2500.50 BRL");
+    assertThat(RadarConfig.load(null, Map.of(), flags).revenue().perHour("whatsapp", "BR").getAmountMinor()).isEqualTo(250_050L);
+
+    flags.put("impact.revenue-per-hour", "whatsapp|BR=a lot");
+    assertThatThrownBy(() -> RadarConfig.load(null, Map.of(), flags))
+        .isInstanceOf(ConfigException.class).hasMessageStartingWith("invalid setting impact.revenue-per-hour=whatsapp|BR=a lot");
+  }
+
+  @Test
   void everySettingHasADescriptionAndAParsableDefault() {
     for (Setting<?> setting : RadarSettings.ALL) {
       assertThat(setting.description()).as(setting.key()).isNotBlank();
