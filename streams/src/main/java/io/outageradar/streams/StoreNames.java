@@ -11,6 +11,7 @@ public final class StoreNames {
   public static final String REPORT_BASELINE = "report-baseline-store";
   public static final String SIGNALS_BY_SERVICE = "signals-by-service";
   public static final String REGION_OUTAGES = "region-outages-store";
+  public static final String OPEN_PAGES = "open-pages-store";
   public static final String OUTAGES_BY_REGION = "outages-by-region";
   public static final String OUTAGE_LIFECYCLE = "outage-lifecycle-store";
   public static final String LIFECYCLE_PENDING = "outage-lifecycle-pending-store";

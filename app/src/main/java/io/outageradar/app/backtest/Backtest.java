@@ -11,6 +11,7 @@ import io.outageradar.avro.UserReport;
 import io.outageradar.registry.MockSchemaRegistry;
 import io.outageradar.streams.DetectionConfig;
 import io.outageradar.streams.StreamsProperties;
+import io.outageradar.streams.lifecycle.AlertConfig;
 import io.outageradar.streams.lifecycle.OutageLifecycleTopology;
 import io.outageradar.streams.reports.ReportAnomalyTopology;
 import io.outageradar.streams.reports.ReportDetectionConfig;
@@ -48,7 +49,7 @@ public final class Backtest {
     Topics topics = Topics.create(MockSchemaRegistry.forScope(scope));
     try (TopologyTestDriver health = driver(ProbeHealthTopology.build(config, topics), topics, stateDir, "probe-health");
         TopologyTestDriver minutes = driver(ReportAnomalyTopology.build(reports, config, topics), topics, stateDir, "report-anomaly");
-        TopologyTestDriver lifecycle = driver(OutageLifecycleTopology.build(config, reports, topics), topics, stateDir, "lifecycle")) {
+        TopologyTestDriver lifecycle = driver(OutageLifecycleTopology.build(config, reports, AlertConfig.defaults(), topics), topics, stateDir, "lifecycle")) {
       TestInputTopic<String, ProbeResult> probeIn = input(health, topics.probeResults);
       TestInputTopic<String, UserReport> reportIn = input(minutes, topics.userReports);
       long[] count = {0};

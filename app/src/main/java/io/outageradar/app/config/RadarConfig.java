@@ -2,6 +2,7 @@ package io.outageradar.app.config;
 
 import io.outageradar.streams.DetectionConfig;
 import io.outageradar.streams.impact.RevenueTable;
+import io.outageradar.streams.lifecycle.AlertConfig;
 import io.outageradar.streams.reports.ReportDetectionConfig;
 import java.io.IOException;
 import java.io.Reader;
@@ -73,6 +74,10 @@ public final class RadarConfig {
     } catch (IllegalArgumentException e) {
       throw new ConfigException("invalid detection settings: " + e.getMessage());
     }
+  }
+
+  public AlertConfig alerts() {
+    return new AlertConfig(get(RadarSettings.RENOTIFY_INTERVAL), get(RadarSettings.MAINTENANCE));
   }
 
   public RevenueTable revenue() {

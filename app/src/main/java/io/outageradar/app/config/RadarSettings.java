@@ -1,6 +1,7 @@
 package io.outageradar.app.config;
 
 import io.outageradar.streams.impact.RevenueTable;
+import io.outageradar.streams.lifecycle.AlertConfig;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.List;
@@ -68,11 +69,17 @@ public final class RadarSettings {
   public static final Setting<RevenueTable> REVENUE_PER_HOUR = new Setting<>("impact.revenue-per-hour", RevenueTable::parse, "",
       r -> true, "", "Revenue per hour through each channel: service|region=amount CUR, comma-separated (e.g. whatsapp|BR=2500.00 BRL).");
 
+  public static final Setting<Duration> RENOTIFY_INTERVAL = new Setting<>("alerts.renotify-interval", RadarSettings::parseDuration,
+      "30m", d -> !d.isNegative(), "must not be negative", "Wall-clock time after which a still-open outage pages again; 0s turns it off.");
+  public static final Setting<List<AlertConfig.MaintenanceWindow>> MAINTENANCE = new Setting<>("alerts.maintenance",
+      AlertConfig.MaintenanceWindow::parseAll, "", w -> true, "",
+      "Maintenance windows that hold pages back: service|region@start/end, comma-separated, * for any (outages are still recorded).");
+
   public static final List<Setting<?>> ALL = List.of(BOOTSTRAP_SERVERS, SCHEMA_REGISTRY_URL, SCHEMA_REGISTRY_BASIC_AUTH,
       APPLICATION_ID, TOPIC_PREFIX, REPLICATION_FACTOR, STATE_DIR, EXACTLY_ONCE, WINDOW, GRACE, MIN_AGENTS, DOWN_RATIO,
       CONFIRM_WINDOWS, OF_WINDOWS, RESOLVE_AFTER, GLOBAL_MIN_REGIONS, ROLLUP_WAIT, IDLE_ADVANCE_AFTER, ALIGNMENT_SLACK,
       REPORTS_MIN_REPORTERS, REPORTS_Z_THRESHOLD, REPORTS_WARMUP_SAMPLES, REPORTS_WARMUP_FACTOR, REPORTS_MAX_SAMPLES,
-      REPORTS_CONFIRM_MINUTES, REVENUE_PER_HOUR);
+      REPORTS_CONFIRM_MINUTES, REVENUE_PER_HOUR, RENOTIFY_INTERVAL, MAINTENANCE);
 
   private RadarSettings() {}
 

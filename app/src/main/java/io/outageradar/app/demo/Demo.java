@@ -10,6 +10,7 @@ import io.outageradar.registry.MockSchemaRegistry;
 import io.outageradar.registry.RegistryOptions;
 import io.outageradar.streams.DetectionConfig;
 import io.outageradar.streams.impact.RevenueTable;
+import io.outageradar.streams.lifecycle.AlertConfig;
 import io.outageradar.streams.reports.ReportDetectionConfig;
 import io.outageradar.topics.Topics;
 import java.nio.file.Path;
@@ -42,7 +43,8 @@ public final class Demo {
       Topics topics = Topics.create(RegistryOptions.of("mock://" + scope).connect());
       DetectionConfig detection = DetectionConfig.defaults();
       Pipeline.Settings settings = new Pipeline.Settings(kafka.bootstrapServers(), "outage-radar-demo", topics,
-          detection, ReportDetectionConfig.defaults(), DEMO_REVENUE, stateDir, (short) 1, false);
+          detection, ReportDetectionConfig.defaults(), DEMO_REVENUE, AlertConfig.defaults(), stateDir,
+          (short) 1, false);
       try (Pipeline pipeline = Pipeline.start(settings, Duration.ofSeconds(60));
           OutputCollector outputs = new OutputCollector(kafka.bootstrapServers(), topics)) {
         long replayed = ScenarioPublisher.publish(scenario, topics.probeResults, kafka.bootstrapServers());

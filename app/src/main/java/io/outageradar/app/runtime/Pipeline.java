@@ -4,6 +4,7 @@ import io.outageradar.streams.DetectionConfig;
 import io.outageradar.streams.StreamsProperties;
 import io.outageradar.streams.impact.RegionImpactTopology;
 import io.outageradar.streams.impact.RevenueTable;
+import io.outageradar.streams.lifecycle.AlertConfig;
 import io.outageradar.streams.lifecycle.OutageLifecycleTopology;
 import io.outageradar.streams.probe.ProbeHealthTopology;
 import io.outageradar.streams.reports.ReportAnomalyTopology;
@@ -45,6 +46,7 @@ public final class Pipeline implements AutoCloseable {
       DetectionConfig detection,
       ReportDetectionConfig reports,
       RevenueTable revenue,
+      AlertConfig alerts,
       Path stateDir,
       short replicationFactor,
       boolean exactlyOnce) {}
@@ -63,7 +65,7 @@ public final class Pipeline implements AutoCloseable {
     Map<String, Topology> topologies = new LinkedHashMap<>();
     topologies.put("probe-health", ProbeHealthTopology.build(settings.detection(), settings.topics()));
     topologies.put("report-anomaly", ReportAnomalyTopology.build(settings.reports(), settings.detection(), settings.topics()));
-    topologies.put("outage-lifecycle", OutageLifecycleTopology.build(settings.detection(), settings.reports(), settings.topics()));
+    topologies.put("outage-lifecycle", OutageLifecycleTopology.build(settings.detection(), settings.reports(), settings.alerts(), settings.topics()));
     topologies.put("region-impact", RegionImpactTopology.build(settings.revenue(), settings.topics()));
 
     Pipeline pipeline = new Pipeline();

@@ -20,6 +20,7 @@ import io.outageradar.registry.MockSchemaRegistry;
 import io.outageradar.registry.RegistryOptions;
 import io.outageradar.streams.DetectionConfig;
 import io.outageradar.streams.impact.RevenueTable;
+import io.outageradar.streams.lifecycle.AlertConfig;
 import io.outageradar.streams.reports.ReportDetectionConfig;
 import io.outageradar.topics.Topic;
 import io.outageradar.topics.Topics;
@@ -67,7 +68,7 @@ class PipelineIT {
   private Topics start(KafkaTestContext kafka) {
     Topics topics = Topics.withPrefix(kafka.topicPrefix(), RegistryOptions.of("mock://" + scope).connect());
     pipeline = Pipeline.start(new Pipeline.Settings(kafka.bootstrapServers(), kafka.uniqueName(), topics, DETECTION,
-        ReportDetectionConfig.defaults(), RevenueTable.empty(), stateDir, (short) 1, false), Duration.ofSeconds(60));
+        ReportDetectionConfig.defaults(), RevenueTable.empty(), AlertConfig.defaults(), stateDir, (short) 1, false), Duration.ofSeconds(60));
     return topics;
   }
 

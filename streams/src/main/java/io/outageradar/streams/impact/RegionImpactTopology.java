@@ -42,7 +42,7 @@ public final class RegionImpactTopology {
         .process(() -> new RegionImpactProcessor(calculator), Named.as("region-impact"), StoreNames.REGION_OUTAGES);
     impacts.to(impact.name(), Produced.with(impact.keySerde(), impact.valueSerde()).withName("region-impact-sink"));
     impacts.filter((region, value) -> routed.contains(region), Named.as("catalogued-regions"))
-        .to((region, value, context) -> topics.impactTopicName(region),
+        .to(new ImpactTopicRouter(topics),
             Produced.with(impact.keySerde(), impact.valueSerde()).withName("impact-per-region-sink"));
     return builder.build();
   }

@@ -4,6 +4,7 @@ import io.outageradar.avro.OutageEvent;
 import io.outageradar.avro.Page;
 import io.outageradar.avro.RegionWindowHealth;
 import io.outageradar.avro.ReportWindowStats;
+import io.outageradar.avro.state.PageState;
 import io.outageradar.avro.state.RegionSignal;
 import io.outageradar.avro.state.ServiceLifecycleState;
 import io.outageradar.streams.DetectionConfig;
@@ -33,7 +34,7 @@ import org.apache.kafka.streams.state.Stores;
 public final class OutageLifecycleTopology {
   private OutageLifecycleTopology() {}
 
-  public static Topology build(DetectionConfig config, ReportDetectionConfig reports, Topics topics) {
+  public static Topology build(DetectionConfig config, ReportDetectionConfig reports, AlertConfig alertConfig, Topics topics) {
     Topic<String, RegionWindowHealth> health = topics.regionHealth;
     Topic<String, ReportWindowStats> reportHealth = topics.reportHealth;
     Serde<RegionSignal> signals = topics.stateSerde(RegionSignal.class);
@@ -48,6 +49,8 @@ public final class OutageLifecycleTopology {
         Stores.persistentKeyValueStore(StoreNames.LIFECYCLE_PENDING),
         Serdes.String(),
         signals));
+    builder.addStateStore(Stores.keyValueStoreBuilder(
+        Stores.persistentKeyValueStore(StoreNames.OPEN_PAGES), Serdes.String(), topics.stateSerde(PageState.class)));
 
     KStream<String, RegionSignal> probeSignals = builder
         .stream(health.name(), Consumed.with(health.keySerde(), health.valueSerde()).withName("region-health-source"))
@@ -62,7 +65,7 @@ public final class OutageLifecycleTopology {
             StoreNames.OUTAGE_LIFECYCLE, StoreNames.LIFECYCLE_PENDING);
 
     changes.to(outages.name(), Produced.with(outages.keySerde(), outages.valueSerde()).withName("outages-sink"));
-    changes.flatMapValues(Pages::forChange, Named.as("pages-for-change"))
+    changes.process(() -> new AlertsProcessor(alertConfig), Named.as("pages"), StoreNames.OPEN_PAGES)
         .to(alerts.name(), Produced.with(alerts.keySerde(), alerts.valueSerde()).withName("alerts-sink"));
     return builder.build();
   }

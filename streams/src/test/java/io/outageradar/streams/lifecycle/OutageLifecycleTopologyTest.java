@@ -17,6 +17,7 @@ import io.outageradar.streams.StreamsProperties;
 import io.outageradar.streams.reports.ReportDetectionConfig;
 import io.outageradar.topics.Topics;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 class OutageLifecycleTopologyTest {
   private static final String SCOPE = OutageLifecycleTopologyTest.class.getName();
   private static final DetectionConfig CONFIG = DetectionConfig.defaults();
+  private static final AlertConfig ALERTS = AlertConfig.defaults();
 
   @TempDir Path stateDir;
   private final Topics topics = Topics.create(MockSchemaRegistry.forScope(SCOPE));
@@ -98,7 +100,11 @@ class OutageLifecycleTopologyTest {
   }
 
   private TopologyTestDriver driver() {
-    return new TopologyTestDriver(OutageLifecycleTopology.build(CONFIG, ReportDetectionConfig.defaults(), topics),
+    return driver(ALERTS);
+  }
+
+  private TopologyTestDriver driver(AlertConfig alerts) {
+    return new TopologyTestDriver(OutageLifecycleTopology.build(CONFIG, ReportDetectionConfig.defaults(), alerts, topics),
         StreamsProperties.of("lifecycle-test", "dummy:9092", topics.deadLetters.name(), stateDir, false));
   }
 
@@ -121,8 +127,60 @@ class OutageLifecycleTopologyTest {
         topics.alerts.keySerde().deserializer(), topics.alerts.valueSerde().deserializer()).readValuesToList();
   }
 
+  /** BR, US and DE down for windows 0–1 (a global outage from 15:30), healthy for 2–4. */
+  private static void globalOutage(TestInputTopic<String, RegionWindowHealth> in) {
+    for (int w = 0; w < 5; w++) {
+      for (String region : List.of("BR", "US", "DE")) {
+        pipe(in, window("whatsapp", region, w, w < 2 ? HealthStatus.DOWN : HealthStatus.HEALTHY));
+      }
+    }
+  }
+
+  @Test
+  void aMaintenanceWindowHoldsThePagesBackButTheOutageIsStillRecorded() {
+    AlertConfig alerts = new AlertConfig(Duration.ofMinutes(30),
+        AlertConfig.MaintenanceWindow.parseAll("whatsapp|DE@2021-10-04T15:00:00Z/2021-10-04T16:00:00Z"));
+    try (TopologyTestDriver driver = driver(alerts)) {
+      globalOutage(input(driver));
+      driver.advanceWallClockTime(CONFIG.alignmentSlack().plusSeconds(2));
+
+      assertThat(outages(driver)).extracting(OutageEvent::getState).contains(OutageState.CONFIRMED, OutageState.RESOLVED);
+      assertThat(pages(driver)).isEmpty();
+    }
+  }
+
+  @Test
+  void aStillOpenOutagePagesAgainAfterTheRenotifyIntervalAndNotAfterItResolved() {
+    try (TopologyTestDriver driver = driver(new AlertConfig(Duration.ofMinutes(30), List.of()))) {
+      TestInputTopic<String, RegionWindowHealth> in = input(driver);
+      for (String region : List.of("BR", "US", "DE")) {
+        pipe(in, window("whatsapp", region, 0, HealthStatus.DOWN));
+        pipe(in, window("whatsapp", region, 1, HealthStatus.DOWN));
+      }
+      driver.advanceWallClockTime(CONFIG.alignmentSlack().plusSeconds(2));
+      assertThat(pages(driver)).extracting(Page::getAction, Page::getRenotify)
+          .containsExactly(org.assertj.core.groups.Tuple.tuple(PageAction.TRIGGER, false));
+
+      driver.advanceWallClockTime(Duration.ofMinutes(30));
+      List<Page> again = pages(driver);
+      assertThat(again).extracting(Page::getAction, Page::getRenotify)
+          .containsExactly(org.assertj.core.groups.Tuple.tuple(PageAction.TRIGGER, true));
+      assertThat(again.get(0).getDedupKey()).isEqualTo("whatsapp-global-20211004T153000Z");
+
+      for (int w = 2; w < 5; w++) {
+        for (String region : List.of("BR", "US", "DE")) {
+          pipe(in, window("whatsapp", region, w, HealthStatus.HEALTHY));
+        }
+      }
+      driver.advanceWallClockTime(Duration.ofSeconds(1));
+      assertThat(pages(driver)).extracting(Page::getAction).containsExactly(PageAction.RESOLVE);
+      driver.advanceWallClockTime(Duration.ofHours(1));
+      assertThat(pages(driver)).isEmpty();
+    }
+  }
+
   @Test
   void topologyMatchesItsGoldenDescription() throws Exception {
-    GoldenTopology.assertMatches("outage-lifecycle", OutageLifecycleTopology.build(CONFIG, ReportDetectionConfig.defaults(), topics));
+    GoldenTopology.assertMatches("outage-lifecycle", OutageLifecycleTopology.build(CONFIG, ReportDetectionConfig.defaults(), ALERTS, topics));
   }
 }
