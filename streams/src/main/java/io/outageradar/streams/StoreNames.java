@@ -12,6 +12,8 @@ public final class StoreNames {
   public static final String SIGNALS_BY_SERVICE = "signals-by-service";
   public static final String REGION_OUTAGES = "region-outages-store";
   public static final String OPEN_PAGES = "open-pages-store";
+  /** The outages topic as a table, by outage id, for interactive queries. */
+  public static final String OUTAGES_TABLE = "outages-table-store";
   public static final String OUTAGES_BY_REGION = "outages-by-region";
   public static final String OUTAGE_LIFECYCLE = "outage-lifecycle-store";
   public static final String LIFECYCLE_PENDING = "outage-lifecycle-pending-store";

@@ -54,6 +54,7 @@ public final class RunCommand implements Callable<Integer> {
     Topics topics = Topics.withPrefix(config.get(RadarSettings.TOPIC_PREFIX), registry.connect());
     Pipeline.Settings settings = new Pipeline.Settings(config.get(RadarSettings.BOOTSTRAP_SERVERS),
         config.get(RadarSettings.APPLICATION_ID), topics, config.detection(), config.reports(), config.revenue(), config.alerts(),
+        config.queryServer(),
         Path.of(config.get(RadarSettings.STATE_DIR)),
         config.get(RadarSettings.REPLICATION_FACTOR), config.get(RadarSettings.EXACTLY_ONCE));
 

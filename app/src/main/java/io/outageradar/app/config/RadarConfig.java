@@ -1,6 +1,7 @@
 package io.outageradar.app.config;
 
 import io.outageradar.streams.DetectionConfig;
+import org.apache.kafka.streams.state.HostInfo;
 import io.outageradar.streams.impact.RevenueTable;
 import io.outageradar.streams.lifecycle.AlertConfig;
 import io.outageradar.streams.reports.ReportDetectionConfig;
@@ -74,6 +75,12 @@ public final class RadarConfig {
     } catch (IllegalArgumentException e) {
       throw new ConfigException("invalid detection settings: " + e.getMessage());
     }
+  }
+
+  /** The query API's advertised address, or null when it is off. */
+  public HostInfo queryServer() {
+    String value = get(RadarSettings.QUERY_SERVER);
+    return value.isEmpty() ? null : HostInfo.buildFromEndpoint(value);
   }
 
   public AlertConfig alerts() {

@@ -75,11 +75,15 @@ public final class RadarSettings {
       AlertConfig.MaintenanceWindow::parseAll, "", w -> true, "",
       "Maintenance windows that hold pages back: service|region@start/end, comma-separated, * for any (outages are still recorded).");
 
+  public static final Setting<String> QUERY_SERVER = new Setting<>("query.server", s -> s, "",
+      s -> s.isEmpty() || s.matches("[^:]+:\\d{1,5}"), "must be host:port, or empty to turn the query API off",
+      "Address other instances reach this one's query API at (host:port); it listens on that port. Empty: no query API.");
+
   public static final List<Setting<?>> ALL = List.of(BOOTSTRAP_SERVERS, SCHEMA_REGISTRY_URL, SCHEMA_REGISTRY_BASIC_AUTH,
       APPLICATION_ID, TOPIC_PREFIX, REPLICATION_FACTOR, STATE_DIR, EXACTLY_ONCE, WINDOW, GRACE, MIN_AGENTS, DOWN_RATIO,
       CONFIRM_WINDOWS, OF_WINDOWS, RESOLVE_AFTER, GLOBAL_MIN_REGIONS, ROLLUP_WAIT, IDLE_ADVANCE_AFTER, ALIGNMENT_SLACK,
       REPORTS_MIN_REPORTERS, REPORTS_Z_THRESHOLD, REPORTS_WARMUP_SAMPLES, REPORTS_WARMUP_FACTOR, REPORTS_MAX_SAMPLES,
-      REPORTS_CONFIRM_MINUTES, REVENUE_PER_HOUR, RENOTIFY_INTERVAL, MAINTENANCE);
+      REPORTS_CONFIRM_MINUTES, REVENUE_PER_HOUR, RENOTIFY_INTERVAL, MAINTENANCE, QUERY_SERVER);
 
   private RadarSettings() {}
 

@@ -43,7 +43,7 @@ public final class Demo {
       Topics topics = Topics.create(RegistryOptions.of("mock://" + scope).connect());
       DetectionConfig detection = DetectionConfig.defaults();
       Pipeline.Settings settings = new Pipeline.Settings(kafka.bootstrapServers(), "outage-radar-demo", topics,
-          detection, ReportDetectionConfig.defaults(), DEMO_REVENUE, AlertConfig.defaults(), stateDir,
+          detection, ReportDetectionConfig.defaults(), DEMO_REVENUE, AlertConfig.defaults(), null, stateDir,
           (short) 1, false);
       try (Pipeline pipeline = Pipeline.start(settings, Duration.ofSeconds(60));
           OutputCollector outputs = new OutputCollector(kafka.bootstrapServers(), topics)) {

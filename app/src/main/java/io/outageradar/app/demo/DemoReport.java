@@ -3,6 +3,7 @@ package io.outageradar.app.demo;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.outageradar.app.query.OutageJson;
 import io.outageradar.avro.OutageEvent;
 import io.outageradar.avro.Page;
 import java.time.Duration;
@@ -29,24 +30,13 @@ public final class DemoReport {
     ObjectNode root = JSON.createObjectNode();
     root.put("scenario", result.scenario());
     ArrayNode outages = root.putArray("outages");
-    for (OutageEvent outage : sortedOutages(result)) {
-      ObjectNode node = outages.addObject();
-      node.put("id", outage.getOutageId());
-      node.put("service", outage.getService());
-      node.put("scope", outage.getScope().name());
-      outage.getRegions().forEach(node.putArray("regions")::add);
-      node.put("onset", iso(outage.getOnset()));
-      node.put("confirmedAt", iso(outage.getConfirmedAt()));
-      node.put("resolvedAt", iso(outage.getResolvedAt()));
-      node.put("cause", outage.getCause().name());
-      node.put("detectionSeconds", Duration.between(outage.getOnset(), outage.getConfirmedAt()).toSeconds());
-    }
+    sortedOutages(result).forEach(outage -> outages.add(OutageJson.of(outage)));
     ArrayNode pages = root.putArray("pages");
     for (Page page : result.pages()) {
       ObjectNode node = pages.addObject();
       node.put("dedupKey", page.getDedupKey());
       node.put("action", page.getAction().name());
-      node.put("at", iso(page.getAt()));
+      node.put("at", OutageJson.iso(page.getAt()));
       node.put("service", page.getService());
       page.getRegions().forEach(node.putArray("regions")::add);
     }
@@ -90,10 +80,6 @@ public final class DemoReport {
     return result.outages().stream()
         .sorted(Comparator.comparing(OutageEvent::getOnset).thenComparing(OutageEvent::getOutageId))
         .toList();
-  }
-
-  private static String iso(Instant instant) {
-    return instant == null ? null : instant.toString();
   }
 
   private static String hours(Duration duration) {

@@ -24,7 +24,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import io.outageradar.app.query.QueryServer;
 import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.state.HostInfo;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
 import org.slf4j.Logger;
@@ -38,7 +41,10 @@ import org.slf4j.LoggerFactory;
 public final class Pipeline implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Pipeline.class);
 
-  /** Where to run and with which rules. */
+  /**
+   * Where to run and with which rules. {@code queryServer}, when not null, is the address other
+   * instances reach this one's query API at; the API listens on its port.
+   */
   public record Settings(
       String bootstrapServers,
       String applicationId,
@@ -47,11 +53,16 @@ public final class Pipeline implements AutoCloseable {
       ReportDetectionConfig reports,
       RevenueTable revenue,
       AlertConfig alerts,
+      HostInfo queryServer,
       Path stateDir,
       short replicationFactor,
       boolean exactlyOnce) {}
 
   private final List<KafkaStreams> apps = new ArrayList<>();
+  private QueryServer queryServer;
+
+  private static final String LIFECYCLE = "outage-lifecycle";
+  private KafkaStreams lifecycle;
 
   private Pipeline() {}
 
@@ -65,7 +76,7 @@ public final class Pipeline implements AutoCloseable {
     Map<String, Topology> topologies = new LinkedHashMap<>();
     topologies.put("probe-health", ProbeHealthTopology.build(settings.detection(), settings.topics()));
     topologies.put("report-anomaly", ReportAnomalyTopology.build(settings.reports(), settings.detection(), settings.topics()));
-    topologies.put("outage-lifecycle", OutageLifecycleTopology.build(settings.detection(), settings.reports(), settings.alerts(), settings.topics()));
+    topologies.put(LIFECYCLE, OutageLifecycleTopology.build(settings.detection(), settings.reports(), settings.alerts(), settings.topics()));
     topologies.put("region-impact", RegionImpactTopology.build(settings.revenue(), settings.topics()));
 
     Pipeline pipeline = new Pipeline();
@@ -76,7 +87,13 @@ public final class Pipeline implements AutoCloseable {
         String appId = settings.applicationId() + "-" + name;
         Properties props = StreamsProperties.of(appId, settings.bootstrapServers(), settings.topics().deadLetters.name(),
             settings.stateDir(), settings.exactlyOnce());
+        if (name.equals(LIFECYCLE) && settings.queryServer() != null) {
+          props.put(StreamsConfig.APPLICATION_SERVER_CONFIG, settings.queryServer().host() + ":" + settings.queryServer().port());
+        }
         KafkaStreams app = new KafkaStreams(topology, props);
+        if (name.equals(LIFECYCLE)) {
+          pipeline.lifecycle = app;
+        }
         AtomicBoolean seenRunning = new AtomicBoolean();
         app.setStateListener((newState, oldState) -> {
           if (newState == KafkaStreams.State.RUNNING && seenRunning.compareAndSet(false, true)) {
@@ -103,6 +120,9 @@ public final class Pipeline implements AutoCloseable {
       if (failed.get() != null) {
         throw new IllegalStateException(failed.get() + " failed during start-up");
       }
+      if (settings.queryServer() != null) {
+        pipeline.queryServer = QueryServer.start(pipeline.lifecycle, settings.queryServer());
+      }
       return pipeline;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -120,6 +140,9 @@ public final class Pipeline implements AutoCloseable {
 
   @Override
   public void close() {
+    if (queryServer != null) {
+      queryServer.close();
+    }
     apps.forEach(app -> app.close(Duration.ofSeconds(30)));
   }
 }

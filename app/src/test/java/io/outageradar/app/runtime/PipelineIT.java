@@ -68,7 +68,7 @@ class PipelineIT {
   private Topics start(KafkaTestContext kafka) {
     Topics topics = Topics.withPrefix(kafka.topicPrefix(), RegistryOptions.of("mock://" + scope).connect());
     pipeline = Pipeline.start(new Pipeline.Settings(kafka.bootstrapServers(), kafka.uniqueName(), topics, DETECTION,
-        ReportDetectionConfig.defaults(), RevenueTable.empty(), AlertConfig.defaults(), stateDir, (short) 1, false), Duration.ofSeconds(60));
+        ReportDetectionConfig.defaults(), RevenueTable.empty(), AlertConfig.defaults(), null, stateDir, (short) 1, false), Duration.ofSeconds(60));
     return topics;
   }
 

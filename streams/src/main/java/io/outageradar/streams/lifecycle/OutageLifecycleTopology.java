@@ -22,7 +22,10 @@ import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.Stores;
+import org.apache.kafka.streams.kstream.Materialized;
+import org.apache.kafka.common.utils.Bytes;
 
 /**
  * Region window verdicts of both signals (probe health, report minutes) → outage lifecycle events
@@ -65,6 +68,10 @@ public final class OutageLifecycleTopology {
             StoreNames.OUTAGE_LIFECYCLE, StoreNames.LIFECYCLE_PENDING);
 
     changes.to(outages.name(), Produced.with(outages.keySerde(), outages.valueSerde()).withName("outages-sink"));
+    // The outages topic read back as a table, so the query API can list outages by id.
+    builder.table(outages.name(), Consumed.with(outages.keySerde(), outages.valueSerde()).withName("outages-table-source"),
+        Materialized.<String, OutageEvent, KeyValueStore<Bytes, byte[]>>as(StoreNames.OUTAGES_TABLE)
+            .withKeySerde(outages.keySerde()).withValueSerde(outages.valueSerde()));
     changes.process(() -> new AlertsProcessor(alertConfig), Named.as("pages"), StoreNames.OPEN_PAGES)
         .to(alerts.name(), Produced.with(alerts.keySerde(), alerts.valueSerde()).withName("alerts-sink"));
     return builder.build();
