@@ -14,6 +14,8 @@ import java.time.Duration;
  * @param ofWindows the M of the N-of-M rule
  * @param resolveAfterHealthyWindows consecutive healthy windows before a region counts as recovered
  * @param globalMinRegions regions of one service down together that make one GLOBAL outage
+ * @param globalMinShare share of a service's monitored regions (at least two) down together that
+ *     also makes one GLOBAL outage, for services monitored in few regions
  * @param rollupWait event time a confirmed REGIONAL outage waits before it pages, in case more
  *     regions confirm and it becomes part of one GLOBAL outage (one page instead of several)
  * @param idleAdvanceAfter wall-clock time a probe partition may stay silent before its stream time
@@ -30,6 +32,7 @@ public record DetectionConfig(
     int ofWindows,
     int resolveAfterHealthyWindows,
     int globalMinRegions,
+    double globalMinShare,
     Duration rollupWait,
     Duration idleAdvanceAfter,
     Duration alignmentSlack) {
@@ -42,6 +45,7 @@ public record DetectionConfig(
     require(confirmWindows >= 1 && confirmWindows <= ofWindows, "confirmWindows must be in [1, ofWindows]");
     require(resolveAfterHealthyWindows >= 1, "resolveAfterHealthyWindows must be at least 1");
     require(globalMinRegions >= 2, "globalMinRegions must be at least 2");
+    require(globalMinShare > 0 && globalMinShare <= 1, "globalMinShare must be in (0, 1]");
     require(!rollupWait.isNegative(), "rollupWait must not be negative");
     require(idleAdvanceAfter.toMillis() >= 2, "idleAdvanceAfter must be at least 2 ms");
     require(!alignmentSlack.isNegative(), "alignmentSlack must not be negative");
@@ -49,11 +53,11 @@ public record DetectionConfig(
 
   /**
    * 30 s windows, 10 s grace, 2 agents and half a region failing, 2 of 3 windows, 3 to resolve, 3
-   * regions global, regional pages held 60 s for the roll-up, stream time following the wall clock
+   * regions (or 75 % of at least two) global, regional pages held 60 s for the roll-up, stream time following the wall clock
    * after 10 s of silence, 30 s alignment slack.
    */
   public static DetectionConfig defaults() {
-    return new DetectionConfig(Duration.ofSeconds(30), Duration.ofSeconds(10), 2, 0.5, 2, 3, 3, 3,
+    return new DetectionConfig(Duration.ofSeconds(30), Duration.ofSeconds(10), 2, 0.5, 2, 3, 3, 3, 0.75,
         Duration.ofSeconds(60), Duration.ofSeconds(10), Duration.ofSeconds(30));
   }
 

@@ -44,6 +44,9 @@ public final class RadarSettings {
   public static final Setting<Integer> GLOBAL_MIN_REGIONS = atLeast("detection.global-min-regions", "3", 2,
       "Regions of one service down together that make one GLOBAL outage.");
 
+  public static final Setting<Double> GLOBAL_MIN_SHARE = new Setting<>("detection.global-min-share", Double::parseDouble, "0.75",
+      r -> r > 0 && r <= 1, "must be in (0, 1]",
+      "Share of a service's monitored regions (at least two) down together that also makes one GLOBAL outage.");
   public static final Setting<Duration> ROLLUP_WAIT = new Setting<>("detection.rollup-wait", RadarSettings::parseDuration,
       "60s", d -> !d.isNegative(), "must not be negative",
       "Event time a confirmed REGIONAL outage waits before paging, in case it becomes part of a GLOBAL one.");
@@ -81,7 +84,7 @@ public final class RadarSettings {
 
   public static final List<Setting<?>> ALL = List.of(BOOTSTRAP_SERVERS, SCHEMA_REGISTRY_URL, SCHEMA_REGISTRY_BASIC_AUTH,
       APPLICATION_ID, TOPIC_PREFIX, REPLICATION_FACTOR, STATE_DIR, EXACTLY_ONCE, WINDOW, GRACE, MIN_AGENTS, DOWN_RATIO,
-      CONFIRM_WINDOWS, OF_WINDOWS, RESOLVE_AFTER, GLOBAL_MIN_REGIONS, ROLLUP_WAIT, IDLE_ADVANCE_AFTER, ALIGNMENT_SLACK,
+      CONFIRM_WINDOWS, OF_WINDOWS, RESOLVE_AFTER, GLOBAL_MIN_REGIONS, GLOBAL_MIN_SHARE, ROLLUP_WAIT, IDLE_ADVANCE_AFTER, ALIGNMENT_SLACK,
       REPORTS_MIN_REPORTERS, REPORTS_Z_THRESHOLD, REPORTS_WARMUP_SAMPLES, REPORTS_WARMUP_FACTOR, REPORTS_MAX_SAMPLES,
       REPORTS_CONFIRM_MINUTES, REVENUE_PER_HOUR, RENOTIFY_INTERVAL, MAINTENANCE, QUERY_SERVER);
 

@@ -51,7 +51,7 @@ class PipelineIT {
   private static final List<String> AGENTS = List.of("br-sao-1", "br-sao-2", "br-sao-3");
   /** Defaults, but a short alignment slack: a test has no lagging regions to wait for. */
   private static final DetectionConfig DETECTION = new DetectionConfig(Duration.ofSeconds(30), Duration.ofSeconds(10),
-      2, 0.5, 2, 3, 3, 3, Duration.ofSeconds(60), Duration.ofSeconds(10), Duration.ofSeconds(1));
+      2, 0.5, 2, 3, 3, 3, 0.75, Duration.ofSeconds(60), Duration.ofSeconds(10), Duration.ofSeconds(1));
 
   @TempDir Path stateDir;
   private final String scope = "pipeline-it-" + UUID.randomUUID();

@@ -31,7 +31,15 @@ public final class ImpactCalculator {
     BigDecimal loss = BigDecimal.ZERO;
     double severity = 0;
     Instant since = null;
+    long reports = 0;
+    double sentimentSum = 0;
+    long sentimentWeight = 0;
     for (OutageEvent outage : open) {
+      reports += outage.getReports();
+      if (outage.getMeanSentiment() != null) {
+        sentimentSum += outage.getMeanSentiment() * outage.getReports();
+        sentimentWeight += outage.getReports();
+      }
       Duration down = Duration.between(outage.getOnset(), asOf);
       severity = Math.max(severity, severity(outage, down));
       since = since == null || outage.getOnset().isBefore(since) ? outage.getOnset() : since;
@@ -52,8 +60,8 @@ public final class ImpactCalculator {
         .setSince(since)
         .setDurationMs(since == null ? 0 : Math.max(0, Duration.between(since, asOf).toMillis()))
         .setSeverity(severity)
-        .setReports(0)
-        .setMeanSentiment(null)
+        .setReports(reports)
+        .setMeanSentiment(sentimentWeight == 0 ? null : sentimentSum / sentimentWeight)
         .setEstimatedLoss(new Money(loss.setScale(0, RoundingMode.HALF_UP).longValueExact(), currency))
         .setAsOf(asOf)
         .build();
@@ -61,11 +69,15 @@ public final class ImpactCalculator {
 
   /**
    * Severity: share unavailable × hours down (at least a quarter hour, so a fresh outage is not 0),
-   * doubled for a GLOBAL outage.
+   * doubled for a GLOBAL outage and doubled again when independent signals agree (probes saw
+   * failures and users reported).
    */
   static double severity(OutageEvent outage, Duration down) {
-    double share = outage.getPeakFailureRatio() > 0 ? outage.getPeakFailureRatio() : 1.0;
+    boolean probesSawIt = outage.getPeakFailureRatio() > 0;
+    double share = probesSawIt ? outage.getPeakFailureRatio() : 1.0;
     double hours = Math.max(0.25, down.toMillis() / 3_600_000.0);
-    return share * hours * (outage.getScope() == io.outageradar.avro.OutageScope.GLOBAL ? 2 : 1);
+    double global = outage.getScope() == io.outageradar.avro.OutageScope.GLOBAL ? 2 : 1;
+    double agreement = probesSawIt && outage.getReports() > 0 ? 2 : 1;
+    return share * hours * global * agreement;
   }
 }

@@ -101,6 +101,7 @@ public final class OutageLifecycle {
       track.setReportStreak(0);
       track.setReportStreakStart(null);
     }
+    countReports(state, track, minute);
     List<OutageEvent> events = new ArrayList<>();
     Instant evidenceStart = track.getReportStreakStart() == null ? minute.getWindowStart() : track.getReportStreakStart();
     Step step = new Step(minute.getService(), minute.getRegion(), minute.getWindowStart(), minute.getWindowEnd(), null,
@@ -119,6 +120,21 @@ public final class OutageLifecycle {
     }
     notifyHeldBack(state, minute.getWindowEnd(), events);
     return events;
+  }
+
+  /** Adds a minute's reports to the open outage of its region, carried on the outage's next change. */
+  private static void countReports(ServiceLifecycleState state, RegionTrack track, ReportWindowStats minute) {
+    OpenOutage outage = track.getOutageId() == null ? null : state.getOpenOutages().get(track.getOutageId());
+    if (outage == null) {
+      return;
+    }
+    OutageEvent event = outage.getEvent();
+    event.setReports(event.getReports() + minute.getReports());
+    if (minute.getMeanSentiment() != null) {
+      outage.setSentimentSum(outage.getSentimentSum() + minute.getMeanSentiment() * minute.getReports());
+      outage.setSentimentCount(outage.getSentimentCount() + minute.getReports());
+      event.setMeanSentiment(outage.getSentimentSum() / outage.getSentimentCount());
+    }
   }
 
   /** Reports were anomalous in the window starting at {@code windowStart} or the minute before it. */
@@ -199,7 +215,7 @@ public final class OutageLifecycle {
   private void confirm(ServiceLifecycleState state, RegionTrack track, Step step, List<OutageEvent> events) {
     track.setPhase(RegionPhase.CONFIRMED);
     OpenOutage outage = openGlobal(state);
-    if (outage == null && affectedRegions(state) >= config.globalMinRegions()) {
+    if (outage == null && isGlobal(state)) {
       outage = newOutage(step, OutageScope.GLOBAL, earliestOnset(state, track), "global");
       for (OpenOutage regional : List.copyOf(state.getOpenOutages().values())) {
         mergeInto(state, regional, outage, step.end(), events);
@@ -229,10 +245,12 @@ public final class OutageLifecycle {
         .setCause(CauseHint.UNKNOWN)
         .setPeakFailureRatio(0.0)
         .setMergedInto(null)
+        .setReports(0L)
+        .setMeanSentiment(null)
         .setNotifiedAt(scope == OutageScope.GLOBAL ? step.end() : null)
         .setUpdatedAt(step.end())
         .build();
-    return new OpenOutage(event, new HashMap<>(), new ArrayList<>(), new ArrayList<>());
+    return new OpenOutage(event, new HashMap<>(), new ArrayList<>(), new ArrayList<>(), 0.0, 0L);
   }
 
   private void mergeInto(
@@ -249,6 +267,10 @@ public final class OutageLifecycle {
     });
     regional.getFailureCounts().forEach((status, count) -> global.getFailureCounts().merge(status, count, Integer::sum));
     into.setPeakFailureRatio(Math.max(into.getPeakFailureRatio(), from.getPeakFailureRatio()));
+    into.setReports(into.getReports() + from.getReports());
+    global.setSentimentSum(global.getSentimentSum() + regional.getSentimentSum());
+    global.setSentimentCount(global.getSentimentCount() + regional.getSentimentCount());
+    into.setMeanSentiment(global.getSentimentCount() == 0 ? null : global.getSentimentSum() / global.getSentimentCount());
     if (from.getConfirmedAt().isBefore(into.getConfirmedAt())) {
       into.setConfirmedAt(from.getConfirmedAt());
     }
@@ -320,6 +342,16 @@ public final class OutageLifecycle {
         .filter(o -> o.getEvent().getScope() == OutageScope.GLOBAL)
         .findFirst()
         .orElse(null);
+  }
+
+  /**
+   * Enough regions are down together for one GLOBAL story: {@code globalMinRegions} of them, or at
+   * least two that are {@code globalMinShare} of the regions the service is monitored in.
+   */
+  private boolean isGlobal(ServiceLifecycleState state) {
+    long affected = affectedRegions(state);
+    double share = (double) affected / state.getRegions().size();
+    return affected >= config.globalMinRegions() || (affected >= 2 && share >= config.globalMinShare());
   }
 
   private static long affectedRegions(ServiceLifecycleState state) {

@@ -58,6 +58,22 @@ class ImpactCalculatorTest {
   }
 
   @Test
+  void carriesReportsAndTheirSentimentAndDoublesSeverityWhenSignalsAgree() {
+    OutageEvent reported = OutageEvent.newBuilder(outage("whatsapp", OutageScope.REGIONAL, List.of("BR"), 1.0))
+        .setReports(300).setMeanSentiment(-0.6).build();
+    OutageEvent quiet = OutageEvent.newBuilder(outage("instagram", OutageScope.REGIONAL, List.of("BR"), 1.0))
+        .setReports(100).setMeanSentiment(-0.2).build();
+
+    RegionImpact impact = new ImpactCalculator(revenue).impact("BR", List.of(reported, quiet), ONSET.plusSeconds(3600));
+
+    assertThat(impact.getReports()).isEqualTo(400);
+    assertThat(impact.getMeanSentiment()).isCloseTo(-0.5, org.assertj.core.data.Offset.offset(1e-9));
+    assertThat(ImpactCalculator.severity(reported, java.time.Duration.ofHours(1))).isEqualTo(2.0);
+    OutageEvent unreported = outage("whatsapp", OutageScope.REGIONAL, List.of("BR"), 1.0);
+    assertThat(ImpactCalculator.severity(unreported, java.time.Duration.ofHours(1))).isEqualTo(1.0);
+  }
+
+  @Test
   void aRegionWithoutOpenOutagesOrRevenueCostsNothing() {
     ImpactCalculator calculator = new ImpactCalculator(revenue);
     RegionImpact none = calculator.impact("BR", List.of(), ONSET);

@@ -222,6 +222,36 @@ class OutageLifecycleTest {
   }
 
   @Test
+  void bothRegionsOfATwoRegionServiceDownTogetherAreGlobal() {
+    for (String region : List.of("BR", "US")) {
+      feed(region, 0, HEALTHY);
+    }
+    for (String region : List.of("BR", "US")) {
+      feed(region, 1, DOWN);
+    }
+    for (String region : List.of("BR", "US")) {
+      feed(region, 2, DOWN);
+    }
+
+    assertThat(events).extracting(OutageEvent::getScope).containsOnly(OutageScope.GLOBAL);
+    assertThat(events.get(events.size() - 1).getRegions()).containsExactly("BR", "US");
+  }
+
+  @Test
+  void reportsDuringAnOutageAreCountedOnIt() {
+    feed("BR", 0, DOWN);
+    feed("BR", 1, DOWN);
+    reports("BR", 1, false); // 20 reports, mean sentiment -0.7
+    reports("BR", 2, false);
+    feed("BR", 2, HEALTHY);
+
+    OutageEvent recovering = events.get(events.size() - 1);
+    assertThat(recovering.getState()).isEqualTo(OutageState.RECOVERING);
+    assertThat(recovering.getReports()).isEqualTo(40);
+    assertThat(recovering.getMeanSentiment()).isCloseTo(-0.7, org.assertj.core.data.Offset.offset(1e-9));
+  }
+
+  @Test
   void ignoresAWindowItHasAlreadySeen() {
     feed("BR", 0, DOWN);
     feed("BR", 1, DOWN);
