@@ -63,7 +63,7 @@ public final class RadarSettings {
   public static final Setting<Integer> REPORTS_WARMUP_SAMPLES = atLeast("reports.warmup-samples", "30", 1,
       "Baseline samples an hour-of-week slot needs before it is trusted.");
   public static final Setting<Integer> REPORTS_WARMUP_FACTOR = atLeast("reports.warmup-factor", "3", 1,
-      "While no baseline is warm, a minute is anomalous only with this many times reports.min-reporters.");
+      "While the baseline is not warm, a minute must beat this many times reports.z-threshold (nothing alarms before 5 samples).");
   public static final Setting<Integer> REPORTS_MAX_SAMPLES = atLeast("reports.max-samples", "240", 1,
       "Most recent samples kept per hour-of-week slot.");
   public static final Setting<Integer> REPORTS_CONFIRM_MINUTES = atLeast("reports.confirm-minutes", "3", 1,

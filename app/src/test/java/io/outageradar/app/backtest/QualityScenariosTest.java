@@ -11,6 +11,7 @@ import io.outageradar.avro.Page;
 import io.outageradar.avro.PageAction;
 import io.outageradar.producers.replay.Facebook2021Scenario;
 import io.outageradar.producers.replay.FlappingAgentScenario;
+import io.outageradar.producers.replay.QuietWeekScenario;
 import io.outageradar.producers.replay.RegionalIspScenario;
 import io.outageradar.producers.replay.Scenario;
 import io.outageradar.streams.DetectionConfig;
@@ -68,6 +69,16 @@ class QualityScenariosTest {
       assertThat(outage.getState()).isEqualTo(OutageState.RESOLVED);
     });
     assertThat(result.pages()).hasSize(6);
+  }
+
+  @Test
+  void aQuietWeekOfDiurnalReportsWithNoiseNeverPages() {
+    Scenario week = new QuietWeekScenario(21);
+    DemoResult result = Backtest.run(week.name(), week.reports(), CONFIG, ReportDetectionConfig.defaults());
+
+    assertThat(result.eventsReplayed()).isGreaterThan(150_000);
+    assertThat(result.outages()).isEmpty();
+    assertThat(result.pages()).isEmpty();
   }
 
   @Test

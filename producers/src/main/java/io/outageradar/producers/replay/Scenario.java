@@ -1,6 +1,7 @@
 package io.outageradar.producers.replay;
 
 import io.outageradar.avro.ProbeResult;
+import io.outageradar.avro.UserReport;
 import java.time.Instant;
 import java.util.stream.Stream;
 
@@ -16,4 +17,9 @@ public interface Scenario {
 
   /** The probe results in event-time order (ties in any order), the same for the same seed. */
   Stream<ProbeResult> probes();
+
+  /** The user reports in event-time order, the same for the same seed; none by default. */
+  default Stream<UserReport> reports() {
+    return Stream.empty();
+  }
 }

@@ -6,9 +6,10 @@ package io.outageradar.streams.reports;
  * @param minReporters distinct reporters per minute below which nothing is anomalous, however
  *     quiet the baseline (a handful of people never confirms an outage)
  * @param zThreshold robust z-score ((count − median) / (1.4826 · MAD)) at which a minute is anomalous
- * @param warmupSamples baseline samples an hour-of-week slot needs before it is trusted; until then
- *     a minute is anomalous only with {@code warmupFactor} times {@code minReporters}
- * @param warmupFactor see {@code warmupSamples}
+ * @param warmupSamples baseline samples an hour-of-week slot (or, failing that, the pool of all
+ *     slots) needs before it is trusted
+ * @param warmupFactor how many times the z threshold a minute must beat while the baseline is not
+ *     trusted yet (and it has at least a few samples; before that, nothing is anomalous)
  * @param maxSamples samples kept per hour-of-week slot (the most recent ones)
  * @param confirmMinutes consecutive anomalous minutes after which reports alone confirm an outage
  */
@@ -24,7 +25,7 @@ public record ReportDetectionConfig(
     }
   }
 
-  /** 10 reporters a minute, z ≥ 5, 30 samples to warm up (else 3 × 10 reporters), 240 kept, 3 minutes to confirm. */
+  /** 10 reporters a minute, z ≥ 5, 30 samples to warm up (z ≥ 15 until then), 240 kept, 3 minutes to confirm. */
   public static ReportDetectionConfig defaults() {
     return new ReportDetectionConfig(10, 5.0, 30, 3, 240, 3);
   }

@@ -11,6 +11,9 @@ public final class ReportScorer {
   /** MAD × 1.4826 estimates the standard deviation of normally distributed data. */
   private static final double MAD_TO_SIGMA = 1.4826;
 
+  /** Samples below which a series has no baseline at all. */
+  static final int EARLIEST_SAMPLES = 5;
+
   private final ReportDetectionConfig config;
 
   public ReportScorer(ReportDetectionConfig config) {
@@ -22,8 +25,10 @@ public final class ReportScorer {
 
   /**
    * Scores against the slot's own samples once it has enough of them, otherwise against the pooled
-   * samples of all slots (seasonality is lost, robustness is not); when neither is warm, only a
-   * count of {@code warmupFactor} × {@code minReporters} is anomalous.
+   * samples of all slots (seasonality is lost, robustness is not). While even the pool is not warm,
+   * a minute must beat {@code warmupFactor} times the z threshold over the few samples there are;
+   * with fewer than {@link #EARLIEST_SAMPLES}, nothing is anomalous — a cold start knows no normal,
+   * and a busy evening is not an outage.
    */
   public Score score(long count, List<Integer> slotSamples, List<Integer> pooledSamples) {
     List<Integer> samples = slotSamples.size() >= config.warmupSamples() ? slotSamples : pooledSamples;
@@ -33,8 +38,8 @@ public final class ReportScorer {
     // A floor on the spread: a slot that always saw exactly 2 reports has MAD 0, and 3 must not be infinitely odd.
     double sigma = Math.max(MAD_TO_SIGMA * mad, Math.max(1.0, Math.sqrt(median)));
     double z = (count - median) / sigma;
-    long needed = warmingUp ? (long) config.minReporters() * config.warmupFactor() : config.minReporters();
-    boolean anomalous = count >= needed && (warmingUp || z >= config.zThreshold());
+    double threshold = warmingUp ? config.zThreshold() * config.warmupFactor() : config.zThreshold();
+    boolean anomalous = samples.size() >= EARLIEST_SAMPLES && count >= config.minReporters() && z >= threshold;
     double score = z <= 0 ? 0 : z / (z + config.zThreshold()); // 0.5 exactly at the threshold
     return new Score(median, mad, z, score, anomalous, warmingUp);
   }

@@ -60,15 +60,18 @@ class ReportScorerTest {
   }
 
   @Test
-  void aColdSlotUsesThePooledBaselineAndAColdSeriesNeedsAMuchLargerCount() {
+  void aColdSlotUsesThePooledBaselineAndAColdSeriesNeverAlarms() {
     ReportScorer.Score pooled = scorer.score(200, samples(1, 2), repeated(20, 40));
     assertThat(pooled.warmingUp()).isFalse();
     assertThat(pooled.median()).isEqualTo(20.0);
 
-    ReportScorer.Score cold = scorer.score(25, List.of(), List.of());
+    ReportScorer.Score cold = scorer.score(5000, List.of(), List.of(1, 2, 3, 4));
     assertThat(cold.warmingUp()).isTrue();
-    assertThat(cold.anomalous()).as("25 < 3 x 10 reporters").isFalse();
-    assertThat(scorer.score(30, List.of(), List.of()).anomalous()).isTrue();
+    assertThat(cold.anomalous()).as("a cold start knows no normal").isFalse();
+
+    List<Integer> early = repeated(20, 10); // warming: z must beat 3 x 5 = 15; sigma floors at sqrt(20) = 4.47
+    assertThat(scorer.score(80, List.of(), early).anomalous()).as("z = 13.4").isFalse();
+    assertThat(scorer.score(100, List.of(), early).anomalous()).as("z = 17.9").isTrue();
   }
 
   @Test
