@@ -3,6 +3,7 @@ package io.outageradar.app.backtest;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.outageradar.avro.CheckKind;
 import io.outageradar.avro.ProbeResult;
 import io.outageradar.avro.ProbeStatus;
@@ -29,6 +30,47 @@ public final class EventLine {
     InvalidEventException(String message) {
       super(message);
     }
+  }
+
+  /** The line for a probe or report: the inverse of {@link #parse}, used by {@code replay --to-file}. */
+  public static String format(SpecificRecord event) {
+    ObjectNode node = JSON.createObjectNode();
+    if (event instanceof ProbeResult probe) {
+      node.put("type", "probe");
+      node.put("timestamp", probe.getObservedAt().toString());
+      node.put("service", probe.getService());
+      node.put("region", probe.getRegion());
+      node.put("agent", probe.getAgent());
+      node.put("check", probe.getKind().name());
+      node.put("target", probe.getTarget());
+      node.put("status", probe.getStatus().name());
+      if (probe.getLatencyMs() != null) {
+        node.put("latencyMs", probe.getLatencyMs());
+      }
+      if (probe.getHttpStatus() != null) {
+        node.put("httpStatus", probe.getHttpStatus());
+      }
+      node.put("id", probe.getProbeId());
+    } else if (event instanceof UserReport report) {
+      node.put("type", "report");
+      node.put("timestamp", report.getReportedAt().toString());
+      node.put("service", report.getService());
+      node.put("region", report.getRegion());
+      node.put("reporter", report.getReporterId());
+      node.put("category", report.getCategory().name());
+      node.put("text", report.getText());
+      node.put("source", report.getSource().name());
+      if (report.getLang() != null) {
+        node.put("lang", report.getLang());
+      }
+      if (report.getSentiment() != null) {
+        node.put("sentiment", report.getSentiment());
+      }
+      node.put("id", report.getReportId());
+    } else {
+      throw new IllegalArgumentException("not an event: " + event.getClass().getSimpleName());
+    }
+    return node.toString();
   }
 
   public static SpecificRecord parse(String line) throws InvalidEventException {

@@ -12,6 +12,8 @@ import io.outageradar.avro.PageAction;
 import io.outageradar.producers.replay.Facebook2021Scenario;
 import io.outageradar.producers.replay.FlappingAgentScenario;
 import io.outageradar.producers.replay.QuietWeekScenario;
+import io.outageradar.producers.replay.ReportFloodScenario;
+import io.outageradar.producers.replay.ScenarioEvents;
 import io.outageradar.producers.replay.RegionalIspScenario;
 import io.outageradar.producers.replay.Scenario;
 import io.outageradar.streams.DetectionConfig;
@@ -120,6 +122,15 @@ class QualityScenariosTest {
     assertThat(outage.getOnset()).isEqualTo(Instant.parse("2024-02-05T12:40:00Z"));
     assertThat(outage.getConfirmedAt()).isEqualTo(Instant.parse("2024-02-05T12:43:00Z"));
     assertThat(outage.getState()).isEqualTo(OutageState.RESOLVED);
+  }
+
+  @Test
+  void theReportFloodScenarioNeverPages() {
+    Scenario flood = new ReportFloodScenario(5);
+    DemoResult result = Backtest.run(flood.name(), ScenarioEvents.of(flood), CONFIG, ReportDetectionConfig.defaults());
+
+    assertThat(result.eventsReplayed()).isGreaterThan(3_000);
+    assertThat(result.pages()).isEmpty();
   }
 
   @Test

@@ -1,9 +1,14 @@
 package io.outageradar.producers.replay;
 
 import io.outageradar.avro.ProbeResult;
+import io.outageradar.avro.UserReport;
 import io.outageradar.model.ServiceRegion;
 import io.outageradar.topics.Topic;
+import java.time.Instant;
 import java.util.Properties;
+import java.util.stream.Stream;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.producer.Callback;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -16,26 +21,53 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 public final class ScenarioPublisher {
   private ScenarioPublisher() {}
 
-  /** Sends every probe of the scenario and waits until all are acknowledged; returns the count. */
+  /** Sends every probe of the scenario as fast as possible and waits until all are acknowledged; returns the count. */
   public static long publish(Scenario scenario, Topic<String, ProbeResult> topic, String bootstrapServers) {
+    return publish(scenario.name(), scenario.probes().map(p -> (SpecificRecord) p), topic, null, bootstrapServers, 0);
+  }
+
+  /**
+   * Sends probes and reports in their order, each to its topic, with its event time as the record
+   * timestamp; with {@code speed} > 0 paced at that many times real time (60 = an hour a minute).
+   * Waits until everything is acknowledged and returns the count; the first failed send fails the
+   * replay, so nothing is reported as sent that the broker did not take.
+   */
+  public static long publish(String name, Stream<SpecificRecord> events, Topic<String, ProbeResult> probes,
+      Topic<String, UserReport> reports, String bootstrapServers, double speed) {
     AtomicReference<Exception> failure = new AtomicReference<>();
+    Callback onFailure = (metadata, error) -> {
+      if (error != null) {
+        failure.compareAndSet(null, error);
+      }
+    };
     long sent = 0;
-    try (KafkaProducer<String, ProbeResult> producer = new KafkaProducer<>(
-        producerProperties(bootstrapServers), topic.keySerde().serializer(), topic.valueSerde().serializer())) {
-      for (ProbeResult probe : (Iterable<ProbeResult>) scenario.probes()::iterator) {
-        String key = new ServiceRegion(probe.getService(), probe.getRegion()).key();
-        producer.send(new ProducerRecord<>(topic.name(), null, probe.getObservedAt().toEpochMilli(), key, probe),
-            (metadata, error) -> {
-              if (error != null) {
-                failure.compareAndSet(null, error);
-              }
-            });
+    Pacer pacer = new Pacer(speed);
+    Properties props = producerProperties(bootstrapServers);
+    try (KafkaProducer<String, ProbeResult> probeProducer = new KafkaProducer<>(props, probes.keySerde().serializer(), probes.valueSerde().serializer());
+        KafkaProducer<String, UserReport> reportProducer = reports == null ? null
+            : new KafkaProducer<>(props, reports.keySerde().serializer(), reports.valueSerde().serializer())) {
+      for (SpecificRecord event : (Iterable<SpecificRecord>) events::iterator) {
+        if (failure.get() != null) {
+          break;
+        }
+        Instant at = ScenarioEvents.timeOf(event);
+        pacer.await(at);
+        if (event instanceof ProbeResult probe) {
+          String key = new ServiceRegion(probe.getService(), probe.getRegion()).key();
+          probeProducer.send(new ProducerRecord<>(probes.name(), null, at.toEpochMilli(), key, probe), onFailure);
+        } else if (event instanceof UserReport report && reportProducer != null) {
+          String key = new ServiceRegion(report.getService(), report.getRegion()).key();
+          reportProducer.send(new ProducerRecord<>(reports.name(), null, at.toEpochMilli(), key, report), onFailure);
+        }
         sent++;
       }
-      producer.flush();
+      probeProducer.flush();
+      if (reportProducer != null) {
+        reportProducer.flush();
+      }
     }
     if (failure.get() != null) {
-      throw new IllegalStateException("replay of " + scenario.name() + " failed: " + failure.get().getMessage(), failure.get());
+      throw new IllegalStateException("replay of " + name + " failed: " + failure.get().getMessage(), failure.get());
     }
     return sent;
   }
