@@ -7,18 +7,17 @@ import io.outageradar.producers.replay.Scenario;
 import io.outageradar.producers.replay.ScenarioEvents;
 import io.outageradar.producers.replay.ScenarioPublisher;
 import io.outageradar.producers.replay.Scenarios;
-import io.outageradar.registry.RegistryOptions;
 import io.outageradar.topics.Topics;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.avro.specific.SpecificRecord;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -44,14 +43,7 @@ public final class ReplayCommand implements Callable<Integer> {
   @Option(names = "--to-file", description = "Write the backtest JSON Lines format here instead of publishing.")
   Path toFile;
 
-  @Option(names = "--bootstrap-servers", description = "Kafka bootstrap servers (bootstrap.servers).")
-  String bootstrapServers;
-
-  @Option(names = "--schema-registry-url", description = "Schema registry URL (schema.registry.url).")
-  String schemaRegistryUrl;
-
-  @Option(names = "--config", description = "Properties file with settings.")
-  Path configFile;
+  @Mixin ClusterOptions cluster;
 
   @Override
   public Integer call() throws IOException {
@@ -72,16 +64,8 @@ public final class ReplayCommand implements Callable<Integer> {
         }
       }
     } else {
-      Map<String, String> flags = new HashMap<>();
-      if (bootstrapServers != null) {
-        flags.put(RadarSettings.BOOTSTRAP_SERVERS.key(), bootstrapServers);
-      }
-      if (schemaRegistryUrl != null) {
-        flags.put(RadarSettings.SCHEMA_REGISTRY_URL.key(), schemaRegistryUrl);
-      }
-      RadarConfig config = RadarConfig.load(configFile, System.getenv(), flags);
-      Topics topics = Topics.withPrefix(config.get(RadarSettings.TOPIC_PREFIX),
-          RegistryOptions.of(config.get(RadarSettings.SCHEMA_REGISTRY_URL)).connect());
+      RadarConfig config = cluster.load(Map.of());
+      Topics topics = ClusterOptions.topics(config);
       count = ScenarioPublisher.publish(chosen.name(), ScenarioEvents.of(chosen), topics.probeResults, topics.userReports,
           config.get(RadarSettings.BOOTSTRAP_SERVERS), speed);
     }

@@ -7,7 +7,6 @@ import io.outageradar.model.ServiceRegion;
 import io.outageradar.producers.replay.ScenarioPublisher;
 import io.outageradar.producers.social.ServiceMatcher;
 import io.outageradar.producers.social.SocialFeedReader;
-import io.outageradar.registry.RegistryOptions;
 import io.outageradar.topics.Topic;
 import io.outageradar.topics.Topics;
 import java.io.BufferedReader;
@@ -18,13 +17,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -44,28 +43,13 @@ public final class SocialCommand implements Callable<Integer> {
   @Option(names = "--aliases", description = "service:alias,alias@REGION;... (default: the built-in list for whatsapp, instagram, facebook, messenger).")
   String aliases;
 
-  @Option(names = "--bootstrap-servers", description = "Kafka bootstrap servers (bootstrap.servers).")
-  String bootstrapServers;
-
-  @Option(names = "--schema-registry-url", description = "Schema registry URL (schema.registry.url).")
-  String schemaRegistryUrl;
-
-  @Option(names = "--config", description = "Properties file with settings.")
-  Path configFile;
+  @Mixin ClusterOptions cluster;
 
   @Override
   public Integer call() throws IOException {
     ServiceMatcher matcher = aliases == null ? ServiceMatcher.defaults() : ServiceMatcher.parse(aliases);
-    Map<String, String> flags = new HashMap<>();
-    if (bootstrapServers != null) {
-      flags.put(RadarSettings.BOOTSTRAP_SERVERS.key(), bootstrapServers);
-    }
-    if (schemaRegistryUrl != null) {
-      flags.put(RadarSettings.SCHEMA_REGISTRY_URL.key(), schemaRegistryUrl);
-    }
-    RadarConfig config = RadarConfig.load(configFile, System.getenv(), flags);
-    Topics topics = Topics.withPrefix(config.get(RadarSettings.TOPIC_PREFIX),
-        RegistryOptions.of(config.get(RadarSettings.SCHEMA_REGISTRY_URL)).connect());
+    RadarConfig config = cluster.load(Map.of());
+    Topics topics = ClusterOptions.topics(config);
     Topic<String, UserReport> reports = topics.userReports;
     PrintWriter err = spec.commandLine().getErr();
     AtomicReference<Exception> failure = new AtomicReference<>();

@@ -18,7 +18,7 @@ import java.util.stream.Stream;
  * time out connecting to cached addresses instead), and a recovery staggered by service and region
  * between 21:05 and 22:45. One agent in India is flaky all day, which must never raise an outage.
  */
-public final class Facebook2021Scenario implements Scenario {
+public final class Facebook2021Scenario extends NamedScenario {
   public static final String NAME = "fb-2021-10-04";
   public static final List<String> SERVICES = List.of("facebook", "instagram", "whatsapp");
   public static final List<Vantage> VANTAGES = List.of(
@@ -39,6 +39,7 @@ public final class Facebook2021Scenario implements Scenario {
   private final Map<String, Instant> recovery = new HashMap<>();
 
   public Facebook2021Scenario(long seed) {
+    super(NAME, START, END);
     this.seed = seed;
     SplittableRandom random = new SplittableRandom(seed);
     for (String service : SERVICES) {
@@ -49,21 +50,6 @@ public final class Facebook2021Scenario implements Scenario {
         recovery.put(key, RECOVERY_FROM.plusSeconds(random.nextLong(spread)));
       }
     }
-  }
-
-  @Override
-  public String name() {
-    return NAME;
-  }
-
-  @Override
-  public Instant start() {
-    return START;
-  }
-
-  @Override
-  public Instant end() {
-    return END;
   }
 
   /** When the failures begin for a (service, region). */

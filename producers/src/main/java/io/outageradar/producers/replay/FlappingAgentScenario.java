@@ -13,7 +13,7 @@ import java.util.stream.Stream;
  * between failing and healthy every few rounds; everything else is healthy. No outage exists, so
  * the right answer is no outage and no page.
  */
-public final class FlappingAgentScenario implements Scenario {
+public final class FlappingAgentScenario extends NamedScenario {
   public static final String NAME = "flapping-agent";
   static final Instant START = Instant.parse("2024-05-06T06:00:00Z");
   static final Instant END = Instant.parse("2024-05-06T10:00:00Z");
@@ -21,22 +21,8 @@ public final class FlappingAgentScenario implements Scenario {
   private final ProbeRounds rounds;
 
   public FlappingAgentScenario(long seed) {
+    super(NAME, START, END);
     rounds = new ProbeRounds(Facebook2021Scenario.SERVICES, Facebook2021Scenario.VANTAGES, START, END, Duration.ofSeconds(30), seed);
-  }
-
-  @Override
-  public String name() {
-    return NAME;
-  }
-
-  @Override
-  public Instant start() {
-    return START;
-  }
-
-  @Override
-  public Instant end() {
-    return END;
   }
 
   @Override

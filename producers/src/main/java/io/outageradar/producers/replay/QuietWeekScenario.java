@@ -18,7 +18,7 @@ import java.util.stream.Stream;
  * daily rhythm in each country's local time (busy evenings, quiet nights) with Poisson-like noise,
  * and a few people report every day whatever happens. The right answer is no page all week.
  */
-public final class QuietWeekScenario implements Scenario {
+public final class QuietWeekScenario extends NamedScenario {
   public static final String NAME = "quiet-week";
   static final Instant START = Instant.parse("2024-04-01T00:00:00Z");
   static final Instant END = START.plus(Duration.ofDays(7));
@@ -32,27 +32,8 @@ public final class QuietWeekScenario implements Scenario {
   private final long seed;
 
   public QuietWeekScenario(long seed) {
+    super(NAME, START, END);
     this.seed = seed;
-  }
-
-  @Override
-  public String name() {
-    return NAME;
-  }
-
-  @Override
-  public Instant start() {
-    return START;
-  }
-
-  @Override
-  public Instant end() {
-    return END;
-  }
-
-  @Override
-  public Stream<ProbeResult> probes() {
-    return Stream.empty();
   }
 
   @Override

@@ -13,7 +13,7 @@ import java.util.stream.Stream;
  * 20 minutes, while the rest of the world is fine. The right answer is a REGIONAL outage of each
  * service in BR and nothing anywhere else.
  */
-public final class RegionalIspScenario implements Scenario {
+public final class RegionalIspScenario extends NamedScenario {
   public static final String NAME = "regional-isp";
   public static final String REGION = "BR";
   static final Instant START = Instant.parse("2024-03-12T09:00:00Z");
@@ -24,22 +24,8 @@ public final class RegionalIspScenario implements Scenario {
   private final ProbeRounds rounds;
 
   public RegionalIspScenario(long seed) {
+    super(NAME, START, END);
     rounds = new ProbeRounds(Facebook2021Scenario.SERVICES, Facebook2021Scenario.VANTAGES, START, END, Duration.ofSeconds(30), seed);
-  }
-
-  @Override
-  public String name() {
-    return NAME;
-  }
-
-  @Override
-  public Instant start() {
-    return START;
-  }
-
-  @Override
-  public Instant end() {
-    return END;
   }
 
   @Override

@@ -16,7 +16,7 @@ import java.util.stream.Stream;
  * script posts 3,000 reports in ten minutes under one reporter id, and three accounts post a few
  * hundred more. Nothing is down: the right answer is no page.
  */
-public final class ReportFloodScenario implements Scenario {
+public final class ReportFloodScenario extends NamedScenario {
   public static final String NAME = "report-flood";
   static final Instant START = Instant.parse("2024-06-10T08:00:00Z");
   static final Instant FLOOD_START = START.plus(Duration.ofMinutes(60));
@@ -26,27 +26,8 @@ public final class ReportFloodScenario implements Scenario {
   private final long seed;
 
   public ReportFloodScenario(long seed) {
+    super(NAME, START, END);
     this.seed = seed;
-  }
-
-  @Override
-  public String name() {
-    return NAME;
-  }
-
-  @Override
-  public Instant start() {
-    return START;
-  }
-
-  @Override
-  public Instant end() {
-    return END;
-  }
-
-  @Override
-  public Stream<ProbeResult> probes() {
-    return Stream.empty();
   }
 
   @Override

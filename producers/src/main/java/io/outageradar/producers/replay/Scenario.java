@@ -15,8 +15,10 @@ public interface Scenario {
   /** Event time after the last event. */
   Instant end();
 
-  /** The probe results in event-time order (ties in any order), the same for the same seed. */
-  Stream<ProbeResult> probes();
+  /** The probe results in event-time order (ties in any order), the same for the same seed; none by default. */
+  default Stream<ProbeResult> probes() {
+    return Stream.empty();
+  }
 
   /** The user reports in event-time order, the same for the same seed; none by default. */
   default Stream<UserReport> reports() {
