@@ -1,6 +1,5 @@
 package io.outageradar.producers.replay;
 
-import io.outageradar.avro.ProbeResult;
 import io.outageradar.avro.ReportCategory;
 import io.outageradar.avro.ReportSource;
 import io.outageradar.avro.UserReport;
