@@ -2,6 +2,7 @@ package io.outageradar.app;
 
 import io.outageradar.app.cli.BacktestCommand;
 import io.outageradar.app.cli.DemoCommand;
+import io.outageradar.app.cli.IntakeCommand;
 import io.outageradar.app.cli.ReplayCommand;
 import io.outageradar.app.cli.SocialCommand;
 import io.outageradar.app.cli.RunCommand;
@@ -15,7 +16,8 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Version.class,
     description = "Detects platform outages from probes and user reports on Kafka, and pages on-call.",
-    subcommands = {DemoCommand.class, RunCommand.class, ReplayCommand.class, SocialCommand.class, BacktestCommand.class,
+    subcommands = {DemoCommand.class, RunCommand.class, ReplayCommand.class, IntakeCommand.class, SocialCommand.class,
+        BacktestCommand.class,
         CommandLine.HelpCommand.class})
 public final class OutageRadar {
   public static final int EXIT_USAGE = 2;

@@ -1,5 +1,6 @@
 package io.outageradar.app.config;
 
+import io.outageradar.producers.intake.IntakeConfig;
 import io.outageradar.streams.DetectionConfig;
 import org.apache.kafka.streams.state.HostInfo;
 import io.outageradar.streams.impact.RevenueTable;
@@ -81,6 +82,17 @@ public final class RadarConfig {
   public HostInfo queryServer() {
     String value = get(RadarSettings.QUERY_SERVER);
     return value.isEmpty() ? null : HostInfo.buildFromEndpoint(value);
+  }
+
+  /** The intake API's rules; fails like any bad setting when no API key is configured. */
+  public IntakeConfig intake() {
+    try {
+      return new IntakeConfig(get(RadarSettings.INTAKE_API_KEYS), get(RadarSettings.INTAKE_SERVICES),
+          get(RadarSettings.INTAKE_PER_KEY_RPS), get(RadarSettings.INTAKE_PER_IP_RPS), get(RadarSettings.INTAKE_SEND_TIMEOUT));
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException("invalid intake settings: " + e.getMessage()
+          + " (set intake.api-keys or " + RadarSettings.INTAKE_API_KEYS.envVar() + ")");
+    }
   }
 
   public AlertConfig alerts() {

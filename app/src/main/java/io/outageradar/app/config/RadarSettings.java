@@ -4,7 +4,10 @@ import io.outageradar.streams.impact.RevenueTable;
 import io.outageradar.streams.lifecycle.AlertConfig;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.Locale;
 
 /** Every setting of the pipeline with its default and meaning; {@link RadarConfig} reads them. */
@@ -82,11 +85,24 @@ public final class RadarSettings {
       s -> s.isEmpty() || s.matches("[^:]+:\\d{1,5}"), "must be host:port, or empty to turn the query API off",
       "Address other instances reach this one's query API at (host:port); it listens on that port. Empty: no query API.");
 
+  public static final Setting<Set<String>> INTAKE_API_KEYS = new Setting<>("intake.api-keys", RadarSettings::csv, "",
+      keys -> true, "", "API keys the report intake accepts, comma-separated (never logged).");
+  public static final Setting<Set<String>> INTAKE_SERVICES = new Setting<>("intake.services", RadarSettings::csv,
+      "whatsapp,instagram,facebook,messenger", s -> !s.isEmpty(), "must name at least one service",
+      "Services reports may be about, comma-separated.");
+  public static final Setting<Double> INTAKE_PER_KEY_RPS = new Setting<>("intake.per-key-rps", Double::parseDouble, "50",
+      r -> r > 0, "must be positive", "Requests per second each API key earns (bursts of ten seconds' worth).");
+  public static final Setting<Double> INTAKE_PER_IP_RPS = new Setting<>("intake.per-ip-rps", Double::parseDouble, "20",
+      r -> r > 0, "must be positive", "Requests per second each client address earns (bursts of ten seconds' worth).");
+  public static final Setting<Duration> INTAKE_SEND_TIMEOUT = duration("intake.send-timeout", "5s",
+      "How long the intake waits for Kafka's acknowledgement before answering 503.");
+
   public static final List<Setting<?>> ALL = List.of(BOOTSTRAP_SERVERS, SCHEMA_REGISTRY_URL, SCHEMA_REGISTRY_BASIC_AUTH,
       APPLICATION_ID, TOPIC_PREFIX, REPLICATION_FACTOR, STATE_DIR, EXACTLY_ONCE, WINDOW, GRACE, MIN_AGENTS, DOWN_RATIO,
       CONFIRM_WINDOWS, OF_WINDOWS, RESOLVE_AFTER, GLOBAL_MIN_REGIONS, GLOBAL_MIN_SHARE, ROLLUP_WAIT, IDLE_ADVANCE_AFTER, ALIGNMENT_SLACK,
       REPORTS_MIN_REPORTERS, REPORTS_Z_THRESHOLD, REPORTS_WARMUP_SAMPLES, REPORTS_WARMUP_FACTOR, REPORTS_MAX_SAMPLES,
-      REPORTS_CONFIRM_MINUTES, REVENUE_PER_HOUR, RENOTIFY_INTERVAL, MAINTENANCE, QUERY_SERVER);
+      REPORTS_CONFIRM_MINUTES, REVENUE_PER_HOUR, RENOTIFY_INTERVAL, MAINTENANCE, QUERY_SERVER, INTAKE_API_KEYS,
+      INTAKE_SERVICES, INTAKE_PER_KEY_RPS, INTAKE_PER_IP_RPS, INTAKE_SEND_TIMEOUT);
 
   private RadarSettings() {}
 
@@ -101,6 +117,10 @@ public final class RadarSettings {
   private static Setting<Duration> duration(String key, String defaultValue, String description) {
     return new Setting<>(key, RadarSettings::parseDuration, defaultValue, d -> !d.isNegative() && !d.isZero(),
         "must be positive", description);
+  }
+
+  private static Set<String> csv(String raw) {
+    return Arrays.stream(raw.split(",")).map(String::trim).filter(s -> !s.isEmpty()).collect(Collectors.toUnmodifiableSet());
   }
 
   private static Boolean bool(String raw) {
