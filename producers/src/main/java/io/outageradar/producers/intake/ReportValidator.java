@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.outageradar.avro.ReportCategory;
 import io.outageradar.avro.ReportSource;
 import io.outageradar.avro.UserReport;
+import io.outageradar.model.ReportText;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,7 +15,6 @@ import java.util.UUID;
 
 /** Turns one JSON report into a {@link UserReport}, or says which field is wrong and why. */
 final class ReportValidator {
-  static final int MAX_TEXT = 2000;
   static final Duration MAX_FUTURE = Duration.ofMinutes(5);
   private static final Set<String> REGIONS = Set.of(Locale.getISOCountries());
 
@@ -49,8 +49,8 @@ final class ReportValidator {
       throw new InvalidReport("region", "\"" + region + "\" is not an ISO 3166-1 alpha-2 country code");
     }
     String text = report.hasNonNull("text") ? report.get("text").asText() : "";
-    if (text.length() > MAX_TEXT) {
-      throw new InvalidReport("text", "text has " + text.length() + " characters, more than " + MAX_TEXT);
+    if (text.length() > ReportText.MAX_LENGTH) {
+      throw new InvalidReport("text", "text has " + text.length() + " characters, more than " + ReportText.MAX_LENGTH);
     }
     Instant now = clock.instant();
     Instant at = now;

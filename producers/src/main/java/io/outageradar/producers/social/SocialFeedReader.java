@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.outageradar.avro.ReportCategory;
 import io.outageradar.avro.ReportSource;
 import io.outageradar.avro.UserReport;
+import io.outageradar.model.ReportText;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.time.Duration;
@@ -22,8 +23,6 @@ import java.util.function.LongConsumer;
  */
 public final class SocialFeedReader {
   private static final ObjectMapper JSON = new ObjectMapper();
-  /** Report texts are capped like the intake API's; longer posts are cut, not dropped. */
-  static final int MAX_TEXT = 2000;
 
   /** What a read found. */
   public record Counts(long matched, long unmatched, long bad) {}
@@ -94,7 +93,8 @@ public final class SocialFeedReader {
         .setReporterId(post.hasNonNull("author") ? "social:" + post.get("author").asText() : "social-post:" + id)
         .setSource(ReportSource.SOCIAL)
         .setCategory(ReportCategory.OTHER)
-        .setText(text.length() > MAX_TEXT ? text.substring(0, MAX_TEXT) : text)
+        // capped like the intake's reports; a long post is cut, not dropped
+        .setText(text.length() > ReportText.MAX_LENGTH ? text.substring(0, ReportText.MAX_LENGTH) : text)
         .setLang(post.hasNonNull("lang") ? post.get("lang").asText() : null)
         .setReportedAt(at)
         .setSentiment(null)

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.outageradar.avro.ReportSource;
 import io.outageradar.avro.UserReport;
+import io.outageradar.model.ReportText;
 import java.io.BufferedReader;
 import java.io.StringReader;
 import java.time.Duration;
@@ -49,6 +50,6 @@ class SocialFeedReaderTest {
     reader.read(new BufferedReader(new StringReader(
         "{\"id\":\"p\",\"text\":\"" + text + "\",\"region\":\"US\",\"timestamp\":\"2021-10-04T15:42:00Z\"}")), false, Duration.ZERO, n -> {});
 
-    assertThat(published.get(0).getText()).hasSize(SocialFeedReader.MAX_TEXT);
+    assertThat(published.get(0).getText()).hasSize(ReportText.MAX_LENGTH);
   }
 }
