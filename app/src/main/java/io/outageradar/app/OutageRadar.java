@@ -3,6 +3,7 @@ package io.outageradar.app;
 import io.outageradar.app.cli.BacktestCommand;
 import io.outageradar.app.cli.DemoCommand;
 import io.outageradar.app.cli.IntakeCommand;
+import io.outageradar.app.cli.ProbeCommand;
 import io.outageradar.app.cli.ReplayCommand;
 import io.outageradar.app.cli.SocialCommand;
 import io.outageradar.app.cli.RunCommand;
@@ -16,7 +17,8 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Version.class,
     description = "Detects platform outages from probes and user reports on Kafka, and pages on-call.",
-    subcommands = {DemoCommand.class, RunCommand.class, ReplayCommand.class, IntakeCommand.class, SocialCommand.class,
+    subcommands = {DemoCommand.class, RunCommand.class, ReplayCommand.class, ProbeCommand.class, IntakeCommand.class,
+        SocialCommand.class,
         BacktestCommand.class,
         CommandLine.HelpCommand.class})
 public final class OutageRadar {
