@@ -134,10 +134,6 @@ public final class Pipeline implements AutoCloseable {
     }
   }
 
-  public List<KafkaStreams> apps() {
-    return List.copyOf(apps);
-  }
-
   @Override
   public void close() {
     if (queryServer != null) {

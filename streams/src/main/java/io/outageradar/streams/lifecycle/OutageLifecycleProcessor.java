@@ -4,6 +4,7 @@ import io.outageradar.avro.OutageEvent;
 import io.outageradar.avro.state.RegionSignal;
 import io.outageradar.avro.state.ServiceLifecycleState;
 import io.outageradar.streams.DetectionConfig;
+import io.outageradar.streams.SortableKeys;
 import io.outageradar.streams.StoreNames;
 import io.outageradar.streams.reports.ReportDetectionConfig;
 import java.time.Duration;
@@ -151,7 +152,7 @@ final class OutageLifecycleProcessor implements Processor<String, RegionSignal, 
 
   /** Sorts by service, then window end, then region: a range scan yields a service's verdicts in event-time order. */
   static String pendingKey(String service, Instant windowEnd, String region) {
-    return service + '|' + String.format("%015d", windowEnd.toEpochMilli()) + '|' + region;
+    return service + '|' + SortableKeys.padded(windowEnd.toEpochMilli(), SortableKeys.MILLIS_WIDTH) + '|' + region;
   }
 
   /** The window a signal is about, whichever signal it is. */

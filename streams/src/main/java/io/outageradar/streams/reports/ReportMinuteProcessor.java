@@ -5,6 +5,7 @@ import io.outageradar.avro.UserReport;
 import io.outageradar.avro.state.ReportBaselineState;
 import io.outageradar.avro.state.ReportWindowState;
 import io.outageradar.model.ServiceRegion;
+import io.outageradar.streams.SortableKeys;
 import io.outageradar.streams.StoreNames;
 import io.outageradar.streams.windows.TumblingWindows;
 import java.time.Duration;
@@ -30,6 +31,8 @@ final class ReportMinuteProcessor implements Processor<String, UserReport, Strin
   static final Duration MINUTE = Duration.ofMinutes(1);
   private static final long HOUR_MS = Duration.ofHours(1).toMillis();
   private static final double NEGATIVE = -0.05;
+  /** Digits of an epoch-hour number in a reporters-seen key. */
+  private static final int HOUR_WIDTH = 10;
 
   private final ReportScorer scorer;
   private final Duration grace;
@@ -141,8 +144,7 @@ final class ReportMinuteProcessor implements Processor<String, UserReport, Strin
   }
 
   private static String hourKey(long hour) {
-    String digits = Long.toString(Math.max(0, hour));
-    return "0".repeat(10 - digits.length()) + digits + '|';
+    return SortableKeys.padded(hour, HOUR_WIDTH) + '|';
   }
 
 }

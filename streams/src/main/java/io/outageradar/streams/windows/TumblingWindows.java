@@ -1,5 +1,6 @@
 package io.outageradar.streams.windows;
 
+import io.outageradar.streams.SortableKeys;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,7 +30,7 @@ public final class TumblingWindows<S> {
     void closed(String key, long start, long end, S state);
   }
 
-  private static final int PAD = 15;
+  private static final int PAD = SortableKeys.MILLIS_WIDTH;
   private static final long NO_TIME = Long.MIN_VALUE;
 
   private final KeyValueStore<String, S> store;
@@ -104,7 +105,6 @@ public final class TumblingWindows<S> {
 
   /** Zero-padded so that the string order of keys is the time order of windows. */
   static String windowKey(long start, String key) {
-    String digits = Long.toString(Math.max(0, start));
-    return "0".repeat(PAD - digits.length()) + digits + '|' + key;
+    return SortableKeys.padded(start, PAD) + '|' + key;
   }
 }
