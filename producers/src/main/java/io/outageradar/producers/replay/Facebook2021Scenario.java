@@ -31,7 +31,6 @@ public final class Facebook2021Scenario extends NamedScenario {
   static final Instant FAILURE_START = Instant.parse("2021-10-04T15:40:00Z");
   static final Instant RECOVERY_FROM = Instant.parse("2021-10-04T21:05:00Z");
   static final Instant RECOVERY_TO = Instant.parse("2021-10-04T22:45:00Z");
-  static final Duration INTERVAL = Duration.ofSeconds(30);
   static final String FLAKY_AGENT = "in-bom-3";
 
   private final long seed;
@@ -64,7 +63,7 @@ public final class Facebook2021Scenario extends NamedScenario {
 
   @Override
   public Stream<ProbeResult> probes() {
-    return new ProbeRounds(SERVICES, VANTAGES, START, END, INTERVAL, seed).probes(this::statusOf);
+    return ProbeRounds.standardFleet(START, END, seed).probes(this::statusOf);
   }
 
   private ProbeStatus statusOf(String service, String region, String agent, CheckKind kind, Instant at, SplittableRandom random) {

@@ -19,6 +19,11 @@ import java.util.stream.Stream;
 public record ProbeRounds(
     List<String> services, List<Vantage> vantages, Instant start, Instant end, Duration interval, long seed) {
 
+  /** Rounds every 30 s of the demo's services from its 18 agents in six regions, the fleet the scenarios share. */
+  public static ProbeRounds standardFleet(Instant start, Instant end, long seed) {
+    return new ProbeRounds(Facebook2021Scenario.SERVICES, Facebook2021Scenario.VANTAGES, start, end, Duration.ofSeconds(30), seed);
+  }
+
   public Stream<ProbeResult> probes(FailureModel model) {
     long rounds = Duration.between(start, end).dividedBy(interval);
     return LongStream.range(0, rounds).boxed().flatMap(round -> round(start.plus(interval.multipliedBy(round)), round, model));

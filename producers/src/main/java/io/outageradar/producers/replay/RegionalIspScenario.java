@@ -3,7 +3,6 @@ package io.outageradar.producers.replay;
 import io.outageradar.avro.CheckKind;
 import io.outageradar.avro.ProbeResult;
 import io.outageradar.avro.ProbeStatus;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.SplittableRandom;
 import java.util.stream.Stream;
@@ -25,7 +24,7 @@ public final class RegionalIspScenario extends NamedScenario {
 
   public RegionalIspScenario(long seed) {
     super(NAME, START, END);
-    rounds = new ProbeRounds(Facebook2021Scenario.SERVICES, Facebook2021Scenario.VANTAGES, START, END, Duration.ofSeconds(30), seed);
+    rounds = ProbeRounds.standardFleet(START, END, seed);
   }
 
   @Override
