@@ -25,9 +25,16 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "probe", description = {
-    "Run HTTP(S) and TCP checks of the targets file every interval from this vantage point and publish the results.",
-    "Targets (JSON): {\"interval\":\"PT30S\",\"timeout\":\"PT5S\",\"services\":{\"whatsapp\":[{\"kind\":\"HTTP\",\"url\":\"https://...\",",
-    "\"expectStatus\":200,\"keyword\":\"...\"},{\"kind\":\"TCP\",\"target\":\"host:443\"}]}}"})
+    "Run the HTTP(S), DNS, TCP and TLS checks of the targets file every interval from this vantage point and",
+    "publish the results. Targets file (YAML or JSON):",
+    "  interval: PT30S",
+    "  timeout: PT5S",
+    "  services:",
+    "    whatsapp:",
+    "      - {kind: HTTP, url: https://web.whatsapp.com/, expectStatus: 200, keyword: WhatsApp}",
+    "      - {kind: DNS, name: web.whatsapp.com, type: A, resolver: 1.1.1.1:53}",
+    "      - {kind: TCP, target: g.whatsapp.net:443}",
+    "      - {kind: TLS, target: web.whatsapp.com:443}"})
 public final class ProbeCommand implements Callable<Integer> {
   private static final Logger LOG = LoggerFactory.getLogger(ProbeCommand.class);
 
@@ -35,7 +42,7 @@ public final class ProbeCommand implements Callable<Integer> {
 
   @Mixin ClusterOptions cluster;
 
-  @Option(names = "--targets", required = true, description = "Targets file (JSON).")
+  @Option(names = "--targets", required = true, description = "Targets file (.yaml/.yml or .json).")
   Path targetsFile;
 
   @Option(names = "--region", required = true, description = "ISO 3166-1 alpha-2 region this agent probes from, e.g. BR.")

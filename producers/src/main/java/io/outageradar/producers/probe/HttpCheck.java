@@ -10,19 +10,30 @@ import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import java.time.Clock;
 import java.time.Duration;
+import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
 
 /**
  * An HTTP(S) request with an expected status and, optionally, a keyword the body must contain.
  * Redirects are followed (except from https to http). The outcome class tells where it broke:
- * resolution, connect, TLS, timeout, or the HTTP answer itself.
+ * resolution, connect, TLS, timeout, or the HTTP answer itself. HTTPS answers also record the
+ * server certificate's days to expiry. One client (and its connection pool) serves every target.
  */
 public final class HttpCheck {
   private final HttpClient client;
+  private final Clock clock;
 
-  public HttpCheck(Duration connectTimeout) {
-    this.client = HttpClient.newBuilder().connectTimeout(connectTimeout).followRedirects(HttpClient.Redirect.NORMAL).build();
+  public HttpCheck(Duration connectTimeout, SSLContext tls, Clock clock) {
+    this.client = HttpClient.newBuilder().connectTimeout(connectTimeout).followRedirects(HttpClient.Redirect.NORMAL)
+        .sslContext(tls).build();
+    this.clock = clock;
+  }
+
+  /** The check of one URL, for a targets file entry. */
+  public Check of(String method, URI url, int expectedStatus, String keyword) {
+    return timeout -> run(method, url, expectedStatus, keyword, timeout);
   }
 
   public CheckOutcome run(String method, URI url, int expectedStatus, String keyword, Duration timeout) {
@@ -40,7 +51,16 @@ public final class HttpCheck {
       if (keyword != null && !response.body().contains(keyword)) {
         return CheckOutcome.failed(ProbeStatus.HTTP_UNEXPECTED, latency, status, "body lacks \"" + keyword + "\"");
       }
-      return CheckOutcome.ok(latency, status);
+      Integer certDays = response.sslSession()
+          .map(session -> {
+            try {
+              return TlsCheck.daysToExpiry(session.getPeerCertificates(), clock.instant());
+            } catch (javax.net.ssl.SSLPeerUnverifiedException e) {
+              return null;
+            }
+          })
+          .orElse(null);
+      return CheckOutcome.ok(latency, status, certDays);
     } catch (HttpConnectTimeoutException e) {
       return CheckOutcome.failed(ProbeStatus.CONNECT_TIMEOUT, null, null, "connect timed out");
     } catch (HttpTimeoutException e) {

@@ -2,7 +2,6 @@ package io.outageradar.producers.probe;
 
 import io.outageradar.avro.ProbeResult;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.SplittableRandom;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -31,7 +30,6 @@ public final class ProbeRunner implements AutoCloseable {
   public static ProbeRunner start(TargetsFile targets, String region, String agent, int concurrency, Clock clock,
       Consumer<ProbeResult> publish) {
     ProbeRunner runner = new ProbeRunner(concurrency);
-    HttpCheck http = new HttpCheck(Duration.ofSeconds(5));
     SplittableRandom jitter = new SplittableRandom();
     long intervalMs = targets.interval().toMillis();
     for (ProbeTarget target : targets.targets()) {
@@ -46,7 +44,7 @@ public final class ProbeRunner implements AutoCloseable {
         }
         runner.workers.execute(() -> {
           try {
-            CheckOutcome outcome = target.run(http);
+            CheckOutcome outcome = target.run();
             if (Thread.currentThread().isInterrupted()) {
               return; // the runner is closing: a check cut short says nothing about the target
             }
@@ -56,7 +54,7 @@ public final class ProbeRunner implements AutoCloseable {
                 .setKind(target.kind()).setTarget(target.target())
                 .setStatus(outcome.status()).setLatencyMs(outcome.latencyMs())
                 .setObservedAt(clock.instant())
-                .setHttpStatus(outcome.httpStatus()).setCertDaysToExpiry(null).setDetail(outcome.detail())
+                .setHttpStatus(outcome.httpStatus()).setCertDaysToExpiry(outcome.certDaysToExpiry()).setDetail(outcome.detail())
                 .build());
           } finally {
             runner.slots.release();

@@ -2,42 +2,138 @@ package io.outageradar.producers.probe;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.outageradar.avro.CheckKind;
 import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
 import java.nio.file.Path;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import javax.net.ssl.SSLContext;
 
 /**
- * The probe runner's targets, from JSON:
- * {@code {"interval":"PT30S","timeout":"PT5S","services":{"whatsapp":[{"kind":"HTTP","url":"https://web.whatsapp.com/",
- * "expectStatus":200,"keyword":"WhatsApp"},{"kind":"TCP","target":"g.whatsapp.net:443"}]}}}.
+ * The probe runner's targets, from YAML ({@code .yaml}/{@code .yml}) or JSON:
+ *
+ * <pre>
+ * interval: PT30S        # every target this often (default 30 s), each with its own random offset
+ * timeout: PT5S          # default per check
+ * services:
+ *   whatsapp:
+ *     - {kind: HTTP, url: https://web.whatsapp.com/, expectStatus: 200, keyword: WhatsApp}
+ *     - {kind: DNS, name: web.whatsapp.com, type: A, resolver: 1.1.1.1:53}
+ *     - {kind: TCP, target: g.whatsapp.net:443}
+ *     - {kind: TLS, target: web.whatsapp.com:443}
+ * </pre>
  */
 public record TargetsFile(Duration interval, List<ProbeTarget> targets) {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+
+  /** Reads the targets with the JVM's trust store and the system clock. */
   public static TargetsFile read(Path file) throws IOException {
-    JsonNode root = new ObjectMapper().readTree(file.toFile());
-    Duration interval = Duration.parse(root.path("interval").asText("PT30S"));
-    Duration defaultTimeout = Duration.parse(root.path("timeout").asText("PT5S"));
-    if (interval.isNegative() || interval.isZero() || defaultTimeout.compareTo(interval) > 0) {
-      throw new IllegalArgumentException("interval must be positive and at least the timeout in " + file);
+    try {
+      return read(file, SSLContext.getDefault(), Clock.systemUTC());
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("this JVM has no default TLS context", e);
     }
-    List<ProbeTarget> targets = new ArrayList<>();
-    var services = root.path("services").fields();
-    while (services.hasNext()) {
-      var service = services.next();
-      for (JsonNode check : service.getValue()) {
-        CheckKind kind = CheckKind.valueOf(check.path("kind").asText("HTTP").toUpperCase(Locale.ROOT));
-        String target = kind == CheckKind.HTTP ? check.path("url").asText() : check.path("target").asText();
-        Duration timeout = check.hasNonNull("timeout") ? Duration.parse(check.get("timeout").asText()) : defaultTimeout;
-        targets.add(new ProbeTarget(service.getKey(), kind, target, check.path("method").asText("GET"),
-            check.path("expectStatus").asInt(200), check.hasNonNull("keyword") ? check.get("keyword").asText() : null, timeout));
+  }
+
+  /** Reads the targets; HTTPS and TLS checks trust what {@code tls} trusts. */
+  public static TargetsFile read(Path file, SSLContext tls, Clock clock) throws IOException {
+    String fileName = file.getFileName().toString().toLowerCase(Locale.ROOT);
+    JsonNode root = (fileName.endsWith(".yaml") || fileName.endsWith(".yml") ? YAML : JSON).readTree(file.toFile());
+    try {
+      Duration interval = Duration.parse(root.path("interval").asText("PT30S"));
+      Duration defaultTimeout = Duration.parse(root.path("timeout").asText("PT5S"));
+      if (interval.isNegative() || interval.isZero() || defaultTimeout.compareTo(interval) > 0) {
+        throw new IllegalArgumentException("interval must be positive and at least the timeout");
       }
+      HttpCheck http = new HttpCheck(defaultTimeout, tls, clock);
+      List<ProbeTarget> targets = new ArrayList<>();
+      for (Map.Entry<String, JsonNode> service : (Iterable<Map.Entry<String, JsonNode>>) root.path("services")::fields) {
+        for (JsonNode check : service.getValue()) {
+          targets.add(target(service.getKey(), check, defaultTimeout, http, tls, clock));
+        }
+      }
+      if (targets.isEmpty()) {
+        throw new IllegalArgumentException("no targets");
+      }
+      return new TargetsFile(interval, List.copyOf(targets));
+    } catch (IllegalArgumentException | DateTimeParseException e) {
+      throw new IllegalArgumentException(file + ": " + e.getMessage(), e);
     }
-    if (targets.isEmpty()) {
-      throw new IllegalArgumentException("no targets in " + file);
+  }
+
+  private static ProbeTarget target(String service, JsonNode check, Duration defaultTimeout, HttpCheck http, SSLContext tls,
+      Clock clock) {
+    CheckKind kind = kindOf(service, check.path("kind").asText("HTTP"));
+    Duration timeout = check.hasNonNull("timeout") ? Duration.parse(check.get("timeout").asText()) : defaultTimeout;
+    return switch (kind) {
+      case HTTP -> {
+        String url = required(service, check, "url");
+        URI uri = URI.create(url);
+        if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme())) {
+          throw new IllegalArgumentException("HTTP target of " + service + " must be an http(s) URL: " + url);
+        }
+        String keyword = check.hasNonNull("keyword") ? check.get("keyword").asText() : null;
+        yield new ProbeTarget(service, kind, url, timeout,
+            http.of(check.path("method").asText("GET"), uri, check.path("expectStatus").asInt(200), keyword));
+      }
+      case DNS -> {
+        String name = required(service, check, "name");
+        InetSocketAddress resolver = null;
+        if (check.hasNonNull("resolver")) {
+          InetSocketAddress given = hostPort(service, check.get("resolver").asText());
+          resolver = new InetSocketAddress(given.getHostString(), given.getPort());
+        }
+        yield new ProbeTarget(service, kind, name, timeout, new DnsCheck(name, check.path("type").asText("A"), resolver));
+      }
+      case TCP -> {
+        String target = required(service, check, "target");
+        InetSocketAddress address = hostPort(service, target);
+        yield new ProbeTarget(service, kind, target, timeout, t -> TcpCheck.run(address.getHostString(), address.getPort(), t));
+      }
+      case TLS -> {
+        String target = required(service, check, "target");
+        InetSocketAddress address = hostPort(service, target);
+        yield new ProbeTarget(service, kind, target, timeout, new TlsCheck(address.getHostString(), address.getPort(), tls, clock));
+      }
+      case UNKNOWN -> throw new IllegalStateException("kindOf never returns UNKNOWN");
+    };
+  }
+
+  private static CheckKind kindOf(String service, String kind) {
+    try {
+      CheckKind parsed = CheckKind.valueOf(kind.toUpperCase(Locale.ROOT));
+      if (parsed != CheckKind.UNKNOWN) {
+        return parsed;
+      }
+    } catch (IllegalArgumentException e) {
+      // reported below with the kinds there are
     }
-    return new TargetsFile(interval, List.copyOf(targets));
+    throw new IllegalArgumentException("check kind \"" + kind + "\" of " + service + " is not one of HTTP, DNS, TCP, TLS");
+  }
+
+  private static String required(String service, JsonNode check, String field) {
+    if (!check.hasNonNull(field) || check.get(field).asText().isBlank()) {
+      throw new IllegalArgumentException(check.path("kind").asText("HTTP") + " target of " + service + " needs \"" + field + "\"");
+    }
+    return check.get(field).asText();
+  }
+
+  /** host:port, unresolved: resolution is part of what each check measures. */
+  private static InetSocketAddress hostPort(String service, String value) {
+    int colon = value.lastIndexOf(':');
+    if (colon <= 0 || !value.substring(colon + 1).matches("\\d{1,5}")) {
+      throw new IllegalArgumentException("target of " + service + " must be host:port: " + value);
+    }
+    return InetSocketAddress.createUnresolved(value.substring(0, colon), Integer.parseInt(value.substring(colon + 1)));
   }
 }

@@ -17,7 +17,7 @@ public final class TcpCheck {
     long start = System.nanoTime();
     try (Socket socket = new Socket()) {
       socket.connect(new InetSocketAddress(host, port), (int) timeout.toMillis());
-      return CheckOutcome.ok(elapsedMs(start), null);
+      return CheckOutcome.ok(elapsedMs(start), null, null);
     } catch (SocketTimeoutException e) {
       return CheckOutcome.failed(ProbeStatus.CONNECT_TIMEOUT, null, null, "no answer to connect within " + timeout.toMillis() + " ms");
     } catch (ConnectException e) {

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 class HttpAndTcpCheckTest {
   private HttpServer server;
   private final CountDownLatch release = new CountDownLatch(1);
-  private final HttpCheck http = new HttpCheck(Duration.ofSeconds(2));
+  private final HttpCheck http = new HttpCheck(Duration.ofSeconds(2), defaultTls(), java.time.Clock.systemUTC());
 
   @BeforeEach
   void start() throws IOException {
@@ -53,6 +53,14 @@ class HttpAndTcpCheckTest {
     exchange.sendResponseHeaders(status, bytes.length);
     try (OutputStream out = exchange.getResponseBody()) {
       out.write(bytes);
+    }
+  }
+
+  static javax.net.ssl.SSLContext defaultTls() {
+    try {
+      return javax.net.ssl.SSLContext.getDefault();
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
     }
   }
 

@@ -87,9 +87,60 @@ class ProbeRunnerTest {
   }
 
   @Test
+  void aYamlTargetsFileRunsDnsAndTlsChecksAndRecordsCertificateExpiry() throws Exception {
+    java.time.Instant notAfter = java.time.Instant.now().plus(Duration.ofDays(30));
+    SelfSignedCertificate cert = SelfSignedCertificate.valid(java.time.Instant.now().minus(Duration.ofDays(1)), notAfter);
+    try (FakeDnsServer dns = new FakeDnsServer(java.util.Map.of("facebook.com", FakeDnsServer.Answer.SERVFAIL,
+            "instagram.com", FakeDnsServer.Answer.ADDRESS));
+        javax.net.ssl.SSLServerSocket tls = (javax.net.ssl.SSLServerSocket) cert.server().getServerSocketFactory()
+            .createServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+      Thread acceptor = new Thread(() -> {
+        while (!tls.isClosed()) {
+          try (javax.net.ssl.SSLSocket client = (javax.net.ssl.SSLSocket) tls.accept()) {
+            client.startHandshake();
+          } catch (IOException e) {
+            // the check hung up or the test is over
+          }
+        }
+      });
+      acceptor.setDaemon(true);
+      acceptor.start();
+      String resolver = "127.0.0.1:" + dns.address().getPort();
+      Path targets = dir.resolve("targets.yaml");
+      Files.writeString(targets, String.join("\n",
+          "interval: PT0.3S",
+          "timeout: PT0.25S",
+          "services:",
+          "  facebook:",
+          "    - {kind: DNS, name: facebook.com, resolver: \"" + resolver + "\"}",
+          "  instagram:",
+          "    - {kind: dns, name: instagram.com, type: A, resolver: \"" + resolver + "\"}",
+          "    - {kind: TLS, target: \"127.0.0.1:" + tls.getLocalPort() + "\", timeout: PT2S}",
+          ""));
+      List<ProbeResult> results = new CopyOnWriteArrayList<>();
+
+      try (ProbeRunner runner = ProbeRunner.start(TargetsFile.read(targets, cert.trusting(), Clock.systemUTC()), "BR", "br-sao-1", 4,
+          Clock.systemUTC(), results::add)) {
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(results)
+            .extracting(r -> r.getService() + " " + r.getKind() + " " + r.getStatus())
+            .contains("facebook DNS DNS_SERVFAIL", "instagram DNS OK", "instagram TLS OK"));
+      }
+
+      assertThat(results).filteredOn(r -> r.getKind().name().equals("TLS") && r.getStatus() == ProbeStatus.OK)
+          .extracting(ProbeResult::getCertDaysToExpiry).containsOnly(29);
+      assertThat(results).filteredOn(r -> r.getKind().name().equals("DNS")).extracting(ProbeResult::getCertDaysToExpiry)
+          .containsOnlyNulls();
+    }
+  }
+
+  @Test
   void rejectsTargetsItCannotRun() throws IOException {
     Path bad = dir.resolve("bad.json");
     Files.writeString(bad, "{\"services\":{\"x\":[{\"kind\":\"TCP\",\"target\":\"no-port\"}]}}");
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> TargetsFile.read(bad)).hasMessageContaining("host:port");
+    Files.writeString(bad, "{\"services\":{\"x\":[{\"kind\":\"ICMP\",\"target\":\"a:1\"}]}}");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> TargetsFile.read(bad)).hasMessageContaining("not one of HTTP, DNS, TCP, TLS");
+    Files.writeString(bad, "{\"services\":{\"x\":[{\"kind\":\"DNS\"}]}}");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> TargetsFile.read(bad)).hasMessageContaining("needs \"name\"");
   }
 }
