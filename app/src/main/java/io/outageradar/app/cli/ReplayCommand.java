@@ -3,9 +3,12 @@ package io.outageradar.app.cli;
 import io.outageradar.app.backtest.EventLine;
 import io.outageradar.app.config.RadarConfig;
 import io.outageradar.app.config.RadarSettings;
+import io.outageradar.producers.replay.LoadGenerator;
+import io.outageradar.producers.replay.Pacing;
 import io.outageradar.producers.replay.Scenario;
 import io.outageradar.producers.replay.ScenarioEvents;
 import io.outageradar.producers.replay.ScenarioPublisher;
+import io.outageradar.producers.replay.ScenarioPublisher.Progress;
 import io.outageradar.producers.replay.Scenarios;
 import io.outageradar.topics.Topics;
 import java.io.BufferedWriter;
@@ -13,8 +16,13 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 import org.apache.avro.specific.SpecificRecord;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -26,11 +34,13 @@ import picocli.CommandLine.Spec;
 @Command(name = "replay", description = {
     "Replay a scenario's probes and reports: into Kafka (the catalog's input topics), or with --to-file",
     "into the backtest JSON Lines format. Deterministic for a seed.",
-    "Scenarios: fb-2021-10-04, quiet-week, regional-isp, flapping-agent, report-flood."})
+    "Scenarios: fb-2021-10-04, quiet-week, regional-isp, flapping-agent, report-flood.",
+    "With --rate instead of --scenario: live load (probes and reports stamped now) over --keys",
+    "(service, region) keys at N events/s (0: as fast as the broker takes them) for --duration."})
 public final class ReplayCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(names = "--scenario", required = true, description = "Scenario name.")
+  @Option(names = "--scenario", description = "Scenario name.")
   String scenario;
 
   @Option(names = "--seed", defaultValue = "42", description = "Seed (default: ${DEFAULT-VALUE}).")
@@ -43,10 +53,26 @@ public final class ReplayCommand implements Callable<Integer> {
   @Option(names = "--to-file", description = "Write the backtest JSON Lines format here instead of publishing.")
   Path toFile;
 
+  @Option(names = "--rate", description = "Load mode: events per second (0 = as fast as possible) instead of a scenario.")
+  Double rate;
+
+  @Option(names = "--duration", defaultValue = "PT60S", description = "Load mode: how long, ISO-8601 (default: ${DEFAULT-VALUE}).")
+  Duration duration;
+
+  @Option(names = "--keys", defaultValue = "1000", description = "Load mode: (service, region) keys (default: ${DEFAULT-VALUE}).")
+  int keys;
+
   @Mixin ClusterOptions cluster;
 
   @Override
   public Integer call() throws IOException {
+    if ((scenario == null) == (rate == null)) {
+      throw new ParameterException(spec.commandLine(), "give either --scenario NAME or --rate N");
+    }
+    return rate != null ? load() : replay();
+  }
+
+  private int replay() throws IOException {
     Scenario chosen;
     try {
       chosen = Scenarios.create(scenario, seed);
@@ -64,13 +90,43 @@ public final class ReplayCommand implements Callable<Integer> {
         }
       }
     } else {
-      RadarConfig config = cluster.load(Map.of());
-      Topics topics = ClusterOptions.topics(config);
-      count = ScenarioPublisher.publish(chosen.name(), ScenarioEvents.of(chosen), topics.probeResults, topics.userReports,
-          config.get(RadarSettings.BOOTSTRAP_SERVERS), speed);
+      Progress progress = ProgressBar.ofEventTime(spec.commandLine().getErr(), chosen.name(), chosen.start(), chosen.end(),
+          ProgressBar.onTerminal());
+      count = publish(chosen.name(), ScenarioEvents.of(chosen), Pacing.speed(speed), progress);
     }
     spec.commandLine().getErr().println("outage-radar replay: " + count + " events of " + chosen.name()
         + (toFile != null ? " written to " + toFile : " published"));
     return 0;
+  }
+
+  private int load() {
+    if (toFile != null) {
+      throw new ParameterException(spec.commandLine(), "--rate publishes live load; --to-file is for scenarios");
+    }
+    if (rate < 0 || keys < 1 || duration.isNegative() || duration.isZero()) {
+      throw new ParameterException(spec.commandLine(), "--rate must be at least 0, --keys at least 1, --duration positive");
+    }
+    Clock clock = Clock.systemUTC();
+    Instant until = clock.instant().plus(duration);
+    Stream<SpecificRecord> load = new LoadGenerator(keys, seed, clock, List.of()).stream()
+        .takeWhile(event -> ScenarioEvents.timeOf(event).isBefore(until));
+    Progress progress = ProgressBar.ofWallClock(spec.commandLine().getErr(), "load", duration, ProgressBar.onTerminal());
+    long start = System.nanoTime();
+    long count = publish("load", load, Pacing.rate(rate), progress);
+    double seconds = (System.nanoTime() - start) / 1e9;
+    spec.commandLine().getErr().printf("outage-radar replay: %,d events over %,d keys in %.1f s (%,.0f events/s)%n", count, keys,
+        seconds, count / seconds);
+    return 0;
+  }
+
+  private long publish(String name, Stream<SpecificRecord> events, Pacing pacing, Progress progress) {
+    RadarConfig config = cluster.load(Map.of());
+    Topics topics = ClusterOptions.topics(config);
+    try {
+      return ScenarioPublisher.publish(name, events, topics.probeResults, topics.userReports,
+          ScenarioPublisher.producerProperties(config.get(RadarSettings.BOOTSTRAP_SERVERS)), pacing, progress);
+    } finally {
+      ProgressBar.finish(progress);
+    }
   }
 }

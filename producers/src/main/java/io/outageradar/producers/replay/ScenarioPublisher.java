@@ -8,8 +8,8 @@ import java.time.Instant;
 import java.util.Properties;
 import java.util.stream.Stream;
 import org.apache.avro.specific.SpecificRecord;
-import org.apache.kafka.clients.producer.Callback;
 import java.util.concurrent.atomic.AtomicReference;
+import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -19,6 +19,8 @@ import org.apache.kafka.clients.producer.ProducerRecord;
  * service|region}, through an idempotent producer with {@code acks=all}.
  */
 public final class ScenarioPublisher {
+  private static final long PROGRESS_EVERY_MASK = 4095;
+
   private ScenarioPublisher() {}
 
   /** Sends every probe of the scenario as fast as possible and waits until all are acknowledged; returns the count. */
@@ -34,6 +36,20 @@ public final class ScenarioPublisher {
    */
   public static long publish(String name, Stream<SpecificRecord> events, Topic<String, ProbeResult> probes,
       Topic<String, UserReport> reports, String bootstrapServers, double speed) {
+    return publish(name, events, probes, reports, producerProperties(bootstrapServers), Pacing.speed(speed), Progress.NONE);
+  }
+
+  /** Told every few thousand events and once at the end how many were sent and the event time reached. */
+  @FunctionalInterface
+  public interface Progress {
+    Progress NONE = (sent, eventTime) -> { };
+
+    void sent(long count, Instant eventTime);
+  }
+
+  /** As above, with the producer settings, the pacing and a progress listener given. */
+  public static long publish(String name, Stream<SpecificRecord> events, Topic<String, ProbeResult> probes,
+      Topic<String, UserReport> reports, Properties producerProperties, Pacing pacing, Progress progress) {
     AtomicReference<Exception> failure = new AtomicReference<>();
     Callback onFailure = (metadata, error) -> {
       if (error != null) {
@@ -41,17 +57,17 @@ public final class ScenarioPublisher {
       }
     };
     long sent = 0;
-    Pacer pacer = new Pacer(speed);
-    Properties props = producerProperties(bootstrapServers);
-    try (KafkaProducer<String, ProbeResult> probeProducer = new KafkaProducer<>(props, probes.keySerde().serializer(), probes.valueSerde().serializer());
+    Instant at = null;
+    try (KafkaProducer<String, ProbeResult> probeProducer = new KafkaProducer<>(producerProperties, probes.keySerde().serializer(),
+            probes.valueSerde().serializer());
         KafkaProducer<String, UserReport> reportProducer = reports == null ? null
-            : new KafkaProducer<>(props, reports.keySerde().serializer(), reports.valueSerde().serializer())) {
+            : new KafkaProducer<>(producerProperties, reports.keySerde().serializer(), reports.valueSerde().serializer())) {
       for (SpecificRecord event : (Iterable<SpecificRecord>) events::iterator) {
         if (failure.get() != null) {
           break;
         }
-        Instant at = ScenarioEvents.timeOf(event);
-        pacer.await(at);
+        at = ScenarioEvents.timeOf(event);
+        pacing.await(at);
         if (event instanceof ProbeResult probe) {
           String key = new ServiceRegion(probe.getService(), probe.getRegion()).key();
           probeProducer.send(new ProducerRecord<>(probes.name(), null, at.toEpochMilli(), key, probe), onFailure);
@@ -59,7 +75,9 @@ public final class ScenarioPublisher {
           String key = new ServiceRegion(report.getService(), report.getRegion()).key();
           reportProducer.send(new ProducerRecord<>(reports.name(), null, at.toEpochMilli(), key, report), onFailure);
         }
-        sent++;
+        if ((++sent & PROGRESS_EVERY_MASK) == 0) {
+          progress.sent(sent, at);
+        }
       }
       probeProducer.flush();
       if (reportProducer != null) {
@@ -69,6 +87,7 @@ public final class ScenarioPublisher {
     if (failure.get() != null) {
       throw new IllegalStateException("replay of " + name + " failed: " + failure.get().getMessage(), failure.get());
     }
+    progress.sent(sent, at);
     return sent;
   }
 
