@@ -1,0 +1,127 @@
+package io.outageradar.sentiment;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Scores short texts: {@link #vader} with the published VADER method and lexicon, exactly;
+ * {@link #analyze} with VADER plus the outage-domain layer of the text's language (English,
+ * Portuguese or Spanish; given, or guessed when not). Thread-safe and loaded once: share
+ * {@link #standard()}. Texts are scored on their first {@value #MAX_TEXT_LENGTH} characters, the
+ * longest report the intake takes; longer ones are cut, never rejected.
+ */
+public final class SentimentAnalyzer {
+  public static final int MAX_TEXT_LENGTH = 2_000;
+  private static final String PACKAGE = "/io/outageradar/sentiment/";
+
+  private final Vocabulary vader;
+  private final Map<String, Vocabulary> byLanguage;
+  private final LanguageGuesser guesser;
+
+  private SentimentAnalyzer(Vocabulary vader, Map<String, Vocabulary> byLanguage, LanguageGuesser guesser) {
+    this.vader = vader;
+    this.byLanguage = Map.copyOf(byLanguage);
+    this.guesser = guesser;
+  }
+
+  private static final class Holder {
+    private static final SentimentAnalyzer STANDARD = load();
+  }
+
+  /** The analyzer with the bundled lexicons, loaded on first use. */
+  public static SentimentAnalyzer standard() {
+    return Holder.STANDARD;
+  }
+
+  private static SentimentAnalyzer load() {
+    Map<String, Double> lexicon = new HashMap<>();
+    for (String[] row : DataFiles.rows(PACKAGE + "vader_lexicon.txt", 2)) {
+      lexicon.put(row[0], Double.parseDouble(row[1]));
+    }
+    Map<Integer, String> emojis = new HashMap<>();
+    for (String[] row : DataFiles.rows(PACKAGE + "emoji_utf8_lexicon.txt", 2)) {
+      // the reference looks emoji up one code point at a time, so only single-code-point entries can ever match
+      if (row[0].codePointCount(0, row[0].length()) == 1) {
+        emojis.put(row[0].codePointAt(0), row[1]);
+      }
+    }
+    Vocabulary vader = new Vocabulary("en", lexicon, Set.of(), emojis, Set.of(), true);
+
+    Map<String, Map<String, Double>> entries = new HashMap<>();
+    Map<String, Set<String>> neutral = new HashMap<>();
+    for (String[] row : DataFiles.rows(PACKAGE + "outage-lexicon.tsv", 3)) {
+      if (row[2].equals("neutral")) {
+        neutral.computeIfAbsent(row[0], l -> new HashSet<>()).add(row[1]);
+      } else {
+        entries.computeIfAbsent(row[0], l -> new HashMap<>()).put(row[1], Double.parseDouble(row[2]));
+      }
+    }
+    Map<String, Set<String>> negations = new HashMap<>();
+    for (String[] row : DataFiles.rows(PACKAGE + "negations.tsv", 2)) {
+      negations.computeIfAbsent(row[0], l -> new HashSet<>()).add(row[1]);
+    }
+    Vocabulary english = vader.extendedWith("en", entries.getOrDefault("en", Map.of()), neutral.getOrDefault("en", Set.of()),
+        negations.getOrDefault("en", Set.of()));
+    Map<String, Vocabulary> byLanguage = new HashMap<>();
+    Map<String, Set<String>> domainWords = new HashMap<>();
+    for (String lang : LanguageGuesser.LANGUAGES) {
+      byLanguage.put(lang, lang.equals("en") ? english : english.extendedWith(lang, entries.getOrDefault(lang, Map.of()),
+          neutral.getOrDefault(lang, Set.of()), negations.getOrDefault(lang, Set.of())));
+      Set<String> words = new HashSet<>();
+      entries.getOrDefault(lang, Map.of()).keySet().forEach(entry -> words.add(entry.split(" ")[0]));
+      domainWords.put(lang, words);
+    }
+    return new SentimentAnalyzer(vader, byLanguage, LanguageGuesser.load(domainWords));
+  }
+
+  /** The published VADER method and lexicon, nothing added; {@code lang} is "en". */
+  public SentimentScore vader(String text) {
+    return Vader.score(truncate(text), vader);
+  }
+
+  /** VADER with the outage layer of the text's language, guessed from the text. */
+  public SentimentScore analyze(String text) {
+    return analyze(text, null);
+  }
+
+  /**
+   * VADER with the outage layer of {@code langHint} when it names English, Portuguese or Spanish
+   * (any region suffix ignored: "pt-BR" is "pt"); otherwise of the language guessed from the text.
+   */
+  public SentimentScore analyze(String text, String langHint) {
+    String cut = truncate(text);
+    Vocabulary vocabulary = byLanguage.get(language(langHint));
+    if (vocabulary == null) {
+      vocabulary = byLanguage.get(guesser.guess(cut));
+    }
+    return Vader.score(cut, vocabulary);
+  }
+
+  /** The language a text would be scored in. */
+  public String languageOf(String text, String langHint) {
+    String hinted = language(langHint);
+    return byLanguage.containsKey(hinted) ? hinted : guesser.guess(truncate(text));
+  }
+
+  private static String language(String hint) {
+    if (hint == null || hint.length() < 2) {
+      return "";
+    }
+    return hint.substring(0, 2).toLowerCase(Locale.ROOT);
+  }
+
+  /** Null is the empty text; a cut never splits a surrogate pair. */
+  static String truncate(String text) {
+    if (text == null) {
+      return "";
+    }
+    if (text.length() <= MAX_TEXT_LENGTH) {
+      return text;
+    }
+    int end = Character.isHighSurrogate(text.charAt(MAX_TEXT_LENGTH - 1)) ? MAX_TEXT_LENGTH - 1 : MAX_TEXT_LENGTH;
+    return text.substring(0, end);
+  }
+}

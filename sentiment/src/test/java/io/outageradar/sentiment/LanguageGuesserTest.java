@@ -1,0 +1,26 @@
+package io.outageradar.sentiment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class LanguageGuesserTest {
+  @ParameterizedTest(name = "{0} → {1}")
+  @CsvSource(delimiter = '|', textBlock = """
+      is it down for anyone else?               | en
+      my app is not loading again               | en
+      o zap caiu                                | pt
+      não consigo mandar mensagem               | pt
+      alguém mais está sem whatsapp?            | pt
+      ¿alguien más sin whatsapp?                | es
+      no puedo entrar a instagram               | es
+      mañana                                    | es
+      ação                                      | pt
+      WHATSAPP                                  | en
+      12345 !!!                                 | en
+      """)
+  void tellsTheThreeLanguagesApart(String text, String expected) {
+    assertThat(SentimentAnalyzer.standard().languageOf(text, null)).isEqualTo(expected);
+  }
+}
