@@ -5,8 +5,9 @@ import io.outageradar.app.cli.DemoCommand;
 import io.outageradar.app.cli.IntakeCommand;
 import io.outageradar.app.cli.ProbeCommand;
 import io.outageradar.app.cli.ReplayCommand;
-import io.outageradar.app.cli.SocialCommand;
 import io.outageradar.app.cli.RunCommand;
+import io.outageradar.app.cli.SentimentCommand;
+import io.outageradar.app.cli.SocialCommand;
 import io.outageradar.app.config.ConfigException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -18,7 +19,7 @@ import picocli.CommandLine.Command;
     versionProvider = Version.class,
     description = "Detects platform outages from probes and user reports on Kafka, and pages on-call.",
     subcommands = {DemoCommand.class, RunCommand.class, ReplayCommand.class, ProbeCommand.class, IntakeCommand.class,
-        SocialCommand.class,
+        SocialCommand.class, SentimentCommand.class,
         BacktestCommand.class,
         CommandLine.HelpCommand.class})
 public final class OutageRadar {

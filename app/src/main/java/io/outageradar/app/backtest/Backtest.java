@@ -7,16 +7,19 @@ import io.outageradar.avro.Page;
 import io.outageradar.avro.ProbeResult;
 import io.outageradar.avro.RegionWindowHealth;
 import io.outageradar.avro.ReportWindowStats;
+import io.outageradar.avro.ScoredReport;
 import io.outageradar.avro.UserReport;
 import io.outageradar.registry.MockSchemaRegistry;
+import io.outageradar.sentiment.SentimentAnalyzer;
 import io.outageradar.streams.DetectionConfig;
 import io.outageradar.streams.StreamsProperties;
 import io.outageradar.streams.lifecycle.AlertConfig;
 import io.outageradar.streams.lifecycle.OutageLifecycleTopology;
+import io.outageradar.streams.probe.ProbeHealthTopology;
 import io.outageradar.streams.reports.ReportAnomalyTopology;
 import io.outageradar.streams.reports.ReportDetectionConfig;
+import io.outageradar.streams.sentiment.SentimentTopology;
 import io.outageradar.topics.Topic;
-import io.outageradar.streams.probe.ProbeHealthTopology;
 import io.outageradar.topics.Topics;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -28,6 +31,7 @@ import java.util.UUID;
 import java.util.stream.Stream;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.TopologyTestDriver;
 
@@ -48,10 +52,13 @@ public final class Backtest {
     Path stateDir = TempDirs.create("outage-radar-backtest-");
     Topics topics = Topics.create(MockSchemaRegistry.forScope(scope));
     try (TopologyTestDriver health = driver(ProbeHealthTopology.build(config, topics), topics, stateDir, "probe-health");
+        TopologyTestDriver sentiment = driver(SentimentTopology.build(SentimentAnalyzer.standard(), topics), topics, stateDir, "sentiment");
         TopologyTestDriver minutes = driver(ReportAnomalyTopology.build(reports, config, topics), topics, stateDir, "report-anomaly");
         TopologyTestDriver lifecycle = driver(OutageLifecycleTopology.build(config, reports, AlertConfig.defaults(), topics), topics, stateDir, "lifecycle")) {
       TestInputTopic<String, ProbeResult> probeIn = input(health, topics.probeResults);
-      TestInputTopic<String, UserReport> reportIn = input(minutes, topics.userReports);
+      TestInputTopic<String, UserReport> reportIn = input(sentiment, topics.userReports);
+      TestOutputTopic<String, ScoredReport> scoredOut = outputTopic(sentiment, topics.scoredReports);
+      TestInputTopic<String, ScoredReport> scoredIn = input(minutes, topics.scoredReports);
       long[] count = {0};
       events.forEach(event -> {
         count[0]++;
@@ -59,6 +66,7 @@ public final class Backtest {
           probeIn.pipeInput(probe.getService() + "|" + probe.getRegion(), probe, probe.getObservedAt());
         } else if (event instanceof UserReport report) {
           reportIn.pipeInput(report.getService() + "|" + report.getRegion(), report, report.getReportedAt());
+          scoredOut.readRecordsToList().forEach(scoredIn::pipeInput);
         }
       });
       // The wall clock moves on after the last event, as in production: the last windows close.
@@ -91,7 +99,11 @@ public final class Backtest {
     return driver.createInputTopic(topic.name(), topic.keySerde().serializer(), topic.valueSerde().serializer());
   }
 
+  private static <V> TestOutputTopic<String, V> outputTopic(TopologyTestDriver driver, Topic<String, V> topic) {
+    return driver.createOutputTopic(topic.name(), topic.keySerde().deserializer(), topic.valueSerde().deserializer());
+  }
+
   private static <V> List<V> output(TopologyTestDriver driver, Topic<String, V> topic) {
-    return driver.createOutputTopic(topic.name(), topic.keySerde().deserializer(), topic.valueSerde().deserializer()).readValuesToList();
+    return outputTopic(driver, topic).readValuesToList();
   }
 }

@@ -1,5 +1,7 @@
 package io.outageradar.app.runtime;
 
+import io.outageradar.app.query.QueryServer;
+import io.outageradar.sentiment.SentimentAnalyzer;
 import io.outageradar.streams.DetectionConfig;
 import io.outageradar.streams.StreamsProperties;
 import io.outageradar.streams.impact.RegionImpactTopology;
@@ -9,6 +11,7 @@ import io.outageradar.streams.lifecycle.OutageLifecycleTopology;
 import io.outageradar.streams.probe.ProbeHealthTopology;
 import io.outageradar.streams.reports.ReportAnomalyTopology;
 import io.outageradar.streams.reports.ReportDetectionConfig;
+import io.outageradar.streams.sentiment.SentimentTopology;
 import io.outageradar.topics.TopicCreator;
 import io.outageradar.topics.Topics;
 import java.nio.file.Path;
@@ -24,12 +27,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import io.outageradar.app.query.QueryServer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
-import org.apache.kafka.streams.state.HostInfo;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
+import org.apache.kafka.streams.state.HostInfo;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -75,6 +77,7 @@ public final class Pipeline implements AutoCloseable {
     }
     Map<String, Topology> topologies = new LinkedHashMap<>();
     topologies.put("probe-health", ProbeHealthTopology.build(settings.detection(), settings.topics()));
+    topologies.put("sentiment", SentimentTopology.build(SentimentAnalyzer.standard(), settings.topics()));
     topologies.put("report-anomaly", ReportAnomalyTopology.build(settings.reports(), settings.detection(), settings.topics()));
     topologies.put(LIFECYCLE, OutageLifecycleTopology.build(settings.detection(), settings.reports(), settings.alerts(), settings.topics()));
     topologies.put("region-impact", RegionImpactTopology.build(settings.revenue(), settings.topics()));

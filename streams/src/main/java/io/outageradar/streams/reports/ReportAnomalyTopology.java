@@ -1,7 +1,7 @@
 package io.outageradar.streams.reports;
 
 import io.outageradar.avro.ReportWindowStats;
-import io.outageradar.avro.UserReport;
+import io.outageradar.avro.ScoredReport;
 import io.outageradar.avro.state.ReportBaselineState;
 import io.outageradar.avro.state.ReportWindowState;
 import io.outageradar.streams.DetectionConfig;
@@ -18,15 +18,15 @@ import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.state.Stores;
 
 /**
- * User reports → per (service, region) minute: reports, distinct reporters, sentiment, and the
- * anomaly verdict against the seasonal baseline. Reports are keyed {@code service|region} by their
- * producers, so one task sees every reporter of a region.
+ * Scored user reports → per (service, region) minute: reports, distinct reporters, sentiment, and
+ * the anomaly verdict against the seasonal baseline. Reports are keyed {@code service|region} by
+ * their producers (and kept so by the sentiment topology), so one task sees every reporter of a region.
  */
 public final class ReportAnomalyTopology {
   private ReportAnomalyTopology() {}
 
   public static Topology build(ReportDetectionConfig reports, DetectionConfig detection, Topics topics) {
-    Topic<String, UserReport> in = topics.userReports;
+    Topic<String, ScoredReport> in = topics.scoredReports;
     Topic<String, ReportWindowStats> out = topics.reportHealth;
     StreamsBuilder builder = new StreamsBuilder();
     builder.addStateStore(Stores.keyValueStoreBuilder(
@@ -36,8 +36,8 @@ public final class ReportAnomalyTopology {
     builder.addStateStore(Stores.keyValueStoreBuilder(
         Stores.persistentKeyValueStore(StoreNames.REPORT_BASELINE), Serdes.String(), topics.stateSerde(ReportBaselineState.class)));
     builder.stream(in.name(), Consumed.with(in.keySerde(), in.valueSerde())
-            .withTimestampExtractor(new EventTimeExtractor<>(UserReport.class, UserReport::getReportedAt))
-            .withName("user-reports-source"))
+            .withTimestampExtractor(new EventTimeExtractor<>(ScoredReport.class, scored -> scored.getReport().getReportedAt()))
+            .withName("scored-reports-source"))
         .process(() -> new ReportMinuteProcessor(reports, detection.grace(), detection.idleAdvanceAfter()),
             Named.as("report-minutes"), StoreNames.REPORT_WINDOWS, StoreNames.REPORTERS_SEEN, StoreNames.REPORT_BASELINE)
         .to(out.name(), Produced.with(out.keySerde(), out.valueSerde()).withName("report-health-sink"));

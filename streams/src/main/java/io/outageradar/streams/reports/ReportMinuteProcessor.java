@@ -1,6 +1,7 @@
 package io.outageradar.streams.reports;
 
 import io.outageradar.avro.ReportWindowStats;
+import io.outageradar.avro.ScoredReport;
 import io.outageradar.avro.UserReport;
 import io.outageradar.avro.state.ReportBaselineState;
 import io.outageradar.avro.state.ReportWindowState;
@@ -25,9 +26,10 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * Counts reports per (service, region) minute — only a reporter's first report about a service in
  * an hour counts as a distinct reporter, so one person (or script) flooding the form adds at most
  * one — and, when the minute closes, scores it against the (service, region) seasonal baseline and
- * teaches the baseline (inpainted when anomalous).
+ * teaches the baseline (inpainted when anomalous). Sentiment is the mean compound score of the
+ * minute's reports, as the sentiment topology scored them.
  */
-final class ReportMinuteProcessor implements Processor<String, UserReport, String, ReportWindowStats> {
+final class ReportMinuteProcessor implements Processor<String, ScoredReport, String, ReportWindowStats> {
   static final Duration MINUTE = Duration.ofMinutes(1);
   private static final long HOUR_MS = Duration.ofHours(1).toMillis();
   private static final double NEGATIVE = -0.05;
@@ -63,13 +65,14 @@ final class ReportMinuteProcessor implements Processor<String, UserReport, Strin
   }
 
   @Override
-  public void process(Record<String, UserReport> record) {
+  public void process(Record<String, ScoredReport> record) {
     long time = record.timestamp();
     if (windows.isClosed(time)) {
       lateDropped.record();
       return;
     }
-    UserReport report = record.value();
+    UserReport report = record.value().getReport();
+    double sentiment = record.value().getCompound();
     ReportWindowState state = windows.get(time, record.key());
     if (state == null) {
       state = new ReportWindowState(0, 0, 0.0, 0, 0);
@@ -78,11 +81,9 @@ final class ReportMinuteProcessor implements Processor<String, UserReport, Strin
     if (firstInHour(report, time)) {
       state.setDistinctReporters(state.getDistinctReporters() + 1);
     }
-    if (report.getSentiment() != null) {
-      state.setSentimentSum(state.getSentimentSum() + report.getSentiment());
-      state.setSentimentCount(state.getSentimentCount() + 1);
-      state.setNegativeCount(state.getNegativeCount() + (report.getSentiment() <= NEGATIVE ? 1 : 0));
-    }
+    state.setSentimentSum(state.getSentimentSum() + sentiment);
+    state.setSentimentCount(state.getSentimentCount() + 1);
+    state.setNegativeCount(state.getNegativeCount() + (sentiment <= NEGATIVE ? 1 : 0));
     windows.put(time, record.key(), state);
     windows.observe(time, context.currentSystemTimeMs(), this::score);
   }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.outageradar.avro.ReportCategory;
 import io.outageradar.avro.ReportSource;
 import io.outageradar.avro.ReportWindowStats;
+import io.outageradar.avro.ScoredReport;
 import io.outageradar.avro.UserReport;
 import io.outageradar.registry.MockSchemaRegistry;
 import io.outageradar.streams.DetectionConfig;
@@ -42,9 +43,9 @@ class ReportAnomalyTopologyTest {
         StreamsProperties.of("report-test", "dummy:9092", topics.deadLetters.name(), stateDir, false));
   }
 
-  private TestInputTopic<String, UserReport> input(TopologyTestDriver driver) {
-    return driver.createInputTopic(topics.userReports.name(),
-        topics.userReports.keySerde().serializer(), topics.userReports.valueSerde().serializer());
+  private TestInputTopic<String, ScoredReport> input(TopologyTestDriver driver) {
+    return driver.createInputTopic(topics.scoredReports.name(),
+        topics.scoredReports.keySerde().serializer(), topics.scoredReports.valueSerde().serializer());
   }
 
   private List<ReportWindowStats> output(TopologyTestDriver driver) {
@@ -52,19 +53,20 @@ class ReportAnomalyTopologyTest {
         topics.reportHealth.valueSerde().deserializer()).readValuesToList();
   }
 
-  private static void report(TestInputTopic<String, UserReport> in, String reporter, Instant at, Double sentiment) {
+  /** A report as the sentiment topology hands it on, with the given compound score. */
+  private static void report(TestInputTopic<String, ScoredReport> in, String reporter, Instant at, double compound) {
     UserReport report = UserReport.newBuilder()
         .setReportId(UUID.randomUUID().toString()).setService("whatsapp").setRegion("BR").setReporterId(reporter)
         .setSource(ReportSource.WEB).setCategory(ReportCategory.MESSAGING).setText("not sending").setLang("en")
-        .setReportedAt(at).setSentiment(sentiment).build();
-    in.pipeInput(KEY, report, at);
+        .setReportedAt(at).setSentiment(null).build();
+    in.pipeInput(KEY, new ScoredReport(report, compound, 0.0, 1.0, 0.0, "en"), at);
   }
 
   /** 40 minutes of 20 distinct reporters each, then the minute under test starting at T0 + 40 min. */
-  private static void warmUp(TestInputTopic<String, UserReport> in) {
+  private static void warmUp(TestInputTopic<String, ScoredReport> in) {
     for (int minute = 0; minute < WARM_MINUTES; minute++) {
       for (int i = 0; i < 20; i++) {
-        report(in, "warm-" + minute + "-" + i, T0.plusSeconds(60L * minute + 2 * i), null);
+        report(in, "warm-" + minute + "-" + i, T0.plusSeconds(60L * minute + 2 * i), 0.0);
       }
     }
   }
@@ -73,8 +75,8 @@ class ReportAnomalyTopologyTest {
     return T0.plusSeconds(60L * WARM_MINUTES + second);
   }
 
-  private static void closeTestMinute(TestInputTopic<String, UserReport> in) {
-    report(in, "closer", T0.plusSeconds(60L * (WARM_MINUTES + 2)), null);
+  private static void closeTestMinute(TestInputTopic<String, ScoredReport> in) {
+    report(in, "closer", T0.plusSeconds(60L * (WARM_MINUTES + 2)), 0.0);
   }
 
   private static ReportWindowStats testMinuteOf(List<ReportWindowStats> stats) {
@@ -84,10 +86,10 @@ class ReportAnomalyTopologyTest {
   @Test
   void aSurgeOfDistinctReportersIsAnomalous() {
     try (TopologyTestDriver driver = driver()) {
-      TestInputTopic<String, UserReport> in = input(driver);
+      TestInputTopic<String, ScoredReport> in = input(driver);
       warmUp(in);
       for (int i = 0; i < 300; i++) {
-        report(in, "surge-" + i, testMinute(i % 60), -0.8);
+        report(in, "surge-" + i, testMinute(i % 60), i < 240 ? -0.8 : 0.2);
       }
       closeTestMinute(in);
 
@@ -98,15 +100,16 @@ class ReportAnomalyTopologyTest {
       assertThat(surge.getBaselineMedian()).isEqualTo(20.0);
       assertThat(surge.getAnomalous()).isTrue();
       assertThat(surge.getAnomalyScore()).isGreaterThan(0.5);
-      assertThat(surge.getMeanSentiment()).isCloseTo(-0.8, org.assertj.core.data.Offset.offset(1e-9));
-      assertThat(surge.getNegativeShare()).isEqualTo(1.0);
+      // 240 × -0.8 + 60 × 0.2 over 300 reports
+      assertThat(surge.getMeanSentiment()).isCloseTo(-0.6, org.assertj.core.data.Offset.offset(1e-9));
+      assertThat(surge.getNegativeShare()).isEqualTo(0.8);
     }
   }
 
   @Test
   void aFloodFromOneReporterOrAHandfulNeverConfirmsAnything() {
     try (TopologyTestDriver driver = driver()) {
-      TestInputTopic<String, UserReport> in = input(driver);
+      TestInputTopic<String, ScoredReport> in = input(driver);
       warmUp(in);
       for (int i = 0; i < 500; i++) {
         report(in, "angry-" + (i % 5), testMinute(i % 60), -0.9);
@@ -123,11 +126,11 @@ class ReportAnomalyTopologyTest {
   @Test
   void aReporterCountsOncePerServicePerHour() {
     try (TopologyTestDriver driver = driver()) {
-      TestInputTopic<String, UserReport> in = input(driver);
-      report(in, "u-1", T0.plusSeconds(10), null);
-      report(in, "u-1", T0.plusSeconds(130), null); // same hour, two minutes later
-      report(in, "u-1", T0.plusSeconds(3600 + 10), null); // next hour counts again
-      report(in, "closer", T0.plusSeconds(3600 + 200), null);
+      TestInputTopic<String, ScoredReport> in = input(driver);
+      report(in, "u-1", T0.plusSeconds(10), 0.0);
+      report(in, "u-1", T0.plusSeconds(130), 0.0); // same hour, two minutes later
+      report(in, "u-1", T0.plusSeconds(3600 + 10), 0.0); // next hour counts again
+      report(in, "closer", T0.plusSeconds(3600 + 200), 0.0);
 
       List<ReportWindowStats> stats = output(driver);
       assertThat(stats).extracting(ReportWindowStats::getDistinctReporters).containsExactly(1, 0, 1);
@@ -138,7 +141,7 @@ class ReportAnomalyTopologyTest {
   @Test
   void theLastMinuteOfAQuietRegionClosesByTheWallClock() {
     try (TopologyTestDriver driver = driver()) {
-      TestInputTopic<String, UserReport> in = input(driver);
+      TestInputTopic<String, ScoredReport> in = input(driver);
       report(in, "u-1", T0.plusSeconds(10), -0.5);
       assertThat(output(driver)).isEmpty();
 

@@ -1,0 +1,76 @@
+package io.outageradar.streams.sentiment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.outageradar.avro.ReportCategory;
+import io.outageradar.avro.ReportSource;
+import io.outageradar.avro.ScoredReport;
+import io.outageradar.avro.UserReport;
+import io.outageradar.registry.MockSchemaRegistry;
+import io.outageradar.sentiment.SentimentAnalyzer;
+import io.outageradar.streams.GoldenTopology;
+import io.outageradar.streams.StreamsProperties;
+import io.outageradar.topics.Topics;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.test.TestRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SentimentTopologyTest {
+  private static final String SCOPE = SentimentTopologyTest.class.getName();
+  private static final Instant T0 = Instant.parse("2021-10-04T15:42:00Z");
+
+  @TempDir Path stateDir;
+  private final Topics topics = Topics.create(MockSchemaRegistry.forScope(SCOPE));
+
+  @AfterAll
+  static void dropRegistry() {
+    MockSchemaRegistry.drop(SCOPE);
+  }
+
+  private static UserReport report(String id, String region, String text, String lang, Instant at) {
+    return UserReport.newBuilder()
+        .setReportId(id).setService("whatsapp").setRegion(region).setReporterId("u-" + id)
+        .setSource(ReportSource.APP).setCategory(ReportCategory.MESSAGING).setText(text).setLang(lang)
+        .setReportedAt(at).setSentiment(null).build();
+  }
+
+  @Test
+  void scoresEachReportInItsLanguageKeepingKeyAndEventTime() {
+    try (TopologyTestDriver driver = new TopologyTestDriver(SentimentTopology.build(SentimentAnalyzer.standard(), topics),
+        StreamsProperties.of("sentiment-test", "dummy:9092", topics.deadLetters.name(), stateDir, false))) {
+      TestInputTopic<String, UserReport> in = driver.createInputTopic(topics.userReports.name(),
+          topics.userReports.keySerde().serializer(), topics.userReports.valueSerde().serializer());
+      // the record timestamp (when Kafka got it) is later than the event time: event time wins
+      in.pipeInput(new TestRecord<>("whatsapp|BR", report("1", "BR", "o zap caiu de novo!!!", null, T0), T0.plusSeconds(90)));
+      in.pipeInput(new TestRecord<>("whatsapp|MX", report("2", "MX", "whatsapp no funciona", "es-MX", T0.plusSeconds(1)),
+          T0.plusSeconds(1)));
+      in.pipeInput(new TestRecord<>("whatsapp|US", report("3", "US", "", "en", T0.plusSeconds(2)), T0.plusSeconds(2)));
+
+      List<TestRecord<String, ScoredReport>> out = driver.createOutputTopic(topics.scoredReports.name(),
+          topics.scoredReports.keySerde().deserializer(), topics.scoredReports.valueSerde().deserializer()).readRecordsToList();
+
+      assertThat(out).extracting(TestRecord::key).containsExactly("whatsapp|BR", "whatsapp|MX", "whatsapp|US");
+      assertThat(out).extracting(TestRecord::getRecordTime).containsExactly(T0, T0.plusSeconds(1), T0.plusSeconds(2));
+      ScoredReport brazil = out.get(0).value();
+      assertThat(brazil.getReport().getReportId()).isEqualTo("1");
+      // "caiu" -1.8 with "!!!": -0.5684, as SentimentAnalyzer scores it in Portuguese
+      assertThat(brazil.getCompound()).isEqualTo(-0.5684);
+      assertThat(brazil.getLang()).isEqualTo("pt");
+      assertThat(brazil.getPos() + brazil.getNeu() + brazil.getNeg()).isCloseTo(1.0, org.assertj.core.data.Offset.offset(0.002));
+      assertThat(out.get(1).value().getLang()).isEqualTo("es");
+      assertThat(out.get(1).value().getCompound()).isLessThan(-0.3);
+      assertThat(out.get(2).value().getCompound()).isZero();
+    }
+  }
+
+  @Test
+  void topologyMatchesItsGoldenDescription() throws Exception {
+    GoldenTopology.assertMatches("sentiment", SentimentTopology.build(SentimentAnalyzer.standard(), topics));
+  }
+}
