@@ -22,6 +22,12 @@ public final class OutageJson {
     node.put("cause", outage.getCause().name());
     node.put("detectionSeconds", Duration.between(outage.getOnset(), outage.getConfirmedAt()).toSeconds());
     node.put("state", outage.getState().name());
+    node.put("reports", outage.getReports());
+    if (outage.getMeanSentiment() != null) {
+      node.put("meanSentiment", Math.round(outage.getMeanSentiment() * 10_000) / 10_000.0);
+    } else {
+      node.putNull("meanSentiment");
+    }
     return node;
   }
 

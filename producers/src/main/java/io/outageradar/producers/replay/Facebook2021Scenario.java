@@ -3,6 +3,7 @@ package io.outageradar.producers.replay;
 import io.outageradar.avro.CheckKind;
 import io.outageradar.avro.ProbeResult;
 import io.outageradar.avro.ProbeStatus;
+import io.outageradar.avro.UserReport;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -17,6 +18,9 @@ import java.util.stream.Stream;
  * resolution failing with SERVFAIL for every service and region from about 15:40 (some HTTP checks
  * time out connecting to cached addresses instead), and a recovery staggered by service and region
  * between 21:05 and 22:45. One agent in India is flaky all day, which must never raise an outage.
+ * Users report all along, on each region's daily rhythm (Portuguese in Brazil, some Spanish in the
+ * US); from the moment a service fails in a region they report it twenty times as often, settling to
+ * six times after the first hour, until it recovers.
  */
 public final class Facebook2021Scenario extends NamedScenario {
   public static final String NAME = "fb-2021-10-04";
@@ -32,6 +36,13 @@ public final class Facebook2021Scenario extends NamedScenario {
   static final Instant RECOVERY_FROM = Instant.parse("2021-10-04T21:05:00Z");
   static final Instant RECOVERY_TO = Instant.parse("2021-10-04T22:45:00Z");
   static final String FLAKY_AGENT = "in-bom-3";
+  /** Report rates per service at the busiest hour, weighted by population and usage (UTC offsets of October 2021). */
+  static final List<ReportRegion> REPORT_REGIONS = List.of(
+      new ReportRegion("US", -4, 8, "en", "es", 0.15), ReportRegion.of("BR", -3, 10, "pt"), ReportRegion.of("IN", 5, 8, "en"),
+      ReportRegion.of("GB", 1, 4, "en"), ReportRegion.of("DE", 2, 3, "en"), ReportRegion.of("NL", 2, 2, "en"));
+  private static final double SURGE_PEAK = 20;
+  private static final double SURGE_SETTLED = 6;
+  private static final double SURGE_DECAY_MINUTES = 40;
 
   private final long seed;
   private final Map<String, Instant> failureStart = new HashMap<>();
@@ -64,6 +75,20 @@ public final class Facebook2021Scenario extends NamedScenario {
   @Override
   public Stream<ProbeResult> probes() {
     return ProbeRounds.standardFleet(START, END, seed).probes(this::statusOf);
+  }
+
+  @Override
+  public Stream<UserReport> reports() {
+    return new ReportTraffic(SERVICES, REPORT_REGIONS, START, END, seed, this::surge).reports();
+  }
+
+  private double surge(String service, String region, Instant minute) {
+    String key = service + "|" + region;
+    if (minute.isBefore(failureStart.get(key)) || !minute.isBefore(recovery.get(key))) {
+      return 1.0;
+    }
+    double minutesIn = Duration.between(failureStart.get(key), minute).toSeconds() / 60.0;
+    return SURGE_SETTLED + (SURGE_PEAK - SURGE_SETTLED) * Math.exp(-minutesIn / SURGE_DECAY_MINUTES);
   }
 
   private ProbeStatus statusOf(String service, String region, String agent, CheckKind kind, Instant at, SplittableRandom random) {
