@@ -48,7 +48,7 @@ public final class SentimentAnalyzer {
         emojis.put(row[0].codePointAt(0), row[1]);
       }
     }
-    Vocabulary vader = new Vocabulary("en", lexicon, Set.of(), emojis, Set.of(), true);
+    Vocabulary vader = new Vocabulary("en", lexicon, Set.of(), emojis, Set.of(), true, Set.of("but"));
 
     Map<String, Map<String, Double>> entries = new HashMap<>();
     Map<String, Set<String>> neutral = new HashMap<>();
@@ -63,18 +63,20 @@ public final class SentimentAnalyzer {
     for (String[] row : DataFiles.rows(PACKAGE + "negations.tsv", 2)) {
       negations.computeIfAbsent(row[0], l -> new HashSet<>()).add(row[1]);
     }
+    Map<String, Set<String>> contrasts = new HashMap<>();
+    for (String[] row : DataFiles.rows(PACKAGE + "contrasts.tsv", 2)) {
+      contrasts.computeIfAbsent(row[0], l -> new HashSet<>()).add(row[1]);
+    }
     Vocabulary english = vader.extendedWith("en", entries.getOrDefault("en", Map.of()), neutral.getOrDefault("en", Set.of()),
-        negations.getOrDefault("en", Set.of()));
+        negations.getOrDefault("en", Set.of()), contrasts.getOrDefault("en", Set.of()));
     Map<String, Vocabulary> byLanguage = new HashMap<>();
-    Map<String, Set<String>> domainWords = new HashMap<>();
+    Map<String, Set<String>> domainEntries = new HashMap<>();
     for (String lang : LanguageGuesser.LANGUAGES) {
       byLanguage.put(lang, lang.equals("en") ? english : english.extendedWith(lang, entries.getOrDefault(lang, Map.of()),
-          neutral.getOrDefault(lang, Set.of()), negations.getOrDefault(lang, Set.of())));
-      Set<String> words = new HashSet<>();
-      entries.getOrDefault(lang, Map.of()).keySet().forEach(entry -> words.add(entry.split(" ")[0]));
-      domainWords.put(lang, words);
+          neutral.getOrDefault(lang, Set.of()), negations.getOrDefault(lang, Set.of()), contrasts.getOrDefault(lang, Set.of())));
+      domainEntries.put(lang, entries.getOrDefault(lang, Map.of()).keySet());
     }
-    return new SentimentAnalyzer(vader, byLanguage, LanguageGuesser.load(domainWords));
+    return new SentimentAnalyzer(vader, byLanguage, LanguageGuesser.load(domainEntries));
   }
 
   /** The published VADER method and lexicon, nothing added; {@code lang} is "en". */

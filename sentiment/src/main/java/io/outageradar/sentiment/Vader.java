@@ -77,7 +77,7 @@ final class Vader {
           || (i < words.length - 1 && lower[i].equals("kind") && lower[i + 1].equals("of"));
       sentiments[i] = modifier ? 0 : valence(i, words, lower, capDifferential, vocabulary);
     }
-    butCheck(lower, sentiments);
+    butCheck(lower, sentiments, vocabulary);
     return summarise(sentiments, text.text, vocabulary.lang());
   }
 
@@ -213,14 +213,14 @@ final class Vader {
   }
 
   /**
-   * Halves what comes before the first "but" and weights what follows by 1.5. The reference finds
+   * Halves what comes before the first "but" (or the language's word for it) and weights what follows by 1.5. The reference finds
    * each value's position with {@code list.index}, i.e. the first equal value, which matters when
    * two tokens share a valence; this does the same so scores agree to the last digit.
    */
-  private static void butCheck(String[] lower, double[] sentiments) {
+  private static void butCheck(String[] lower, double[] sentiments, Vocabulary vocabulary) {
     int but = -1;
     for (int i = 0; i < lower.length && but < 0; i++) {
-      if (lower[i].equals("but")) {
+      if (vocabulary.contrasts(lower[i])) {
         but = i;
       }
     }

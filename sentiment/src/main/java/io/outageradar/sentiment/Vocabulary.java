@@ -24,6 +24,7 @@ final class Vocabulary {
   private final Map<String, List<String[]>> phrasesByFirstWord;
   private final Set<String> phrases;
   private final boolean noNegates;
+  private final Set<String> contrasts;
 
   /**
    * {@code phrases} names the lexicon's multi-word entries that tokens are merged into. VADER's own
@@ -31,9 +32,10 @@ final class Vocabulary {
    * stay unmatched here too, or the published scores would change.
    */
   Vocabulary(String lang, Map<String, Double> lexicon, Set<String> negations, Map<Integer, String> emojis, Set<String> phrases,
-      boolean noNegates) {
+      boolean noNegates, Set<String> contrasts) {
     this.lang = lang;
     this.noNegates = noNegates;
+    this.contrasts = Set.copyOf(contrasts);
     this.lexicon = Map.copyOf(lexicon);
     this.negations = Set.copyOf(negations);
     this.emojis = Map.copyOf(emojis);
@@ -78,6 +80,11 @@ final class Vocabulary {
     return noNegates;
   }
 
+  /** Whether a lower-case token is a contrastive conjunction: VADER's "but", or this language's. */
+  boolean contrasts(String lowerCase) {
+    return contrasts.contains(lowerCase);
+  }
+
   String emoji(int codePoint) {
     return codePoint < lowestEmoji ? null : emojis.get(codePoint);
   }
@@ -101,9 +108,11 @@ final class Vocabulary {
 
   /**
    * This vocabulary with more entries (multi-word ones merged from text), words removed, negations
-   * added. For another language than this one's, "no" negates only if {@code moreNegations} lists it.
+   * and contrastive conjunctions added. For another language than this one's, "no" negates only if
+   * {@code moreNegations} lists it.
    */
-  Vocabulary extendedWith(String lang, Map<String, Double> entries, Set<String> neutral, Set<String> moreNegations) {
+  Vocabulary extendedWith(String lang, Map<String, Double> entries, Set<String> neutral, Set<String> moreNegations,
+      Set<String> moreContrasts) {
     Map<String, Double> merged = new HashMap<>(lexicon);
     merged.putAll(entries);
     neutral.forEach(merged::remove);
@@ -114,7 +123,9 @@ final class Vocabulary {
     boolean sameLanguage = lang.equalsIgnoreCase(this.lang);
     Set<String> allPhrases = new HashSet<>(phrases);
     entries.keySet().stream().filter(entry -> entry.indexOf(' ') > 0).forEach(allPhrases::add);
+    Set<String> allContrasts = new HashSet<>(contrasts);
+    allContrasts.addAll(moreContrasts);
     return new Vocabulary(lang.toLowerCase(Locale.ROOT), merged, allNegations, emojis, allPhrases,
-        sameLanguage ? noNegates : moreNegations.contains("no"));
+        sameLanguage ? noNegates : moreNegations.contains("no"), allContrasts);
   }
 }

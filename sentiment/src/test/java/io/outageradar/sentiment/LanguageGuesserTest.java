@@ -16,6 +16,9 @@ class LanguageGuesserTest {
       ¿alguien más sin whatsapp?                | es
       no puedo entrar a instagram               | es
       mañana                                    | es
+      whatsapp no funciona!!                    | es
+      o zap no funciona                         | es
+      o zap não funciona                        | pt
       ação                                      | pt
       WHATSAPP                                  | en
       12345 !!!                                 | en

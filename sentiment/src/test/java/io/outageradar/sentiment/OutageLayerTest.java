@@ -24,6 +24,8 @@ class OutageLayerTest {
       whatsapp no funciona otra vez!!                        | es
       instagram caído, sin servicio en todo el país          | es
       se cayó facebook, pésimo                               | es
+      whatsapp no funciona!!                                 | es
+      minha loja vende pelo zap e hoje não vendi nada        | pt
       """)
   void complaintsAreNegativeInTheirLanguage(String text, String lang) {
     SentimentScore score = analyzer.analyze(text);
@@ -52,6 +54,16 @@ class OutageLayerTest {
     SentimentScore es = analyzer.analyze("whatsapp no está caído para mí");
     assertThat(es.lang()).isEqualTo("es");
     assertThat(es.compound()).isEqualTo(0.3252);
+  }
+
+  @Test
+  void butHasItsWordInEachLanguage() {
+    // "voltou" 1.5 × 0.5 before "mas", "perdi vendas" -2.5 × 1.5 after: 0.75 - 3.75 = -3.0 → -0.6124
+    assertThat(analyzer.analyze("o whatsapp voltou, mas perdi vendas o dia inteiro").compound()).isEqualTo(-0.6124);
+    // "volvió" 1.5 × 0.5, "perdimos" -1.5 × 1.5: -1.5 → -0.3612
+    assertThat(analyzer.analyze("ya volvió whatsapp, pero perdimos muchas ventas").compound()).isEqualTo(-0.3612);
+    // with "and" instead, 1.5 - 1.5: the two cancel out
+    assertThat(analyzer.analyze("ya volvió whatsapp, y perdimos muchas ventas").compound()).isZero();
   }
 
   @Test
