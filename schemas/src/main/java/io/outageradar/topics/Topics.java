@@ -2,6 +2,7 @@ package io.outageradar.topics;
 
 import io.outageradar.avro.OutageEvent;
 import io.outageradar.avro.Page;
+import io.outageradar.avro.PageDeadLetter;
 import io.outageradar.avro.ProbeResult;
 import io.outageradar.avro.RegionImpact;
 import io.outageradar.avro.RegionWindowHealth;
@@ -30,6 +31,7 @@ public final class Topics {
   public static final String REGION_IMPACT = "region-impact";
   public static final String ALERTS = "alerts";
   public static final String DEAD_LETTERS = "dead-letters";
+  public static final String ALERTS_DLQ = "alerts.dlq";
 
   private static final int INPUT_PARTITIONS = 6;
   private static final Duration INPUT_RETENTION = Duration.ofDays(7);
@@ -43,6 +45,8 @@ public final class Topics {
   public final Topic<String, OutageEvent> outages;
   public final Topic<String, RegionImpact> regionImpact;
   public final Topic<String, Page> alerts;
+  /** Pages an integration could not deliver after every attempt, with the last error. */
+  public final Topic<String, PageDeadLetter> alertsDeadLetters;
   /** Records no stage could read or process, with the error in their headers; raw bytes kept. */
   public final Topic<byte[], byte[]> deadLetters;
 
@@ -66,6 +70,7 @@ public final class Topics {
     outages = new Topic<>(prefix + OUTAGES, keys, values(OutageEvent.class, registry), 3, null, true);
     regionImpact = new Topic<>(prefix + REGION_IMPACT, keys, values(RegionImpact.class, registry), 3, null, true);
     alerts = new Topic<>(prefix + ALERTS, keys, values(Page.class, registry), 3, DERIVED_RETENTION, false);
+    alertsDeadLetters = new Topic<>(prefix + ALERTS_DLQ, keys, values(PageDeadLetter.class, registry), 1, DERIVED_RETENTION, false);
     deadLetters = new Topic<>(prefix + DEAD_LETTERS, Serdes.ByteArray(), Serdes.ByteArray(), 1, DERIVED_RETENTION, false);
     impactTopics = DEFAULT_IMPACT_REGIONS.stream()
         .map(region -> new Topic<>(impactTopicName(region), keys, regionImpact.valueSerde(), 1, DERIVED_RETENTION, false))
@@ -99,7 +104,7 @@ public final class Topics {
   /** Every topic of the catalog, in data-flow order. */
   public List<Topic<?, ?>> all() {
     List<Topic<?, ?>> all = new java.util.ArrayList<>(
-        List.of(probeResults, userReports, scoredReports, regionHealth, reportHealth, outages, regionImpact, alerts, deadLetters));
+        List.of(probeResults, userReports, scoredReports, regionHealth, reportHealth, outages, regionImpact, alerts, alertsDeadLetters, deadLetters));
     all.addAll(impactTopics);
     return List.copyOf(all);
   }
