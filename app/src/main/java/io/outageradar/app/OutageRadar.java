@@ -3,6 +3,7 @@ package io.outageradar.app;
 import io.outageradar.app.cli.BacktestCommand;
 import io.outageradar.app.cli.DemoCommand;
 import io.outageradar.app.cli.IntakeCommand;
+import io.outageradar.app.cli.PagerCommand;
 import io.outageradar.app.cli.ProbeCommand;
 import io.outageradar.app.cli.ReplayCommand;
 import io.outageradar.app.cli.RunCommand;
@@ -19,7 +20,7 @@ import picocli.CommandLine.Command;
     versionProvider = Version.class,
     description = "Detects platform outages from probes and user reports on Kafka, and pages on-call.",
     subcommands = {DemoCommand.class, RunCommand.class, ReplayCommand.class, ProbeCommand.class, IntakeCommand.class,
-        SocialCommand.class, SentimentCommand.class,
+        SocialCommand.class, SentimentCommand.class, PagerCommand.class,
         BacktestCommand.class,
         CommandLine.HelpCommand.class})
 public final class OutageRadar {

@@ -20,9 +20,13 @@ public final class ClusterOptions {
   @Option(names = "--config", description = "Properties file with settings.")
   Path configFile;
 
-  /** Flags over the environment over the file over the defaults; {@code overrides} count as flags. */
+  @Option(names = "--set", description = "Any setting as key=value, repeatable (e.g. --set detection.window=1m).")
+  Map<String, String> settings = new HashMap<>();
+
+  /** Flags over the environment over the file over the defaults; {@code overrides} and --set count as flags. */
   RadarConfig load(Map<String, String> overrides) {
-    Map<String, String> flags = new HashMap<>(overrides);
+    Map<String, String> flags = new HashMap<>(settings);
+    flags.putAll(overrides);
     if (bootstrapServers != null) {
       flags.put(RadarSettings.BOOTSTRAP_SERVERS.key(), bootstrapServers);
     }

@@ -6,13 +6,11 @@ import io.outageradar.app.runtime.Pipeline;
 import io.outageradar.topics.Topics;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -25,12 +23,9 @@ public final class RunCommand implements Callable<Integer> {
 
   @Mixin ClusterOptions cluster;
 
-  @Option(names = "--set", description = "Any setting as key=value, repeatable (e.g. --set detection.window=1m).")
-  Map<String, String> overrides = new HashMap<>();
-
   @Override
   public Integer call() throws InterruptedException {
-    RadarConfig config = cluster.load(overrides);
+    RadarConfig config = cluster.load(Map.of());
     Topics topics = ClusterOptions.topics(config);
     Pipeline.Settings settings = new Pipeline.Settings(config.get(RadarSettings.BOOTSTRAP_SERVERS),
         config.get(RadarSettings.APPLICATION_ID), topics, config.detection(), config.reports(), config.revenue(), config.alerts(),

@@ -1,20 +1,30 @@
 package io.outageradar.app.config;
 
+import io.outageradar.pager.AlertmanagerIntegration;
+import io.outageradar.pager.Integration;
+import io.outageradar.pager.PagerDutyIntegration;
+import io.outageradar.pager.RetryPolicy;
+import io.outageradar.pager.SlackIntegration;
+import io.outageradar.pager.WebhookIntegration;
 import io.outageradar.producers.intake.IntakeConfig;
 import io.outageradar.streams.DetectionConfig;
-import org.apache.kafka.streams.state.HostInfo;
 import io.outageradar.streams.impact.RevenueTable;
 import io.outageradar.streams.lifecycle.AlertConfig;
 import io.outageradar.streams.reports.ReportDetectionConfig;
 import java.io.IOException;
 import java.io.Reader;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
+import org.apache.kafka.streams.state.HostInfo;
 
 /**
  * The resolved configuration. Each setting takes the first value found in: command-line flags, the
@@ -93,6 +103,40 @@ public final class RadarConfig {
       throw new ConfigException("invalid intake settings: " + e.getMessage()
           + " (set intake.api-keys or " + RadarSettings.INTAKE_API_KEYS.envVar() + ")");
     }
+  }
+
+  /** The integrations pages go to, in a fixed order; fails like a bad setting when none is configured. */
+  public List<Integration> pagerIntegrations(Clock clock) {
+    List<Integration> integrations = new ArrayList<>();
+    if (!get(RadarSettings.PAGERDUTY_ROUTING_KEY).isEmpty()) {
+      integrations.add(new PagerDutyIntegration(URI.create(get(RadarSettings.PAGERDUTY_URL)), get(RadarSettings.PAGERDUTY_ROUTING_KEY)));
+    }
+    if (!get(RadarSettings.SLACK_WEBHOOK_URL).isEmpty()) {
+      integrations.add(new SlackIntegration(URI.create(get(RadarSettings.SLACK_WEBHOOK_URL))));
+    }
+    if (!get(RadarSettings.WEBHOOK_URL).isEmpty()) {
+      if (get(RadarSettings.WEBHOOK_SECRET).isEmpty()) {
+        throw new ConfigException("pager.webhook.url is set but pager.webhook.secret is not: webhook bodies are always signed");
+      }
+      integrations.add(new WebhookIntegration(URI.create(get(RadarSettings.WEBHOOK_URL)), get(RadarSettings.WEBHOOK_SECRET)));
+    }
+    if (!get(RadarSettings.ALERTMANAGER_URL).isEmpty()) {
+      integrations.add(new AlertmanagerIntegration(URI.create(get(RadarSettings.ALERTMANAGER_URL)),
+          get(RadarSettings.ALERTMANAGER_ALERT_TTL), clock));
+    }
+    if (integrations.isEmpty()) {
+      throw new ConfigException("no pager integration configured: set at least one of pager.pagerduty.routing-key, "
+          + "pager.slack.webhook-url, pager.webhook.url, pager.alertmanager.url");
+    }
+    return List.copyOf(integrations);
+  }
+
+  public RetryPolicy pagerRetryPolicy() {
+    if (get(RadarSettings.PAGER_RETRY_MAX).compareTo(get(RadarSettings.PAGER_RETRY_INITIAL)) < 0) {
+      throw new ConfigException("pager.retry-max must be at least pager.retry-initial");
+    }
+    return new RetryPolicy(get(RadarSettings.PAGER_MAX_ATTEMPTS), get(RadarSettings.PAGER_RETRY_INITIAL),
+        get(RadarSettings.PAGER_RETRY_MAX));
   }
 
   public AlertConfig alerts() {

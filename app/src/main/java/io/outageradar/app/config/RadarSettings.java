@@ -97,17 +97,50 @@ public final class RadarSettings {
   public static final Setting<Duration> INTAKE_SEND_TIMEOUT = duration("intake.send-timeout", "5s",
       "How long the intake waits for Kafka's acknowledgement before answering 503.");
 
+  public static final Setting<String> PAGER_GROUP_ID = text("pager.group-id", "outage-radar-pager",
+      "Consumer group of the pager: pagers in one group share the pages, each page is sent once per group.");
+  public static final Setting<Boolean> PAGER_FROM_BEGINNING = new Setting<>("pager.from-beginning", RadarSettings::bool, "false",
+      b -> true, "", "Whether a new pager group starts at the oldest retained page instead of the newest.");
+  public static final Setting<String> PAGERDUTY_ROUTING_KEY = new Setting<>("pager.pagerduty.routing-key", s -> s, "", s -> true, "",
+      "PagerDuty Events v2 integration key; pages go to PagerDuty when it is set.").asSecret();
+  public static final Setting<String> PAGERDUTY_URL = url("pager.pagerduty.url", "https://events.pagerduty.com/v2/enqueue",
+      "PagerDuty Events v2 endpoint.");
+  public static final Setting<String> SLACK_WEBHOOK_URL = url("pager.slack.webhook-url", "",
+      "Slack incoming webhook URL (it is the secret); pages go to Slack when it is set.").asSecret();
+  public static final Setting<String> WEBHOOK_URL = url("pager.webhook.url", "",
+      "Generic webhook URL; pages go there as JSON, signed with pager.webhook.secret, when it is set.");
+  public static final Setting<String> WEBHOOK_SECRET = new Setting<>("pager.webhook.secret", s -> s, "", s -> true, "",
+      "Shared secret of the generic webhook's X-Signature: sha256=<HMAC-SHA256 of the body>.").asSecret();
+  public static final Setting<String> ALERTMANAGER_URL = url("pager.alertmanager.url", "",
+      "Prometheus Alertmanager base URL (e.g. http://alertmanager:9093); pages go there as alerts when it is set.");
+  public static final Setting<Duration> ALERTMANAGER_ALERT_TTL = duration("pager.alertmanager.alert-ttl", "1h",
+      "How long a triggered Alertmanager alert stays firing without a re-notification; keep it above alerts.renotify-interval.");
+  public static final Setting<Integer> PAGER_MAX_ATTEMPTS = atLeast("pager.max-attempts", "5", 1,
+      "Delivery attempts per page and integration before it goes to alerts.dlq.");
+  public static final Setting<Duration> PAGER_RETRY_INITIAL = duration("pager.retry-initial", "1s",
+      "Ceiling of the first retry's jittered delay; it doubles with each attempt.");
+  public static final Setting<Duration> PAGER_RETRY_MAX = duration("pager.retry-max", "60s",
+      "Longest wait between attempts, also for a receiver's Retry-After.");
+
   public static final List<Setting<?>> ALL = List.of(BOOTSTRAP_SERVERS, SCHEMA_REGISTRY_URL, SCHEMA_REGISTRY_BASIC_AUTH,
       APPLICATION_ID, TOPIC_PREFIX, REPLICATION_FACTOR, STATE_DIR, EXACTLY_ONCE, WINDOW, GRACE, MIN_AGENTS, DOWN_RATIO,
       CONFIRM_WINDOWS, OF_WINDOWS, RESOLVE_AFTER, GLOBAL_MIN_REGIONS, GLOBAL_MIN_SHARE, ROLLUP_WAIT, IDLE_ADVANCE_AFTER, ALIGNMENT_SLACK,
       REPORTS_MIN_REPORTERS, REPORTS_Z_THRESHOLD, REPORTS_WARMUP_SAMPLES, REPORTS_WARMUP_FACTOR, REPORTS_MAX_SAMPLES,
       REPORTS_CONFIRM_MINUTES, REVENUE_PER_HOUR, RENOTIFY_INTERVAL, MAINTENANCE, QUERY_SERVER, INTAKE_API_KEYS,
-      INTAKE_SERVICES, INTAKE_PER_KEY_RPS, INTAKE_PER_IP_RPS, INTAKE_SEND_TIMEOUT);
+      INTAKE_SERVICES, INTAKE_PER_KEY_RPS, INTAKE_PER_IP_RPS, INTAKE_SEND_TIMEOUT, PAGER_GROUP_ID, PAGER_FROM_BEGINNING,
+      PAGERDUTY_ROUTING_KEY, PAGERDUTY_URL, SLACK_WEBHOOK_URL, WEBHOOK_URL, WEBHOOK_SECRET, ALERTMANAGER_URL, ALERTMANAGER_ALERT_TTL,
+      PAGER_MAX_ATTEMPTS, PAGER_RETRY_INITIAL, PAGER_RETRY_MAX);
 
   private RadarSettings() {}
 
   private static Setting<String> text(String key, String defaultValue, String description) {
     return new Setting<>(key, s -> s, defaultValue, s -> !s.isBlank(), "must not be empty", description);
+  }
+
+  /** An http(s) URL, or empty for "off". */
+  private static Setting<String> url(String key, String defaultValue, String description) {
+    return new Setting<>(key, s -> s, defaultValue, s -> s.isEmpty() || s.matches("https?://[^\\s]+"),
+        "must be an http(s) URL or empty", description);
   }
 
   private static Setting<Integer> atLeast(String key, String defaultValue, int min, String description) {

@@ -10,14 +10,23 @@ import java.util.function.Predicate;
  * must keep and what it means. The environment variable is derived from the key ({@code
  * detection.min-agents} → {@code OUTAGE_RADAR_DETECTION_MIN_AGENTS}).
  */
-public record Setting<T>(
-    String key, Function<String, T> parser, String defaultValue, Predicate<T> rule, String ruleText, String description) {
+public record Setting<T>(String key, Function<String, T> parser, String defaultValue, Predicate<T> rule, String ruleText,
+    String description, boolean secret) {
 
   public Setting {
     Objects.requireNonNull(key, "key");
     Objects.requireNonNull(parser, "parser");
     Objects.requireNonNull(rule, "rule");
     Objects.requireNonNull(description, "description");
+  }
+
+  public Setting(String key, Function<String, T> parser, String defaultValue, Predicate<T> rule, String ruleText, String description) {
+    this(key, parser, defaultValue, rule, ruleText, description, false);
+  }
+
+  /** The same setting, whose value (a key, a password, a URL with a token) never appears in a message. */
+  public Setting<T> asSecret() {
+    return new Setting<>(key, parser, defaultValue, rule, ruleText, description, true);
   }
 
   public String envVar() {
@@ -27,13 +36,15 @@ public record Setting<T>(
   /** Parses and checks a raw value, naming the setting in the error. */
   public T parse(String raw) {
     T value;
+    String shown = secret ? "***" : raw;
     try {
       value = parser.apply(raw.trim());
     } catch (RuntimeException e) { // parse errors of any kind become one line naming the setting
-      throw new ConfigException(key, raw, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+      String problem = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+      throw new ConfigException(key, shown, secret ? problem.replace(raw.trim(), "***") : problem);
     }
     if (!rule.test(value)) {
-      throw new ConfigException(key, raw, ruleText);
+      throw new ConfigException(key, shown, ruleText);
     }
     return value;
   }

@@ -35,6 +35,41 @@ class RadarConfigTest {
   }
 
   @Test
+  void thePagerHasAnIntegrationPerConfiguredEndpointInAFixedOrder() {
+    Map<String, String> flags = new java.util.HashMap<>(REQUIRED);
+    flags.put("pager.alertmanager.url", "http://alertmanager:9093");
+    flags.put("pager.slack.webhook-url", "https://hooks.slack.com/services/T0/B0/token");
+    Map<String, String> env = Map.of("OUTAGE_RADAR_PAGER_PAGERDUTY_ROUTING_KEY", "routing-key");
+
+    RadarConfig config = RadarConfig.load(null, env, flags);
+
+    assertThat(config.pagerIntegrations(java.time.Clock.systemUTC())).extracting(io.outageradar.pager.Integration::name)
+        .containsExactly("pagerduty", "slack", "alertmanager");
+    assertThat(config.pagerRetryPolicy().maxAttempts()).isEqualTo(5);
+  }
+
+  @Test
+  void aPagerWithNothingToPageOrAnUnsignedWebhookIsAConfigurationError() {
+    assertThatThrownBy(() -> RadarConfig.load(null, Map.of(), REQUIRED).pagerIntegrations(java.time.Clock.systemUTC()))
+        .isInstanceOf(ConfigException.class).hasMessageContaining("no pager integration configured");
+    Map<String, String> flags = new java.util.HashMap<>(REQUIRED);
+    flags.put("pager.webhook.url", "https://hooks.example.com/outages");
+    assertThatThrownBy(() -> RadarConfig.load(null, Map.of(), flags).pagerIntegrations(java.time.Clock.systemUTC()))
+        .isInstanceOf(ConfigException.class).hasMessageContaining("pager.webhook.secret is not");
+  }
+
+  @Test
+  void aBadSecretSettingNeverShowsItsValue() {
+    Map<String, String> flags = new java.util.HashMap<>(REQUIRED);
+    flags.put("pager.slack.webhook-url", "hooks.slack.com/services/T0/B0/s3cr3t");
+
+    assertThatThrownBy(() -> RadarConfig.load(null, Map.of(), flags))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage("invalid setting pager.slack.webhook-url=***: must be an http(s) URL or empty")
+        .message().doesNotContain("s3cr3t");
+  }
+
+  @Test
   void aBadValueNamesTheSettingAndTheRule() {
     Map<String, String> flags = new java.util.HashMap<>(REQUIRED);
     flags.put("detection.down-ratio", "1.5");
