@@ -4,10 +4,14 @@ WORKDIR /src
 COPY .mvn .mvn
 COPY mvnw pom.xml ./
 COPY schemas schemas
+COPY sentiment sentiment
 COPY producers producers
+COPY pager pager
 COPY streams streams
 COPY app app
-RUN ./mvnw -q -B -DskipTests package
+COPY connect connect
+COPY bench bench
+RUN ./mvnw -q -B -DskipTests package -pl app -am
 
 FROM eclipse-temurin:17-jre
 RUN useradd --system --home /opt/outage-radar radar \
