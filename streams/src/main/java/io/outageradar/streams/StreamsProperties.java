@@ -30,6 +30,9 @@ public final class StreamsProperties {
         exactlyOnce ? StreamsConfig.EXACTLY_ONCE_V2 : StreamsConfig.AT_LEAST_ONCE);
     // Alerts are the product: do not hold them in a cache for the default 30 s.
     props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 1000);
+    // The window stores are cached: a key updated by thousands of probes within a commit interval is
+    // written to RocksDB and its changelog once per commit, not once per probe.
+    props.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 32L * 1024 * 1024);
     props.put(StreamsConfig.producerPrefix(ProducerConfig.ACKS_CONFIG), "all");
     props.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), 5);
     props.put(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), "lz4");

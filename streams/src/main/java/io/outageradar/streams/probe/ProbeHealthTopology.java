@@ -30,7 +30,7 @@ public final class ProbeHealthTopology {
     Topic<String, RegionWindowHealth> health = topics.regionHealth;
     StreamsBuilder builder = new StreamsBuilder();
     builder.addStateStore(Stores.keyValueStoreBuilder(
-        Stores.persistentKeyValueStore(StoreNames.PROBE_WINDOWS), Serdes.String(), topics.stateSerde(ProbeWindowState.class)));
+        Stores.persistentKeyValueStore(StoreNames.PROBE_WINDOWS), Serdes.String(), topics.stateSerde(ProbeWindowState.class)).withCachingEnabled());
     builder.stream(probes.name(), Consumed.with(probes.keySerde(), probes.valueSerde())
             .withTimestampExtractor(new EventTimeExtractor<>(ProbeResult.class, ProbeResult::getObservedAt))
             .withName("probe-results-source"))

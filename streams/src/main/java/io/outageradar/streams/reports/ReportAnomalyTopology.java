@@ -30,11 +30,11 @@ public final class ReportAnomalyTopology {
     Topic<String, ReportWindowStats> out = topics.reportHealth;
     StreamsBuilder builder = new StreamsBuilder();
     builder.addStateStore(Stores.keyValueStoreBuilder(
-        Stores.persistentKeyValueStore(StoreNames.REPORT_WINDOWS), Serdes.String(), topics.stateSerde(ReportWindowState.class)));
+        Stores.persistentKeyValueStore(StoreNames.REPORT_WINDOWS), Serdes.String(), topics.stateSerde(ReportWindowState.class)).withCachingEnabled());
     builder.addStateStore(Stores.keyValueStoreBuilder(
-        Stores.persistentKeyValueStore(StoreNames.REPORTERS_SEEN), Serdes.String(), Serdes.Long()));
+        Stores.persistentKeyValueStore(StoreNames.REPORTERS_SEEN), Serdes.String(), Serdes.Long()).withCachingEnabled());
     builder.addStateStore(Stores.keyValueStoreBuilder(
-        Stores.persistentKeyValueStore(StoreNames.REPORT_BASELINE), Serdes.String(), topics.stateSerde(ReportBaselineState.class)));
+        Stores.persistentKeyValueStore(StoreNames.REPORT_BASELINE), Serdes.String(), topics.stateSerde(ReportBaselineState.class)).withCachingEnabled());
     builder.stream(in.name(), Consumed.with(in.keySerde(), in.valueSerde())
             .withTimestampExtractor(new EventTimeExtractor<>(ScoredReport.class, scored -> scored.getReport().getReportedAt()))
             .withName("scored-reports-source"))
