@@ -1,6 +1,5 @@
 package io.outageradar.bench;
 
-import io.outageradar.avro.HealthStatus;
 import io.outageradar.avro.ProbeResult;
 import io.outageradar.avro.RegionWindowHealth;
 import io.outageradar.avro.state.ProbeWindowState;
@@ -82,10 +81,9 @@ public class DetectionBenchmark {
     if (region == 0) {
       windowStart = windowStart.plus(config.window());
     }
-    RegionWindowHealth verdict = RegionWindowHealth.newBuilder(
-            ProbeWindowAggregator.judge(new ServiceRegion("svc-00000", LoadGenerator.REGIONS.get(region)), windowStart,
-                windowStart.plus(config.window()), closedWindow, config))
-        .setStatus(HealthStatus.HEALTHY).build();
+    // the window's probes all succeeded: a HEALTHY verdict
+    RegionWindowHealth verdict = ProbeWindowAggregator.judge(new ServiceRegion("svc-00000", LoadGenerator.REGIONS.get(region)),
+        windowStart, windowStart.plus(config.window()), closedWindow, config);
     return lifecycle.apply(service, new RegionSignal(verdict, null));
   }
 }
