@@ -10,7 +10,8 @@ import java.util.Locale;
 
 /**
  * PagerDuty Events API v2: a TRIGGER is an alert event with a payload (summary, source, severity,
- * timestamp, component, group, class, custom details); a RESOLVE needs only the routing key and
+ * timestamp, component, group, class, custom details with regions, cause hint and, when known,
+ * the estimated loss so far); a RESOLVE needs only the routing key and
  * dedup key. The outage id as dedup key makes a re-sent page update the same incident.
  */
 public final class PagerDutyIntegration implements Integration {
@@ -18,10 +19,17 @@ public final class PagerDutyIntegration implements Integration {
 
   private final URI url;
   private final String routingKey;
+  private final ImpactView impact;
 
   public PagerDutyIntegration(URI url, String routingKey) {
+    this(url, routingKey, ImpactView.NONE);
+  }
+
+  /** With the estimated business impact of the outage in the custom details, where region-impact knows it. */
+  public PagerDutyIntegration(URI url, String routingKey, ImpactView impact) {
     this.url = url;
     this.routingKey = routingKey;
+    this.impact = impact;
   }
 
   @Override
@@ -59,6 +67,15 @@ public final class PagerDutyIntegration implements Integration {
       details.put("cause_hint", page.getCause().name());
       details.put("onset", page.getOnset().toString());
       details.put("renotify", page.getRenotify());
+      List<ImpactView.Loss> losses = impact.of(page);
+      if (!losses.isEmpty()) {
+        var business = details.putArray("estimated_loss");
+        for (ImpactView.Loss loss : losses) {
+          int digits = java.util.Currency.getInstance(loss.currency()).getDefaultFractionDigits();
+          business.addObject().put("currency", loss.currency()).put("amount_minor", loss.amountMinor())
+              .put("amount", java.math.BigDecimal.valueOf(loss.amountMinor(), Math.max(digits, 0)).toPlainString());
+        }
+      }
     }
     event.put("client", "outage-radar");
     return event;

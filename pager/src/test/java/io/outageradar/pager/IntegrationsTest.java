@@ -46,6 +46,17 @@ class IntegrationsTest {
   }
 
   @Test
+  void pagerDutyDetailsCarryTheEstimatedLossWhenRegionImpactKnowsIt() throws Exception {
+    try (Receiver pagerDuty = new Receiver()) {
+      ImpactView impact = page -> java.util.List.of(new ImpactView.Loss("BRL", 1_075_000), new ImpactView.Loss("JPY", 5000));
+      deliverer.deliver(new PagerDutyIntegration(pagerDuty.url("/v2/enqueue"), "key", impact), Pages.trigger(TRIGGERED));
+
+      assertThat(json(pagerDuty.requests.get(0).body()).at("/payload/custom_details/estimated_loss")).isEqualTo(json("""
+          [{"currency":"BRL","amount_minor":1075000,"amount":"10750.00"},{"currency":"JPY","amount_minor":5000,"amount":"5000"}]"""));
+    }
+  }
+
+  @Test
   void slackGetsAReadableMessageForTriggerAndResolve() throws Exception {
     try (Receiver slack = new Receiver(new Receiver.Answer(200, null, "ok"), new Receiver.Answer(200, null, "ok"))) {
       SlackIntegration integration = new SlackIntegration(slack.url("/services/T000/B000/XXXX"));

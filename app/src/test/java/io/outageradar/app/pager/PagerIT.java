@@ -4,18 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.sun.net.httpserver.HttpServer;
-import io.outageradar.app.embedded.EmbeddedKafkaExtension;
 import io.outageradar.app.embedded.EmbeddedKafkaExtension.KafkaTestContext;
+import io.outageradar.app.embedded.EmbeddedKafkaExtension;
 import io.outageradar.avro.CauseHint;
+import io.outageradar.avro.Money;
 import io.outageradar.avro.OutageScope;
 import io.outageradar.avro.Page;
 import io.outageradar.avro.PageAction;
 import io.outageradar.avro.PageDeadLetter;
 import io.outageradar.avro.PageSeverity;
+import io.outageradar.avro.RegionImpact;
 import io.outageradar.pager.Deliverer;
+import io.outageradar.pager.ImpactView;
 import io.outageradar.pager.Integration;
-import io.outageradar.pager.PagerDutyIntegration;
+import io.outageradar.pager.KafkaImpactView;
 import io.outageradar.pager.Pager;
+import io.outageradar.pager.PagerDutyIntegration;
 import io.outageradar.pager.RetryPolicy;
 import io.outageradar.pager.WebhookIntegration;
 import io.outageradar.registry.MockSchemaRegistry;
@@ -132,6 +136,32 @@ class PagerIT {
       }
     }
     assertThat(webhookBodies.get(1)).contains("\"action\":\"RESOLVE\"");
+  }
+
+  @Test
+  void theImpactViewFollowsRegionImpactForThePagesOutage(KafkaTestContext kafka) throws Exception {
+    Topics topics = Topics.withPrefix(kafka.topicPrefix(), RegistryOptions.of("mock://" + scope).connect());
+    try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
+      TopicCreator.ensure(admin, List.of(topics.regionImpact), (short) 1);
+    }
+    Instant t0 = Instant.parse("2021-10-04T15:41:30Z");
+    try (KafkaProducer<String, RegionImpact> producer = new KafkaProducer<>(Map.of("bootstrap.servers", kafka.bootstrapServers()),
+        topics.regionImpact.keySerde().serializer(), topics.regionImpact.valueSerde().serializer())) {
+      for (String region : List.of("BR", "US", "DE")) {
+        boolean ours = !region.equals("DE");
+        producer.send(new ProducerRecord<>(topics.regionImpact.name(), region, RegionImpact.newBuilder()
+            .setRegion(region).setAffectedServices(List.of("whatsapp"))
+            .setOutageIds(List.of(ours ? "whatsapp-global-20211004T154030Z" : "other-outage"))
+            .setSince(t0).setDurationMs(3_600_000).setSeverity(1.0).setReports(10).setMeanSentiment(null)
+            .setEstimatedLoss(new Money(region.equals("BR") ? 250_000L : 120_000L, region.equals("BR") ? "BRL" : "USD"))
+            .setAsOf(t0).build())).get();
+      }
+    }
+    try (KafkaImpactView view = new KafkaImpactView(kafka.bootstrapServers(), topics.regionImpact)) {
+      // the page covers BR and US; DE's loss belongs to another outage
+      await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(view.of(page(PageAction.TRIGGER, t0)))
+          .containsExactly(new ImpactView.Loss("BRL", 250_000L), new ImpactView.Loss("USD", 120_000L)));
+    }
   }
 
   private static List<PageDeadLetter> readDeadLetters(KafkaTestContext kafka, Topics topics) {
