@@ -16,7 +16,7 @@ import java.util.List;
  * silence in Alertmanager can: one alert per affected region, identified by its labels (alertname,
  * outage_id, service, region, scope, cause). A TRIGGER sets {@code endsAt} a TTL ahead of the
  * wall clock, since Alertmanager resolves an alert nobody re-sends (re-notifications re-send it); a
- * RESOLVE sets {@code endsAt} to the resolution time.
+ * RESOLVE sets {@code endsAt} to the resolution time, or now if that is still ahead of the clock.
  */
 public final class AlertmanagerIntegration implements Integration {
   public static final String ALERT_NAME = "OutageRadarOutage";
@@ -48,7 +48,10 @@ public final class AlertmanagerIntegration implements Integration {
   }
 
   ArrayNode body(Page page) {
-    Instant endsAt = page.getAction() == PageAction.RESOLVE ? page.getAt() : clock.instant().plus(alertTtl);
+    Instant now = clock.instant();
+    // A resolve must end the alert in Alertmanager's past: an endsAt even a second ahead (event time
+    // ahead of the wall clock, clock skew) leaves the alert firing until the earlier, later endsAt.
+    Instant endsAt = page.getAction() == PageAction.RESOLVE ? (page.getAt().isBefore(now) ? page.getAt() : now) : now.plus(alertTtl);
     ArrayNode body = PageJson.MAPPER.createArrayNode();
     for (String region : page.getRegions()) {
       ObjectNode alert = body.addObject();

@@ -91,10 +91,15 @@ class IntegrationsTest {
 
   @Test
   void alertmanagerGetsOneAlertPerRegionEndingWithTheResolve() throws Exception {
-    try (Receiver alertmanager = new Receiver(new Receiver.Answer(200, null, ""), new Receiver.Answer(200, null, ""))) {
-      AlertmanagerIntegration integration = new AlertmanagerIntegration(URI.create(alertmanager.url("").toString()), Duration.ofHours(1), CLOCK);
-      deliverer.deliver(integration, Pages.trigger(TRIGGERED));
-      deliverer.deliver(integration, Pages.resolve(RESOLVED));
+    try (Receiver alertmanager = new Receiver(new Receiver.Answer(200, null, ""), new Receiver.Answer(200, null, ""),
+        new Receiver.Answer(200, null, ""))) {
+      URI base = URI.create(alertmanager.url("").toString());
+      deliverer.deliver(new AlertmanagerIntegration(base, Duration.ofHours(1), CLOCK), Pages.trigger(TRIGGERED));
+      Clock afterResolution = Clock.fixed(RESOLVED.plusSeconds(5), ZoneOffset.UTC);
+      deliverer.deliver(new AlertmanagerIntegration(base, Duration.ofHours(1), afterResolution), Pages.resolve(RESOLVED));
+      // a resolution stamped ahead of the clock ends the alert now, never in Alertmanager's future
+      Clock beforeResolution = Clock.fixed(RESOLVED.minusSeconds(2), ZoneOffset.UTC);
+      deliverer.deliver(new AlertmanagerIntegration(base, Duration.ofHours(1), beforeResolution), Pages.resolve(RESOLVED));
 
       assertThat(alertmanager.requests).extracting(Receiver.Request::path).containsOnly("/api/v2/alerts");
       JsonNode fired = json(alertmanager.requests.get(0).body());
@@ -108,6 +113,7 @@ class IntegrationsTest {
       JsonNode resolved = json(alertmanager.requests.get(1).body());
       assertThat(resolved).hasSize(6);
       assertThat(resolved.findValuesAsText("endsAt")).containsOnly("2021-10-04T22:24:00Z");
+      assertThat(json(alertmanager.requests.get(2).body()).findValuesAsText("endsAt")).containsOnly("2021-10-04T22:23:58Z");
     }
   }
 }

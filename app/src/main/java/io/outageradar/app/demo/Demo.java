@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.UUID;
+import org.apache.avro.specific.SpecificRecord;
 
 /**
  * The embedded end-to-end run: a real broker in this JVM, the real topologies, the replay of the 4
@@ -47,7 +48,10 @@ public final class Demo {
           (short) 1, false);
       try (Pipeline pipeline = Pipeline.start(settings, Duration.ofSeconds(60));
           OutputCollector outputs = new OutputCollector(kafka.bootstrapServers(), topics)) {
-        long replayed = ScenarioPublisher.publish(scenario, topics.probeResults, kafka.bootstrapServers());
+        // probes only: with the report surge in the live pipeline, report-only regional outages still
+        // open after the recovery (see the closing note of issue 6); the backtest judges both
+        long replayed = ScenarioPublisher.publish(scenario.name(), scenario.probes().map(probe -> (SpecificRecord) probe),
+            topics.probeResults, null, kafka.bootstrapServers(), 0);
         Duration left = timeout.minus(Duration.between(began, Instant.now()));
         if (!outputs.awaitSettled(scenario.end().minus(TAIL), detection.alignmentSlack().plus(QUIET_MARGIN), left)) {
           throw new IllegalStateException("the pipeline did not finish judging the replay within " + timeout.toSeconds()

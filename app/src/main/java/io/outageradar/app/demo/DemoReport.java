@@ -54,6 +54,10 @@ public final class DemoReport {
       lines.add(new Line(o.getOnset(), 0, "onset      " + who + " in " + String.join(", ", o.getRegions())));
       lines.add(new Line(o.getConfirmedAt(), 1, "confirmed  " + o.getService() + " after "
           + Duration.between(o.getOnset(), o.getConfirmedAt()).toSeconds() + " s, cause hint " + o.getCause()));
+      if (o.getResolvedAt() != null && o.getMeanSentiment() != null) {
+        lines.add(new Line(o.getResolvedAt(), 1, "reports    " + o.getService() + ": " + String.format("%,d", o.getReports())
+            + " user reports, mean sentiment " + String.format("%+.2f", o.getMeanSentiment())));
+      }
       if (o.getResolvedAt() != null) {
         lines.add(new Line(o.getResolvedAt(), 1, "resolved   " + o.getService() + " after "
             + hours(Duration.between(o.getOnset(), o.getResolvedAt()))));
@@ -66,7 +70,7 @@ public final class DemoReport {
 
     StringBuilder out = new StringBuilder();
     out.append("outage-radar demo: replay of ").append(result.scenario()).append(" (")
-        .append(String.format("%,d", result.eventsReplayed())).append(" probe results) through embedded Kafka\n\n");
+        .append(String.format("%,d", result.eventsReplayed())).append(" events) through embedded Kafka\n\n");
     out.append("event time (UTC)\n");
     for (Line line : lines) {
       out.append(CLOCK.format(line.at())).append("  ").append(line.text()).append('\n');

@@ -23,11 +23,6 @@ public final class ScenarioPublisher {
 
   private ScenarioPublisher() {}
 
-  /** Sends every probe of the scenario as fast as possible and waits until all are acknowledged; returns the count. */
-  public static long publish(Scenario scenario, Topic<String, ProbeResult> topic, String bootstrapServers) {
-    return publish(scenario.name(), scenario.probes().map(p -> (SpecificRecord) p), topic, null, bootstrapServers, 0);
-  }
-
   /**
    * Sends probes and reports in their order, each to its topic, with its event time as the record
    * timestamp; with {@code speed} > 0 paced at that many times real time (60 = an hour a minute).

@@ -28,8 +28,9 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * which progress at different speeds when the pipeline catches up (a replay, a restart after
  * downtime). Applied in arrival order, one region could run hours ahead and open and close a
  * "regional" outage before the others' verdicts arrive, and the global roll-up would never see them
- * together. So verdicts wait in a pending store and are applied only up to the slowest region's
- * watermark. A region whose watermark has not moved for {@code alignmentSlack} of wall-clock time
+ * together. So verdicts wait in a pending store and are applied only up to the slowest watermark
+ * among the service's regions and signals (probe windows and report minutes are produced by
+ * different applications, and one may be minutes behind the other while catching up). A region whose watermark has not moved for {@code alignmentSlack} of wall-clock time
  * (cut off, decommissioned) stops holding the others back; a wall-clock punctuator checks for that,
  * because a stalled region by definition sends no record that would trigger the check. For the same
  * reason a service seen for the first time waits one slack before anything is applied: its other
@@ -68,10 +69,13 @@ final class OutageLifecycleProcessor implements Processor<String, RegionSignal, 
       state.setFirstSeenAt(Instant.ofEpochMilli(now));
     }
     pending.put(pendingKey(service, window.end(), window.region() + '|' + window.kind()), record.value());
-    Instant received = state.getReceivedUntil().get(window.region());
+    // one watermark per region and signal: probe verdicts and report minutes come from different
+    // applications, which catch up at different speeds
+    String stream = window.region() + '|' + window.kind();
+    Instant received = state.getReceivedUntil().get(stream);
     if (received == null || window.end().isAfter(received)) {
-      state.getReceivedUntil().put(window.region(), window.end());
-      state.getLastAdvancedAt().put(window.region(), Instant.ofEpochMilli(now));
+      state.getReceivedUntil().put(stream, window.end());
+      state.getLastAdvancedAt().put(stream, Instant.ofEpochMilli(now));
     }
     release(service, state);
     store.put(service, state);
