@@ -10,8 +10,10 @@ import io.outageradar.avro.OutageState;
 import io.outageradar.avro.Page;
 import io.outageradar.avro.PageAction;
 import io.outageradar.avro.RegionWindowHealth;
+import io.outageradar.avro.ReportWindowStats;
 import io.outageradar.registry.MockSchemaRegistry;
 import io.outageradar.streams.DetectionConfig;
+import io.outageradar.streams.Probes;
 import io.outageradar.streams.GoldenTopology;
 import io.outageradar.streams.StreamsProperties;
 import io.outageradar.streams.reports.ReportDetectionConfig;
@@ -96,6 +98,33 @@ class OutageLifecycleTopologyTest {
       driver.advanceWallClockTime(CONFIG.alignmentSlack().plusSeconds(2));
 
       assertThat(outages(driver)).extracting(OutageEvent::getOutageId).containsExactly("whatsapp-BR-20211004T153030Z");
+    }
+  }
+
+  @Test
+  void probeVerdictsAheadOfTheRegionsReportMinutesWaitForThem() {
+    try (TopologyTestDriver driver = driver()) {
+      TestInputTopic<String, RegionWindowHealth> in = input(driver);
+      TestInputTopic<String, ReportWindowStats> minutes = driver.createInputTopic(topics.reportHealth.name(),
+          topics.reportHealth.keySerde().serializer(), topics.reportHealth.valueSerde().serializer());
+      pipe(in, window("whatsapp", "BR", 0, HealthStatus.HEALTHY));
+      ReportWindowStats quietMinute = ReportWindowStats.newBuilder()
+          .setService("whatsapp").setRegion("BR").setWindowStart(Probes.T0).setWindowEnd(Probes.T0.plusSeconds(60))
+          .setReports(3).setDistinctReporters(3).setBaselineMedian(3.0).setBaselineMad(1.0).setAnomalyScore(0.0)
+          .setAnomalous(false).setWarmingUp(false).setMeanSentiment(null).setNegativeShare(null).build();
+      driver.advanceWallClockTime(CONFIG.alignmentSlack().plusSeconds(2)); // past the new service's first-seen hold
+      minutes.pipeInput("whatsapp|BR", quietMinute, quietMinute.getWindowEnd());
+
+      // the probe-health application has caught up further than the report application
+      for (int w = 1; w <= 4; w++) {
+        pipe(in, window("whatsapp", "BR", w, HealthStatus.DOWN));
+      }
+      assertThat(outages(driver)).as("verdicts past the report minutes' watermark wait for them")
+          .noneMatch(o -> o.getState() == OutageState.CONFIRMED);
+
+      driver.advanceWallClockTime(CONFIG.alignmentSlack().plusSeconds(2)); // the reports stall: stop waiting
+
+      assertThat(outages(driver)).anyMatch(o -> o.getState() == OutageState.CONFIRMED);
     }
   }
 
