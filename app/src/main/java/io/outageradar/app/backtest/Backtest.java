@@ -9,6 +9,7 @@ import io.outageradar.avro.RegionWindowHealth;
 import io.outageradar.avro.ReportWindowStats;
 import io.outageradar.avro.ScoredReport;
 import io.outageradar.avro.UserReport;
+import io.outageradar.producers.replay.ScenarioEvents;
 import io.outageradar.registry.MockSchemaRegistry;
 import io.outageradar.sentiment.SentimentAnalyzer;
 import io.outageradar.streams.DetectionConfig;
@@ -63,9 +64,9 @@ public final class Backtest {
       events.forEach(event -> {
         count[0]++;
         if (event instanceof ProbeResult probe) {
-          probeIn.pipeInput(probe.getService() + "|" + probe.getRegion(), probe, probe.getObservedAt());
+          probeIn.pipeInput(ScenarioEvents.keyOf(probe), probe, probe.getObservedAt());
         } else if (event instanceof UserReport report) {
-          reportIn.pipeInput(report.getService() + "|" + report.getRegion(), report, report.getReportedAt());
+          reportIn.pipeInput(ScenarioEvents.keyOf(report), report, report.getReportedAt());
           scoredOut.readRecordsToList().forEach(scoredIn::pipeInput);
         }
       });

@@ -75,7 +75,7 @@ public final class Bench {
       List<byte[]> sampleKeys = new ArrayList<>();
       List<byte[]> sampleValues = new ArrayList<>();
       new LoadGenerator(options.keys(), 7, clock, List.of()).stream().limit(10_000).forEach(event -> {
-        sampleKeys.add(key(event).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        sampleKeys.add(ScenarioEvents.keyOf(event).getBytes(java.nio.charset.StandardCharsets.UTF_8));
         sampleValues.add(event instanceof ProbeResult probe
             ? topics.probeResults.valueSerde().serializer().serialize(topics.probeResults.name(), probe)
             : topics.userReports.valueSerde().serializer().serialize(topics.userReports.name(), (UserReport) event));
@@ -140,11 +140,6 @@ public final class Bench {
       MockSchemaRegistry.drop(scope);
       TempDirs.delete(stateDir);
     }
-  }
-
-  private static String key(SpecificRecord event) {
-    return event instanceof ProbeResult probe ? probe.getService() + "|" + probe.getRegion()
-        : ((UserReport) event).getService() + "|" + ((UserReport) event).getRegion();
   }
 
   private static long publish(Topics topics, EmbeddedKafka kafka, Stream<SpecificRecord> events, Pacing pacing) {

@@ -37,7 +37,7 @@ public final class PagerCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     RadarConfig config = cluster.load(Map.of());
     Clock clock = Clock.systemUTC();
-    List<Integration> integrations = config.pagerIntegrations(clock); // fails on bad settings before Kafka is touched
+    config.pagerIntegrations(clock); // fails on bad settings before Kafka is touched
     RetryPolicy retries = config.pagerRetryPolicy();
     Topics topics = ClusterOptions.topics(config);
     String bootstrap = config.get(RadarSettings.BOOTSTRAP_SERVERS);
@@ -48,13 +48,15 @@ public final class PagerCommand implements Callable<Integer> {
     Deliverer deliverer = new Deliverer(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build(), retries,
         duration -> Thread.sleep(duration.toMillis()), clock);
     CountDownLatch stopped = new CountDownLatch(1);
-    try (KafkaImpactView impact = new KafkaImpactView(bootstrap, topics.regionImpact);
-        Pager pager = Pager.start(new Pager.Settings(bootstrap, config.get(RadarSettings.PAGER_GROUP_ID), topics.alerts,
-        topics.alertsDeadLetters, config.pagerIntegrations(clock, impact), deliverer, retries, config.get(RadarSettings.PAGER_FROM_BEGINNING), clock))) {
-      Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown, "outage-radar-pager-stop"));
-      spec.commandLine().getErr().println("outage-radar pager: paging " + integrations.stream().map(Integration::name)
-          .collect(Collectors.joining(", ")) + " from " + topics.alerts.name() + "; Ctrl-C to stop");
-      stopped.await();
+    try (KafkaImpactView impact = new KafkaImpactView(bootstrap, topics.regionImpact)) {
+      List<Integration> integrations = config.pagerIntegrations(clock, impact);
+      try (Pager pager = Pager.start(new Pager.Settings(bootstrap, config.get(RadarSettings.PAGER_GROUP_ID), topics.alerts,
+          topics.alertsDeadLetters, integrations, deliverer, retries, config.get(RadarSettings.PAGER_FROM_BEGINNING), clock))) {
+        Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown, "outage-radar-pager-stop"));
+        spec.commandLine().getErr().println("outage-radar pager: paging " + integrations.stream().map(Integration::name)
+            .collect(Collectors.joining(", ")) + " from " + topics.alerts.name() + "; Ctrl-C to stop");
+        stopped.await();
+      }
     }
     return 0;
   }

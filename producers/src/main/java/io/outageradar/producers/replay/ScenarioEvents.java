@@ -2,6 +2,7 @@ package io.outageradar.producers.replay;
 
 import io.outageradar.avro.ProbeResult;
 import io.outageradar.avro.UserReport;
+import io.outageradar.model.ServiceRegion;
 import java.time.Instant;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
@@ -50,5 +51,12 @@ public final class ScenarioEvents {
   /** Event time of a scenario event. */
   public static Instant timeOf(SpecificRecord event) {
     return event instanceof ProbeResult probe ? probe.getObservedAt() : ((UserReport) event).getReportedAt();
+  }
+
+  /** The {@code service|region} key a scenario event is published under. */
+  public static String keyOf(SpecificRecord event) {
+    ServiceRegion key = event instanceof ProbeResult probe ? new ServiceRegion(probe.getService(), probe.getRegion())
+        : new ServiceRegion(((UserReport) event).getService(), ((UserReport) event).getRegion());
+    return key.key();
   }
 }

@@ -2,7 +2,6 @@ package io.outageradar.producers.replay;
 
 import io.outageradar.avro.ProbeResult;
 import io.outageradar.avro.UserReport;
-import io.outageradar.model.ServiceRegion;
 import io.outageradar.topics.Topic;
 import java.time.Instant;
 import java.util.Properties;
@@ -64,11 +63,10 @@ public final class ScenarioPublisher {
         at = ScenarioEvents.timeOf(event);
         pacing.await(at);
         if (event instanceof ProbeResult probe) {
-          String key = new ServiceRegion(probe.getService(), probe.getRegion()).key();
-          probeProducer.send(new ProducerRecord<>(probes.name(), null, at.toEpochMilli(), key, probe), onFailure);
+          probeProducer.send(new ProducerRecord<>(probes.name(), null, at.toEpochMilli(), ScenarioEvents.keyOf(probe), probe), onFailure);
         } else if (event instanceof UserReport report && reportProducer != null) {
-          String key = new ServiceRegion(report.getService(), report.getRegion()).key();
-          reportProducer.send(new ProducerRecord<>(reports.name(), null, at.toEpochMilli(), key, report), onFailure);
+          reportProducer.send(new ProducerRecord<>(reports.name(), null, at.toEpochMilli(), ScenarioEvents.keyOf(report), report),
+              onFailure);
         }
         if ((++sent & PROGRESS_EVERY_MASK) == 0) {
           progress.sent(sent, at);

@@ -41,16 +41,11 @@ class LoadGeneratorTest {
     }
   }
 
-  private static String keyOf(SpecificRecord event) {
-    return event instanceof ProbeResult p ? p.getService() + "|" + p.getRegion()
-        : ((UserReport) event).getService() + "|" + ((UserReport) event).getRegion();
-  }
-
   @Test
   void spreadsEventsEvenlyOverTheKeysWithThreeAgentsEachAndOneReportRoundInTen() {
     List<SpecificRecord> events = new LoadGenerator(50, 1, new HandClock(), List.of()).stream().limit(50 * 30).toList();
 
-    var perKey = events.stream().collect(Collectors.groupingBy(LoadGeneratorTest::keyOf, Collectors.counting()));
+    var perKey = events.stream().collect(Collectors.groupingBy(ScenarioEvents::keyOf, Collectors.counting()));
     assertThat(perKey).hasSize(50).allSatisfy((key, count) -> assertThat(count).isEqualTo(30));
     assertThat(perKey).containsKeys("svc-00000|US", "svc-00000|AU", "svc-00002|US", "svc-00002|MX").doesNotContainKey("svc-00002|AR");
     assertThat(events).filteredOn(e -> e instanceof UserReport).hasSize(50 * 3);
@@ -66,7 +61,7 @@ class LoadGeneratorTest {
     LoadGenerator load = new LoadGenerator(4, 1, clock,
         List.of(new InjectedOutage(2, T0.plusSeconds(10), T0.plusSeconds(20))));
     Function<Integer, List<ProbeStatus>> statusesOfKey2 = rounds -> load.stream().limit(4L * rounds)
-        .filter(e -> e instanceof ProbeResult p && keyOf(p).equals(LoadGenerator.key(2).key()))
+        .filter(e -> e instanceof ProbeResult p && ScenarioEvents.keyOf(p).equals(LoadGenerator.key(2).key()))
         .map(e -> ((ProbeResult) e).getStatus()).toList();
 
     assertThat(statusesOfKey2.apply(3)).containsOnly(ProbeStatus.OK);
