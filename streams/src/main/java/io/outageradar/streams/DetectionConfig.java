@@ -18,10 +18,8 @@ import java.time.Duration;
  *     also makes one GLOBAL outage, for services monitored in few regions
  * @param rollupWait event time a confirmed REGIONAL outage waits before it pages, in case more
  *     regions confirm and it becomes part of one GLOBAL outage (one page instead of several)
- * @param idleAdvanceAfter wall-clock time a probe partition may stay silent before its stream time
- *     follows the wall clock, so that a region that went quiet still gets its windows closed
- * @param alignmentSlack wall-clock time a region's verdicts may stall before the other regions of
- *     its service stop waiting for it (see the lifecycle's event-time alignment)
+ * @param idleAdvanceAfter wall-clock time a task may receive nothing before its stream time follows
+ *     the wall clock, so that the last windows of inputs that went quiet still close
  */
 public record DetectionConfig(
     Duration window,
@@ -34,8 +32,7 @@ public record DetectionConfig(
     int globalMinRegions,
     double globalMinShare,
     Duration rollupWait,
-    Duration idleAdvanceAfter,
-    Duration alignmentSlack) {
+    Duration idleAdvanceAfter) {
 
   public DetectionConfig {
     require(!window.isNegative() && !window.isZero(), "window must be positive");
@@ -48,17 +45,16 @@ public record DetectionConfig(
     require(globalMinShare > 0 && globalMinShare <= 1, "globalMinShare must be in (0, 1]");
     require(!rollupWait.isNegative(), "rollupWait must not be negative");
     require(idleAdvanceAfter.toMillis() >= 2, "idleAdvanceAfter must be at least 2 ms");
-    require(!alignmentSlack.isNegative(), "alignmentSlack must not be negative");
   }
 
   /**
    * 30 s windows, 10 s grace, 2 agents and half a region failing, 2 of 3 windows, 3 to resolve, 3
    * regions (or 75 % of at least two) global, regional pages held 60 s for the roll-up, stream time following the wall clock
-   * after 10 s of silence, 30 s alignment slack.
+   * after 10 s of silence.
    */
   public static DetectionConfig defaults() {
     return new DetectionConfig(Duration.ofSeconds(30), Duration.ofSeconds(10), 2, 0.5, 2, 3, 3, 3, 0.75,
-        Duration.ofSeconds(60), Duration.ofSeconds(10), Duration.ofSeconds(30));
+        Duration.ofSeconds(60), Duration.ofSeconds(10));
   }
 
   private static void require(boolean condition, String message) {

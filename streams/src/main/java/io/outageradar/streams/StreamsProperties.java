@@ -10,6 +10,7 @@ import org.apache.kafka.streams.errors.LogAndContinueProcessingExceptionHandler;
 
 /** The Kafka Streams settings every topology of the pipeline runs with. */
 public final class StreamsProperties {
+
   private StreamsProperties() {}
 
   /**
@@ -33,6 +34,11 @@ public final class StreamsProperties {
     // The window stores are cached: a key updated by thousands of probes within a commit interval is
     // written to RocksDB and its changelog once per commit, not once per probe.
     props.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 32L * 1024 * 1024);
+    // Short waits: a task that drained one input waits for its next fetch, and a consumer has one
+    // fetch in flight per broker, which the broker may hold for fetch.max.wait.ms when it only asked
+    // for caught-up partitions; the stream thread also blocks up to poll.ms in each poll.
+    props.put(StreamsConfig.consumerPrefix(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG), 20);
+    props.put(StreamsConfig.POLL_MS_CONFIG, 10L);
     props.put(StreamsConfig.producerPrefix(ProducerConfig.ACKS_CONFIG), "all");
     props.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), 5);
     props.put(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), "lz4");

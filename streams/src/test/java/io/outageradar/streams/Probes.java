@@ -7,6 +7,8 @@ import io.outageradar.avro.ProbeStatus;
 import io.outageradar.avro.RegionWindowHealth;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
 /** Builders for test records, with named instants around the 2021 outage. */
@@ -30,6 +32,19 @@ public final class Probes {
         .setObservedAt(observedAt)
         .setHttpStatus(null).setCertDaysToExpiry(null).setDetail(null)
         .build();
+  }
+
+  /**
+   * Three agents' probes in 30 s window {@code n} (from T0 + 30 n s), all failing with SERVFAIL when
+   * {@code status} is DOWN, all OK otherwise.
+   */
+  public static List<ProbeResult> round(String service, String region, int n, HealthStatus status) {
+    Instant at = T0.plus(Duration.ofSeconds(30L * n + 5));
+    ProbeStatus outcome = status == HealthStatus.DOWN ? ProbeStatus.DNS_SERVFAIL : ProbeStatus.OK;
+    return List.of(
+        probe(service, region, region.toLowerCase(Locale.ROOT) + "-1", outcome, at),
+        probe(service, region, region.toLowerCase(Locale.ROOT) + "-2", outcome, at.plusSeconds(1)),
+        probe(service, region, region.toLowerCase(Locale.ROOT) + "-3", outcome, at.plusSeconds(2)));
   }
 
   /** A closed 30 s window verdict for the lifecycle tests; window {@code n} starts at T0 + 30 n s. */

@@ -5,21 +5,17 @@ import io.outageradar.app.runtime.TempDirs;
 import io.outageradar.avro.OutageEvent;
 import io.outageradar.avro.Page;
 import io.outageradar.avro.ProbeResult;
-import io.outageradar.avro.RegionWindowHealth;
-import io.outageradar.avro.ReportWindowStats;
-import io.outageradar.avro.ScoredReport;
+import io.outageradar.avro.RegionImpact;
 import io.outageradar.avro.UserReport;
 import io.outageradar.producers.replay.ScenarioEvents;
 import io.outageradar.registry.MockSchemaRegistry;
 import io.outageradar.sentiment.SentimentAnalyzer;
 import io.outageradar.streams.DetectionConfig;
 import io.outageradar.streams.StreamsProperties;
+import io.outageradar.streams.detection.DetectionTopology;
+import io.outageradar.streams.impact.RevenueTable;
 import io.outageradar.streams.lifecycle.AlertConfig;
-import io.outageradar.streams.lifecycle.OutageLifecycleTopology;
-import io.outageradar.streams.probe.ProbeHealthTopology;
-import io.outageradar.streams.reports.ReportAnomalyTopology;
 import io.outageradar.streams.reports.ReportDetectionConfig;
-import io.outageradar.streams.sentiment.SentimentTopology;
 import io.outageradar.topics.Topic;
 import io.outageradar.topics.Topics;
 import java.nio.file.Path;
@@ -28,38 +24,41 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
-import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.TopologyTestDriver;
 
 /**
- * The real topologies over recorded events, without a broker: each topology runs in a
- * TopologyTestDriver and the outputs of the signal topologies are piped into the lifecycle, as the
- * topics would carry them.
- * At the end the wall clock is moved on, as it would be in production, so that the last windows
- * close and the lifecycle's alignment releases everything.
+ * The real topology over recorded events, without a broker: {@link DetectionTopology} in a
+ * TopologyTestDriver, fed the events in the order given (event-time order, as the live pipeline
+ * reads its inputs). At the end the wall clock moves on, as it would in production once the inputs
+ * go quiet, so that the last windows close.
  */
 public final class Backtest {
   private Backtest() {}
 
   /** Runs probe results and user reports (any mix, in event-time order) through the whole engine. */
   public static DemoResult run(String name, Stream<? extends SpecificRecord> events, DetectionConfig config, ReportDetectionConfig reports) {
+    return run(name, events, config, reports, RevenueTable.parse(""));
+  }
+
+  /** As {@link #run(String, Stream, DetectionConfig, ReportDetectionConfig)}, with revenue for the impact. */
+  public static DemoResult run(String name, Stream<? extends SpecificRecord> events, DetectionConfig config,
+      ReportDetectionConfig reports, RevenueTable revenue) {
     Instant began = Instant.now();
     String scope = "backtest-" + UUID.randomUUID();
     Path stateDir = TempDirs.create("outage-radar-backtest-");
     Topics topics = Topics.create(MockSchemaRegistry.forScope(scope));
-    try (TopologyTestDriver health = driver(ProbeHealthTopology.build(config, topics), topics, stateDir, "probe-health");
-        TopologyTestDriver sentiment = driver(SentimentTopology.build(SentimentAnalyzer.standard(), topics), topics, stateDir, "sentiment");
-        TopologyTestDriver minutes = driver(ReportAnomalyTopology.build(reports, config, topics), topics, stateDir, "report-anomaly");
-        TopologyTestDriver lifecycle = driver(OutageLifecycleTopology.build(config, reports, AlertConfig.defaults(), topics), topics, stateDir, "lifecycle")) {
-      TestInputTopic<String, ProbeResult> probeIn = input(health, topics.probeResults);
-      TestInputTopic<String, UserReport> reportIn = input(sentiment, topics.userReports);
-      TestOutputTopic<String, ScoredReport> scoredOut = outputTopic(sentiment, topics.scoredReports);
-      TestInputTopic<String, ScoredReport> scoredIn = input(minutes, topics.scoredReports);
+    DetectionTopology.Settings settings = new DetectionTopology.Settings(config, reports, AlertConfig.defaults(), revenue,
+        SentimentAnalyzer.standard(), topics);
+    try (TopologyTestDriver driver = new TopologyTestDriver(DetectionTopology.build(settings),
+        StreamsProperties.of("backtest", "backtest:9092", topics.deadLetters.name(), stateDir, false))) {
+      TestInputTopic<String, ProbeResult> probeIn = input(driver, topics.probeResults);
+      TestInputTopic<String, UserReport> reportIn = input(driver, topics.userReports);
       long[] count = {0};
       events.forEach(event -> {
         count[0]++;
@@ -67,44 +66,41 @@ public final class Backtest {
           probeIn.pipeInput(ScenarioEvents.keyOf(probe), probe, probe.getObservedAt());
         } else if (event instanceof UserReport report) {
           reportIn.pipeInput(ScenarioEvents.keyOf(report), report, report.getReportedAt());
-          scoredOut.readRecordsToList().forEach(scoredIn::pipeInput);
         }
       });
-      // The wall clock moves on after the last event, as in production: the last windows close.
-      Duration closeAll = config.idleAdvanceAfter().plus(config.window()).plus(config.grace()).plus(Duration.ofMinutes(1));
-      health.advanceWallClockTime(closeAll);
-      minutes.advanceWallClockTime(closeAll);
-
-      TestInputTopic<String, RegionWindowHealth> healthIn = input(lifecycle, topics.regionHealth);
-      TestInputTopic<String, ReportWindowStats> minutesIn = input(lifecycle, topics.reportHealth);
-      output(health, topics.regionHealth).forEach(v -> healthIn.pipeInput(v.getService() + "|" + v.getRegion(), v, v.getWindowEnd()));
-      output(minutes, topics.reportHealth).forEach(v -> minutesIn.pipeInput(v.getService() + "|" + v.getRegion(), v, v.getWindowEnd()));
-      lifecycle.advanceWallClockTime(config.alignmentSlack().plusSeconds(1));
+      goQuiet(driver, config);
 
       Map<String, OutageEvent> outages = new LinkedHashMap<>();
-      output(lifecycle, topics.outages).forEach(o -> outages.put(o.getOutageId(), o));
+      output(driver, topics.outages).forEach(o -> outages.put(o.getOutageId(), o));
       List<OutageEvent> unmerged = outages.values().stream().filter(o -> o.getMergedInto() == null).toList();
-      return new DemoResult(name, count[0], unmerged, output(lifecycle, topics.alerts), Duration.between(began, Instant.now()));
+      Map<String, RegionImpact> impact = new TreeMap<>();
+      output(driver, topics.regionImpact).forEach(i -> impact.put(i.getRegion(), i));
+      return new DemoResult(name, count[0], unmerged, output(driver, topics.alerts), List.copyOf(impact.values()),
+          Duration.between(began, Instant.now()));
     } finally {
       MockSchemaRegistry.drop(scope);
       TempDirs.delete(stateDir);
     }
   }
 
-  private static TopologyTestDriver driver(Topology topology, Topics topics, Path stateDir, String name) {
-    return new TopologyTestDriver(topology,
-        StreamsProperties.of("backtest-" + name, "backtest:9092", topics.deadLetters.name(), stateDir.resolve(name), false));
+  /**
+   * Lets the wall clock run on with no input, as after the last event in production, until the task
+   * counts as idle and its stream time has moved past the last report minute and its grace.
+   */
+  private static void goQuiet(TopologyTestDriver driver, DetectionConfig config) {
+    Duration tick = config.idleAdvanceAfter().dividedBy(2).plusMillis(1);
+    Duration quiet = config.idleAdvanceAfter().multipliedBy(2).plus(config.window()).plus(config.grace()).plus(Duration.ofMinutes(1));
+    for (Duration passed = Duration.ZERO; passed.compareTo(quiet) <= 0; passed = passed.plus(tick)) {
+      driver.advanceWallClockTime(tick);
+    }
   }
 
   private static <V> TestInputTopic<String, V> input(TopologyTestDriver driver, Topic<String, V> topic) {
     return driver.createInputTopic(topic.name(), topic.keySerde().serializer(), topic.valueSerde().serializer());
   }
 
-  private static <V> TestOutputTopic<String, V> outputTopic(TopologyTestDriver driver, Topic<String, V> topic) {
-    return driver.createOutputTopic(topic.name(), topic.keySerde().deserializer(), topic.valueSerde().deserializer());
-  }
-
   private static <V> List<V> output(TopologyTestDriver driver, Topic<String, V> topic) {
-    return outputTopic(driver, topic).readValuesToList();
+    TestOutputTopic<String, V> out = driver.createOutputTopic(topic.name(), topic.keySerde().deserializer(), topic.valueSerde().deserializer());
+    return out.readValuesToList();
   }
 }

@@ -82,8 +82,7 @@ public final class RadarConfig {
     try {
       return new DetectionConfig(get(RadarSettings.WINDOW), get(RadarSettings.GRACE), get(RadarSettings.MIN_AGENTS),
           get(RadarSettings.DOWN_RATIO), get(RadarSettings.CONFIRM_WINDOWS), get(RadarSettings.OF_WINDOWS),
-          get(RadarSettings.RESOLVE_AFTER), get(RadarSettings.GLOBAL_MIN_REGIONS), get(RadarSettings.GLOBAL_MIN_SHARE), get(RadarSettings.ROLLUP_WAIT), get(RadarSettings.IDLE_ADVANCE_AFTER),
-          get(RadarSettings.ALIGNMENT_SLACK));
+          get(RadarSettings.RESOLVE_AFTER), get(RadarSettings.GLOBAL_MIN_REGIONS), get(RadarSettings.GLOBAL_MIN_SHARE), get(RadarSettings.ROLLUP_WAIT), get(RadarSettings.IDLE_ADVANCE_AFTER));
     } catch (IllegalArgumentException e) {
       throw new ConfigException("invalid detection settings: " + e.getMessage());
     }

@@ -54,10 +54,7 @@ public final class RadarSettings {
       "60s", d -> !d.isNegative(), "must not be negative",
       "Event time a confirmed REGIONAL outage waits before paging, in case it becomes part of a GLOBAL one.");
   public static final Setting<Duration> IDLE_ADVANCE_AFTER = duration("detection.idle-advance-after", "10s",
-      "Wall-clock silence after which a probe partition's stream time follows the wall clock (closes a quiet region's windows).");
-  public static final Setting<Duration> ALIGNMENT_SLACK = new Setting<>("detection.alignment-slack",
-      RadarSettings::parseDuration, "30s", d -> !d.isNegative(), "must not be negative",
-      "Wall-clock time one region's verdicts may stall before the other regions of its service stop waiting for it.");
+      "Wall-clock silence of a task's inputs after which its stream time follows the wall clock (closes the last windows of quiet inputs).");
 
   public static final Setting<Integer> REPORTS_MIN_REPORTERS = atLeast("reports.min-reporters", "10", 1,
       "Distinct reporters per minute below which reports are never anomalous.");
@@ -124,7 +121,7 @@ public final class RadarSettings {
 
   public static final List<Setting<?>> ALL = List.of(BOOTSTRAP_SERVERS, SCHEMA_REGISTRY_URL, SCHEMA_REGISTRY_BASIC_AUTH,
       APPLICATION_ID, TOPIC_PREFIX, REPLICATION_FACTOR, STATE_DIR, EXACTLY_ONCE, WINDOW, GRACE, MIN_AGENTS, DOWN_RATIO,
-      CONFIRM_WINDOWS, OF_WINDOWS, RESOLVE_AFTER, GLOBAL_MIN_REGIONS, GLOBAL_MIN_SHARE, ROLLUP_WAIT, IDLE_ADVANCE_AFTER, ALIGNMENT_SLACK,
+      CONFIRM_WINDOWS, OF_WINDOWS, RESOLVE_AFTER, GLOBAL_MIN_REGIONS, GLOBAL_MIN_SHARE, ROLLUP_WAIT, IDLE_ADVANCE_AFTER,
       REPORTS_MIN_REPORTERS, REPORTS_Z_THRESHOLD, REPORTS_WARMUP_SAMPLES, REPORTS_WARMUP_FACTOR, REPORTS_MAX_SAMPLES,
       REPORTS_CONFIRM_MINUTES, REVENUE_PER_HOUR, RENOTIFY_INTERVAL, MAINTENANCE, QUERY_SERVER, INTAKE_API_KEYS,
       INTAKE_SERVICES, INTAKE_PER_KEY_RPS, INTAKE_PER_IP_RPS, INTAKE_SEND_TIMEOUT, PAGER_GROUP_ID, PAGER_FROM_BEGINNING,

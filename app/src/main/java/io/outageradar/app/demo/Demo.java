@@ -5,6 +5,7 @@ import io.outageradar.app.runtime.Pipeline;
 import io.outageradar.app.runtime.TempDirs;
 import io.outageradar.producers.replay.Facebook2021Scenario;
 import io.outageradar.producers.replay.Scenario;
+import io.outageradar.producers.replay.ScenarioEvents;
 import io.outageradar.producers.replay.ScenarioPublisher;
 import io.outageradar.registry.MockSchemaRegistry;
 import io.outageradar.registry.RegistryOptions;
@@ -18,7 +19,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.UUID;
-import org.apache.avro.specific.SpecificRecord;
 
 /**
  * The embedded end-to-end run: a real broker in this JVM, the real topologies, the replay of the 4
@@ -27,7 +27,7 @@ import org.apache.avro.specific.SpecificRecord;
 public final class Demo {
   /** The last windows of the replay stay open (nothing newer closes them); judge up to here. */
   private static final Duration TAIL = Duration.ofMinutes(5);
-  /** Beyond the lifecycle's alignment slack, how long outputs must stay unchanged to count as final. */
+  /** Beyond the time the pipeline waits before it counts its inputs as idle, how long outputs must stay unchanged to count as final. */
   private static final Duration QUIET_MARGIN = Duration.ofSeconds(5);
   /** What a mid-sized shop selling through WhatsApp and Instagram might take per hour (illustrative). */
   private static final RevenueTable DEMO_REVENUE =
@@ -48,17 +48,15 @@ public final class Demo {
           (short) 1, false);
       try (Pipeline pipeline = Pipeline.start(settings, Duration.ofSeconds(60));
           OutputCollector outputs = new OutputCollector(kafka.bootstrapServers(), topics)) {
-        // probes only: on a two-core machine the live report path (230k reports, sentiment, minutes)
-        // cannot be judged within the demo's time budget yet; `backtest` judges probes and reports
-        long replayed = ScenarioPublisher.publish(scenario.name(), scenario.probes().map(probe -> (SpecificRecord) probe),
-            topics.probeResults, null, kafka.bootstrapServers(), 0);
+        long replayed = ScenarioPublisher.publish(scenario.name(), ScenarioEvents.of(scenario),
+            topics.probeResults, topics.userReports, kafka.bootstrapServers(), 0);
         Duration left = timeout.minus(Duration.between(began, Instant.now()));
-        if (!outputs.awaitSettled(scenario.end().minus(TAIL), detection.alignmentSlack().plus(QUIET_MARGIN), left)) {
+        if (!outputs.awaitSettled(scenario.end().minus(TAIL), detection.idleAdvanceAfter().plus(QUIET_MARGIN), left)) {
           throw new IllegalStateException("the pipeline did not finish judging the replay within " + timeout.toSeconds()
               + " s: " + outputs.progress());
         }
         return new DemoResult(scenario.name(), replayed, new ArrayList<>(outputs.outages()), outputs.pages(),
-            Duration.between(began, Instant.now()));
+            outputs.regionImpact(), Duration.between(began, Instant.now()));
       }
     } finally {
       MockSchemaRegistry.drop(scope);

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.outageradar.app.query.OutageJson;
 import io.outageradar.avro.OutageEvent;
 import io.outageradar.avro.Page;
+import io.outageradar.avro.RegionImpact;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -32,7 +33,7 @@ public final class DemoReport {
     ArrayNode outages = root.putArray("outages");
     sortedOutages(result).forEach(outage -> outages.add(OutageJson.of(outage)));
     ArrayNode pages = root.putArray("pages");
-    for (Page page : result.pages()) {
+    for (Page page : pagesInEventTime(result)) {
       ObjectNode node = pages.addObject();
       node.put("dedupKey", page.getDedupKey());
       node.put("action", page.getAction().name());
@@ -40,6 +41,8 @@ public final class DemoReport {
       node.put("service", page.getService());
       page.getRegions().forEach(node.putArray("regions")::add);
     }
+    ArrayNode impact = root.putArray("regionImpact");
+    result.regionImpact().forEach(region -> impact.add(impactJson(region)));
     root.put("eventsReplayed", result.eventsReplayed());
     root.put("wallSeconds", result.wallTime().toMillis() / 1000.0);
     return root.toString();
@@ -63,7 +66,7 @@ public final class DemoReport {
             + hours(Duration.between(o.getOnset(), o.getResolvedAt()))));
       }
     }
-    for (Page p : result.pages()) {
+    for (Page p : pagesInEventTime(result)) {
       lines.add(new Line(p.getAt(), 2, "page       " + p.getAction() + " " + p.getDedupKey() + ": " + p.getSummary()));
     }
     lines.sort(Comparator.comparing(Line::at).thenComparing(Line::order));
@@ -78,6 +81,31 @@ public final class DemoReport {
     out.append('\n').append(result.outages().size()).append(" outage(s), ").append(result.pages().size())
         .append(" page(s); wall time ").append(result.wallTime().toMillis() / 1000.0).append(" s\n");
     return out.toString();
+  }
+
+  /**
+   * Pages in event-time order: they come from several partitions of {@code alerts}, whose
+   * interleaving says nothing about the outages.
+   */
+  private static List<Page> pagesInEventTime(DemoResult result) {
+    return result.pages().stream()
+        .sorted(Comparator.comparing(Page::getAt).thenComparing(Page::getDedupKey).thenComparing(Page::getAction))
+        .toList();
+  }
+
+  private static ObjectNode impactJson(RegionImpact impact) {
+    ObjectNode node = JSON.createObjectNode();
+    node.put("region", impact.getRegion());
+    impact.getAffectedServices().forEach(node.putArray("affectedServices")::add);
+    node.put("since", OutageJson.iso(impact.getSince()));
+    node.put("durationSeconds", impact.getDurationMs() / 1000);
+    node.put("severity", Math.round(impact.getSeverity() * 1000) / 1000.0);
+    node.put("reports", impact.getReports());
+    ObjectNode loss = node.putObject("estimatedLoss");
+    loss.put("amountMinor", impact.getEstimatedLoss().getAmountMinor());
+    loss.put("currency", impact.getEstimatedLoss().getCurrency());
+    node.put("asOf", OutageJson.iso(impact.getAsOf()));
+    return node;
   }
 
   private static List<OutageEvent> sortedOutages(DemoResult result) {

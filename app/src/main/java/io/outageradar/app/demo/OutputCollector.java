@@ -3,6 +3,7 @@ package io.outageradar.app.demo;
 import io.outageradar.avro.OutageEvent;
 import io.outageradar.avro.OutageState;
 import io.outageradar.avro.Page;
+import io.outageradar.avro.RegionImpact;
 import io.outageradar.avro.RegionWindowHealth;
 import io.outageradar.topics.Topics;
 import java.time.Duration;
@@ -14,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.TreeMap;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -29,6 +31,7 @@ final class OutputCollector implements AutoCloseable {
   private final KafkaConsumer<byte[], byte[]> consumer;
   private final Map<String, OutageEvent> latestOutage = new LinkedHashMap<>();
   private final List<Page> pages = new ArrayList<>();
+  private final Map<String, RegionImpact> latestImpact = new TreeMap<>();
   /** Newest window end judged per service|region: the pipeline is through a time when every key is. */
   private final Map<String, Instant> judgedUntil = new HashMap<>();
 
@@ -41,13 +44,13 @@ final class OutputCollector implements AutoCloseable {
     props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
     props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer());
-    consumer.subscribe(List.of(topics.outages.name(), topics.alerts.name(), topics.regionHealth.name()));
+    consumer.subscribe(List.of(topics.outages.name(), topics.alerts.name(), topics.regionHealth.name(), topics.regionImpact.name()));
   }
 
   /**
    * Polls until every key's windows up to {@code judgedThrough} have been judged, no outage is open
-   * and no outage or page has arrived for {@code quiet} (the lifecycle holds verdicts back for up to
-   * its alignment slack, so the last changes come after the last verdict); or until the timeout.
+   * and no outage, page or impact has arrived for {@code quiet} (the last windows close only once
+   * its inputs count as idle, so the last changes come after the last verdict); or until the timeout.
    * Returns whether the outputs settled.
    */
   boolean awaitSettled(Instant judgedThrough, Duration quiet, Duration timeout) {
@@ -70,7 +73,7 @@ final class OutputCollector implements AutoCloseable {
     return false;
   }
 
-  /** Takes one output record; returns whether it was an outage change or a page. */
+  /** Takes one output record; returns whether it was an outage change, a page or an impact. */
   private boolean accept(ConsumerRecord<byte[], byte[]> record) {
     String topic = record.topic();
     if (topic.equals(topics.outages.name())) {
@@ -79,6 +82,10 @@ final class OutputCollector implements AutoCloseable {
       return true;
     } else if (topic.equals(topics.alerts.name())) {
       pages.add(topics.alerts.valueSerde().deserializer().deserialize(topic, record.value()));
+      return true;
+    } else if (topic.equals(topics.regionImpact.name())) {
+      RegionImpact impact = topics.regionImpact.valueSerde().deserializer().deserialize(topic, record.value());
+      latestImpact.put(impact.getRegion(), impact);
       return true;
     } else {
       RegionWindowHealth window = topics.regionHealth.valueSerde().deserializer().deserialize(topic, record.value());
@@ -94,13 +101,20 @@ final class OutputCollector implements AutoCloseable {
 
   /** Where the outputs stand, for the error message when they do not settle. */
   String progress() {
-    long open = latestOutage.values().stream().filter(o -> o.getState() != OutageState.RESOLVED).count();
-    return "windows of all " + judgedUntil.size() + " keys judged until " + slowestJudged() + ", " + latestOutage.size() + " outage(s) seen, " + open + " still open, "
-        + pages.size() + " page(s)";
+    List<String> open = latestOutage.values().stream().filter(o -> o.getState() != OutageState.RESOLVED)
+        .map(OutageEvent::getOutageId).toList();
+    String slowest = judgedUntil.entrySet().stream().min(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse("none");
+    return "windows of all " + judgedUntil.size() + " keys judged until " + slowestJudged() + " (slowest " + slowest + "), " + latestOutage.size()
+        + " outage(s) seen, " + open.size() + " still open " + open + ", " + pages.size() + " page(s)";
   }
 
   Collection<OutageEvent> outages() {
     return latestOutage.values().stream().filter(o -> o.getMergedInto() == null).toList();
+  }
+
+  /** The last impact of each region, by region code. */
+  List<RegionImpact> regionImpact() {
+    return List.copyOf(latestImpact.values());
   }
 
   List<Page> pages() {

@@ -108,8 +108,11 @@ public final class EmbeddedKafka implements AutoCloseable {
     props.put("group.initial.rebalance.delay.ms", "0");
     props.put("num.partitions", "1");
     // Replays carry their historical event times (2021) as record timestamps; time-based retention
-    // would delete them at once, so the embedded broker never runs it.
+    // would delete them at once, so the embedded broker never runs it: not periodically, and not
+    // once at start-up either (the first check runs after the initial task delay, 30 s by default,
+    // and deleted the rolled segments of a replay still being read).
     props.put("log.retention.check.interval.ms", Long.toString(Long.MAX_VALUE / 2));
+    props.put("log.initial.task.delay.ms", Long.toString(Long.MAX_VALUE / 2));
     props.put("log.message.timestamp.before.max.ms", Long.toString(Long.MAX_VALUE));
     return props;
   }

@@ -47,7 +47,7 @@ class QueryApiIT {
   private static final Instant T0 = Instant.parse("2021-10-04T15:30:00Z");
   private static final List<String> SERVICES = List.of("whatsapp", "instagram", "facebook", "messenger", "pix", "stripe");
   private static final DetectionConfig DETECTION = new DetectionConfig(Duration.ofSeconds(30), Duration.ofSeconds(10),
-      2, 0.5, 2, 3, 3, 3, 0.75, Duration.ofSeconds(60), Duration.ofSeconds(10), Duration.ofSeconds(1));
+      2, 0.5, 2, 3, 3, 3, 0.75, Duration.ofSeconds(60), Duration.ofSeconds(2));
 
   @TempDir Path stateDir;
   private final String scope = "query-it-" + UUID.randomUUID();

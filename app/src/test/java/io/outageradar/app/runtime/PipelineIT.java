@@ -49,9 +49,9 @@ import org.junit.jupiter.api.io.TempDir;
 class PipelineIT {
   private static final Instant T0 = Instant.parse("2021-10-04T15:30:00Z");
   private static final List<String> AGENTS = List.of("br-sao-1", "br-sao-2", "br-sao-3");
-  /** Defaults, but a short alignment slack: a test has no lagging regions to wait for. */
+  /** Defaults, but inputs count as idle after 2 s, so the last windows close soon after the test's last probe. */
   private static final DetectionConfig DETECTION = new DetectionConfig(Duration.ofSeconds(30), Duration.ofSeconds(10),
-      2, 0.5, 2, 3, 3, 3, 0.75, Duration.ofSeconds(60), Duration.ofSeconds(10), Duration.ofSeconds(1));
+      2, 0.5, 2, 3, 3, 3, 0.75, Duration.ofSeconds(60), Duration.ofSeconds(2));
 
   @TempDir Path stateDir;
   private final String scope = "pipeline-it-" + UUID.randomUUID();

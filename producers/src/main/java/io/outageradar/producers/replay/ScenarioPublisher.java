@@ -2,6 +2,7 @@ package io.outageradar.producers.replay;
 
 import io.outageradar.avro.ProbeResult;
 import io.outageradar.avro.UserReport;
+import io.outageradar.topics.ServicePartitioner;
 import io.outageradar.topics.Topic;
 import java.time.Instant;
 import java.util.Properties;
@@ -12,10 +13,11 @@ import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
  * Publishes a scenario's events with their event times as record timestamps, keyed {@code
- * service|region}, through an idempotent producer with {@code acks=all}.
+ * service|region} and partitioned by service, through an idempotent producer with {@code acks=all}.
  */
 public final class ScenarioPublisher {
   private static final long PROGRESS_EVERY_MASK = 4095;
@@ -52,10 +54,10 @@ public final class ScenarioPublisher {
     };
     long sent = 0;
     Instant at = null;
-    try (KafkaProducer<String, ProbeResult> probeProducer = new KafkaProducer<>(producerProperties, probes.keySerde().serializer(),
-            probes.valueSerde().serializer());
-        KafkaProducer<String, UserReport> reportProducer = reports == null ? null
-            : new KafkaProducer<>(producerProperties, reports.keySerde().serializer(), reports.valueSerde().serializer())) {
+    // One producer for both topics: its batches go out together, so a consumer that has caught up
+    // with the replay sees probes and reports of the same moment at about the same time.
+    try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(producerProperties, probes.keySerde().serializer(),
+        new ByteArraySerializer())) {
       for (SpecificRecord event : (Iterable<SpecificRecord>) events::iterator) {
         if (failure.get() != null) {
           break;
@@ -63,19 +65,17 @@ public final class ScenarioPublisher {
         at = ScenarioEvents.timeOf(event);
         pacing.await(at);
         if (event instanceof ProbeResult probe) {
-          probeProducer.send(new ProducerRecord<>(probes.name(), null, at.toEpochMilli(), ScenarioEvents.keyOf(probe), probe), onFailure);
-        } else if (event instanceof UserReport report && reportProducer != null) {
-          reportProducer.send(new ProducerRecord<>(reports.name(), null, at.toEpochMilli(), ScenarioEvents.keyOf(report), report),
-              onFailure);
+          byte[] value = probes.valueSerde().serializer().serialize(probes.name(), probe);
+          producer.send(new ProducerRecord<>(probes.name(), null, at.toEpochMilli(), ScenarioEvents.keyOf(probe), value), onFailure);
+        } else if (event instanceof UserReport report && reports != null) {
+          byte[] value = reports.valueSerde().serializer().serialize(reports.name(), report);
+          producer.send(new ProducerRecord<>(reports.name(), null, at.toEpochMilli(), ScenarioEvents.keyOf(report), value), onFailure);
         }
         if ((++sent & PROGRESS_EVERY_MASK) == 0) {
           progress.sent(sent, at);
         }
       }
-      probeProducer.flush();
-      if (reportProducer != null) {
-        reportProducer.flush();
-      }
+      producer.flush();
     }
     if (failure.get() != null) {
       throw new IllegalStateException("replay of " + name + " failed: " + failure.get().getMessage(), failure.get());
@@ -84,6 +84,7 @@ public final class ScenarioPublisher {
     return sent;
   }
 
+  /** Idempotent, acks=all, batched, and partitioned by service as the pipeline needs its inputs. */
   public static Properties producerProperties(String bootstrapServers) {
     Properties props = new Properties();
     props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
@@ -92,6 +93,6 @@ public final class ScenarioPublisher {
     props.put(ProducerConfig.LINGER_MS_CONFIG, 10);
     props.put(ProducerConfig.BATCH_SIZE_CONFIG, 128 * 1024);
     props.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
-    return props;
+    return ServicePartitioner.configure(props);
   }
 }

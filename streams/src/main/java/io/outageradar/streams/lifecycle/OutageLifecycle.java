@@ -54,7 +54,7 @@ public final class OutageLifecycle {
   }
 
   public static ServiceLifecycleState emptyState() {
-    return new ServiceLifecycleState(new HashMap<>(), new HashMap<>(), null, new HashMap<>(), new HashMap<>());
+    return new ServiceLifecycleState(new HashMap<>(), new HashMap<>());
   }
 
   /** Applies one closed window of one signal of one region; returns the outage changes it caused, oldest first. */

@@ -10,18 +10,15 @@ import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
  * Tumbling event-time windows kept in a key-value store, for processors that must judge each window
- * exactly once when it closes (end + grace ≤ stream time).
+ * exactly once when it closes (end + grace ≤ the time they are closed at).
  *
- * <p>Why not the DSL's windowed aggregation with {@code suppress}: there, time moves only when a
- * record arrives on the same partition. When a whole region is cut off, its events stop, its
- * partition goes quiet, and its last windows — the interesting ones — would never close. Here the
- * owning processor calls {@link #advanceIfIdle} from a wall-clock punctuator: a partition idle for
- * {@code idleAdvanceAfter} has its stream time moved on by the wall-clock time that passed.
+ * <p>The owner decides when windows close: on every advance of its task's stream time (so what a
+ * window holds is a function of the input records alone, whatever the speed, lag or restarts), and —
+ * only when the whole task has been idle — on the wall clock (see the detection processor).
  *
  * <p>Windows are keyed {@code <zero-padded window start>|<key>}, so closing everything up to a time
  * is one range scan in time order, started where the previous close ended (the store's tombstones
- * of closed windows are never walked again). Stream time lives in memory: after a restart it is
- * rebuilt from the next records, and windows left in the store close then.
+ * of closed windows are never walked again).
  */
 public final class TumblingWindows<S> {
   /** Receives each closed window, oldest first. */
@@ -36,25 +33,21 @@ public final class TumblingWindows<S> {
   private final KeyValueStore<String, S> store;
   private final long sizeMs;
   private final long graceMs;
-  private final long idleMs;
-  private long streamTime = NO_TIME;
-  private long wallAtLastAdvance;
   private long closedBelow = NO_TIME;
 
-  public TumblingWindows(KeyValueStore<String, S> store, Duration size, Duration grace, Duration idleAdvanceAfter) {
+  public TumblingWindows(KeyValueStore<String, S> store, Duration size, Duration grace) {
     this.store = store;
     this.sizeMs = size.toMillis();
     this.graceMs = grace.toMillis();
-    this.idleMs = idleAdvanceAfter.toMillis();
   }
 
   public long startOf(long time) {
     return time - Math.floorMod(time, sizeMs);
   }
 
-  /** Whether the window of {@code time} has closed already: a record for it is too late. */
-  public boolean isClosed(long time) {
-    return streamTime != NO_TIME && startOf(time) + sizeMs + graceMs <= streamTime;
+  /** Whether the window of {@code time} was closed by a close at {@code closedAt}: a record for it is too late. */
+  public boolean isClosed(long time, long closedAt) {
+    return closedAt != NO_TIME && startOf(time) + sizeMs + graceMs <= closedAt;
   }
 
   public S get(long time, String key) {
@@ -65,28 +58,10 @@ public final class TumblingWindows<S> {
     store.put(windowKey(startOf(time), key), state);
   }
 
-  /** Moves stream time to {@code time} if that is later, closing the windows that passes. */
-  public void observe(long time, long wallNow, OnClose<S> onClose) {
-    if (time > streamTime) {
-      streamTime = time;
-      wallAtLastAdvance = wallNow;
-      closeUpTo(onClose);
-    }
-  }
-
-  /** On a partition idle for {@code idleAdvanceAfter}, lets stream time follow the wall clock. */
-  public void advanceIfIdle(long wallNow, OnClose<S> onClose) {
-    if (streamTime == NO_TIME || wallNow - wallAtLastAdvance < idleMs) {
-      return;
-    }
-    streamTime += wallNow - wallAtLastAdvance;
-    wallAtLastAdvance = wallNow;
-    closeUpTo(onClose);
-  }
-
-  private void closeUpTo(OnClose<S> onClose) {
-    long lastEnd = streamTime - graceMs;
-    long closable = lastEnd - sizeMs - Math.floorMod(lastEnd, sizeMs); // start of the newest closed window
+  /** Closes, oldest first, every window whose end + grace is at or before {@code time}. */
+  public void closeUpTo(long time, OnClose<S> onClose) {
+    long lastEnd = time - graceMs;
+    long closable = lastEnd - sizeMs - Math.floorMod(lastEnd, sizeMs); // start of the newest closable window
     if (closedBelow != NO_TIME && closable < closedBelow) {
       return; // no window boundary crossed since the last close
     }

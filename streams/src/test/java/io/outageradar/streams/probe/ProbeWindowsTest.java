@@ -10,7 +10,10 @@ import io.outageradar.avro.ProbeStatus;
 import io.outageradar.avro.RegionWindowHealth;
 import io.outageradar.registry.MockSchemaRegistry;
 import io.outageradar.streams.DetectionConfig;
-import io.outageradar.streams.GoldenTopology;
+import io.outageradar.streams.DetectionDriver;
+import io.outageradar.streams.impact.RevenueTable;
+import io.outageradar.streams.lifecycle.AlertConfig;
+import io.outageradar.streams.reports.ReportDetectionConfig;
 import io.outageradar.streams.StreamsProperties;
 import io.outageradar.topics.Topics;
 import java.nio.file.Path;
@@ -24,9 +27,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The probe-health topology with explicit event times: 30 s windows, 10 s grace. */
-class ProbeHealthTopologyTest {
-  private static final String SCOPE = ProbeHealthTopologyTest.class.getName();
+/** The probe windows of the detection topology with explicit event times: 30 s windows, 10 s grace. */
+class ProbeWindowsTest {
+  private static final String SCOPE = ProbeWindowsTest.class.getName();
   private static final DetectionConfig CONFIG = DetectionConfig.defaults();
   private static final String KEY = "whatsapp|BR";
 
@@ -44,8 +47,8 @@ class ProbeHealthTopologyTest {
   }
 
   private TopologyTestDriver driver() {
-    return new TopologyTestDriver(ProbeHealthTopology.build(CONFIG, topics),
-        StreamsProperties.of("probe-health-test", "dummy:9092", topics.deadLetters.name(), stateDir, false));
+    return new TopologyTestDriver(DetectionDriver.topology(topics, CONFIG, ReportDetectionConfig.defaults(), AlertConfig.defaults(),
+        RevenueTable.parse("")), StreamsProperties.of("probe-health-test", "dummy:9092", topics.deadLetters.name(), stateDir, false));
   }
 
   private static void failAll(TestInputTopic<String, ProbeResult> in, long second, String... agents) {
@@ -191,11 +194,6 @@ class ProbeHealthTopologyTest {
       assertThat(verdict.getChecks()).isEqualTo(1);
       assertThat(verdict.getFailedChecks()).isZero();
     }
-  }
-
-  @Test
-  void topologyMatchesItsGoldenDescription() throws Exception {
-    GoldenTopology.assertMatches("probe-health", ProbeHealthTopology.build(CONFIG, topics));
   }
 
   private TestInputTopic<String, ProbeResult> input(TopologyTestDriver driver) {

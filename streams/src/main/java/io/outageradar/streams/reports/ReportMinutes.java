@@ -14,11 +14,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import org.apache.kafka.common.metrics.Sensor;
-import org.apache.kafka.streams.processor.PunctuationType;
-import org.apache.kafka.streams.processor.api.Processor;
-import org.apache.kafka.streams.processor.api.ProcessorContext;
-import org.apache.kafka.streams.processor.api.Record;
+import java.util.function.Consumer;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
@@ -27,9 +23,9 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * an hour counts as a distinct reporter, so one person (or script) flooding the form adds at most
  * one — and, when the minute closes, scores it against the (service, region) seasonal baseline and
  * teaches the baseline (inpainted when anomalous). Sentiment is the mean compound score of the
- * minute's reports, as the sentiment topology scored them.
+ * minute's reports, as the sentiment step scored them. The owner decides when minutes close.
  */
-final class ReportMinuteProcessor implements Processor<String, ScoredReport, String, ReportWindowStats> {
+public final class ReportMinutes {
   static final Duration MINUTE = Duration.ofMinutes(1);
   private static final long HOUR_MS = Duration.ofHours(1).toMillis();
   private static final double NEGATIVE = -0.05;
@@ -37,43 +33,27 @@ final class ReportMinuteProcessor implements Processor<String, ScoredReport, Str
   private static final int HOUR_WIDTH = 10;
 
   private final ReportScorer scorer;
-  private final Duration grace;
-  private final Duration idleAdvanceAfter;
-  private ProcessorContext<String, ReportWindowStats> context;
-  private TumblingWindows<ReportWindowState> windows;
-  private KeyValueStore<String, Long> reportersSeen;
-  private KeyValueStore<String, ReportBaselineState> baselines;
-  private Sensor lateDropped;
+  private final TumblingWindows<ReportWindowState> windows;
+  private final KeyValueStore<String, Long> reportersSeen;
+  private final KeyValueStore<String, ReportBaselineState> baselines;
   private long forgottenBelowHour;
 
-  ReportMinuteProcessor(ReportDetectionConfig config, Duration grace, Duration idleAdvanceAfter) {
+  public ReportMinutes(ReportDetectionConfig config, Duration grace, KeyValueStore<String, ReportWindowState> minutes,
+      KeyValueStore<String, Long> reportersSeen, KeyValueStore<String, ReportBaselineState> baselines) {
     this.scorer = new ReportScorer(config);
-    this.grace = grace;
-    this.idleAdvanceAfter = idleAdvanceAfter;
+    this.windows = new TumblingWindows<>(minutes, MINUTE, grace);
+    this.reportersSeen = reportersSeen;
+    this.baselines = baselines;
   }
 
-  @Override
-  public void init(ProcessorContext<String, ReportWindowStats> context) {
-    this.context = context;
-    this.windows = new TumblingWindows<>(context.getStateStore(StoreNames.REPORT_WINDOWS), MINUTE, grace, idleAdvanceAfter);
-    this.reportersSeen = context.getStateStore(StoreNames.REPORTERS_SEEN);
-    this.baselines = context.getStateStore(StoreNames.REPORT_BASELINE);
-    this.lateDropped = context.metrics().addRateTotalSensor(
-        "outage-radar", context.taskId().toString(), "late-reports-dropped", Sensor.RecordingLevel.INFO);
-    context.schedule(idleAdvanceAfter.dividedBy(2).plusMillis(1), PunctuationType.WALL_CLOCK_TIME,
-        now -> windows.advanceIfIdle(now, this::score));
-  }
-
-  @Override
-  public void process(Record<String, ScoredReport> record) {
-    long time = record.timestamp();
-    if (windows.isClosed(time)) {
-      lateDropped.record();
-      return;
+  /** Counts a scored report in its minute unless that minute was closed at {@code closedAt}; returns whether it counted. */
+  public boolean add(String key, ScoredReport scored, long time, long closedAt) {
+    if (windows.isClosed(time, closedAt)) {
+      return false;
     }
-    UserReport report = record.value().getReport();
-    double sentiment = record.value().getCompound();
-    ReportWindowState state = windows.get(time, record.key());
+    UserReport report = scored.getReport();
+    double sentiment = scored.getCompound();
+    ReportWindowState state = windows.get(time, key);
     if (state == null) {
       state = new ReportWindowState(0, 0, 0.0, 0, 0);
     }
@@ -84,8 +64,13 @@ final class ReportMinuteProcessor implements Processor<String, ScoredReport, Str
     state.setSentimentSum(state.getSentimentSum() + sentiment);
     state.setSentimentCount(state.getSentimentCount() + 1);
     state.setNegativeCount(state.getNegativeCount() + (sentiment <= NEGATIVE ? 1 : 0));
-    windows.put(time, record.key(), state);
-    windows.observe(time, context.currentSystemTimeMs(), this::score);
+    windows.put(time, key, state);
+    return true;
+  }
+
+  /** Scores, oldest first, every minute that ends at least the grace before {@code time}. */
+  public void closeUpTo(long time, Consumer<ReportWindowStats> verdicts) {
+    windows.closeUpTo(time, (key, start, end, state) -> verdicts.accept(score(key, start, end, state)));
   }
 
   /** Remembers (service, reporter) per event-time hour; two hours back are forgotten. */
@@ -111,7 +96,7 @@ final class ReportMinuteProcessor implements Processor<String, ScoredReport, Str
     forgottenBelowHour = belowHour;
   }
 
-  private void score(String key, long start, long end, ReportWindowState state) {
+  private ReportWindowStats score(String key, long start, long end, ReportWindowState state) {
     ReportBaselineState baseline = baselines.get(key);
     if (baseline == null) {
       baseline = new ReportBaselineState(new HashMap<>(), new ArrayList<>());
@@ -126,7 +111,7 @@ final class ReportMinuteProcessor implements Processor<String, ScoredReport, Str
 
     ServiceRegion serviceRegion = ServiceRegion.parse(key);
     boolean scored = state.getSentimentCount() > 0;
-    ReportWindowStats stats = ReportWindowStats.newBuilder()
+    return ReportWindowStats.newBuilder()
         .setService(serviceRegion.service())
         .setRegion(serviceRegion.region())
         .setWindowStart(Instant.ofEpochMilli(start))
@@ -141,7 +126,6 @@ final class ReportMinuteProcessor implements Processor<String, ScoredReport, Str
         .setMeanSentiment(scored ? state.getSentimentSum() / state.getSentimentCount() : null)
         .setNegativeShare(scored ? (double) state.getNegativeCount() / state.getSentimentCount() : null)
         .build();
-    context.forward(new Record<>(key, stats, end));
   }
 
   private static String hourKey(long hour) {

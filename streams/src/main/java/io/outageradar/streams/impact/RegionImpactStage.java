@@ -10,8 +10,6 @@ import java.util.Set;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
-import org.apache.kafka.streams.Topology;
-import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
@@ -23,27 +21,23 @@ import org.apache.kafka.streams.state.Stores;
  * (key region) for everyone, and one {@code impact.<region>} topic per catalogued region, so a
  * team in Brazil subscribes to Brazil only.
  */
-public final class RegionImpactTopology {
-  private RegionImpactTopology() {}
+public final class RegionImpactStage {
+  private RegionImpactStage() {}
 
-  public static Topology build(RevenueTable revenue, Topics topics) {
-    Topic<String, OutageEvent> outages = topics.outages;
+  public static void addTo(StreamsBuilder builder, KStream<String, OutageEvent> outages, RevenueTable revenue, Topics topics) {
     Topic<String, RegionImpact> impact = topics.regionImpact;
     Set<String> routed = Set.copyOf(topics.impactRegions());
-    StreamsBuilder builder = new StreamsBuilder();
     builder.addStateStore(Stores.keyValueStoreBuilder(
         Stores.persistentKeyValueStore(StoreNames.REGION_OUTAGES), Serdes.String(), topics.stateSerde(RegionOutages.class)));
     ImpactCalculator calculator = new ImpactCalculator(revenue);
-    KStream<String, RegionImpact> impacts = builder
-        .stream(outages.name(), Consumed.with(outages.keySerde(), outages.valueSerde()).withName("outages-source"))
+    KStream<String, RegionImpact> impacts = outages
         .flatMap((id, outage) -> outage.getRegions().stream().map(region -> KeyValue.pair(region, outage)).toList(),
             Named.as("outage-per-region"))
-        .repartition(Repartitioned.with(Serdes.String(), outages.valueSerde()).withName(StoreNames.OUTAGES_BY_REGION))
+        .repartition(Repartitioned.with(Serdes.String(), topics.outages.valueSerde()).withName(StoreNames.OUTAGES_BY_REGION))
         .process(() -> new RegionImpactProcessor(calculator), Named.as("region-impact"), StoreNames.REGION_OUTAGES);
     impacts.to(impact.name(), Produced.with(impact.keySerde(), impact.valueSerde()).withName("region-impact-sink"));
     impacts.filter((region, value) -> routed.contains(region), Named.as("catalogued-regions"))
         .to(new ImpactTopicRouter(topics),
             Produced.with(impact.keySerde(), impact.valueSerde()).withName("impact-per-region-sink"));
-    return builder.build();
   }
 }

@@ -7,9 +7,7 @@ import io.outageradar.avro.ReportSource;
 import io.outageradar.avro.ScoredReport;
 import io.outageradar.avro.UserReport;
 import io.outageradar.registry.MockSchemaRegistry;
-import io.outageradar.sentiment.SentimentAnalyzer;
-import io.outageradar.streams.GoldenTopology;
-import io.outageradar.streams.StreamsProperties;
+import io.outageradar.streams.DetectionDriver;
 import io.outageradar.topics.Topics;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -21,8 +19,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class SentimentTopologyTest {
-  private static final String SCOPE = SentimentTopologyTest.class.getName();
+class SentimentScoringTest {
+  private static final String SCOPE = SentimentScoringTest.class.getName();
   private static final Instant T0 = Instant.parse("2021-10-04T15:42:00Z");
 
   @TempDir Path stateDir;
@@ -42,8 +40,8 @@ class SentimentTopologyTest {
 
   @Test
   void scoresEachReportInItsLanguageKeepingKeyAndEventTime() {
-    try (TopologyTestDriver driver = new TopologyTestDriver(SentimentTopology.build(SentimentAnalyzer.standard(), topics),
-        StreamsProperties.of("sentiment-test", "dummy:9092", topics.deadLetters.name(), stateDir, false))) {
+    try (DetectionDriver detection = new DetectionDriver(topics, stateDir)) {
+      TopologyTestDriver driver = detection.driver();
       TestInputTopic<String, UserReport> in = driver.createInputTopic(topics.userReports.name(),
           topics.userReports.keySerde().serializer(), topics.userReports.valueSerde().serializer());
       // the record timestamp (when Kafka got it) is later than the event time: event time wins
@@ -67,10 +65,5 @@ class SentimentTopologyTest {
       assertThat(out.get(1).value().getCompound()).isLessThan(-0.3);
       assertThat(out.get(2).value().getCompound()).isZero();
     }
-  }
-
-  @Test
-  void topologyMatchesItsGoldenDescription() throws Exception {
-    GoldenTopology.assertMatches("sentiment", SentimentTopology.build(SentimentAnalyzer.standard(), topics));
   }
 }

@@ -1,0 +1,203 @@
+package io.outageradar.streams.detection;
+
+import io.outageradar.avro.OutageEvent;
+import io.outageradar.avro.ProbeResult;
+import io.outageradar.avro.ScoredReport;
+import io.outageradar.avro.state.RegionSignal;
+import io.outageradar.streams.DetectionConfig;
+import io.outageradar.streams.SortableKeys;
+import io.outageradar.streams.StoreNames;
+import io.outageradar.streams.lifecycle.LifecycleSteps;
+import io.outageradar.streams.probe.ProbeWindows;
+import io.outageradar.streams.reports.ReportDetectionConfig;
+import io.outageradar.streams.reports.ReportMinutes;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.metrics.Sensor;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/**
+ * Probes and scored reports of the services one task owns → probe window verdicts, report minutes
+ * and outage changes, decided in event time only.
+ *
+ * <p>Why one processor: the inputs are partitioned by service, so one task sees every region and
+ * both signals of a service, with no repartition in between. Each input has its own clock ({@link
+ * InputClock}): probe windows close on the probes' time, report minutes on the reports' time, and
+ * a record is late only against its own input. Closed verdicts wait in a store until both inputs
+ * have passed their window end plus the grace, and are then applied in window-end order. So what
+ * comes out is a function of the records alone — not of replay speed, lag, restarts, or which
+ * input the consumer happened to fetch first; the clocks are stored with the windows, so a restart
+ * resumes exactly where the last commit left off.
+ *
+ * <p>The wall clock only speaks for an input that is truly idle: nothing arrived on it for {@code
+ * idleAdvanceAfter}, and either nothing arrived on the task at all, or the other input is live
+ * (its event time within {@link #LIVE_WITHIN_MS} of the wall clock), so the silence cannot be a
+ * backlog the consumer has not fetched yet. The idle input's clock then follows the wall clock, so
+ * its last windows close, and the other input stops waiting for it. A verdict of an input that
+ * comes back after that is applied when it arrives. While a replay or a catch-up runs through
+ * historical time, the wall clock decides nothing until everything has been read.
+ */
+final class DetectionProcessor implements Processor<String, SpecificRecord, String, SpecificRecord> {
+  /** The greatest time a pending key can hold (its width), so "everything" is one range. */
+  private static final long END_OF_TIME = 999_999_999_999_999L;
+  /** How far behind the wall clock an input's event time may be and still count as live (real time). */
+  static final long LIVE_WITHIN_MS = 60_000;
+
+  private final DetectionConfig config;
+  private final ReportDetectionConfig reportConfig;
+  private final long graceMs;
+  private ProcessorContext<String, SpecificRecord> context;
+  private ProbeWindows probes;
+  private ReportMinutes reports;
+  private LifecycleSteps lifecycle;
+  private KeyValueStore<String, RegionSignal> pending;
+  private InputClock probeClock;
+  private InputClock reportClock;
+  private Sensor lateProbes;
+  private Sensor lateReports;
+  /** End of the earliest pending verdict, so that most records need no scan; unknown after a restart. */
+  private long earliestPending = Long.MIN_VALUE;
+  private long wallAtLastRecord;
+
+  DetectionProcessor(DetectionConfig config, ReportDetectionConfig reportConfig) {
+    this.config = config;
+    this.reportConfig = reportConfig;
+    this.graceMs = config.grace().toMillis();
+  }
+
+  @Override
+  public void init(ProcessorContext<String, SpecificRecord> context) {
+    this.context = context;
+    this.probes = new ProbeWindows(context.getStateStore(StoreNames.PROBE_WINDOWS), config);
+    this.reports = new ReportMinutes(reportConfig, config.grace(), context.getStateStore(StoreNames.REPORT_WINDOWS),
+        context.getStateStore(StoreNames.REPORTERS_SEEN), context.getStateStore(StoreNames.REPORT_BASELINE));
+    this.lifecycle = new LifecycleSteps(config, reportConfig, context.getStateStore(StoreNames.OUTAGE_LIFECYCLE));
+    this.pending = context.getStateStore(StoreNames.LIFECYCLE_PENDING);
+    KeyValueStore<String, Long> clocks = context.getStateStore(StoreNames.DETECTION_CLOCKS);
+    long idleMs = config.idleAdvanceAfter().toMillis();
+    long now = context.currentSystemTimeMs();
+    this.probeClock = new InputClock("probes", clocks, idleMs, now);
+    this.reportClock = new InputClock("reports", clocks, idleMs, now);
+    this.wallAtLastRecord = now;
+    String task = context.taskId().toString();
+    this.lateProbes = context.metrics().addRateTotalSensor("outage-radar", task, "late-probes-dropped", Sensor.RecordingLevel.INFO);
+    this.lateReports = context.metrics().addRateTotalSensor("outage-radar", task, "late-reports-dropped", Sensor.RecordingLevel.INFO);
+    context.schedule(config.idleAdvanceAfter().dividedBy(2).plusMillis(1), PunctuationType.WALL_CLOCK_TIME, this::checkIdle);
+  }
+
+  @Override
+  public void process(Record<String, SpecificRecord> record) {
+    long time = record.timestamp();
+    wallAtLastRecord = context.currentSystemTimeMs();
+    if (record.value() instanceof ProbeResult probe) {
+      if (!probes.add(record.key(), probe, time, probeClock.time())) {
+        lateProbes.record();
+      }
+      probeClock.observe(time);
+      closeProbeWindows();
+    } else if (record.value() instanceof ScoredReport report) {
+      if (!reports.add(record.key(), report, time, reportClock.time())) {
+        lateReports.record();
+      }
+      reportClock.observe(time);
+      closeReportMinutes();
+    } else {
+      throw new IllegalArgumentException("not an input of detection: " + record.value().getSchema().getName());
+    }
+    release();
+  }
+
+  private void closeProbeWindows() {
+    probes.closeUpTo(probeClock.time(), verdict -> {
+      hold(verdict.getWindowEnd(), verdict.getService(), verdict.getRegion(), 'p', new RegionSignal(verdict, null));
+      context.forward(new Record<>(verdict.getService() + '|' + verdict.getRegion(), verdict, verdict.getWindowEnd().toEpochMilli()));
+    });
+  }
+
+  private void closeReportMinutes() {
+    reports.closeUpTo(reportClock.time(), minute -> {
+      hold(minute.getWindowEnd(), minute.getService(), minute.getRegion(), 'r', new RegionSignal(null, minute));
+      context.forward(new Record<>(minute.getService() + '|' + minute.getRegion(), minute, minute.getWindowEnd().toEpochMilli()));
+    });
+  }
+
+  private void hold(Instant end, String service, String region, char signal, RegionSignal verdict) {
+    pending.put(pendingKey(end.toEpochMilli(), service, region, signal), verdict);
+    earliestPending = Math.min(earliestPending, end.toEpochMilli());
+  }
+
+  /** Applies, in window-end order, the pending verdicts that every input still holding back has passed. */
+  private void release() {
+    long upTo = releasableUpTo();
+    if (upTo == InputClock.NONE || earliestPending > upTo) {
+      return;
+    }
+    List<KeyValue<String, RegionSignal>> ready = new ArrayList<>();
+    try (KeyValueIterator<String, RegionSignal> range = pending.range(pendingKey(0, "", "", ' '), pendingKey(upTo, "\uffff", "", ' '))) {
+      range.forEachRemaining(ready::add);
+    }
+    for (KeyValue<String, RegionSignal> verdict : ready) {
+      if (verdict.value.getProbe() != null) {
+        lifecycle.add(verdict.value.getProbe());
+      } else {
+        lifecycle.add(verdict.value.getReports());
+      }
+      pending.delete(verdict.key);
+    }
+    lifecycle.apply(this::forwardChange);
+    earliestPending = earliestPendingAfter(upTo);
+  }
+
+  private long earliestPendingAfter(long upTo) {
+    try (KeyValueIterator<String, RegionSignal> rest = pending.range(pendingKey(upTo + 1, "", "", ' '), pendingKey(END_OF_TIME, "", "", ' '))) {
+      return rest.hasNext() ? Long.parseLong(rest.next().key.substring(0, SortableKeys.MILLIS_WIDTH)) : Long.MAX_VALUE;
+    }
+  }
+
+  /**
+   * The latest window end every input that holds back has closed (an input's windows close at its
+   * time minus the grace); everything when none holds back; nothing while one has not been heard from.
+   */
+  private long releasableUpTo() {
+    long upTo = END_OF_TIME;
+    for (InputClock clock : List.of(probeClock, reportClock)) {
+      if (clock.holdsBack()) {
+        if (!clock.seen()) {
+          return InputClock.NONE;
+        }
+        upTo = Math.min(upTo, clock.time() - graceMs);
+      }
+    }
+    return upTo;
+  }
+
+  private void forwardChange(OutageEvent change) {
+    context.forward(new Record<>(change.getOutageId(), change, change.getUpdatedAt().toEpochMilli()));
+  }
+
+  private void checkIdle(long wallNow) {
+    boolean taskIdle = wallNow - wallAtLastRecord >= config.idleAdvanceAfter().toMillis();
+    boolean probesLive = probeClock.seen() && probeClock.time() >= wallNow - LIVE_WITHIN_MS;
+    boolean reportsLive = reportClock.seen() && reportClock.time() >= wallNow - LIVE_WITHIN_MS;
+    if (probeClock.followWallClockIfIdle(wallNow, taskIdle || reportsLive)) {
+      closeProbeWindows();
+    }
+    if (reportClock.followWallClockIfIdle(wallNow, taskIdle || probesLive)) {
+      closeReportMinutes();
+    }
+    release();
+  }
+
+  /** Sorts by window end, then service, region and signal ('p' probes before 'r' reports). */
+  static String pendingKey(long windowEnd, String service, String region, char signal) {
+    return SortableKeys.padded(windowEnd, SortableKeys.MILLIS_WIDTH) + '|' + service + '|' + region + '|' + signal;
+  }
+}

@@ -1,0 +1,138 @@
+package io.outageradar.streams.detection;
+
+import io.outageradar.avro.OutageEvent;
+import io.outageradar.avro.ProbeResult;
+import io.outageradar.avro.RegionWindowHealth;
+import io.outageradar.avro.ReportWindowStats;
+import io.outageradar.avro.ScoredReport;
+import io.outageradar.avro.UserReport;
+import io.outageradar.avro.state.ProbeWindowState;
+import io.outageradar.avro.state.RegionSignal;
+import io.outageradar.avro.state.ReportBaselineState;
+import io.outageradar.avro.state.ReportWindowState;
+import io.outageradar.avro.state.ServiceLifecycleState;
+import io.outageradar.sentiment.SentimentAnalyzer;
+import io.outageradar.streams.DetectionConfig;
+import io.outageradar.streams.EventTimeExtractor;
+import io.outageradar.streams.StoreNames;
+import io.outageradar.streams.impact.RegionImpactStage;
+import io.outageradar.streams.impact.RevenueTable;
+import io.outageradar.streams.lifecycle.AlertConfig;
+import io.outageradar.streams.lifecycle.Alerting;
+import io.outageradar.streams.reports.ReportDetectionConfig;
+import io.outageradar.streams.sentiment.SentimentScoring;
+import io.outageradar.topics.Topic;
+import io.outageradar.topics.Topics;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Materialized;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.Stores;
+
+/**
+ * The whole pipeline as one Kafka Streams application.
+ *
+ * <pre>
+ * probe-results ─────────────────────────────┐
+ * user-reports ─► sentiment ─► scored-reports │
+ *                     └───────────────────────┴─► detection ─► region-health, report-health
+ *                                                     └──► outages ─► alerts
+ * outages (table) ─► by region ─► region-impact, impact.&lt;region&gt;
+ * </pre>
+ *
+ * <p>Both inputs are partitioned by service (see {@code ServicePartitioner}), so the first
+ * sub-topology needs no repartition: one task owns every region and both signals of its services and
+ * decides everything in event time (see {@link DetectionProcessor}). Only the region impact,
+ * which gathers outages of every service per region, is a second sub-topology.
+ */
+public final class DetectionTopology {
+  /** Everything the topology depends on. */
+  public record Settings(
+      DetectionConfig detection,
+      ReportDetectionConfig reports,
+      AlertConfig alerts,
+      RevenueTable revenue,
+      SentimentAnalyzer sentiment,
+      Topics topics) {}
+
+  private DetectionTopology() {}
+
+  public static Topology build(Settings settings) {
+    Topics topics = settings.topics();
+    StreamsBuilder builder = new StreamsBuilder();
+    addDetectionStores(builder, topics);
+
+    Topic<String, ProbeResult> probeTopic = topics.probeResults;
+    KStream<String, SpecificRecord> probes = builder
+        .stream(probeTopic.name(), Consumed.with(probeTopic.keySerde(), probeTopic.valueSerde())
+            .withTimestampExtractor(new EventTimeExtractor<>(ProbeResult.class, ProbeResult::getObservedAt))
+            .withName("probe-results-source"))
+        .mapValues(probe -> (SpecificRecord) probe, Named.as("probe-input"));
+
+    Topic<String, UserReport> reportTopic = topics.userReports;
+    Topic<String, ScoredReport> scoredTopic = topics.scoredReports;
+    KStream<String, ScoredReport> scored = builder
+        .stream(reportTopic.name(), Consumed.with(reportTopic.keySerde(), reportTopic.valueSerde())
+            .withTimestampExtractor(new EventTimeExtractor<>(UserReport.class, UserReport::getReportedAt))
+            .withName("user-reports-source"))
+        .mapValues(report -> SentimentScoring.score(settings.sentiment(), report), Named.as("score-sentiment"));
+    scored.to(scoredTopic.name(), Produced.with(scoredTopic.keySerde(), scoredTopic.valueSerde()).withName("scored-reports-sink"));
+
+    KStream<String, SpecificRecord> decided = probes
+        .merge(scored.mapValues(report -> (SpecificRecord) report, Named.as("report-input")), Named.as("merge-inputs"))
+        .process(() -> new DetectionProcessor(settings.detection(), settings.reports()), Named.as("detection"),
+            StoreNames.PROBE_WINDOWS, StoreNames.REPORT_WINDOWS, StoreNames.REPORTERS_SEEN, StoreNames.REPORT_BASELINE,
+            StoreNames.OUTAGE_LIFECYCLE, StoreNames.LIFECYCLE_PENDING, StoreNames.DETECTION_CLOCKS);
+    Topic<String, RegionWindowHealth> health = topics.regionHealth;
+    only(decided, RegionWindowHealth.class, "region-health")
+        .to(health.name(), Produced.with(health.keySerde(), health.valueSerde()).withName("region-health-sink"));
+    Topic<String, ReportWindowStats> reportHealth = topics.reportHealth;
+    only(decided, ReportWindowStats.class, "report-health")
+        .to(reportHealth.name(), Produced.with(reportHealth.keySerde(), reportHealth.valueSerde()).withName("report-health-sink"));
+    Topic<String, OutageEvent> outages = topics.outages;
+    KStream<String, OutageEvent> changes = only(decided, OutageEvent.class, "outage-changes");
+    changes.to(outages.name(), Produced.with(outages.keySerde(), outages.valueSerde()).withName("outages-sink"));
+    Alerting.addTo(builder, changes, settings.alerts(), topics);
+
+    // The outages topic read back as a table: the query API lists outages by id from it, and the
+    // region impact follows its changes. No cache, so that impact sees every change.
+    KStream<String, OutageEvent> outageUpdates = builder
+        .table(outages.name(), Consumed.with(outages.keySerde(), outages.valueSerde()).withName("outages-table-source"),
+            Materialized.<String, OutageEvent, KeyValueStore<Bytes, byte[]>>as(StoreNames.OUTAGES_TABLE)
+                .withKeySerde(outages.keySerde()).withValueSerde(outages.valueSerde()).withCachingDisabled())
+        .toStream(Named.as("outage-updates"));
+    RegionImpactStage.addTo(builder, outageUpdates, settings.revenue(), topics);
+    return builder.build();
+  }
+
+  private static void addDetectionStores(StreamsBuilder builder, Topics topics) {
+    // The window stores are cached: a key updated by thousands of probes within a commit interval is
+    // written to RocksDB and its changelog once per commit, not once per probe.
+    builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.PROBE_WINDOWS),
+        Serdes.String(), topics.stateSerde(ProbeWindowState.class)).withCachingEnabled());
+    builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.REPORT_WINDOWS),
+        Serdes.String(), topics.stateSerde(ReportWindowState.class)).withCachingEnabled());
+    builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.REPORTERS_SEEN),
+        Serdes.String(), Serdes.Long()).withCachingEnabled());
+    builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.REPORT_BASELINE),
+        Serdes.String(), topics.stateSerde(ReportBaselineState.class)).withCachingEnabled());
+    builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.OUTAGE_LIFECYCLE),
+        Serdes.String(), topics.stateSerde(ServiceLifecycleState.class)).withCachingEnabled());
+    builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.LIFECYCLE_PENDING),
+        Serdes.String(), topics.stateSerde(RegionSignal.class)).withCachingEnabled());
+    builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.DETECTION_CLOCKS),
+        Serdes.String(), Serdes.Long()).withCachingEnabled());
+  }
+
+  private static <T extends SpecificRecord> KStream<String, T> only(KStream<String, SpecificRecord> decided, Class<T> type, String name) {
+    return decided.filter((key, value) -> type.isInstance(value), Named.as(name + "-only"))
+        .mapValues(type::cast, Named.as(name + "-typed"));
+  }
+}

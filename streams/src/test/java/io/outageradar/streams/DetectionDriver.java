@@ -1,0 +1,128 @@
+package io.outageradar.streams;
+
+import io.outageradar.avro.OutageEvent;
+import io.outageradar.avro.Page;
+import io.outageradar.avro.ProbeResult;
+import io.outageradar.avro.RegionImpact;
+import io.outageradar.avro.RegionWindowHealth;
+import io.outageradar.avro.ReportWindowStats;
+import io.outageradar.avro.ScoredReport;
+import io.outageradar.avro.UserReport;
+import io.outageradar.sentiment.SentimentAnalyzer;
+import io.outageradar.streams.detection.DetectionTopology;
+import io.outageradar.streams.impact.RevenueTable;
+import io.outageradar.streams.lifecycle.AlertConfig;
+import io.outageradar.streams.reports.ReportDetectionConfig;
+import io.outageradar.topics.Topic;
+import io.outageradar.topics.Topics;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+
+/**
+ * The pipeline's one topology in a TopologyTestDriver, with its inputs and outputs at hand: the
+ * layer the stage tests share. Close it (try-with-resources).
+ */
+public final class DetectionDriver implements AutoCloseable {
+  private final TopologyTestDriver driver;
+  private final Topics topics;
+  private final DetectionConfig config;
+  private final TestInputTopic<String, ProbeResult> probes;
+  private final TestInputTopic<String, UserReport> reports;
+
+  public DetectionDriver(Topics topics, Path stateDir, DetectionConfig config, ReportDetectionConfig reportConfig,
+      AlertConfig alerts, RevenueTable revenue) {
+    this.topics = topics;
+    this.config = config;
+    this.driver = new TopologyTestDriver(topology(topics, config, reportConfig, alerts, revenue),
+        StreamsProperties.of("detection-test", "dummy:9092", topics.deadLetters.name(), stateDir, false));
+    this.probes = input(topics.probeResults);
+    this.reports = input(topics.userReports);
+  }
+
+  public DetectionDriver(Topics topics, Path stateDir) {
+    this(topics, stateDir, DetectionConfig.defaults(), ReportDetectionConfig.defaults(), AlertConfig.defaults(), RevenueTable.parse(""));
+  }
+
+  public static org.apache.kafka.streams.Topology topology(Topics topics, DetectionConfig config, ReportDetectionConfig reportConfig,
+      AlertConfig alerts, RevenueTable revenue) {
+    return DetectionTopology.build(new DetectionTopology.Settings(config, reportConfig, alerts, revenue,
+        SentimentAnalyzer.standard(), topics));
+  }
+
+  public void probe(ProbeResult probe) {
+    probes.pipeInput(probe.getService() + "|" + probe.getRegion(), probe, probe.getObservedAt());
+  }
+
+  public void report(UserReport report) {
+    reports.pipeInput(report.getService() + "|" + report.getRegion(), report, report.getReportedAt());
+  }
+
+  /** Pipes raw bytes into a topic, as a producer that does not use our serdes would. */
+  public void pipeRaw(String topic, String key, byte[] value) {
+    driver.createInputTopic(topic, topics.probeResults.keySerde().serializer(), new org.apache.kafka.common.serialization.ByteArraySerializer())
+        .pipeInput(key, value);
+  }
+
+  public <V> TestInputTopic<String, V> input(Topic<String, V> topic) {
+    return driver.createInputTopic(topic.name(), topic.keySerde().serializer(), topic.valueSerde().serializer());
+  }
+
+  /** Moves the wall clock on without input, in punctuation-sized steps, for {@code duration}. */
+  public void idle(Duration duration) {
+    Duration tick = config.idleAdvanceAfter().dividedBy(2).plusMillis(1);
+    for (Duration passed = Duration.ZERO; passed.compareTo(duration) < 0; passed = passed.plus(tick)) {
+      driver.advanceWallClockTime(tick);
+    }
+  }
+
+  /** Idles long enough for every open window and report minute to close. */
+  public void goQuiet() {
+    idle(config.idleAdvanceAfter().multipliedBy(2).plus(config.window()).plus(config.grace()).plus(Duration.ofMinutes(1)));
+  }
+
+  public List<RegionWindowHealth> regionHealth() {
+    return read(topics.regionHealth);
+  }
+
+  public List<ReportWindowStats> reportHealth() {
+    return read(topics.reportHealth);
+  }
+
+  public List<ScoredReport> scoredReports() {
+    return read(topics.scoredReports);
+  }
+
+  public List<OutageEvent> outages() {
+    return read(topics.outages);
+  }
+
+  public List<Page> pages() {
+    return read(topics.alerts);
+  }
+
+  public List<RegionImpact> impact(String topic) {
+    return driver.createOutputTopic(topic, topics.regionImpact.keySerde().deserializer(),
+        topics.regionImpact.valueSerde().deserializer()).readValuesToList();
+  }
+
+  public List<byte[]> deadLetters() {
+    return driver.createOutputTopic(topics.deadLetters.name(), new org.apache.kafka.common.serialization.ByteArrayDeserializer(),
+        new org.apache.kafka.common.serialization.ByteArrayDeserializer()).readValuesToList();
+  }
+
+  public TopologyTestDriver driver() {
+    return driver;
+  }
+
+  private <V> List<V> read(Topic<String, V> topic) {
+    return driver.createOutputTopic(topic.name(), topic.keySerde().deserializer(), topic.valueSerde().deserializer()).readValuesToList();
+  }
+
+  @Override
+  public void close() {
+    driver.close();
+  }
+}
