@@ -10,6 +10,7 @@ import io.outageradar.avro.ScoredReport;
 import io.outageradar.avro.UserReport;
 import io.outageradar.sentiment.SentimentAnalyzer;
 import io.outageradar.streams.detection.DetectionTopology;
+import io.outageradar.streams.detection.InputLag;
 import io.outageradar.streams.impact.RevenueTable;
 import io.outageradar.streams.lifecycle.AlertConfig;
 import io.outageradar.streams.reports.ReportDetectionConfig;
@@ -49,7 +50,7 @@ public final class DetectionDriver implements AutoCloseable {
   public static org.apache.kafka.streams.Topology topology(Topics topics, DetectionConfig config, ReportDetectionConfig reportConfig,
       AlertConfig alerts, RevenueTable revenue) {
     return DetectionTopology.build(new DetectionTopology.Settings(config, reportConfig, alerts, revenue,
-        SentimentAnalyzer.standard(), topics));
+        SentimentAnalyzer.standard(), topics, InputLag.NONE));
   }
 
   public void probe(ProbeResult probe) {

@@ -13,6 +13,7 @@ import io.outageradar.sentiment.SentimentAnalyzer;
 import io.outageradar.streams.DetectionConfig;
 import io.outageradar.streams.StreamsProperties;
 import io.outageradar.streams.detection.DetectionTopology;
+import io.outageradar.streams.detection.InputLag;
 import io.outageradar.streams.impact.RevenueTable;
 import io.outageradar.streams.lifecycle.AlertConfig;
 import io.outageradar.streams.reports.ReportDetectionConfig;
@@ -54,7 +55,7 @@ public final class Backtest {
     Path stateDir = TempDirs.create("outage-radar-backtest-");
     Topics topics = Topics.create(MockSchemaRegistry.forScope(scope));
     DetectionTopology.Settings settings = new DetectionTopology.Settings(config, reports, AlertConfig.defaults(), revenue,
-        SentimentAnalyzer.standard(), topics);
+        SentimentAnalyzer.standard(), topics, InputLag.NONE);
     try (TopologyTestDriver driver = new TopologyTestDriver(DetectionTopology.build(settings),
         StreamsProperties.of("backtest", "backtest:9092", topics.deadLetters.name(), stateDir, false))) {
       TestInputTopic<String, ProbeResult> probeIn = input(driver, topics.probeResults);

@@ -1,25 +1,21 @@
 package io.outageradar.app.cli;
 
 import io.outageradar.app.backtest.Backtest;
-import io.outageradar.app.backtest.EventLine;
+import io.outageradar.app.backtest.EventsFile;
 import io.outageradar.app.backtest.SeriesBacktest;
+import io.outageradar.app.config.ConfigException;
 import io.outageradar.app.demo.DemoReport;
 import io.outageradar.app.demo.DemoResult;
-import io.outageradar.avro.UserReport;
 import io.outageradar.streams.DetectionConfig;
 import io.outageradar.streams.reports.ReportDetectionConfig;
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
-import org.apache.avro.specific.SpecificRecord;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -79,43 +75,23 @@ public final class BacktestCommand implements Callable<Integer> {
   }
 
   private int replayEvents() throws IOException {
-    String events = input.events;
     PrintWriter err = spec.commandLine().getErr();
-    try (BufferedReader reader = open(events)) {
-      long[] lineNumber = {0};
-      Stream<SpecificRecord> parsed = reader.lines().flatMap(line -> {
-        lineNumber[0]++;
-        if (line.isBlank()) {
-          return Stream.empty();
-        }
-        try {
-          SpecificRecord event = EventLine.parse(line);
-          if (event instanceof UserReport) {
-            reports++;
-          }
-          return Stream.of(event);
-        } catch (EventLine.InvalidEventException e) {
-          badLines++;
-          err.println("outage-radar backtest: line " + lineNumber[0] + ": " + e.getMessage() + " (skipped)");
-          return Stream.empty();
-        }
-      });
-      DemoResult result = Backtest.run(Path.of(events).getFileName().toString(), parsed, DetectionConfig.defaults(),
-          ReportDetectionConfig.defaults());
-      spec.commandLine().getOut().println(json ? DemoReport.json(result) : DemoReport.timeline(result));
-      err.println("outage-radar backtest: " + (result.eventsReplayed() - reports) + " probes, " + reports + " reports, "
-          + badLines + " bad line(s) skipped");
-      err.flush();
-    } catch (UncheckedIOException e) {
-      throw e.getCause();
-    }
+    EventsFile file = readEvents(input.events, err, "backtest");
+    DemoResult result = Backtest.run(file.name(), file.events().stream(), DetectionConfig.defaults(), ReportDetectionConfig.defaults());
+    spec.commandLine().getOut().println(json ? DemoReport.json(result) : DemoReport.timeline(result));
+    err.println("outage-radar backtest: " + (file.events().size() - file.reports()) + " probes, " + file.reports() + " reports, "
+        + file.badLines() + " bad line(s) skipped");
+    err.flush();
     return 0;
   }
 
-  private static BufferedReader open(String events) throws IOException {
-    if (events.equals("-")) {
-      return new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+  /** Reads an events file for a command; a missing file is a usage error (exit 2) naming it. */
+  static EventsFile readEvents(String path, PrintWriter err, String command) throws IOException {
+    try {
+      return EventsFile.read(path, err, command);
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException(e.getMessage());
     }
-    return Files.newBufferedReader(Path.of(events), StandardCharsets.UTF_8);
   }
+
 }

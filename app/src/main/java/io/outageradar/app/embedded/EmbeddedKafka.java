@@ -33,12 +33,14 @@ public final class EmbeddedKafka implements AutoCloseable {
 
   private final Path logDir;
   private final int brokerPort;
-  private final KafkaRaftServer server;
+  private final KafkaConfig config;
+  private KafkaRaftServer server;
   private boolean closed;
 
-  private EmbeddedKafka(Path logDir, int brokerPort, KafkaRaftServer server) {
+  private EmbeddedKafka(Path logDir, int brokerPort, KafkaConfig config, KafkaRaftServer server) {
     this.logDir = logDir;
     this.brokerPort = brokerPort;
+    this.config = config;
     this.server = server;
   }
 
@@ -60,7 +62,7 @@ public final class EmbeddedKafka implements AutoCloseable {
       KafkaRaftServer server = new KafkaRaftServer(config, Time.SYSTEM);
       server.startup();
       LOG.info("embedded Kafka {} listening on 127.0.0.1:{}", kafkaVersion(), brokerPort);
-      return new EmbeddedKafka(logDir, brokerPort, server);
+      return new EmbeddedKafka(logDir, brokerPort, config, server);
     } catch (Exception e) {
       TempDirs.delete(logDir);
       throw new IllegalStateException("embedded Kafka failed to start: " + e.getMessage(), e);
@@ -73,6 +75,15 @@ public final class EmbeddedKafka implements AutoCloseable {
 
   public Path logDir() {
     return logDir;
+  }
+
+  /** Stops the broker and starts it again on the same ports and log, as after a crash of the broker process. */
+  public synchronized void restart() {
+    server.shutdown();
+    server.awaitShutdown();
+    server = new KafkaRaftServer(config, Time.SYSTEM);
+    server.startup();
+    LOG.info("embedded Kafka restarted on 127.0.0.1:{}", brokerPort);
   }
 
   @Override

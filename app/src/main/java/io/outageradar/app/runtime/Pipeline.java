@@ -63,8 +63,9 @@ public final class Pipeline implements AutoCloseable {
     try (Admin admin = Admin.create(adminProps)) {
       TopicCreator.ensure(admin, settings.topics().all(), settings.replicationFactor());
     }
+    FetchedLag lag = new FetchedLag();
     Topology topology = DetectionTopology.build(new DetectionTopology.Settings(settings.detection(), settings.reports(),
-        settings.alerts(), settings.revenue(), SentimentAnalyzer.standard(), settings.topics()));
+        settings.alerts(), settings.revenue(), SentimentAnalyzer.standard(), settings.topics(), lag));
     Properties props = StreamsProperties.of(settings.applicationId(), settings.bootstrapServers(),
         settings.topics().deadLetters.name(), settings.stateDir(), settings.exactlyOnce());
     if (settings.queryServer() != null) {
@@ -75,6 +76,7 @@ public final class Pipeline implements AutoCloseable {
     AtomicBoolean failed = new AtomicBoolean();
     try {
       pipeline.app = new KafkaStreams(topology, props);
+      lag.watch(pipeline.app);
       pipeline.app.setStateListener((newState, oldState) -> {
         if (newState == KafkaStreams.State.ERROR) {
           failed.set(true);

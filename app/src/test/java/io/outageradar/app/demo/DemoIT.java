@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 class DemoIT {
   @Test
   void findsTheThreeGlobalOutagesOf2021AndPrintsTheJsonContract() throws Exception {
-    DemoResult result = Demo.run(42, Duration.ofSeconds(170));
+    DemoResult result = Demo.run(42, Duration.ofSeconds(170), line -> { });
     JsonNode json = new ObjectMapper().readTree(DemoReport.json(result));
 
     assertThat(json.get("scenario").asText()).isEqualTo("fb-2021-10-04");
@@ -31,6 +31,8 @@ class DemoIT {
       assertThat(Instant.parse(outage.get("resolvedAt").asText()))
           .isBetween(Instant.parse("2021-10-04T21:05:00Z"), Instant.parse("2021-10-04T22:50:00Z"));
       assertThat(outage.get("id").asText()).isNotBlank();
+      assertThat(outage.get("reports").asLong()).as("the users' reports are replayed live too").isGreaterThan(10_000);
+      assertThat(outage.get("meanSentiment").asDouble()).isLessThan(-0.3);
     }
     assertThat(services).containsExactlyInAnyOrder("facebook", "instagram", "whatsapp");
 
@@ -42,6 +44,8 @@ class DemoIT {
       Instant.parse(page.get("at").asText());
       assertThat(page.get("regions").size()).isGreaterThanOrEqualTo(3);
     }
+    assertThat(json.get("regionImpact")).extracting(region -> region.get("region").asText())
+        .containsExactly("BR", "DE", "GB", "IN", "NL", "US");
     assertThat(DemoReport.timeline(result)).contains("confirmed  whatsapp after").contains("cause hint DNS");
   }
 }

@@ -38,12 +38,14 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * resumes exactly where the last commit left off.
  *
  * <p>The wall clock only speaks for an input that is truly idle: nothing arrived on it for {@code
- * idleAdvanceAfter}, and either nothing arrived on the task at all, or the other input is live
+ * idleAdvanceAfter}, and either nothing arrived on the task at all while the consumer has fetched
+ * everything the broker holds of both inputs ({@link InputLag}), or the other input is live
  * (its event time within {@link #LIVE_WITHIN_MS} of the wall clock), so the silence cannot be a
  * backlog the consumer has not fetched yet. The idle input's clock then follows the wall clock, so
  * its last windows close, and the other input stops waiting for it. A verdict of an input that
  * comes back after that is applied when it arrives. While a replay or a catch-up runs through
- * historical time, the wall clock decides nothing until everything has been read.
+ * historical time, the wall clock decides nothing until everything has been read; then every
+ * window closes.
  */
 final class DetectionProcessor implements Processor<String, SpecificRecord, String, SpecificRecord> {
   /** The greatest time a pending key can hold (its width), so "everything" is one range. */
@@ -54,6 +56,8 @@ final class DetectionProcessor implements Processor<String, SpecificRecord, Stri
   private final DetectionConfig config;
   private final ReportDetectionConfig reportConfig;
   private final long graceMs;
+  /** Moving a clock this far closes every window open at its time: the longest window plus the grace. */
+  private final long flushMs;
   private ProcessorContext<String, SpecificRecord> context;
   private ProbeWindows probes;
   private ReportMinutes reports;
@@ -67,10 +71,17 @@ final class DetectionProcessor implements Processor<String, SpecificRecord, Stri
   private long earliestPending = Long.MIN_VALUE;
   private long wallAtLastRecord;
 
-  DetectionProcessor(DetectionConfig config, ReportDetectionConfig reportConfig) {
+  /** The input topics, and how to tell whether the consumer has fetched all of them. */
+  record Inputs(String probeTopic, String reportTopic, InputLag lag) {}
+
+  private final Inputs inputs;
+
+  DetectionProcessor(DetectionConfig config, ReportDetectionConfig reportConfig, Inputs inputs) {
     this.config = config;
+    this.inputs = inputs;
     this.reportConfig = reportConfig;
     this.graceMs = config.grace().toMillis();
+    this.flushMs = Math.max(config.window().toMillis(), ReportMinutes.MINUTE.toMillis()) + graceMs;
   }
 
   @Override
@@ -184,13 +195,18 @@ final class DetectionProcessor implements Processor<String, SpecificRecord, Stri
   }
 
   private void checkIdle(long wallNow) {
-    boolean taskIdle = wallNow - wallAtLastRecord >= config.idleAdvanceAfter().toMillis();
+    int partition = context.taskId().partition();
+    boolean taskIdle = wallNow - wallAtLastRecord >= config.idleAdvanceAfter().toMillis()
+        && inputs.lag().caughtUp(inputs.probeTopic(), partition) && inputs.lag().caughtUp(inputs.reportTopic(), partition);
     boolean probesLive = probeClock.seen() && probeClock.time() >= wallNow - LIVE_WITHIN_MS;
     boolean reportsLive = reportClock.seen() && reportClock.time() >= wallNow - LIVE_WITHIN_MS;
-    if (probeClock.followWallClockIfIdle(wallNow, taskIdle || reportsLive)) {
+    // A task that went quiet in historical time is at the end of a replay or a catch-up: nothing
+    // of that time can arrive any more, so every window closes at once instead of one silence at a time.
+    long jump = taskIdle && !probesLive && !reportsLive ? flushMs : 0;
+    if (probeClock.followWallClockIfIdle(wallNow, taskIdle || reportsLive, jump)) {
       closeProbeWindows();
     }
-    if (reportClock.followWallClockIfIdle(wallNow, taskIdle || probesLive)) {
+    if (reportClock.followWallClockIfIdle(wallNow, taskIdle || probesLive, jump)) {
       closeReportMinutes();
     }
     release();

@@ -60,7 +60,8 @@ public final class DetectionTopology {
       AlertConfig alerts,
       RevenueTable revenue,
       SentimentAnalyzer sentiment,
-      Topics topics) {}
+      Topics topics,
+      InputLag inputLag) {}
 
   private DetectionTopology() {}
 
@@ -87,7 +88,8 @@ public final class DetectionTopology {
 
     KStream<String, SpecificRecord> decided = probes
         .merge(scored.mapValues(report -> (SpecificRecord) report, Named.as("report-input")), Named.as("merge-inputs"))
-        .process(() -> new DetectionProcessor(settings.detection(), settings.reports()), Named.as("detection"),
+        .process(() -> new DetectionProcessor(settings.detection(), settings.reports(),
+                new DetectionProcessor.Inputs(probeTopic.name(), reportTopic.name(), settings.inputLag())), Named.as("detection"),
             StoreNames.PROBE_WINDOWS, StoreNames.REPORT_WINDOWS, StoreNames.REPORTERS_SEEN, StoreNames.REPORT_BASELINE,
             StoreNames.OUTAGE_LIFECYCLE, StoreNames.LIFECYCLE_PENDING, StoreNames.DETECTION_CLOCKS);
     Topic<String, RegionWindowHealth> health = topics.regionHealth;

@@ -61,8 +61,9 @@ final class InputClock {
    * Checks for idleness at {@code wallNow}; returns whether the clock moved on with the wall clock.
    * Only when {@code silenceMeansIdle} does a silence of {@code idleMs} make the input idle; an
    * input never heard from can turn idle too, so a probes-only deployment does not wait for reports.
+   * The clock moves by the silence plus {@code jumpMs}.
    */
-  boolean followWallClockIfIdle(long wallNow, boolean silenceMeansIdle) {
+  boolean followWallClockIfIdle(long wallNow, boolean silenceMeansIdle, long jumpMs) {
     if (time != timeAtLastCheck && !idle) {
       timeAtLastCheck = time;
       wallAtLastMove = wallNow;
@@ -76,7 +77,7 @@ final class InputClock {
     if (time == NONE) {
       return false;
     }
-    time += quietFor;
+    time += quietFor + jumpMs;
     timeAtLastCheck = time;
     wallAtLastMove = wallNow;
     store.put(name, time);

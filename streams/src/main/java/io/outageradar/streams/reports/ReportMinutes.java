@@ -26,7 +26,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * minute's reports, as the sentiment step scored them. The owner decides when minutes close.
  */
 public final class ReportMinutes {
-  static final Duration MINUTE = Duration.ofMinutes(1);
+  public static final Duration MINUTE = Duration.ofMinutes(1);
   private static final long HOUR_MS = Duration.ofHours(1).toMillis();
   private static final double NEGATIVE = -0.05;
   /** Digits of an epoch-hour number in a reporters-seen key. */
