@@ -2,6 +2,7 @@ package io.outageradar.app;
 
 import io.outageradar.app.cli.BacktestCommand;
 import io.outageradar.app.cli.BenchCommand;
+import io.outageradar.app.cli.ChaosCommand;
 import io.outageradar.app.cli.DemoCommand;
 import io.outageradar.app.cli.IntakeCommand;
 import io.outageradar.app.cli.PagerCommand;
@@ -22,7 +23,7 @@ import picocli.CommandLine.Command;
     description = "Detects platform outages from probes and user reports on Kafka, and pages on-call.",
     subcommands = {DemoCommand.class, RunCommand.class, ReplayCommand.class, ProbeCommand.class, IntakeCommand.class,
         SocialCommand.class, SentimentCommand.class, PagerCommand.class,
-        BacktestCommand.class, BenchCommand.class,
+        BacktestCommand.class, ChaosCommand.class, BenchCommand.class,
         CommandLine.HelpCommand.class})
 public final class OutageRadar {
   public static final int EXIT_USAGE = 2;

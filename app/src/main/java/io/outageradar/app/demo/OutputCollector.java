@@ -16,6 +16,7 @@ import java.util.Properties;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
+import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -25,14 +26,16 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
  * Reads the pipeline's outputs (outages, pages, region impact) until the pipeline has read the whole
  * replay and its outputs have settled.
  */
-final class OutputCollector implements AutoCloseable {
+public final class OutputCollector implements AutoCloseable {
   private final Topics topics;
   private final KafkaConsumer<byte[], byte[]> consumer;
   private final Map<String, OutageEvent> latestOutage = new LinkedHashMap<>();
   private final List<Page> pages = new ArrayList<>();
+  /** Every outage change, in the order read, for {@link #awaitOutage}. */
+  private final List<OutageEvent> changes = new ArrayList<>();
   private final Map<String, RegionImpact> latestImpact = new TreeMap<>();
 
-  OutputCollector(String bootstrapServers, Topics topics) {
+  public OutputCollector(String bootstrapServers, Topics topics) {
     this.topics = topics;
     Properties props = new Properties();
     props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
@@ -50,7 +53,7 @@ final class OutputCollector implements AutoCloseable {
    * the last changes come after the last input); or until the timeout. Returns whether the outputs
    * settled.
    */
-  boolean awaitSettled(BooleanSupplier caughtUp, Duration quiet, Duration timeout) {
+  public boolean awaitSettled(BooleanSupplier caughtUp, Duration quiet, Duration timeout) {
     Instant deadline = Instant.now().plus(timeout);
     Instant lastChange = Instant.now();
     Instant nextLagCheck = Instant.now();
@@ -73,12 +76,31 @@ final class OutputCollector implements AutoCloseable {
     return false;
   }
 
+  /**
+   * Polls until an outage change that {@code wanted} accepts has arrived (now or earlier), or until
+   * {@code timeout}; returns whether it came.
+   */
+  public boolean awaitOutage(Predicate<OutageEvent> wanted, Duration timeout) {
+    Instant deadline = Instant.now().plus(timeout);
+    int seen = 0;
+    while (Instant.now().isBefore(deadline)) {
+      for (; seen < changes.size(); seen++) {
+        if (wanted.test(changes.get(seen))) {
+          return true;
+        }
+      }
+      consumer.poll(Duration.ofMillis(50)).forEach(this::accept);
+    }
+    return false;
+  }
+
   /** Takes one output record. */
   private void accept(ConsumerRecord<byte[], byte[]> record) {
     String topic = record.topic();
     if (topic.equals(topics.outages.name())) {
       OutageEvent event = topics.outages.valueSerde().deserializer().deserialize(topic, record.value());
       latestOutage.put(event.getOutageId(), event);
+      changes.add(event);
     } else if (topic.equals(topics.alerts.name())) {
       pages.add(topics.alerts.valueSerde().deserializer().deserialize(topic, record.value()));
     } else {
@@ -88,14 +110,14 @@ final class OutputCollector implements AutoCloseable {
   }
 
   /** Where the outputs stand, for the error message when they do not settle. */
-  String progress() {
+  public String progress() {
     List<String> open = latestOutage.values().stream().filter(o -> o.getState() != OutageState.RESOLVED)
         .map(OutageEvent::getOutageId).toList();
     return latestOutage.size() + " outage(s) seen, " + open.size() + " still open " + open + ", " + pages.size() + " page(s)";
   }
 
   /** The final state of each outage, merged ones left out (they are part of the one they merged into). */
-  Collection<OutageEvent> outages() {
+  public Collection<OutageEvent> outages() {
     return latestOutage.values().stream().filter(o -> o.getMergedInto() == null).toList();
   }
 
@@ -104,7 +126,7 @@ final class OutputCollector implements AutoCloseable {
     return List.copyOf(latestImpact.values());
   }
 
-  List<Page> pages() {
+  public List<Page> pages() {
     return List.copyOf(pages);
   }
 
