@@ -60,6 +60,7 @@ public final class Bench {
   private static final Duration INJECT_FROM = Duration.ofSeconds(40);
   private static final Duration INJECT_EVERY = Duration.ofSeconds(3);
   private static final int MAX_INJECTED = 10;
+  private static final String APPLICATION_ID = "bench";
 
   public record Options(Duration duration, int keys, boolean exactlyOnce) {}
 
@@ -91,7 +92,7 @@ public final class Bench {
       LOG.info("bench: raw ceiling for {} s with {}-byte records", rawDuration.toSeconds(), eventBytes);
       RawThroughput.Result raw = RawThroughput.measure(kafka.bootstrapServers(), "bench-raw", sampleValues, sampleKeys, rawDuration);
 
-      Pipeline.Settings settings = new Pipeline.Settings(kafka.bootstrapServers(), "bench", topics, detection,
+      Pipeline.Settings settings = new Pipeline.Settings(kafka.bootstrapServers(), APPLICATION_ID, topics, detection,
           ReportDetectionConfig.defaults(), RevenueTable.parse(""), AlertConfig.defaults(), null, stateDir, (short) 1,
           options.exactlyOnce());
       try (Pipeline pipeline = Pipeline.start(settings, Duration.ofMinutes(2));
@@ -101,7 +102,9 @@ public final class Bench {
         Instant until = clock.instant().plus(options.duration());
         long produced = publish(topics, kafka, new LoadGenerator(options.keys(), 11, clock, List.of()).stream()
             .takeWhile(e -> ScenarioEvents.timeOf(e).isBefore(until)), Pacing.unpaced());
-        awaitCaughtUp(kafka.bootstrapServers(), List.of("bench-probe-health", "bench-sentiment"), Duration.ofMinutes(10));
+        // the one application's group reads every stage (inputs, outages, the impact repartition):
+        // the clock stops when the whole pipeline has caught up
+        awaitCaughtUp(kafka.bootstrapServers(), List.of(APPLICATION_ID), Duration.ofMinutes(10));
         double pipelinePerSec = produced / ((System.nanoTime() - start) / 1e9);
 
         double rate = Math.min(50_000, pipelinePerSec / 2);

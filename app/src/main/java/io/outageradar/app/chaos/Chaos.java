@@ -42,9 +42,10 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 public final class Chaos {
   /** What to replay and how hard to hit it. */
   public record Settings(String name, List<SpecificRecord> events, int kills, int brokerRestarts, boolean exactlyOnce,
-      long seed, Duration timeout) {}
+      long seed, Duration downtime, Duration timeout) {}
 
-  private static final Duration RESTART_AFTER = Duration.ofSeconds(2);
+  /** How long a killed pipeline stays down before it restarts, unless told otherwise. */
+  public static final Duration DOWNTIME = Duration.ofSeconds(2);
   /** Beyond twice the pipeline's idle time, how long outputs must stay unchanged to count as final. */
   private static final Duration QUIET_MARGIN = Duration.ofSeconds(5);
 
@@ -86,7 +87,7 @@ public final class Chaos {
             brokerRestarts++;
             progress.accept("broker restarted");
           }
-          Thread.sleep(RESTART_AFTER.toMillis());
+          Thread.sleep(settings.downtime().toMillis());
           child.start();
         }
         for (; brokerRestarts < settings.brokerRestarts(); brokerRestarts++) {
@@ -112,7 +113,7 @@ public final class Chaos {
   }
 
   /** The live outcome against the backtest's. */
-  static ChaosResult compare(DemoResult expected, Collection<OutageEvent> liveOutages, List<Page> livePages, int kills,
+  public static ChaosResult compare(DemoResult expected, Collection<OutageEvent> liveOutages, List<Page> livePages, int kills,
       int brokerRestarts, boolean exactlyOnce) {
     Map<String, OutageEvent> wanted = new LinkedHashMap<>();
     expected.outages().forEach(o -> wanted.put(o.getOutageId(), o));

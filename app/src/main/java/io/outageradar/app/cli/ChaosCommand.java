@@ -76,7 +76,7 @@ public final class ChaosCommand implements Callable<Integer> {
       }
     }
     ChaosResult result = Chaos.run(new Chaos.Settings(name, replay, kills, brokerRestarts, eos.equals("on"), seed,
-        Duration.ofSeconds(timeoutSeconds)), line -> {
+        Chaos.DOWNTIME, Duration.ofSeconds(timeoutSeconds)), line -> {
           err.println("outage-radar chaos: " + line);
           err.flush();
         });

@@ -53,6 +53,10 @@ public final class ReplayCommand implements Callable<Integer> {
   @Option(names = "--to-file", description = "Write the backtest JSON Lines format here instead of publishing.")
   Path toFile;
 
+  @Option(names = "--keep-timestamps", description = "Publish with the scenario's own (historical) event times; by default "
+      + "they are moved by whole days so the scenario ends within the last day, where topic retention keeps it.")
+  boolean keepTimestamps;
+
   @Option(names = "--rate", description = "Load mode: events per second (0 = as fast as possible) instead of a scenario.")
   Double rate;
 
@@ -90,9 +94,18 @@ public final class ReplayCommand implements Callable<Integer> {
         }
       }
     } else {
-      Progress progress = ProgressBar.ofEventTime(spec.commandLine().getErr(), chosen.name(), chosen.start(), chosen.end(),
-          ProgressBar.onTerminal());
-      count = publish(chosen.name(), ScenarioEvents.of(chosen), Pacing.speed(speed), progress);
+      Duration shift = keepTimestamps ? Duration.ZERO : ScenarioEvents.rebaseToEndBefore(chosen.end(), Instant.now());
+      if (keepTimestamps) {
+        spec.commandLine().getErr().println("outage-radar replay: keeping the scenario's historical timestamps; a cluster's "
+            + "time-based retention (7 days on the input topics) may delete them before the pipeline reads them");
+      } else if (!shift.isZero()) {
+        spec.commandLine().getErr().println("outage-radar replay: event times moved by " + shift.toDays()
+            + " days so the scenario ends at " + chosen.end().plus(shift) + " (--keep-timestamps keeps the originals)");
+      }
+      Progress progress = ProgressBar.ofEventTime(spec.commandLine().getErr(), chosen.name(), chosen.start().plus(shift),
+          chosen.end().plus(shift), ProgressBar.onTerminal());
+      count = publish(chosen.name(), ScenarioEvents.of(chosen).map(event -> ScenarioEvents.shifted(event, shift)),
+          Pacing.speed(speed), progress);
     }
     spec.commandLine().getErr().println("outage-radar replay: " + count + " events of " + chosen.name()
         + (toFile != null ? " written to " + toFile : " published"));

@@ -3,6 +3,7 @@ package io.outageradar.producers.replay;
 import io.outageradar.avro.ProbeResult;
 import io.outageradar.avro.UserReport;
 import io.outageradar.model.ServiceRegion;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
@@ -58,5 +59,23 @@ public final class ScenarioEvents {
     ServiceRegion key = event instanceof ProbeResult probe ? new ServiceRegion(probe.getService(), probe.getRegion())
         : new ServiceRegion(((UserReport) event).getService(), ((UserReport) event).getRegion());
     return key.key();
+  }
+
+  /** The event moved in time by {@code shift}: a copy with its event time (and nothing else) changed. */
+  public static SpecificRecord shifted(SpecificRecord event, Duration shift) {
+    if (event instanceof ProbeResult probe) {
+      return ProbeResult.newBuilder(probe).setObservedAt(probe.getObservedAt().plus(shift)).build();
+    }
+    UserReport report = (UserReport) event;
+    return UserReport.newBuilder(report).setReportedAt(report.getReportedAt().plus(shift)).build();
+  }
+
+  /**
+   * The whole days to add to a scenario that ends at {@code end} so that it ends within the day
+   * before {@code now}. Whole days keep windows, minutes and hour-of-week slots aligned as in the
+   * original, so the rebased replay finds the same outages, moved by the same days.
+   */
+  public static Duration rebaseToEndBefore(Instant end, Instant now) {
+    return Duration.ofDays(Math.max(0, Duration.between(end, now).toDays()));
   }
 }

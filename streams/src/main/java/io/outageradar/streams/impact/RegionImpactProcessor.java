@@ -5,6 +5,7 @@ import io.outageradar.avro.OutageState;
 import io.outageradar.avro.RegionImpact;
 import io.outageradar.avro.state.RegionOutages;
 import io.outageradar.streams.StoreNames;
+import java.time.Instant;
 import java.util.HashMap;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -33,15 +34,20 @@ final class RegionImpactProcessor implements Processor<String, OutageEvent, Stri
     OutageEvent outage = record.value();
     RegionOutages outages = store.get(region);
     if (outages == null) {
-      outages = new RegionOutages(new HashMap<>());
+      outages = new RegionOutages(new HashMap<>(), null);
     }
     if (outage.getState() == OutageState.RESOLVED) {
       outages.getOpen().remove(outage.getOutageId());
     } else {
       outages.getOpen().put(outage.getOutageId(), outage);
     }
+    // Changes of different services reach a region in no particular order (they come from different
+    // tasks): the impact's time only moves forward.
+    Instant asOf = outages.getAsOf() == null || outage.getUpdatedAt().isAfter(outages.getAsOf())
+        ? outage.getUpdatedAt() : outages.getAsOf();
+    outages.setAsOf(asOf);
     store.put(region, outages);
-    RegionImpact impact = calculator.impact(region, outages.getOpen().values(), outage.getUpdatedAt());
-    context.forward(new Record<>(region, impact, outage.getUpdatedAt().toEpochMilli()));
+    RegionImpact impact = calculator.impact(region, outages.getOpen().values(), asOf);
+    context.forward(new Record<>(region, impact, asOf.toEpochMilli()));
   }
 }
