@@ -1,5 +1,6 @@
 package io.outageradar.topics;
 
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +19,9 @@ import org.slf4j.LoggerFactory;
 /** Creates the catalog's topics that do not exist yet; safe to run at every start. */
 public final class TopicCreator {
   private static final Logger LOG = LoggerFactory.getLogger(TopicCreator.class);
+
+  private static final Duration LEADER_TIMEOUT = Duration.ofSeconds(60);
+  private static final Duration LEADER_POLL = Duration.ofMillis(50);
 
   private TopicCreator() {}
 
@@ -48,12 +52,31 @@ public final class TopicCreator {
         }
       }
       LOG.info("created topics {}", missing.stream().map(NewTopic::name).collect(Collectors.joining(", ")));
+      awaitLeaders(admin, missing.stream().map(NewTopic::name).toList());
     } catch (ExecutionException e) {
       throw new IllegalStateException("cannot create topics: " + e.getCause().getMessage(), e.getCause());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while creating topics", e);
     }
+  }
+
+  /**
+   * Waits until every partition of new topics has a leader: a producer that writes at once to a
+   * partition whose leader is not known yet may get its idempotent sequence stuck (seen: a replay
+   * right after creating its topics hung in flush on OutOfOrderSequence retries).
+   */
+  private static void awaitLeaders(Admin admin, List<String> names) throws ExecutionException, InterruptedException {
+    long deadline = System.nanoTime() + LEADER_TIMEOUT.toNanos();
+    while (System.nanoTime() < deadline) {
+      boolean allLed = admin.describeTopics(names).allTopicNames().get().values().stream()
+          .allMatch(description -> description.partitions().stream().allMatch(p -> p.leader() != null && !p.leader().isEmpty()));
+      if (allLed) {
+        return;
+      }
+      Thread.sleep(LEADER_POLL.toMillis()); // polling the broker's metadata, not waiting for readiness blindly
+    }
+    throw new IllegalStateException("topics " + names + " have no leader after " + LEADER_TIMEOUT.toSeconds() + " s");
   }
 
   static Map<String, String> configs(Topic<?, ?> topic) {

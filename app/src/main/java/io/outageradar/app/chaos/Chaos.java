@@ -96,6 +96,9 @@ public final class Chaos {
         }
         long replayed = replay.join();
         progress.accept(String.format("%,d events replayed; waiting for the pipeline to finish", replayed));
+        if (!child.awaitRunning(Duration.between(Instant.now(), deadline))) {
+          throw new IllegalStateException("the pipeline did not start; its log: " + work.resolve("run.log"));
+        }
         List<String> inputs = List.of(topics.probeResults.name(), topics.userReports.name());
         Duration quiet = DetectionConfig.defaults().idleAdvanceAfter().multipliedBy(2).plus(QUIET_MARGIN);
         if (!outputs.awaitSettled(() -> lag.behind(applicationId, inputs) == 0, quiet, Duration.between(Instant.now(), deadline))) {

@@ -32,7 +32,13 @@ public final class ScenarioPublisher {
    */
   public static long publish(String name, Stream<SpecificRecord> events, Topic<String, ProbeResult> probes,
       Topic<String, UserReport> reports, String bootstrapServers, double speed) {
-    return publish(name, events, probes, reports, producerProperties(bootstrapServers), Pacing.speed(speed), Progress.NONE);
+    Properties props = producerProperties(bootstrapServers);
+    // One request in flight: these replays write into topics created a moment before, whose
+    // partitions may still answer NOT_LEADER; with several requests in flight a later batch could be
+    // appended before the retried first one, and the idempotent producer then hung on
+    // OUT_OF_ORDER_SEQUENCE until its delivery timeout (seen on the embedded broker).
+    props.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 1);
+    return publish(name, events, probes, reports, props, Pacing.speed(speed), Progress.NONE);
   }
 
   /** Told every few thousand events and once at the end how many were sent and the event time reached. */
