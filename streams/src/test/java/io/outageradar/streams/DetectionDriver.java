@@ -3,10 +3,7 @@ package io.outageradar.streams;
 import io.outageradar.avro.OutageEvent;
 import io.outageradar.avro.Page;
 import io.outageradar.avro.ProbeResult;
-import io.outageradar.avro.RegionImpact;
-import io.outageradar.avro.RegionWindowHealth;
 import io.outageradar.avro.ReportWindowStats;
-import io.outageradar.avro.ScoredReport;
 import io.outageradar.avro.UserReport;
 import io.outageradar.sentiment.SentimentAnalyzer;
 import io.outageradar.streams.detection.DetectionTopology;
@@ -20,6 +17,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.TopologyTestDriver;
 
 /**
@@ -47,7 +45,7 @@ public final class DetectionDriver implements AutoCloseable {
     this(topics, stateDir, DetectionConfig.defaults(), ReportDetectionConfig.defaults(), AlertConfig.defaults(), RevenueTable.parse(""));
   }
 
-  public static org.apache.kafka.streams.Topology topology(Topics topics, DetectionConfig config, ReportDetectionConfig reportConfig,
+  public static Topology topology(Topics topics, DetectionConfig config, ReportDetectionConfig reportConfig,
       AlertConfig alerts, RevenueTable revenue) {
     return DetectionTopology.build(new DetectionTopology.Settings(config, reportConfig, alerts, revenue,
         SentimentAnalyzer.standard(), topics, InputLag.NONE));
@@ -61,13 +59,7 @@ public final class DetectionDriver implements AutoCloseable {
     reports.pipeInput(report.getService() + "|" + report.getRegion(), report, report.getReportedAt());
   }
 
-  /** Pipes raw bytes into a topic, as a producer that does not use our serdes would. */
-  public void pipeRaw(String topic, String key, byte[] value) {
-    driver.createInputTopic(topic, topics.probeResults.keySerde().serializer(), new org.apache.kafka.common.serialization.ByteArraySerializer())
-        .pipeInput(key, value);
-  }
-
-  public <V> TestInputTopic<String, V> input(Topic<String, V> topic) {
+  private <V> TestInputTopic<String, V> input(Topic<String, V> topic) {
     return driver.createInputTopic(topic.name(), topic.keySerde().serializer(), topic.valueSerde().serializer());
   }
 
@@ -84,16 +76,8 @@ public final class DetectionDriver implements AutoCloseable {
     idle(config.idleAdvanceAfter().multipliedBy(2).plus(config.window()).plus(config.grace()).plus(Duration.ofMinutes(1)));
   }
 
-  public List<RegionWindowHealth> regionHealth() {
-    return read(topics.regionHealth);
-  }
-
   public List<ReportWindowStats> reportHealth() {
     return read(topics.reportHealth);
-  }
-
-  public List<ScoredReport> scoredReports() {
-    return read(topics.scoredReports);
   }
 
   public List<OutageEvent> outages() {
@@ -102,16 +86,6 @@ public final class DetectionDriver implements AutoCloseable {
 
   public List<Page> pages() {
     return read(topics.alerts);
-  }
-
-  public List<RegionImpact> impact(String topic) {
-    return driver.createOutputTopic(topic, topics.regionImpact.keySerde().deserializer(),
-        topics.regionImpact.valueSerde().deserializer()).readValuesToList();
-  }
-
-  public List<byte[]> deadLetters() {
-    return driver.createOutputTopic(topics.deadLetters.name(), new org.apache.kafka.common.serialization.ByteArrayDeserializer(),
-        new org.apache.kafka.common.serialization.ByteArrayDeserializer()).readValuesToList();
   }
 
   public TopologyTestDriver driver() {
