@@ -13,6 +13,7 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -69,10 +70,17 @@ public final class TopicCreator {
   private static void awaitLeaders(Admin admin, List<String> names) throws ExecutionException, InterruptedException {
     long deadline = System.nanoTime() + LEADER_TIMEOUT.toNanos();
     while (System.nanoTime() < deadline) {
-      boolean allLed = admin.describeTopics(names).allTopicNames().get().values().stream()
-          .allMatch(description -> description.partitions().stream().allMatch(p -> p.leader() != null && !p.leader().isEmpty()));
-      if (allLed) {
-        return;
+      try {
+        boolean allLed = admin.describeTopics(names).allTopicNames().get().values().stream()
+            .allMatch(description -> description.partitions().stream().allMatch(p -> p.leader() != null && !p.leader().isEmpty()));
+        if (allLed) {
+          return;
+        }
+      } catch (ExecutionException e) {
+        // a topic created a moment ago may not be in the broker's metadata yet: ask again
+        if (!(e.getCause() instanceof UnknownTopicOrPartitionException)) {
+          throw e;
+        }
       }
       Thread.sleep(LEADER_POLL.toMillis()); // polling the broker's metadata, not waiting for readiness blindly
     }
