@@ -11,8 +11,18 @@ public final class SortableKeys {
 
   private SortableKeys() {}
 
+  /** Digits beyond {@code width} are kept (the key is then wider, and sorts after every padded one). */
   public static String padded(long value, int width) {
-    String digits = Long.toString(Math.max(0, value));
-    return "0".repeat(Math.max(0, width - digits.length())) + digits;
+    long rest = Math.max(0, value);
+    int length = 1;
+    for (long left = rest / 10; left > 0; left /= 10) {
+      length++;
+    }
+    char[] digits = new char[Math.max(width, length)];
+    for (int i = digits.length - 1; i >= 0; i--) {
+      digits[i] = (char) ('0' + rest % 10);
+      rest /= 10;
+    }
+    return new String(digits);
   }
 }

@@ -14,6 +14,7 @@ import io.outageradar.producers.replay.ScenarioEvents;
 import io.outageradar.producers.replay.ScenarioPublisher;
 import io.outageradar.registry.MockSchemaRegistry;
 import io.outageradar.registry.RegistryOptions;
+import io.outageradar.registry.SchemaRegistryClient;
 import io.outageradar.streams.DetectionConfig;
 import io.outageradar.streams.impact.RevenueTable;
 import io.outageradar.streams.lifecycle.AlertConfig;
@@ -51,7 +52,8 @@ import org.slf4j.LoggerFactory;
  * {@code keys} (service, region) keys, its throughput being what it consumed divided by the time it
  * took to catch up; then a paced phase at half that rate in which whole services fail at known
  * times, timing each alert from the close of the window that decided it (the window wait itself,
- * which no tuning removes, is reported apart).
+ * which no tuning removes, is reported apart); last, the same full-speed load through a bare
+ * windowed count ({@link WindowedCountPeer}), the application a user would write instead.
  */
 public final class Bench {
   private static final Logger LOG = LoggerFactory.getLogger(Bench.class);
@@ -71,7 +73,8 @@ public final class Bench {
     Path stateDir = TempDirs.create("outage-radar-bench-state-");
     DetectionConfig detection = DetectionConfig.defaults();
     try (ProcessMemory memory = new ProcessMemory(); EmbeddedKafka kafka = EmbeddedKafka.start()) {
-      Topics topics = Topics.create(RegistryOptions.of("mock://" + scope).connect());
+      SchemaRegistryClient registry = RegistryOptions.of("mock://" + scope).connect();
+      Topics topics = Topics.create(registry);
       Clock clock = Clock.systemUTC();
       List<byte[]> sampleKeys = new ArrayList<>();
       List<byte[]> sampleValues = new ArrayList<>();
@@ -100,12 +103,16 @@ public final class Bench {
         LOG.info("bench: pipeline at full speed for {} s over {} keys", options.duration().toSeconds(), options.keys());
         long start = System.nanoTime();
         Instant until = clock.instant().plus(options.duration());
-        long produced = publish(topics, kafka, new LoadGenerator(options.keys(), 11, clock, List.of()).stream()
+        long produced = publish(topics, kafka.bootstrapServers(), new LoadGenerator(options.keys(), 11, clock, List.of()).stream()
             .takeWhile(e -> ScenarioEvents.timeOf(e).isBefore(until)), Pacing.unpaced());
+        long loadDoneNanos = System.nanoTime();
         // the one application's group reads every stage (inputs, outages, the impact repartition):
         // the clock stops when the whole pipeline has caught up
-        awaitCaughtUp(kafka.bootstrapServers(), List.of(APPLICATION_ID), Duration.ofMinutes(10));
-        double pipelinePerSec = produced / ((System.nanoTime() - start) / 1e9);
+        awaitCaughtUp(kafka.bootstrapServers(), APPLICATION_ID, Duration.ofMinutes(10));
+        long caughtUpNanos = System.nanoTime();
+        double pipelinePerSec = produced / ((caughtUpNanos - start) / 1e9);
+        double loadPerSec = produced / ((loadDoneNanos - start) / 1e9);
+        long catchUpMs = (caughtUpNanos - loadDoneNanos) / 1_000_000;
 
         double rate = Math.min(50_000, pipelinePerSec / 2);
         Instant phaseStart = clock.instant();
@@ -122,7 +129,7 @@ public final class Bench {
         LOG.info("bench: latency phase at {} events/s, {} services failing from {} s in", Math.round(rate), services,
             INJECT_FROM.toSeconds());
         Instant phaseEnd = phaseStart.plus(LATENCY_PHASE);
-        produced += publish(topics, kafka, new LoadGenerator(options.keys(), 13, clock, outages).stream()
+        produced += publish(topics, kafka.bootstrapServers(), new LoadGenerator(options.keys(), 13, clock, outages).stream()
             .takeWhile(e -> ScenarioEvents.timeOf(e).isBefore(phaseEnd)), Pacing.rate(rate));
         alerts.awaitTriggers(injectedAt.keySet(), Duration.ofSeconds(60));
 
@@ -134,10 +141,16 @@ public final class Bench {
           latencies.add(Math.max(0, trigger.arrivedAt().toEpochMilli() - decidedMs));
           windowWaits.add(decidedMs - from.toEpochMilli());
         }));
-        return new BenchResult(raw.producePerSec(), raw.consumePerSec(), pipelinePerSec, percentile(latencies, 50),
-            percentile(latencies, 99), percentile(windowWaits, 50), latencies.size(), rate, memory.heapPeakBytes(),
-            ProcessMemory.rssPeakBytes(), ProcessMemory.directorySize(stateDir), options.keys(), options.exactlyOnce(), eventBytes,
-            produced, machine());
+        BenchResult.Latency latency = new BenchResult.Latency(percentile(latencies, 50), percentile(latencies, 99),
+            percentile(windowWaits, 50), latencies.size(), rate);
+        BenchResult.Memory memoryUsed = new BenchResult.Memory(memory.heapPeakBytes(), ProcessMemory.rssPeakBytes(),
+            ProcessMemory.directorySize(stateDir));
+        pipeline.close();
+        LOG.info("bench: a bare windowed count on the same load for {} s", options.duration().toSeconds());
+        double peerPerSec = PeerThroughput.measure(kafka.bootstrapServers(), registry, options, clock, stateDir.resolve("peer"));
+        return new BenchResult(
+            new BenchResult.Throughput(raw.producePerSec(), raw.consumePerSec(), loadPerSec, pipelinePerSec, catchUpMs, peerPerSec),
+            latency, memoryUsed, new BenchResult.Run(options.keys(), options.exactlyOnce(), eventBytes, produced, machine()));
       }
     } finally {
       MockSchemaRegistry.drop(scope);
@@ -145,26 +158,23 @@ public final class Bench {
     }
   }
 
-  private static long publish(Topics topics, EmbeddedKafka kafka, Stream<SpecificRecord> events, Pacing pacing) {
+  static long publish(Topics topics, String bootstrapServers, Stream<SpecificRecord> events, Pacing pacing) {
     return ScenarioPublisher.publish("bench", events, topics.probeResults, topics.userReports,
-        ScenarioPublisher.producerProperties(kafka.bootstrapServers()), pacing, ScenarioPublisher.Progress.NONE);
+        ScenarioPublisher.producerProperties(bootstrapServers), pacing, ScenarioPublisher.Progress.NONE);
   }
 
-  /** Waits until the groups have committed the end of every partition they read. */
-  private static void awaitCaughtUp(String bootstrapServers, Collection<String> groups, Duration timeout) throws InterruptedException {
+  /** Waits until the group has committed the end of every partition it reads. */
+  static void awaitCaughtUp(String bootstrapServers, String group, Duration timeout) throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
     try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrapServers))) {
       while (System.nanoTime() < deadline) {
-        long lag = 0;
-        for (String group : groups) {
-          Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get();
-          Map<TopicPartition, OffsetSpec> latest = committed.keySet().stream()
-              .collect(Collectors.toMap(tp -> tp, tp -> OffsetSpec.latest()));
-          var ends = admin.listOffsets(latest).all().get();
-          for (var entry : committed.entrySet()) {
-            lag += ends.get(entry.getKey()).offset() - entry.getValue().offset();
-          }
-          lag += committed.isEmpty() ? 1 : 0;
+        Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get();
+        Map<TopicPartition, OffsetSpec> latest = committed.keySet().stream()
+            .collect(Collectors.toMap(tp -> tp, tp -> OffsetSpec.latest()));
+        var ends = admin.listOffsets(latest).all().get();
+        long lag = committed.isEmpty() ? 1 : 0;
+        for (var entry : committed.entrySet()) {
+          lag += ends.get(entry.getKey()).offset() - entry.getValue().offset();
         }
         if (lag == 0) {
           return;

@@ -15,6 +15,7 @@ import io.outageradar.sentiment.SentimentAnalyzer;
 import io.outageradar.streams.DetectionConfig;
 import io.outageradar.streams.EventTimeExtractor;
 import io.outageradar.streams.StoreNames;
+import io.outageradar.streams.WriteBehindKeyValueStore;
 import io.outageradar.streams.impact.RegionImpactStage;
 import io.outageradar.streams.impact.RevenueTable;
 import io.outageradar.streams.lifecycle.AlertConfig;
@@ -115,22 +116,19 @@ public final class DetectionTopology {
   }
 
   private static void addDetectionStores(StreamsBuilder builder, Topics topics) {
-    // The window stores are cached: a key updated by thousands of probes within a commit interval is
-    // written to RocksDB and its changelog once per commit, not once per probe.
-    builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.PROBE_WINDOWS),
-        Serdes.String(), topics.stateSerde(ProbeWindowState.class)).withCachingEnabled());
-    builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.REPORT_WINDOWS),
-        Serdes.String(), topics.stateSerde(ReportWindowState.class)).withCachingEnabled());
-    builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.REPORTERS_SEEN),
-        Serdes.String(), Serdes.Long()).withCachingEnabled());
+    // Written on every record (open windows, reporters, input clocks): held on the heap and written
+    // once per commit. The others change once per closed window and keep the Streams record cache;
+    // the lifecycle store is also read by interactive queries, which only the Streams cache allows.
+    builder.addStateStore(WriteBehindKeyValueStore.builder(StoreNames.PROBE_WINDOWS, Serdes.String(), topics.stateSerde(ProbeWindowState.class)));
+    builder.addStateStore(WriteBehindKeyValueStore.builder(StoreNames.REPORT_WINDOWS, Serdes.String(), topics.stateSerde(ReportWindowState.class)));
+    builder.addStateStore(WriteBehindKeyValueStore.builder(StoreNames.REPORTERS_SEEN, Serdes.String(), Serdes.Long()));
+    builder.addStateStore(WriteBehindKeyValueStore.builder(StoreNames.DETECTION_CLOCKS, Serdes.String(), Serdes.Long()));
     builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.REPORT_BASELINE),
         Serdes.String(), topics.stateSerde(ReportBaselineState.class)).withCachingEnabled());
     builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.OUTAGE_LIFECYCLE),
         Serdes.String(), topics.stateSerde(ServiceLifecycleState.class)).withCachingEnabled());
     builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.LIFECYCLE_PENDING),
         Serdes.String(), topics.stateSerde(RegionSignal.class)).withCachingEnabled());
-    builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.DETECTION_CLOCKS),
-        Serdes.String(), Serdes.Long()).withCachingEnabled());
   }
 
   private static <T extends SpecificRecord> KStream<String, T> only(KStream<String, SpecificRecord> decided, Class<T> type, String name) {

@@ -29,8 +29,7 @@ public final class ProbeWindows {
     if (windows.isClosed(time, closedAt)) {
       return false;
     }
-    ProbeWindowState state = windows.get(time, key);
-    windows.put(time, key, ProbeWindowAggregator.add(probe, state == null ? ProbeWindowAggregator.empty() : state));
+    windows.update(time, key, state -> ProbeWindowAggregator.add(probe, state == null ? ProbeWindowAggregator.empty() : state));
     return true;
   }
 

@@ -51,20 +51,17 @@ public final class ReportMinutes {
     if (windows.isClosed(time, closedAt)) {
       return false;
     }
-    UserReport report = scored.getReport();
+    boolean firstInHour = firstInHour(scored.getReport(), time);
     double sentiment = scored.getCompound();
-    ReportWindowState state = windows.get(time, key);
-    if (state == null) {
-      state = new ReportWindowState(0, 0, 0.0, 0, 0);
-    }
-    state.setReports(state.getReports() + 1);
-    if (firstInHour(report, time)) {
-      state.setDistinctReporters(state.getDistinctReporters() + 1);
-    }
-    state.setSentimentSum(state.getSentimentSum() + sentiment);
-    state.setSentimentCount(state.getSentimentCount() + 1);
-    state.setNegativeCount(state.getNegativeCount() + (sentiment <= NEGATIVE ? 1 : 0));
-    windows.put(time, key, state);
+    windows.update(time, key, existing -> {
+      ReportWindowState state = existing == null ? new ReportWindowState(0, 0, 0.0, 0, 0) : existing;
+      state.setReports(state.getReports() + 1);
+      state.setDistinctReporters(state.getDistinctReporters() + (firstInHour ? 1 : 0));
+      state.setSentimentSum(state.getSentimentSum() + sentiment);
+      state.setSentimentCount(state.getSentimentCount() + 1);
+      state.setNegativeCount(state.getNegativeCount() + (sentiment <= NEGATIVE ? 1 : 0));
+      return state;
+    });
     return true;
   }
 

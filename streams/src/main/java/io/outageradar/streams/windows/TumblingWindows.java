@@ -4,6 +4,7 @@ import io.outageradar.streams.SortableKeys;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
@@ -50,12 +51,10 @@ public final class TumblingWindows<S> {
     return closedAt != NO_TIME && startOf(time) + sizeMs + graceMs <= closedAt;
   }
 
-  public S get(long time, String key) {
-    return store.get(windowKey(startOf(time), key));
-  }
-
-  public void put(long time, String key, S state) {
-    store.put(windowKey(startOf(time), key), state);
+  /** Replaces the state of the window of {@code time} with {@code change} of it ({@code null} when the window is new). */
+  public void update(long time, String key, UnaryOperator<S> change) {
+    String windowKey = windowKey(startOf(time), key);
+    store.put(windowKey, change.apply(store.get(windowKey)));
   }
 
   /** Closes, oldest first, every window whose end + grace is at or before {@code time}. */

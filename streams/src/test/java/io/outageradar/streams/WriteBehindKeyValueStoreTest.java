@@ -1,0 +1,98 @@
+package io.outageradar.streams;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.api.MockProcessorContext;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.Stores;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class WriteBehindKeyValueStoreTest {
+  private KeyValueStore<String, Long> below;
+  private WriteBehindKeyValueStore<String, Long> store;
+
+  @BeforeEach
+  void open() {
+    below = Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore("below"), Serdes.String(), Serdes.Long())
+        .withLoggingDisabled().withCachingDisabled().build();
+    store = new WriteBehindKeyValueStore<>(below, 2);
+    MockProcessorContext<Object, Object> context = new MockProcessorContext<>();
+    store.init(context.getStateStoreContext(), store);
+  }
+
+  @Test
+  void writesReachTheStoreBelowOnlyWhenStreamsFlushesBeforeACommit() {
+    store.put("a", 1L);
+    store.put("a", 2L);
+
+    assertThat(store.get("a")).isEqualTo(2L);
+    assertThat(below.get("a")).isNull();
+
+    store.flushCache();
+
+    assertThat(below.get("a")).isEqualTo(2L);
+  }
+
+  @Test
+  void aRangeSeesValuesNotWrittenYet() {
+    store.put("b", 2L);
+    store.put("a", 1L);
+    store.put("c", 3L);
+
+    List<KeyValue<String, Long>> seen = new ArrayList<>();
+    try (KeyValueIterator<String, Long> range = store.range("a", "b")) {
+      range.forEachRemaining(seen::add);
+    }
+
+    assertThat(seen).containsExactly(KeyValue.pair("a", 1L), KeyValue.pair("b", 2L));
+  }
+
+  @Test
+  void aDeletedKeyIsGoneAboveAndBelowAndIsNotWrittenBackAtTheCommit() {
+    store.put("a", 1L);
+    store.flushCache();
+    store.put("a", 5L);
+
+    assertThat(store.delete("a")).isEqualTo(5L);
+    store.flushCache();
+
+    assertThat(store.get("a")).isNull();
+    assertThat(below.get("a")).isNull();
+  }
+
+  @Test
+  void valuesNotYetCommittedAreForgottenWhenTheTaskCloses() {
+    store.put("a", 1L);
+    store.flushCache();
+    store.put("a", 2L);
+    store.put("b", 3L);
+
+    store.close();
+    store.init(new MockProcessorContext<>().getStateStoreContext(), store);
+
+    assertThat(store.get("a")).as("in-memory below is emptied by its own close").isNull();
+    assertThat(store.get("b")).isNull();
+  }
+
+  @Test
+  void aValueReadFromBelowIsServedFromTheHeapUntilTooManyAreHeld() {
+    below.put("a", 1L);
+    assertThat(store.get("a")).isEqualTo(1L);
+    below.put("a", 9L); // only possible in this test: nothing else writes below
+
+    assertThat(store.get("a")).as("held since the first read").isEqualTo(1L);
+
+    store.put("b", 2L);
+    store.put("c", 3L);
+    store.flushCache(); // three held, more than the two allowed: let them go
+
+    assertThat(store.get("a")).isEqualTo(9L);
+    assertThat(below.get("c")).isEqualTo(3L);
+  }
+}
