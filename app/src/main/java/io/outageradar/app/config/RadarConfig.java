@@ -98,7 +98,8 @@ public final class RadarConfig {
   public IntakeConfig intake() {
     try {
       return new IntakeConfig(get(RadarSettings.INTAKE_API_KEYS), get(RadarSettings.INTAKE_SERVICES),
-          get(RadarSettings.INTAKE_PER_KEY_RPS), get(RadarSettings.INTAKE_PER_IP_RPS), get(RadarSettings.INTAKE_SEND_TIMEOUT));
+          get(RadarSettings.INTAKE_PER_KEY_RPS), get(RadarSettings.INTAKE_PER_IP_RPS), get(RadarSettings.INTAKE_SEND_TIMEOUT),
+          get(RadarSettings.INTAKE_MAX_BODY_BYTES), get(RadarSettings.INTAKE_IDEMPOTENCY_CACHE_BYTES));
     } catch (IllegalArgumentException e) {
       throw new ConfigException("invalid intake settings: " + e.getMessage()
           + " (set intake.api-keys or " + RadarSettings.INTAKE_API_KEYS.envVar() + ")");

@@ -92,7 +92,11 @@ public final class RadarSettings {
   public static final Setting<Double> INTAKE_PER_IP_RPS = new Setting<>("intake.per-ip-rps", Double::parseDouble, "20",
       r -> r > 0, "must be positive", "Requests per second each client address earns (bursts of ten seconds' worth).");
   public static final Setting<Duration> INTAKE_SEND_TIMEOUT = duration("intake.send-timeout", "5s",
-      "How long the intake waits for Kafka's acknowledgement before answering 503.");
+      "How long an intake request may take, queueing and Kafka's acknowledgement included, before it is answered 503.");
+  public static final Setting<Integer> INTAKE_MAX_BODY_BYTES = atLeast("intake.max-body-bytes", "4194304", 1024,
+      "Largest request body the intake reads, in bytes; larger ones are answered 413 without being read.");
+  public static final Setting<Integer> INTAKE_IDEMPOTENCY_CACHE_BYTES = atLeast("intake.idempotency-cache-bytes", "33554432", 1024,
+      "Memory the intake's remembered answers to idempotent requests may use, in bytes; the oldest are forgotten first.");
 
   public static final Setting<String> PAGER_GROUP_ID = text("pager.group-id", "outage-radar-pager",
       "Consumer group of the pager: pagers in one group share the pages, each page is sent once per group.");
@@ -124,7 +128,8 @@ public final class RadarSettings {
       CONFIRM_WINDOWS, OF_WINDOWS, RESOLVE_AFTER, GLOBAL_MIN_REGIONS, GLOBAL_MIN_SHARE, ROLLUP_WAIT, IDLE_ADVANCE_AFTER,
       REPORTS_MIN_REPORTERS, REPORTS_Z_THRESHOLD, REPORTS_WARMUP_SAMPLES, REPORTS_WARMUP_FACTOR, REPORTS_MAX_SAMPLES,
       REPORTS_CONFIRM_MINUTES, REVENUE_PER_HOUR, RENOTIFY_INTERVAL, MAINTENANCE, QUERY_SERVER, INTAKE_API_KEYS,
-      INTAKE_SERVICES, INTAKE_PER_KEY_RPS, INTAKE_PER_IP_RPS, INTAKE_SEND_TIMEOUT, PAGER_GROUP_ID, PAGER_FROM_BEGINNING,
+      INTAKE_SERVICES, INTAKE_PER_KEY_RPS, INTAKE_PER_IP_RPS, INTAKE_SEND_TIMEOUT, INTAKE_MAX_BODY_BYTES,
+      INTAKE_IDEMPOTENCY_CACHE_BYTES, PAGER_GROUP_ID, PAGER_FROM_BEGINNING,
       PAGERDUTY_ROUTING_KEY, PAGERDUTY_URL, SLACK_WEBHOOK_URL, WEBHOOK_URL, WEBHOOK_SECRET, ALERTMANAGER_URL, ALERTMANAGER_ALERT_TTL,
       PAGER_MAX_ATTEMPTS, PAGER_RETRY_INITIAL, PAGER_RETRY_MAX);
 

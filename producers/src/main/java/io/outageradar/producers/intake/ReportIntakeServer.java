@@ -13,13 +13,19 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 /**
@@ -27,28 +33,39 @@ import java.util.function.Function;
  * /v1/reports:batch} (up to 500). A report is acknowledged (202) only after Kafka acknowledged
  * it; when Kafka does not answer in time the client gets 503 with Retry-After, so nothing is
  * acknowledged that is not stored. A retried request with the same {@code Idempotency-Key} (or the
- * same report id) gets the first answer again instead of counting twice.
+ * same report id) gets the first answer again instead of counting twice; the same key with another
+ * body gets 422.
+ *
+ * <p>Hostile clients are bounded everywhere: bodies over the limit are refused (413) before they
+ * are read, remembered answers are bounded in bytes, failed authentications are rate-limited per
+ * address, and requests wait in a bounded queue, so every request is answered within the send
+ * timeout (503 when it cannot be).
  */
 public final class ReportIntakeServer implements AutoCloseable {
   static final int MAX_BATCH = 500;
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final int MAX_REMEMBERED = 100_000;
+  private static final int WORKERS = 8;
+  /** Requests that may wait for a worker; beyond them a request is answered 503 at once. */
+  private static final int QUEUED = 64;
+  /** Wrong keys an address may present: a burst of ten, then one a second — enough for a typo, too few to guess. */
+  private static final double AUTH_FAILURES_PER_SECOND = 1;
+  private static final double AUTH_FAILURE_BURST = 10;
+  /** When the current request was accepted from the socket, for the deadline of its answer. */
+  private static final ThreadLocal<Long> ACCEPTED_AT = new ThreadLocal<>();
+  /** How many limits' worth of a too-large body are read and thrown away before the 413 (see readBody). */
+  private static final int DISCARDED_BODY_LIMITS = 16;
 
   private final IntakeConfig config;
   private final Function<UserReport, CompletableFuture<?>> store;
   private final ReportValidator validator;
   private final TokenBucket perKey;
   private final TokenBucket perIp;
-  private final Map<String, Answer> answered = new LinkedHashMap<>(16, 0.75f, true) {
-    @Override
-    protected boolean removeEldestEntry(Map.Entry<String, Answer> eldest) {
-      return size() > MAX_REMEMBERED;
-    }
-  };
+  private final TokenBucket authFailures;
+  private final IdempotencyCache answered;
   private final List<byte[]> keys;
   private final HttpServer server;
-
-  private record Answer(int status, ObjectNode body, long retryAfter) {}
+  private final ThreadPoolExecutor workers;
+  private final ExecutorService senders;
 
   private ReportIntakeServer(IntakeConfig config, Function<UserReport, CompletableFuture<?>> store, Clock clock, HttpServer server) {
     this.config = config;
@@ -56,8 +73,13 @@ public final class ReportIntakeServer implements AutoCloseable {
     this.validator = new ReportValidator(config.services(), clock);
     this.perKey = new TokenBucket(config.perKeyPerSecond(), config.perKeyPerSecond() * 10, System::nanoTime);
     this.perIp = new TokenBucket(config.perIpPerSecond(), config.perIpPerSecond() * 10, System::nanoTime);
+    this.authFailures = new TokenBucket(AUTH_FAILURES_PER_SECOND, AUTH_FAILURE_BURST, System::nanoTime);
+    this.answered = new IdempotencyCache(config.idempotencyCacheBytes());
     this.keys = config.apiKeys().stream().map(k -> k.getBytes(StandardCharsets.UTF_8)).toList();
     this.server = server;
+    this.workers = new ThreadPoolExecutor(WORKERS, WORKERS, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(QUEUED),
+        daemon("intake-worker"));
+    this.senders = Executors.newFixedThreadPool(WORKERS, daemon("intake-send"));
   }
 
   /**
@@ -69,7 +91,7 @@ public final class ReportIntakeServer implements AutoCloseable {
     HttpServer server = HttpServer.create(new InetSocketAddress(port), 0);
     ReportIntakeServer intake = new ReportIntakeServer(config, store, clock, server);
     server.createContext("/v1/reports", intake::handle);
-    server.setExecutor(Executors.newFixedThreadPool(8));
+    server.setExecutor(intake::dispatch);
     server.start();
     return intake;
   }
@@ -81,14 +103,32 @@ public final class ReportIntakeServer implements AutoCloseable {
   @Override
   public void close() {
     server.stop(0);
+    workers.shutdownNow();
+    senders.shutdownNow();
+  }
+
+  /** Hands a request to a worker; when every worker is busy and the queue full, it is answered 503 here. */
+  private void dispatch(Runnable exchange) {
+    long acceptedAt = System.nanoTime();
+    try {
+      workers.execute(() -> {
+        ACCEPTED_AT.set(acceptedAt);
+        exchange.run();
+      });
+    } catch (RejectedExecutionException busy) {
+      ACCEPTED_AT.set(Long.MIN_VALUE); // answered at once, without reading the body
+      exchange.run();
+    }
   }
 
   private void handle(HttpExchange exchange) throws IOException {
     try (exchange) {
       String path = exchange.getRequestURI().getPath();
       boolean batch = path.equals("/v1/reports:batch");
-      if (!batch && !path.equals("/v1/reports")) {
-        send(exchange, new Answer(404, error("$", "no such endpoint " + path), 0));
+      if (ACCEPTED_AT.get() == Long.MIN_VALUE) {
+        send(exchange, unavailable());
+      } else if (!batch && !path.equals("/v1/reports")) {
+        send(exchange, new Answer(404, error("$", "no such endpoint " + ReportValidator.echo(path)), 0));
       } else if (!exchange.getRequestMethod().equals("POST")) {
         send(exchange, new Answer(405, error("$", "use POST"), 0));
       } else {
@@ -98,41 +138,95 @@ public final class ReportIntakeServer implements AutoCloseable {
   }
 
   private Answer answer(HttpExchange exchange, boolean batch) throws IOException {
+    String ip = "ip:" + exchange.getRemoteAddress().getAddress().getHostAddress();
+    long failedTooOften = authFailures.waitFor(ip, 1);
+    if (failedTooOften > 0) {
+      return new Answer(429, error("X-API-Key", "too many failed authentications from this address"), failedTooOften);
+    }
     String key = apiKey(exchange);
     if (key == null) {
+      authFailures.tryTake(ip, 1);
       return new Answer(401, error("X-API-Key", "a valid API key is required"), 0);
     }
-    long wait = Math.max(perKey.tryTake("key:" + key, 1),
-        perIp.tryTake("ip:" + exchange.getRemoteAddress().getAddress().getHostAddress(), 1));
+    long wait = takeRequestTokens("key:" + key, ip);
     if (wait > 0) {
       return new Answer(429, error("$", "too many requests"), wait);
     }
+    String idempotencyKey = exchange.getRequestHeaders().getFirst("Idempotency-Key");
+    if (idempotencyKey != null && idempotencyKey.length() > ReportValidator.MAX_ID_LENGTH) {
+      return new Answer(400, error("Idempotency-Key", "Idempotency-Key has more than " + ReportValidator.MAX_ID_LENGTH + " characters"), 0);
+    }
+    byte[] raw = readBody(exchange);
+    if (raw == null) {
+      return new Answer(413, error("$", "the body is larger than " + config.maxBodyBytes() + " bytes"), 0);
+    }
     JsonNode body;
     try {
-      body = JSON.readTree(exchange.getRequestBody().readNBytes(4 * 1024 * 1024));
+      body = JSON.readTree(raw);
     } catch (IOException e) {
       return new Answer(400, error("$", "the body is not JSON"), 0);
     }
-    String idempotencyKey = exchange.getRequestHeaders().getFirst("Idempotency-Key");
-    if (idempotencyKey == null && !batch && body != null && body.hasNonNull("id")) {
+    if (idempotencyKey == null && !batch && body != null && body.path("id").isTextual()
+        && body.get("id").asText().length() <= ReportValidator.MAX_ID_LENGTH) {
       idempotencyKey = "id:" + body.get("id").asText();
     }
-    if (idempotencyKey != null) {
-      Answer earlier;
-      synchronized (answered) {
-        earlier = answered.get(key + "|" + idempotencyKey);
-      }
+    String cacheKey = idempotencyKey == null ? null : key + "|" + idempotencyKey;
+    byte[] digest = sha256(raw);
+    if (cacheKey != null) {
+      IdempotencyCache.Remembered earlier = answered.get(cacheKey);
       if (earlier != null) {
-        return earlier;
+        return Arrays.equals(earlier.bodyDigest(), digest) ? earlier.answer()
+            : new Answer(422, error("Idempotency-Key", "this Idempotency-Key (or report id) was used before with a different body"), 0);
       }
     }
     Answer answer = batch ? batch(body, idempotencyKey) : single(body, idempotencyKey);
-    if (idempotencyKey != null && answer.status() != 503 && answer.status() != 429) {
-      synchronized (answered) {
-        answered.put(key + "|" + idempotencyKey, answer);
-      }
+    if (cacheKey != null && answer.status() != 503) {
+      answered.put(cacheKey, new IdempotencyCache.Remembered(digest, answer, answer.body().toString().length()));
     }
     return answer;
+  }
+
+  /** Takes a token from the key's and the address's bucket, or from neither: a refused request costs nothing. */
+  private long takeRequestTokens(String key, String ip) {
+    synchronized (perKey) {
+      long wait = Math.max(perKey.waitFor(key, 1), perIp.waitFor(ip, 1));
+      if (wait == 0) {
+        perKey.tryTake(key, 1);
+        perIp.tryTake(ip, 1);
+      }
+      return wait;
+    }
+  }
+
+  /**
+   * The body, or null when it is larger than allowed. A body declared too large is never held: up
+   * to {@link #DISCARDED_BODY_LIMITS} limits of it are read and thrown away, so that a client still
+   * sending it reads the 413 instead of a connection reset (the HTTP server resets a connection
+   * closed with a body unread); a larger one is refused at once.
+   */
+  private byte[] readBody(HttpExchange exchange) throws IOException {
+    long declared = declaredLength(exchange);
+    if (declared > config.maxBodyBytes()) {
+      if (declared <= (long) config.maxBodyBytes() * DISCARDED_BODY_LIMITS) {
+        exchange.getRequestBody().transferTo(OutputStream.nullOutputStream());
+      }
+      return null;
+    }
+    byte[] raw = exchange.getRequestBody().readNBytes(config.maxBodyBytes() + 1);
+    return raw.length > config.maxBodyBytes() ? null : raw;
+  }
+
+  /** The Content-Length, -1 without one (chunked), and more than any limit when it is not a number. */
+  private static long declaredLength(HttpExchange exchange) {
+    String length = exchange.getRequestHeaders().getFirst("Content-Length");
+    if (length == null) {
+      return -1;
+    }
+    try {
+      return Long.parseLong(length.trim());
+    } catch (NumberFormatException e) {
+      return Long.MAX_VALUE;
+    }
   }
 
   private Answer single(JsonNode body, String idempotencyKey) {
@@ -182,11 +276,19 @@ public final class ReportIntakeServer implements AutoCloseable {
     return new Answer(rejected.isEmpty() ? 202 : 400, result, 0);
   }
 
-  /** Sends all and waits for every acknowledgement, within the send timeout. */
+  /**
+   * Sends all and waits for every acknowledgement until the request's deadline (accepted + send
+   * timeout). The sends run apart from the request, because a producer without the broker's
+   * metadata blocks in {@code send}: the answer must not wait for that.
+   */
   private boolean stored(List<UserReport> reports) {
+    Long acceptedAt = ACCEPTED_AT.get();
+    long deadline = (acceptedAt == null ? System.nanoTime() : acceptedAt) + config.sendTimeout().toNanos();
     try {
-      CompletableFuture<?>[] sends = reports.stream().map(store).toArray(CompletableFuture[]::new);
-      CompletableFuture.allOf(sends).get(config.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
+      CompletableFuture<Void> all = CompletableFuture
+          .supplyAsync(() -> reports.stream().map(store).toArray(CompletableFuture[]::new), senders)
+          .thenCompose(CompletableFuture::allOf);
+      all.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
       return true;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -218,6 +320,8 @@ public final class ReportIntakeServer implements AutoCloseable {
     return match ? presented : null;
   }
 
+  record Answer(int status, ObjectNode body, long retryAfter) {}
+
   private static ObjectNode error(String field, String message) {
     ObjectNode node = JSON.createObjectNode();
     node.put("error", message);
@@ -225,7 +329,24 @@ public final class ReportIntakeServer implements AutoCloseable {
     return node;
   }
 
-  private static void send(HttpExchange exchange, Answer answer) throws IOException {
+  private static byte[] sha256(byte[] body) {
+    try {
+      return MessageDigest.getInstance("SHA-256").digest(body);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JVM has SHA-256", e);
+    }
+  }
+
+  private static ThreadFactory daemon(String name) {
+    AtomicInteger count = new AtomicInteger();
+    return runnable -> {
+      Thread thread = new Thread(runnable, name + "-" + count.incrementAndGet());
+      thread.setDaemon(true);
+      return thread;
+    };
+  }
+
+  private void send(HttpExchange exchange, Answer answer) throws IOException {
     byte[] bytes = JSON.writeValueAsBytes(answer.body());
     exchange.getResponseHeaders().add("Content-Type", "application/json");
     if (answer.retryAfter() > 0) {
@@ -236,4 +357,5 @@ public final class ReportIntakeServer implements AutoCloseable {
       out.write(bytes);
     }
   }
+
 }

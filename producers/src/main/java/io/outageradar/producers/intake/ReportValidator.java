@@ -12,10 +12,20 @@ import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 /** Turns one JSON report into a {@link UserReport}, or says which field is wrong and why. */
 final class ReportValidator {
   static final Duration MAX_FUTURE = Duration.ofMinutes(5);
+  /** Nothing older is a live report; older timestamps are typos or clocks that were never set. */
+  static final Instant EARLIEST = Instant.parse("2000-01-01T00:00:00Z");
+  /** Longest report id and reporter id (and Idempotency-Key): generous for UUIDs and hashes, small enough to remember many. */
+  static final int MAX_ID_LENGTH = 128;
+  /** A BCP-47 language tag: a 2–3 letter language, then optional subtags (script, region, variant). */
+  private static final Pattern LANGUAGE_TAG = Pattern.compile("[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8}){0,4}");
+  private static final int MAX_LANGUAGE_TAG = 35;
+  /** How much of a client's wrong value an error message repeats. */
+  private static final int ECHO_LENGTH = 40;
   private static final Set<String> REGIONS = Set.of(Locale.getISOCountries());
 
   /** A field a client got wrong. */
@@ -42,52 +52,92 @@ final class ReportValidator {
     }
     String service = required(report, "service");
     if (!services.contains(service)) {
-      throw new InvalidReport("service", "unknown service \"" + service + "\"");
+      throw new InvalidReport("service", "unknown service " + echo(service));
     }
     String region = required(report, "region").toUpperCase(Locale.ROOT);
     if (!REGIONS.contains(region)) {
-      throw new InvalidReport("region", "\"" + region + "\" is not an ISO 3166-1 alpha-2 country code");
+      throw new InvalidReport("region", echo(region) + " is not an ISO 3166-1 alpha-2 country code");
     }
-    String text = report.hasNonNull("text") ? report.get("text").asText() : "";
-    if (text.length() > ReportText.MAX_LENGTH) {
-      throw new InvalidReport("text", "text has " + text.length() + " characters, more than " + ReportText.MAX_LENGTH);
-    }
-    Instant now = clock.instant();
-    Instant at = now;
-    if (report.hasNonNull("timestamp")) {
-      try {
-        at = Instant.parse(report.get("timestamp").asText());
-      } catch (DateTimeParseException e) {
-        throw new InvalidReport("timestamp", "timestamp must be ISO-8601 UTC, e.g. 2021-10-04T15:41:07Z");
-      }
-      if (at.isAfter(now.plus(MAX_FUTURE))) {
-        throw new InvalidReport("timestamp", "timestamp is more than 5 minutes in the future");
-      }
-    }
+    String reporter = limited("reporter", required(report, "reporter"), MAX_ID_LENGTH);
+    String text = limited("text", optional(report, "text", ""), ReportText.MAX_LENGTH);
+    Instant at = timestamp(report);
     ReportCategory category = enumOf(ReportCategory.class, report, "category", ReportCategory.OTHER);
-    ReportSource source = enumOf(ReportSource.class, report, "source", ReportSource.API);
-    String id = report.hasNonNull("id") ? report.get("id").asText()
-        : idempotencyFallback != null ? idempotencyFallback : UUID.randomUUID().toString();
+    String lang = optional(report, "lang", null);
+    if (lang != null && (lang.length() > MAX_LANGUAGE_TAG || !LANGUAGE_TAG.matcher(lang).matches())) {
+      throw new InvalidReport("lang", "lang must be a BCP-47 language tag such as en, pt-BR or es-419, not " + echo(lang));
+    }
+    String id = optional(report, "id", null);
+    if (id != null) {
+      limited("id", id, MAX_ID_LENGTH);
+    } else {
+      id = idempotencyFallback != null ? idempotencyFallback : UUID.randomUUID().toString();
+    }
     return UserReport.newBuilder()
         .setReportId(id)
         .setService(service)
         .setRegion(region)
-        .setReporterId(required(report, "reporter"))
-        .setSource(source)
+        .setReporterId(reporter)
+        // The channel is ours to say: a client of this API cannot pass its reports off as social posts.
+        .setSource(ReportSource.API)
         .setCategory(category)
         .setText(text)
-        .setLang(report.hasNonNull("lang") ? report.get("lang").asText() : null)
+        .setLang(lang)
         .setReportedAt(at)
         .setSentiment(null)
         .build();
   }
 
+  private Instant timestamp(JsonNode report) throws InvalidReport {
+    Instant now = clock.instant();
+    String text = optional(report, "timestamp", null);
+    if (text == null) {
+      return now;
+    }
+    Instant at;
+    try {
+      at = Instant.parse(text);
+    } catch (DateTimeParseException e) {
+      throw new InvalidReport("timestamp", "timestamp must be ISO-8601 UTC, e.g. 2021-10-04T15:41:07Z");
+    }
+    if (at.isAfter(now.plus(MAX_FUTURE))) {
+      throw new InvalidReport("timestamp", "timestamp is more than 5 minutes in the future");
+    }
+    if (at.isBefore(EARLIEST)) {
+      throw new InvalidReport("timestamp", "timestamp is before 2000-01-01");
+    }
+    return at;
+  }
+
   private static String required(JsonNode report, String field) throws InvalidReport {
-    JsonNode value = report.get(field);
-    if (value == null || value.isNull() || value.asText().isBlank()) {
+    String value = optional(report, field, null);
+    if (value == null || value.isBlank()) {
       throw new InvalidReport(field, "missing field \"" + field + "\"");
     }
+    return value;
+  }
+
+  /** The field's text, {@code fallback} when absent or null; a number, object or array is an error. */
+  private static String optional(JsonNode report, String field, String fallback) throws InvalidReport {
+    JsonNode value = report.get(field);
+    if (value == null || value.isNull()) {
+      return fallback;
+    }
+    if (!value.isTextual()) {
+      throw new InvalidReport(field, field + " must be a string, not " + value.getNodeType().name().toLowerCase(Locale.ROOT));
+    }
     return value.asText();
+  }
+
+  private static String limited(String field, String value, int maxLength) throws InvalidReport {
+    if (value.length() > maxLength) {
+      throw new InvalidReport(field, field + " has " + value.length() + " characters, more than " + maxLength);
+    }
+    return value;
+  }
+
+  /** A client's value quoted for an error message, cut short: errors must not grow with hostile input. */
+  static String echo(String value) {
+    return "\"" + (value.length() > ECHO_LENGTH ? value.substring(0, ECHO_LENGTH) + "…" : value) + "\"";
   }
 
   private static <E extends Enum<E>> E enumOf(Class<E> type, JsonNode report, String field, E fallback) throws InvalidReport {
@@ -95,9 +145,9 @@ final class ReportValidator {
       return fallback;
     }
     try {
-      return Enum.valueOf(type, report.get(field).asText().toUpperCase(Locale.ROOT));
+      return Enum.valueOf(type, optional(report, field, "").toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
-      throw new InvalidReport(field, "unknown " + field + " \"" + report.get(field).asText() + "\"");
+      throw new InvalidReport(field, "unknown " + field + " " + echo(report.get(field).asText()));
     }
   }
 }

@@ -25,6 +25,14 @@ final class TokenBucket {
     this.nanoClock = nanoClock;
   }
 
+  /** The seconds until {@code client} has {@code cost} tokens, 0 when it has them now; takes nothing. */
+  long waitFor(String client, int cost) {
+    long now = nanoClock.getAsLong();
+    Bucket bucket = buckets.get(client);
+    double tokens = bucket == null ? burst : Math.min(burst, bucket.tokens() + (now - bucket.atNanos()) / 1e9 * perSecond);
+    return tokens >= cost ? 0 : Math.max(1, (long) Math.ceil((cost - tokens) / perSecond));
+  }
+
   /** Takes {@code cost} tokens; returns 0 when granted, else the seconds until they will be there. */
   long tryTake(String client, int cost) {
     long now = nanoClock.getAsLong();

@@ -55,4 +55,44 @@ class ReportValidatorTest {
     assertThat(validate("{\"service\":\"whatsapp\",\"region\":\"BR\",\"reporter\":\"u\",\"timestamp\":\"2021-10-04T15:50:00Z\"}")
         .getReportedAt()).isEqualTo(Instant.parse("2021-10-04T15:50:00Z"));
   }
+
+  private static String report(String extra) {
+    return "{\"service\":\"whatsapp\",\"region\":\"BR\",\"reporter\":\"u-1\"" + extra + "}";
+  }
+
+  @Test
+  void everyFieldHasALimit() {
+    rejects(report(",\"id\":\"" + "i".repeat(129) + "\""), "id", "129 characters");
+    rejects("{\"service\":\"whatsapp\",\"region\":\"BR\",\"reporter\":\"" + "r".repeat(129) + "\"}", "reporter", "more than 128");
+    rejects(report(",\"lang\":\"" + "x".repeat(5000) + "\""), "lang", "BCP-47");
+    rejects(report(",\"lang\":\"english please\""), "lang", "BCP-47");
+    rejects(report(",\"timestamp\":\"1960-01-01T00:00:00Z\""), "timestamp", "before 2000");
+  }
+
+  @Test
+  void aFieldOfTheWrongTypeIsAnErrorNotItsTextForm() {
+    rejects(report(",\"text\":{\"nested\":[1,2,3]}"), "text", "must be a string");
+    rejects(report(",\"lang\":42"), "lang", "must be a string");
+    rejects("{\"service\":[\"whatsapp\"],\"region\":\"BR\",\"reporter\":\"u\"}", "service", "must be a string");
+  }
+
+  @Test
+  void errorMessagesDoNotRepeatHostileInputInFull() {
+    String huge = "z".repeat(100_000);
+    assertThatThrownBy(() -> validate("{\"service\":\"" + huge + "\",\"region\":\"BR\",\"reporter\":\"u\"}"))
+        .satisfies(e -> assertThat(e.getMessage()).hasSizeLessThan(100));
+  }
+
+  @Test
+  void acceptsLanguageTagsAndLongestIds() throws Exception {
+    for (String tag : new String[] {"en", "pt-BR", "es-419", "zh-Hant-TW"}) {
+      assertThat(validate(report(",\"lang\":\"" + tag + "\"")).getLang()).isEqualTo(tag);
+    }
+    assertThat(validate(report(",\"id\":\"" + "i".repeat(128) + "\"")).getReportId()).hasSize(128);
+  }
+
+  @Test
+  void theServerDecidesTheChannelAClientCannotClaimToBeSocial() throws Exception {
+    assertThat(validate(report(",\"source\":\"SOCIAL\"")).getSource()).isEqualTo(ReportSource.API);
+  }
 }
