@@ -14,7 +14,10 @@ import java.util.List;
 /**
  * Prometheus Alertmanager's v2 API ({@code POST /api/v2/alerts}), so teams that route, group and
  * silence in Alertmanager can: one alert per affected region, identified by its labels (alertname,
- * outage_id, service, region, scope, cause). A TRIGGER sets {@code endsAt} a TTL ahead of the
+ * outage_id, service, region). Alertmanager tells alerts apart by their whole label set, so
+ * everything that can change during an outage (cause, scope, severity) is an annotation: were the
+ * cause a label, a RESOLVE naming a cause learnt after the TRIGGER would end another alert and the
+ * first would fire on until its TTL. A TRIGGER sets {@code endsAt} a TTL ahead of the
  * wall clock, since Alertmanager resolves an alert nobody re-sends (re-notifications re-send it); a
  * RESOLVE sets {@code endsAt} to the resolution time, or now if that is still ahead of the clock.
  */
@@ -60,11 +63,11 @@ public final class AlertmanagerIntegration implements Integration {
       labels.put("outage_id", page.getDedupKey());
       labels.put("service", page.getService());
       labels.put("region", region);
-      labels.put("scope", page.getScope().name());
-      labels.put("cause", page.getCause().name());
       ObjectNode annotations = alert.putObject("annotations");
       annotations.put("summary", page.getSummary());
       annotations.put("severity", page.getSeverity().name());
+      annotations.put("scope", page.getScope().name());
+      annotations.put("cause", page.getCause().name());
       annotations.put("onset", page.getOnset().toString());
       alert.put("startsAt", page.getOnset().toString());
       alert.put("endsAt", endsAt.toString());

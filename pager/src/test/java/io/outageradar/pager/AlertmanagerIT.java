@@ -5,6 +5,11 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.outageradar.avro.CauseHint;
+import io.outageradar.avro.OutageScope;
+import io.outageradar.avro.Page;
+import io.outageradar.avro.PageAction;
+import io.outageradar.avro.PageSeverity;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -82,18 +87,46 @@ class AlertmanagerIT {
     AlertmanagerIntegration integration = new AlertmanagerIntegration(base, Duration.ofHours(1), Clock.systemUTC());
     Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
 
-    assertThat(deliverer.deliver(integration, Pages.page(io.outageradar.avro.PageAction.TRIGGER, now, List.of("BR", "US")))
+    assertThat(deliverer.deliver(integration, Pages.page(PageAction.TRIGGER, now, List.of("BR", "US")))
         .delivered()).isTrue();
     await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
       List<JsonNode> alerts = alertsOf("whatsapp-global-20211004T154030Z");
       assertThat(alerts).extracting(a -> a.path("labels").path("region").asText()).containsExactlyInAnyOrder("BR", "US");
       assertThat(alerts).extracting(a -> a.path("status").path("state").asText()).containsOnly("active");
-      assertThat(alerts).extracting(a -> a.path("labels").path("cause").asText()).containsOnly("DNS");
+      assertThat(alerts).extracting(a -> a.path("annotations").path("cause").asText()).containsOnly("DNS");
     });
 
-    assertThat(deliverer.deliver(integration, Pages.page(io.outageradar.avro.PageAction.RESOLVE, now.plusSeconds(1),
+    assertThat(deliverer.deliver(integration, Pages.page(PageAction.RESOLVE, now.plusSeconds(1),
         List.of("BR", "US"))).delivered()).isTrue();
     // Alertmanager lists only alerts that have not ended
     await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(alertsOf("whatsapp-global-20211004T154030Z")).isEmpty());
+  }
+
+  @Test
+  void aResolveEndsTheAlertEvenWhenTheCauseChangedSinceTheTrigger() throws Exception {
+    Deliverer deliverer = new Deliverer(http, new RetryPolicy(3, Duration.ofMillis(100), Duration.ofSeconds(1)), d -> { },
+        Clock.systemUTC());
+    AlertmanagerIntegration integration = new AlertmanagerIntegration(base, Duration.ofHours(1), Clock.systemUTC());
+    Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+    Page trigger = regionalPage(PageAction.TRIGGER, now, CauseHint.UNKNOWN);
+    Page resolve = regionalPage(PageAction.RESOLVE, now.plusSeconds(1), CauseHint.NETWORK);
+
+    assertThat(deliverer.deliver(integration, trigger).delivered()).isTrue();
+    await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(alertsOf("instagram-BR-cause-change"))
+        .extracting(a -> a.path("annotations").path("cause").asText()).containsExactly("UNKNOWN"));
+
+    assertThat(deliverer.deliver(integration, resolve).delivered()).isTrue();
+    await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(alertsOf("instagram-BR-cause-change")).isEmpty());
+  }
+
+  /** A regional instagram outage in BR, with the cause known at {@code at}. */
+  private static Page regionalPage(PageAction action, Instant at, CauseHint cause) {
+    Page page = Pages.page(action, at, List.of("BR"));
+    page.setDedupKey("instagram-BR-cause-change");
+    page.setService("instagram");
+    page.setScope(OutageScope.REGIONAL);
+    page.setSeverity(PageSeverity.ERROR);
+    page.setCause(cause);
+    return page;
   }
 }

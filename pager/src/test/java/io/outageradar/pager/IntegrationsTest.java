@@ -106,9 +106,9 @@ class IntegrationsTest {
       assertThat(fired).hasSize(4);
       assertThat(fired.get(0)).isEqualTo(json("""
           {"labels":{"alertname":"OutageRadarOutage","outage_id":"whatsapp-global-20211004T154030Z","service":"whatsapp",
-             "region":"BR","scope":"GLOBAL","cause":"DNS"},
+             "region":"BR"},
            "annotations":{"summary":"whatsapp is down in 4 regions (BR, GB, NL, US), cause hint DNS","severity":"CRITICAL",
-             "onset":"2021-10-04T15:40:30Z"},
+             "scope":"GLOBAL","cause":"DNS","onset":"2021-10-04T15:40:30Z"},
            "startsAt":"2021-10-04T15:40:30Z","endsAt":"2021-10-04T16:41:31Z"}"""));
       JsonNode resolved = json(alertmanager.requests.get(1).body());
       assertThat(resolved).hasSize(6);
