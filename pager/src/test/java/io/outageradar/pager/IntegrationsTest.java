@@ -75,17 +75,29 @@ class IntegrationsTest {
   @Test
   void theWebhookBodyIsSignedWithTheSharedSecret() throws Exception {
     try (Receiver webhook = new Receiver()) {
-      deliverer.deliver(new WebhookIntegration(webhook.url("/hooks/outages"), "s3cret"), Pages.trigger(TRIGGERED));
+      Clock sentAt = Clock.fixed(TRIGGERED.plusSeconds(2), ZoneOffset.UTC);
+      deliverer.deliver(new WebhookIntegration(webhook.url("/hooks/outages"), "s3cret", sentAt), Pages.trigger(TRIGGERED));
 
       Receiver.Request request = webhook.requests.get(0);
       assertThat(json(request.body()).get("dedupKey").asText()).isEqualTo("whatsapp-global-20211004T154030Z");
       assertThat(json(request.body()).get("action").asText()).isEqualTo("TRIGGER");
       assertThat(json(request.body()).get("regions")).hasSize(4);
-      // what a receiver computes over the bytes it got: HMAC-SHA256 with the shared secret, in hex
+      // what a receiver computes over the bytes it got: HMAC-SHA256 of "t.body" with the shared secret, in hex
+      long t = TRIGGERED.plusSeconds(2).getEpochSecond();
       javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
       mac.init(new javax.crypto.spec.SecretKeySpec("s3cret".getBytes(), "HmacSHA256"));
-      String expected = java.util.HexFormat.of().formatHex(mac.doFinal(request.body().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-      assertThat(request.header("X-Signature")).isEqualTo("sha256=" + expected);
+      mac.update((t + ".").getBytes());
+      byte[] body = request.body().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+      String expected = java.util.HexFormat.of().formatHex(mac.doFinal(body));
+      assertThat(request.header("X-Signature")).isEqualTo("t=" + t + ",v1=" + expected);
+
+      Duration tolerance = Duration.ofMinutes(5);
+      assertThat(WebhookIntegration.verify("s3cret", request.header("X-Signature"), body, TRIGGERED.plusSeconds(60), tolerance)).isTrue();
+      assertThat(WebhookIntegration.verify("s3cret", request.header("X-Signature"), body, TRIGGERED.plusSeconds(3600), tolerance))
+          .as("the same request replayed an hour later").isFalse();
+      assertThat(WebhookIntegration.verify("other", request.header("X-Signature"), body, TRIGGERED.plusSeconds(60), tolerance)).isFalse();
+      assertThat(WebhookIntegration.verify("s3cret", "t=" + (t + 3000) + ",v1=" + expected, body, TRIGGERED.plusSeconds(3000), tolerance))
+          .as("a fresh time pasted onto an old signature").isFalse();
     }
   }
 

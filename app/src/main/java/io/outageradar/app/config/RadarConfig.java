@@ -125,7 +125,7 @@ public final class RadarConfig {
       if (get(RadarSettings.WEBHOOK_SECRET).isEmpty()) {
         throw new ConfigException("pager.webhook.url is set but pager.webhook.secret is not: webhook bodies are always signed");
       }
-      integrations.add(new WebhookIntegration(URI.create(get(RadarSettings.WEBHOOK_URL)), get(RadarSettings.WEBHOOK_SECRET)));
+      integrations.add(new WebhookIntegration(URI.create(get(RadarSettings.WEBHOOK_URL)), get(RadarSettings.WEBHOOK_SECRET), clock));
     }
     if (!get(RadarSettings.ALERTMANAGER_URL).isEmpty()) {
       integrations.add(new AlertmanagerIntegration(URI.create(get(RadarSettings.ALERTMANAGER_URL)),

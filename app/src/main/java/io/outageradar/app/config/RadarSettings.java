@@ -111,7 +111,7 @@ public final class RadarSettings {
   public static final Setting<String> WEBHOOK_URL = url("pager.webhook.url", "",
       "Generic webhook URL; pages go there as JSON, signed with pager.webhook.secret, when it is set.");
   public static final Setting<String> WEBHOOK_SECRET = new Setting<>("pager.webhook.secret", s -> s, "", s -> true, "",
-      "Shared secret of the generic webhook's X-Signature: sha256=<HMAC-SHA256 of the body>.").asSecret();
+      "Shared secret of the generic webhook's X-Signature: t=<unix seconds>,v1=<HMAC-SHA256 of \"t.body\">.").asSecret();
   public static final Setting<String> ALERTMANAGER_URL = url("pager.alertmanager.url", "",
       "Prometheus Alertmanager base URL (e.g. http://alertmanager:9093); pages go there as alerts when it is set.");
   public static final Setting<Duration> ALERTMANAGER_ALERT_TTL = duration("pager.alertmanager.alert-ttl", "1h",
