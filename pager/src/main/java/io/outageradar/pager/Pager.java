@@ -5,14 +5,23 @@ import io.outageradar.avro.PageDeadLetter;
 import io.outageradar.topics.Topic;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
@@ -26,10 +35,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Consumes {@code alerts} and hands each page to every integration, one page at a time. The
- * offset of a page is committed only once every integration has it (or has given up on it and the
- * page is in {@code alerts.dlq}), so a pager that dies re-sends at most the page in flight, and
- * the dedup keys make that harmless. A record that cannot be read is logged and skipped.
+ * Consumes {@code alerts} and hands each page to every integration. Each integration delivers from
+ * a queue of its own, in page order, on a thread of its own: a receiver that hangs or retries
+ * delays only its own pages, never another integration's. The offset of a page is committed only
+ * once every integration has it (or has given up on it and the page is in {@code alerts.dlq}), so
+ * a pager that dies re-sends at most the pages in flight, and the dedup keys make that harmless.
+ * While too many pages wait for a slow integration, consumption pauses. A record that cannot be
+ * read is logged and skipped.
  */
 public final class Pager implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Pager.class);
@@ -38,7 +50,12 @@ public final class Pager implements AutoCloseable {
   public record Settings(String bootstrapServers, String groupId, Topic<String, Page> alerts, Topic<String, PageDeadLetter> deadLetters,
       List<Integration> integrations, Deliverer deliverer, RetryPolicy retryPolicy, boolean fromBeginning, Clock clock) {}
 
+  /** Pages handed out and not yet delivered everywhere, beyond which consumption pauses. */
+  static final int MAX_PENDING = 1_000;
+
   private final Settings settings;
+  private final Map<Integration, ExecutorService> lanes = new LinkedHashMap<>();
+  private final PendingOffsets pending = new PendingOffsets();
   private final KafkaConsumer<String, Page> consumer;
   private final KafkaProducer<String, PageDeadLetter> deadLetterProducer;
   private final Thread thread;
@@ -56,6 +73,13 @@ public final class Pager implements AutoCloseable {
     this.deadLetterProducer = new KafkaProducer<>(producerProps, settings.deadLetters().keySerde().serializer(),
         settings.deadLetters().valueSerde().serializer());
     this.thread = new Thread(this::run, "outage-radar-pager");
+    for (Integration integration : settings.integrations()) {
+      lanes.put(integration, Executors.newSingleThreadExecutor(runnable -> {
+        Thread lane = new Thread(runnable, "outage-radar-pager-" + integration.name());
+        lane.setDaemon(true);
+        return lane;
+      }));
+    }
   }
 
   /** Starts consuming on a thread of its own. */
@@ -80,51 +104,71 @@ public final class Pager implements AutoCloseable {
     props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
     props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, settings.fromBeginning() ? "earliest" : "latest");
     props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-    // one page per poll, and enough time to try every integration to the end before the group
-    // considers this consumer dead and hands the page to another
-    props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 1);
-    RetryPolicy policy = settings.retryPolicy();
-    long worstCaseMs = settings.integrations().size() * policy.maxAttempts()
-        * (PageJson.REQUEST_TIMEOUT.toMillis() + policy.maxDelay().toMillis());
-    props.put(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, (int) Math.min(Integer.MAX_VALUE, worstCaseMs + 60_000));
+    // the consuming thread polls all the time (deliveries run on the integrations' own threads),
+    // pausing instead of blocking when deliveries fall behind
+    props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 100);
     return props;
   }
 
   private void run() {
     try {
-      consumer.subscribe(List.of(settings.alerts().name()), new AssignmentListener(assigned));
+      consumer.subscribe(List.of(settings.alerts().name()), new AssignmentListener());
       while (!closing) {
         try {
-          for (ConsumerRecord<String, Page> record : consumer.poll(Duration.ofMillis(500))) {
-            handle(record.value());
-            commit(new TopicPartition(record.topic(), record.partition()), record.offset() + 1);
+          for (ConsumerRecord<String, Page> record : consumer.poll(Duration.ofMillis(100))) {
+            pending.add(new TopicPartition(record.topic(), record.partition()), record.offset(), handOut(record.value()));
           }
         } catch (RecordDeserializationException e) {
           LOG.error("skipping unreadable page at {}@{}: {}", e.topicPartition(), e.offset(), e.getMessage());
           consumer.seek(e.topicPartition(), e.offset() + 1);
-          commit(e.topicPartition(), e.offset() + 1);
+          pending.add(e.topicPartition(), e.offset(), CompletableFuture.completedFuture(null));
+        }
+        commitDone();
+        if (pending.size() >= MAX_PENDING) {
+          consumer.pause(consumer.assignment());
+        } else if (!consumer.paused().isEmpty()) {
+          consumer.resume(consumer.paused());
         }
       }
     } catch (WakeupException e) {
       if (!closing) {
         throw e;
       }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
     } catch (RuntimeException e) {
       LOG.error("pager stopped: {}", e.toString(), e);
     } finally {
+      // the consumer first: closing it commits what the lanes finished; what they still hold is
+      // not committed and goes out again from the next pager
       consumer.close();
+      lanes.values().forEach(ExecutorService::shutdownNow);
       deadLetterProducer.close();
     }
   }
 
-  private void handle(Page page) throws InterruptedException {
-    for (Integration integration : settings.integrations()) {
+  /** Queues the page on every integration's lane; done when every one has delivered or dead-lettered it. */
+  private CompletableFuture<Void> handOut(Page page) {
+    List<CompletableFuture<Void>> deliveries = new ArrayList<>();
+    lanes.forEach((integration, lane) -> deliveries.add(CompletableFuture.runAsync(() -> deliver(integration, page), lane)));
+    return CompletableFuture.allOf(deliveries.toArray(CompletableFuture[]::new));
+  }
+
+  private void deliver(Integration integration, Page page) {
+    try {
       Deliverer.Outcome outcome = settings.deliverer().deliver(integration, page);
       if (!outcome.delivered()) {
         deadLetter(page, integration, outcome);
       }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new CompletionException(e); // closing: the page stays uncommitted and is sent again
+    }
+  }
+
+  private void commitDone() {
+    Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+    pending.takeCommittable().forEach((partition, next) -> offsets.put(partition, new OffsetAndMetadata(next)));
+    if (!offsets.isEmpty()) {
+      consumer.commitSync(offsets);
     }
   }
 
@@ -140,10 +184,6 @@ public final class Pager implements AutoCloseable {
     }
   }
 
-  private void commit(TopicPartition partition, long nextOffset) {
-    consumer.commitSync(Map.of(partition, new OffsetAndMetadata(nextOffset)));
-  }
-
   @Override
   public void close() {
     closing = true;
@@ -155,14 +195,23 @@ public final class Pager implements AutoCloseable {
     }
   }
 
-  private record AssignmentListener(CountDownLatch assigned) implements org.apache.kafka.clients.consumer.ConsumerRebalanceListener {
+  /** Called on the consuming thread, inside poll. */
+  private final class AssignmentListener implements ConsumerRebalanceListener {
     @Override
-    public void onPartitionsRevoked(java.util.Collection<TopicPartition> partitions) {
-      // offsets are committed page by page; nothing is pending here
+    public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+      // what is done is committed; pages still in flight go to the new owner, which sends them
+      // again (harmless: dedup keys)
+      commitDone();
+      partitions.forEach(pending::forget);
     }
 
     @Override
-    public void onPartitionsAssigned(java.util.Collection<TopicPartition> partitions) {
+    public void onPartitionsLost(Collection<TopicPartition> partitions) {
+      partitions.forEach(pending::forget);
+    }
+
+    @Override
+    public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
       assigned.countDown();
     }
   }

@@ -41,6 +41,9 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -61,6 +64,8 @@ class PagerIT {
   private HttpServer server;
   private final List<String> webhookBodies = new CopyOnWriteArrayList<>();
   private final List<String> signatures = new CopyOnWriteArrayList<>();
+  private final List<String> slowBodies = new CopyOnWriteArrayList<>();
+  private final CountDownLatch slowReceiverHangs = new CountDownLatch(1);
 
   @BeforeEach
   void startReceivers() throws IOException {
@@ -71,6 +76,16 @@ class PagerIT {
       exchange.sendResponseHeaders(204, -1);
       exchange.close();
     });
+    server.createContext("/slow", exchange -> {
+      slowBodies.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+      try {
+        slowReceiverHangs.await(60, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      exchange.sendResponseHeaders(204, -1);
+      exchange.close();
+    });
     server.createContext("/v2/enqueue", exchange -> {
       exchange.getRequestBody().readAllBytes();
       byte[] body = "{\"status\":\"unavailable\"}".getBytes(StandardCharsets.UTF_8);
@@ -78,11 +93,13 @@ class PagerIT {
       exchange.getResponseBody().write(body);
       exchange.close();
     });
+    server.setExecutor(Executors.newCachedThreadPool());
     server.start();
   }
 
   @AfterEach
   void stop() {
+    slowReceiverHangs.countDown();
     server.stop(0);
     MockSchemaRegistry.drop(scope);
   }
@@ -98,18 +115,22 @@ class PagerIT {
         .setRenotify(false).build();
   }
 
-  @Test
-  void deliversDeadLettersAndResumesAfterTheLastDeliveredPage(KafkaTestContext kafka) throws Exception {
-    Topics topics = Topics.withPrefix(kafka.topicPrefix(), RegistryOptions.of("mock://" + scope).connect());
+  /** The alerts topics, created, and a pager's settings for {@code integrations} with quick retries. */
+  private Pager.Settings pagerSettings(KafkaTestContext kafka, Topics topics, List<Integration> integrations) throws Exception {
     try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
       TopicCreator.ensure(admin, List.of(topics.alerts, topics.alertsDeadLetters), (short) 1);
     }
-    List<Integration> integrations = List.of(new WebhookIntegration(url("/hook"), "hook-secret", Clock.systemUTC()),
-        new PagerDutyIntegration(url("/v2/enqueue"), "routing-key-42"));
     RetryPolicy retries = new RetryPolicy(2, Duration.ofMillis(10), Duration.ofMillis(20));
     Deliverer deliverer = new Deliverer(HttpClient.newHttpClient(), retries, d -> { }, Clock.systemUTC());
-    Pager.Settings settings = new Pager.Settings(kafka.bootstrapServers(), kafka.uniqueName(), topics.alerts, topics.alertsDeadLetters,
+    return new Pager.Settings(kafka.bootstrapServers(), kafka.uniqueName(), topics.alerts, topics.alertsDeadLetters,
         integrations, deliverer, retries, true, Clock.systemUTC());
+  }
+
+  @Test
+  void deliversDeadLettersAndResumesAfterTheLastDeliveredPage(KafkaTestContext kafka) throws Exception {
+    Topics topics = Topics.withPrefix(kafka.topicPrefix(), RegistryOptions.of("mock://" + scope).connect());
+    Pager.Settings settings = pagerSettings(kafka, topics, List.of(new WebhookIntegration(url("/hook"), "hook-secret", Clock.systemUTC()),
+        new PagerDutyIntegration(url("/v2/enqueue"), "routing-key-42")));
     Instant t0 = Instant.parse("2021-10-04T15:41:30Z");
 
     try (KafkaProducer<String, Page> producer = new KafkaProducer<>(Map.of("bootstrap.servers", kafka.bootstrapServers()),
@@ -136,6 +157,33 @@ class PagerIT {
       }
     }
     assertThat(webhookBodies.get(1)).contains("\"action\":\"RESOLVE\"");
+  }
+
+  @Test
+  void aHangingReceiverDelaysOnlyItsOwnPagesAndNothingIsCommittedBeforeItHasThem(KafkaTestContext kafka) throws Exception {
+    Topics topics = Topics.withPrefix(kafka.topicPrefix(), RegistryOptions.of("mock://" + scope).connect());
+    Pager.Settings settings = pagerSettings(kafka, topics, List.of(new WebhookIntegration(url("/slow"), "slow-secret", Clock.systemUTC()),
+        new WebhookIntegration(url("/hook"), "hook-secret", Clock.systemUTC())));
+    Instant t0 = Instant.parse("2021-10-04T15:41:30Z");
+    try (KafkaProducer<String, Page> producer = new KafkaProducer<>(Map.of("bootstrap.servers", kafka.bootstrapServers()),
+        topics.alerts.keySerde().serializer(), topics.alerts.valueSerde().serializer())) {
+      for (int i = 0; i < 3; i++) {
+        Page page = page(PageAction.TRIGGER, t0.plusSeconds(i));
+        page.setDedupKey("outage-" + i);
+        producer.send(new ProducerRecord<>(topics.alerts.name(), page.getDedupKey(), page)).get();
+      }
+    }
+
+    try (Pager pager = Pager.start(settings)) {
+      // the fast receiver has every page while the slow one still holds the first
+      await().atMost(Duration.ofSeconds(30)).until(() -> webhookBodies.size() == 3);
+      assertThat(slowBodies).hasSize(1);
+    }
+    // closed before the slow receiver answered: nothing was committed, so a new pager sends all again
+    slowReceiverHangs.countDown();
+    try (Pager again = Pager.start(settings)) {
+      await().atMost(Duration.ofSeconds(30)).until(() -> webhookBodies.size() == 6 && slowBodies.size() >= 4);
+    }
   }
 
   @Test
