@@ -97,6 +97,13 @@ public final class HttpSchemaRegistryClient implements SchemaRegistryClient {
     }
   }
 
+  /** The URL without any user info, so that credentials written into it never reach a message. */
+  @Override
+  public String location() {
+    URI uri = URI.create(baseUrl);
+    return uri.getUserInfo() == null ? baseUrl : baseUrl.replace(uri.getRawUserInfo() + "@", "");
+  }
+
   private static final int SUBJECT_NOT_FOUND = 40401;
   private static final int VERSION_NOT_FOUND = 40402;
 

@@ -16,15 +16,28 @@ import org.apache.avro.SchemaCompatibility;
 public final class MockSchemaRegistry implements SchemaRegistryClient {
   private static final Map<String, MockSchemaRegistry> SCOPES = new ConcurrentHashMap<>();
 
+  private final String scope;
   private final Map<Integer, Schema> byId = new HashMap<>();
   private final Map<Schema, Integer> idBySchema = new HashMap<>();
   private final Map<String, List<Integer>> versionsBySubject = new HashMap<>();
 
-  private MockSchemaRegistry() {}
-
   /** The registry of a scope, created on first use. */
   public static MockSchemaRegistry forScope(String scope) {
-    return SCOPES.computeIfAbsent(scope, s -> new MockSchemaRegistry());
+    return SCOPES.computeIfAbsent(scope, MockSchemaRegistry::new);
+  }
+
+  private MockSchemaRegistry(String scope) {
+    this.scope = scope;
+  }
+
+  @Override
+  public String location() {
+    return "mock://" + scope;
+  }
+
+  @Override
+  public boolean sharedAcrossProcesses() {
+    return false;
   }
 
   /** Forgets everything registered in a scope. */

@@ -24,6 +24,17 @@ public interface SchemaRegistryClient {
    */
   boolean isCompatible(String subject, Schema schema);
 
+  /** Where the registry is, for messages: its URL, or {@code mock://scope}. Never carries credentials. */
+  String location();
+
+  /**
+   * Whether other processes see what this one registers. A {@code mock://} registry lives in one
+   * process: a schema id it does not know was written by another process, not deleted.
+   */
+  default boolean sharedAcrossProcesses() {
+    return true;
+  }
+
   /** Subject of a topic's key or value under Confluent's TopicNameStrategy. */
   static String subjectFor(String topic, boolean isKey) {
     return topic + (isKey ? "-key" : "-value");

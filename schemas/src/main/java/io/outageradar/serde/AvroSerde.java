@@ -83,7 +83,8 @@ public final class AvroSerde<T extends SpecificRecord> implements Serde<T> {
     if (record == null) {
       return null;
     }
-    int id = idByTopic.computeIfAbsent(topic, t -> registry.register(SchemaRegistryClient.subjectFor(t, isKey), readerSchema));
+    int id = idByTopic.computeIfAbsent(topic, t -> RegistryWait.untilAnswered(registry, "register the schema of " + t,
+        () -> registry.register(SchemaRegistryClient.subjectFor(t, isKey), readerSchema)));
     ByteArrayOutputStream out = new ByteArrayOutputStream(128);
     out.write(MAGIC_BYTE);
     out.write(id >>> 24);
@@ -126,8 +127,11 @@ public final class AvroSerde<T extends SpecificRecord> implements Serde<T> {
   private DatumReader<T> newReader(String topic, int writerId) {
     Schema writerSchema;
     try {
-      writerSchema = registry.getById(writerId);
+      writerSchema = RegistryWait.untilAnswered(registry, "look up schema id " + writerId, () -> registry.getById(writerId));
     } catch (SchemaRegistryException e) {
+      if (e.httpStatus() == 404 && !registry.sharedAcrossProcesses()) {
+        throw new RegistryNotSharedException(topic, writerId, registry.location());
+      }
       if (e.httpStatus() == 404) {
         throw new UnknownSchemaIdException(topic, writerId, e);
       }

@@ -7,13 +7,17 @@ import io.outageradar.avro.CheckKind;
 import io.outageradar.avro.ProbeResult;
 import io.outageradar.avro.ProbeStatus;
 import io.outageradar.registry.MockSchemaRegistry;
+import io.outageradar.registry.RegisteredSchema;
 import io.outageradar.registry.SchemaRegistryClient;
+import io.outageradar.registry.SchemaRegistryException;
+import java.net.ConnectException;
 import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.HexFormat;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaBuilder;
+import org.apache.kafka.common.errors.SerializationException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -71,11 +75,77 @@ public class AvroSerdeTest {
   }
 
   @Test
-  void rejectsAnUnknownSchemaId() {
+  void rejectsAnUnknownSchemaIdOfASharedRegistry() {
+    AvroSerde<ProbeResult> shared = AvroSerde.forValues(ProbeResult.class, new SharedRegistry(registry, 0));
+    byte[] bytes = shared.serializer().serialize("probe-results", probe());
+    ByteBuffer.wrap(bytes).putInt(1, 999);
+    assertThatThrownBy(() -> shared.deserializer().deserialize("probe-results", bytes))
+        .isInstanceOf(UnknownSchemaIdException.class).hasMessageContaining("999");
+  }
+
+  @Test
+  void anIdAMockRegistryDoesNotKnowMeansAnotherProcessWroteTheRecord() {
     byte[] bytes = serde.serializer().serialize("probe-results", probe());
     ByteBuffer.wrap(bytes).putInt(1, 999);
     assertThatThrownBy(() -> serde.deserializer().deserialize("probe-results", bytes))
-        .isInstanceOf(UnknownSchemaIdException.class).hasMessageContaining("999");
+        .isInstanceOf(RegistryNotSharedException.class)
+        .isNotInstanceOf(SerializationException.class)
+        .hasMessageContaining("mock://" + SCOPE).hasMessageContaining("lives in one process").hasMessageContaining("999");
+  }
+
+  @Test
+  void anUnreachableRegistryIsWaitedForNotBlamedOnTheRecord() {
+    byte[] bytes = serde.serializer().serialize("probe-results", probe());
+    SharedRegistry flaky = new SharedRegistry(registry, 2); // refuses twice, then answers
+    AvroSerde<ProbeResult> reader = AvroSerde.forValues(ProbeResult.class, flaky);
+
+    assertThat(reader.deserializer().deserialize("probe-results", bytes)).isEqualTo(probe());
+    assertThat(flaky.calls).isEqualTo(3);
+  }
+
+  /** A registry other processes share, which cannot be reached for its first {@code failures} calls. */
+  private static final class SharedRegistry implements SchemaRegistryClient {
+    private final SchemaRegistryClient inner;
+    private int failures;
+    int calls;
+
+    SharedRegistry(SchemaRegistryClient inner, int failures) {
+      this.inner = inner;
+      this.failures = failures;
+    }
+
+    private void reach() {
+      calls++;
+      if (failures-- > 0) {
+        throw new SchemaRegistryException("GET /schemas/ids failed", new ConnectException("Connection refused"));
+      }
+    }
+
+    @Override
+    public int register(String subject, Schema schema) {
+      return inner.register(subject, schema);
+    }
+
+    @Override
+    public Schema getById(int id) {
+      reach();
+      return inner.getById(id);
+    }
+
+    @Override
+    public RegisteredSchema latest(String subject) {
+      return inner.latest(subject);
+    }
+
+    @Override
+    public boolean isCompatible(String subject, Schema schema) {
+      return inner.isCompatible(subject, schema);
+    }
+
+    @Override
+    public String location() {
+      return "http://registry.test:8081";
+    }
   }
 
   @Test

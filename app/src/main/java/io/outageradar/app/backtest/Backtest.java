@@ -29,6 +29,7 @@ import java.util.TreeMap;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
@@ -76,8 +77,10 @@ public final class Backtest {
       List<OutageEvent> unmerged = outages.values().stream().filter(o -> o.getMergedInto() == null).toList();
       Map<String, RegionImpact> impact = new TreeMap<>();
       output(driver, topics.regionImpact).forEach(i -> impact.put(i.getRegion(), i));
+      long deadLetters = driver.createOutputTopic(topics.deadLetters.name(), new ByteArrayDeserializer(), new ByteArrayDeserializer())
+          .getQueueSize();
       return new DemoResult(name, count[0], unmerged, output(driver, topics.alerts), List.copyOf(impact.values()),
-          Duration.between(began, Instant.now()));
+          Duration.between(began, Instant.now()), deadLetters);
     } finally {
       MockSchemaRegistry.drop(scope);
       TempDirs.delete(stateDir);

@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CompletableFuture;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
@@ -24,7 +24,7 @@ public final class RunCommand implements Callable<Integer> {
   @Mixin ClusterOptions cluster;
 
   @Override
-  public Integer call() throws InterruptedException {
+  public Integer call() {
     RadarConfig config = cluster.load(Map.of());
     Topics topics = ClusterOptions.topics(config);
     Pipeline.Settings settings = new Pipeline.Settings(config.get(RadarSettings.BOOTSTRAP_SERVERS),
@@ -33,11 +33,16 @@ public final class RunCommand implements Callable<Integer> {
         Path.of(config.get(RadarSettings.STATE_DIR)),
         config.get(RadarSettings.REPLICATION_FACTOR), config.get(RadarSettings.EXACTLY_ONCE));
 
-    CountDownLatch stopped = new CountDownLatch(1);
+    CompletableFuture<String> stopped = new CompletableFuture<>();
     try (Pipeline pipeline = Pipeline.start(settings, Duration.ofMinutes(5))) {
-      Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown, "outage-radar-shutdown"));
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> stopped.complete(null), "outage-radar-shutdown"));
+      pipeline.fatalStop().thenAccept(stopped::complete);
       spec.commandLine().getErr().println("outage-radar: running against " + settings.bootstrapServers() + "; Ctrl-C to stop");
-      stopped.await();
+      String reason = stopped.join();
+      if (reason != null) {
+        spec.commandLine().getErr().println("outage-radar: stopped: " + reason);
+        return 1;
+      }
     }
     return 0;
   }

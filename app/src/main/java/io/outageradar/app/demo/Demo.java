@@ -1,6 +1,7 @@
 package io.outageradar.app.demo;
 
 import io.outageradar.app.embedded.EmbeddedKafka;
+import io.outageradar.app.embedded.EmbeddedSchemaRegistry;
 import io.outageradar.app.runtime.ConsumerLag;
 import io.outageradar.app.runtime.Pipeline;
 import io.outageradar.app.runtime.TempDirs;
@@ -8,7 +9,6 @@ import io.outageradar.producers.replay.Facebook2021Scenario;
 import io.outageradar.producers.replay.Scenario;
 import io.outageradar.producers.replay.ScenarioEvents;
 import io.outageradar.producers.replay.ScenarioPublisher;
-import io.outageradar.registry.MockSchemaRegistry;
 import io.outageradar.registry.RegistryOptions;
 import io.outageradar.streams.DetectionConfig;
 import io.outageradar.streams.impact.RevenueTable;
@@ -16,13 +16,14 @@ import io.outageradar.streams.lifecycle.AlertConfig;
 import io.outageradar.streams.reports.ReportDetectionConfig;
 import io.outageradar.topics.TopicCreator;
 import io.outageradar.topics.Topics;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
@@ -49,12 +50,18 @@ public final class Demo {
   /** The 4 October 2021 outage, probes and user reports. */
   public static DemoResult run(long seed, Duration timeout, Consumer<String> progress) {
     Scenario scenario = new Facebook2021Scenario(seed);
-    return run(scenario.name(), ScenarioEvents.of(scenario), timeout, progress);
+    return run(scenario.name(), ScenarioEvents.of(scenario), timeout, progress, registry -> { });
   }
 
   /** Any events in event-time order, e.g. read from a backtest events file. */
   public static DemoResult run(String name, List<SpecificRecord> events, Duration timeout, Consumer<String> progress) {
-    return run(name, events.stream(), timeout, progress);
+    return run(name, events.stream(), timeout, progress, registry -> { });
+  }
+
+  /** As above; {@code beforePipeline} may act on the registry once the replay is on the broker (tests of a registry outage). */
+  public static DemoResult run(String name, List<SpecificRecord> events, Duration timeout, Consumer<String> progress,
+      Consumer<EmbeddedSchemaRegistry> beforePipeline) {
+    return run(name, events.stream(), timeout, progress, beforePipeline);
   }
 
   /**
@@ -72,14 +79,16 @@ public final class Demo {
     return String.format("%.1f", Duration.between(began, Instant.now()).toMillis() / 1000.0);
   }
 
-  private static DemoResult run(String name, Stream<SpecificRecord> events, Duration timeout, Consumer<String> progress) {
+  private static DemoResult run(String name, Stream<SpecificRecord> events, Duration timeout, Consumer<String> progress,
+      Consumer<EmbeddedSchemaRegistry> beforePipeline) {
     Instant began = Instant.now();
-    String scope = "demo-" + UUID.randomUUID();
     Path stateDir = TempDirs.create("outage-radar-demo-state-");
     DetectionConfig detection = detection();
-    try (EmbeddedKafka kafka = EmbeddedKafka.start()) {
-      Topics topics = Topics.create(RegistryOptions.of("mock://" + scope).connect());
-      Pipeline.Settings settings = new Pipeline.Settings(kafka.bootstrapServers(), APPLICATION_ID, topics,
+    try (EmbeddedKafka kafka = EmbeddedKafka.start(); EmbeddedSchemaRegistry registry = EmbeddedSchemaRegistry.start()) {
+      // A registry over HTTP, as in production; the pipeline has a client (and caches) of its own.
+      Topics topics = Topics.create(RegistryOptions.of(registry.url()).connect());
+      Topics pipelineTopics = Topics.create(RegistryOptions.of(registry.url()).connect());
+      Pipeline.Settings settings = new Pipeline.Settings(kafka.bootstrapServers(), APPLICATION_ID, pipelineTopics,
           detection, ReportDetectionConfig.defaults(), DEMO_REVENUE, AlertConfig.defaults(), null, stateDir,
           (short) 1, false);
       try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
@@ -90,6 +99,7 @@ public final class Demo {
       progress.accept("embedded Kafka up after " + secondsSince(began) + " s; replaying " + name);
       long replayed = ScenarioPublisher.publish(name, events, topics.probeResults, topics.userReports, kafka.bootstrapServers(), 0);
       progress.accept(String.format("%,d events on the broker after %s s; starting the pipeline", replayed, secondsSince(began)));
+      beforePipeline.accept(registry);
       try (Pipeline pipeline = Pipeline.start(settings, Duration.ofSeconds(60));
           OutputCollector outputs = new OutputCollector(kafka.bootstrapServers(), topics);
           ConsumerLag lag = new ConsumerLag(kafka.bootstrapServers())) {
@@ -110,10 +120,11 @@ public final class Demo {
               + " s: " + outputs.progress());
         }
         return new DemoResult(name, replayed, new ArrayList<>(outputs.outages()), outputs.pages(),
-            outputs.regionImpact(), Duration.between(began, Instant.now()));
+            outputs.regionImpact(), Duration.between(began, Instant.now()), outputs.deadLetters());
       }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot start the embedded schema registry: " + e.getMessage(), e);
     } finally {
-      MockSchemaRegistry.drop(scope);
       TempDirs.delete(stateDir);
     }
   }

@@ -45,6 +45,7 @@ public final class DemoReport {
     result.regionImpact().forEach(region -> impact.add(impactJson(region)));
     root.put("eventsReplayed", result.eventsReplayed());
     root.put("wallSeconds", result.wallTime().toMillis() / 1000.0);
+    root.put("deadLetters", result.deadLetters());
     return root.toString();
   }
 

@@ -13,4 +13,4 @@ import java.util.List;
  */
 public record DemoResult(
     String scenario, long eventsReplayed, List<OutageEvent> outages, List<Page> pages, List<RegionImpact> regionImpact,
-    Duration wallTime) {}
+    Duration wallTime, long deadLetters) {}

@@ -23,8 +23,8 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /**
- * Reads the pipeline's outputs (outages, pages, region impact) until the pipeline has read the whole
- * replay and its outputs have settled.
+ * Reads the pipeline's outputs (outages, pages, region impact, and how many records went to the
+ * dead letters) until the pipeline has read the whole replay and its outputs have settled.
  */
 public final class OutputCollector implements AutoCloseable {
   private final Topics topics;
@@ -34,6 +34,7 @@ public final class OutputCollector implements AutoCloseable {
   /** Every outage change, in the order read, for {@link #awaitOutage}. */
   private final List<OutageEvent> changes = new ArrayList<>();
   private final Map<String, RegionImpact> latestImpact = new TreeMap<>();
+  private long deadLetters;
 
   public OutputCollector(String bootstrapServers, Topics topics) {
     this.topics = topics;
@@ -44,7 +45,7 @@ public final class OutputCollector implements AutoCloseable {
     props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
     props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer());
-    consumer.subscribe(List.of(topics.outages.name(), topics.alerts.name(), topics.regionImpact.name()));
+    consumer.subscribe(List.of(topics.outages.name(), topics.alerts.name(), topics.regionImpact.name(), topics.deadLetters.name()));
   }
 
   /**
@@ -94,6 +95,11 @@ public final class OutputCollector implements AutoCloseable {
     return false;
   }
 
+  /** Records the pipeline could not read or process, so far. */
+  public long deadLetters() {
+    return deadLetters;
+  }
+
   /** Takes one output record. */
   private void accept(ConsumerRecord<byte[], byte[]> record) {
     String topic = record.topic();
@@ -101,6 +107,8 @@ public final class OutputCollector implements AutoCloseable {
       OutageEvent event = topics.outages.valueSerde().deserializer().deserialize(topic, record.value());
       latestOutage.put(event.getOutageId(), event);
       changes.add(event);
+    } else if (topic.equals(topics.deadLetters.name())) {
+      deadLetters++;
     } else if (topic.equals(topics.alerts.name())) {
       pages.add(topics.alerts.valueSerde().deserializer().deserialize(topic, record.value()));
     } else {

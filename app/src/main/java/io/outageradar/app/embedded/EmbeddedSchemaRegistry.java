@@ -34,22 +34,37 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
 
   private final String scope = "embedded-registry-" + UUID.randomUUID();
   private final MockSchemaRegistry registry = MockSchemaRegistry.forScope(scope);
-  private final HttpServer server;
+  private final int port;
+  private HttpServer server;
 
-  private EmbeddedSchemaRegistry(HttpServer server) {
-    this.server = server;
+  private EmbeddedSchemaRegistry(int port) throws IOException {
+    this.server = listen(port);
+    this.port = server.getAddress().getPort();
   }
 
   public static EmbeddedSchemaRegistry start() throws IOException {
-    HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    EmbeddedSchemaRegistry registry = new EmbeddedSchemaRegistry(server);
-    server.createContext("/", registry::handle);
-    server.start();
-    return registry;
+    return new EmbeddedSchemaRegistry(0);
+  }
+
+  private HttpServer listen(int port) throws IOException {
+    HttpServer listening = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
+    listening.createContext("/", this::handle);
+    listening.start();
+    return listening;
   }
 
   public String url() {
-    return "http://127.0.0.1:" + server.getAddress().getPort();
+    return "http://127.0.0.1:" + port;
+  }
+
+  /** Stops answering: connections to its port are refused, as when a registry is down. Keeps its schemas. */
+  public synchronized void stopListening() {
+    server.stop(0);
+  }
+
+  /** Answers again on the same port, with the schemas it had. */
+  public synchronized void listenAgain() throws IOException {
+    server = listen(port);
   }
 
   private void handle(HttpExchange exchange) throws IOException {
@@ -116,7 +131,7 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
   }
 
   @Override
-  public void close() {
+  public synchronized void close() {
     server.stop(0);
     MockSchemaRegistry.drop(scope);
   }

@@ -2,6 +2,8 @@ package io.outageradar.app.runtime;
 
 import io.outageradar.app.query.QueryServer;
 import io.outageradar.sentiment.SentimentAnalyzer;
+import io.outageradar.serde.RegistryNotSharedException;
+import io.outageradar.streams.DeadLetteringDeserializationHandler;
 import io.outageradar.streams.DetectionConfig;
 import io.outageradar.streams.StreamsProperties;
 import io.outageradar.streams.detection.DetectionTopology;
@@ -13,6 +15,7 @@ import io.outageradar.topics.Topics;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -53,6 +56,8 @@ public final class Pipeline implements AutoCloseable {
 
   private KafkaStreams app;
   private QueryServer queryServer;
+  /** Completed with the reason when the pipeline stopped on an error no restart of a thread can fix. */
+  private final CompletableFuture<String> fatal = new CompletableFuture<>();
 
   private Pipeline() {}
 
@@ -86,6 +91,12 @@ public final class Pipeline implements AutoCloseable {
         }
       });
       pipeline.app.setUncaughtExceptionHandler(error -> {
+        RegistryNotSharedException deployment = DeadLetteringDeserializationHandler.fatalCause(error);
+        if (deployment != null) {
+          // every record would fail the same way: stop and say why instead of retrying forever
+          pipeline.fatal.complete(deployment.getMessage());
+          return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
+        }
         // A bug or a broker problem the client could not retry: replace the thread rather than
         // stop detecting outages; the error is logged with its stack for the on-call engineer.
         LOG.error("stream thread of {} died; replacing it", settings.applicationId(), error);
@@ -96,7 +107,8 @@ public final class Pipeline implements AutoCloseable {
         throw new IllegalStateException(settings.applicationId() + " not RUNNING within " + startupTimeout.toSeconds() + " s");
       }
       if (failed.get()) {
-        throw new IllegalStateException(settings.applicationId() + " failed during start-up");
+        throw new IllegalStateException(settings.applicationId() + " failed during start-up"
+            + (pipeline.fatal.isDone() ? ": " + pipeline.fatal.join() : ""));
       }
       if (settings.queryServer() != null) {
         pipeline.queryServer = QueryServer.start(pipeline.app, settings.queryServer());
@@ -110,6 +122,11 @@ public final class Pipeline implements AutoCloseable {
       pipeline.close();
       throw e;
     }
+  }
+
+  /** Completes with the reason if the pipeline stops on its own because it cannot work as deployed. */
+  public CompletableFuture<String> fatalStop() {
+    return fatal;
   }
 
   @Override
