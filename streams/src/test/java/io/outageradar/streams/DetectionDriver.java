@@ -3,6 +3,7 @@ package io.outageradar.streams;
 import io.outageradar.avro.OutageEvent;
 import io.outageradar.avro.Page;
 import io.outageradar.avro.ProbeResult;
+import io.outageradar.avro.RegionWindowHealth;
 import io.outageradar.avro.ReportWindowStats;
 import io.outageradar.avro.UserReport;
 import io.outageradar.sentiment.SentimentAnalyzer;
@@ -16,6 +17,7 @@ import io.outageradar.topics.Topics;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.TopologyTestDriver;
@@ -52,11 +54,26 @@ public final class DetectionDriver implements AutoCloseable {
   }
 
   public void probe(ProbeResult probe) {
-    probes.pipeInput(probe.getService() + "|" + probe.getRegion(), probe, probe.getObservedAt());
+    probe(probe.getService() + "|" + probe.getRegion(), probe);
+  }
+
+  /** A probe under any key, also one that contradicts it. */
+  public void probe(String key, ProbeResult probe) {
+    probes.pipeInput(key, probe, probe.getObservedAt());
   }
 
   public void report(UserReport report) {
-    reports.pipeInput(report.getService() + "|" + report.getRegion(), report, report.getReportedAt());
+    report(report.getService() + "|" + report.getRegion(), report);
+  }
+
+  /** A report under any key, also one that contradicts it. */
+  public void report(String key, UserReport report) {
+    reports.pipeInput(key, report, report.getReportedAt());
+  }
+
+  /** How many records went to the dead-letter topic so far. */
+  public long deadLetters() {
+    return driver.createOutputTopic(topics.deadLetters.name(), new ByteArrayDeserializer(), new ByteArrayDeserializer()).getQueueSize();
   }
 
   private <V> TestInputTopic<String, V> input(Topic<String, V> topic) {
@@ -74,6 +91,10 @@ public final class DetectionDriver implements AutoCloseable {
   /** Idles long enough for every open window and report minute to close. */
   public void goQuiet() {
     idle(config.idleAdvanceAfter().multipliedBy(2).plus(config.window()).plus(config.grace()).plus(Duration.ofMinutes(1)));
+  }
+
+  public List<RegionWindowHealth> regionHealth() {
+    return read(topics.regionHealth);
   }
 
   public List<ReportWindowStats> reportHealth() {

@@ -14,6 +14,7 @@ import io.outageradar.avro.state.ServiceLifecycleState;
 import io.outageradar.sentiment.SentimentAnalyzer;
 import io.outageradar.streams.DetectionConfig;
 import io.outageradar.streams.EventTimeExtractor;
+import io.outageradar.streams.InputValidation;
 import io.outageradar.streams.StoreNames;
 import io.outageradar.streams.WriteBehindKeyValueStore;
 import io.outageradar.streams.impact.RegionImpactStage;
@@ -84,7 +85,8 @@ public final class DetectionTopology {
         .stream(reportTopic.name(), Consumed.with(reportTopic.keySerde(), reportTopic.valueSerde())
             .withTimestampExtractor(new EventTimeExtractor<>(UserReport.class, UserReport::getReportedAt))
             .withName("user-reports-source"))
-        .mapValues(report -> SentimentScoring.score(settings.sentiment(), report), Named.as("score-sentiment"));
+        .mapValues((key, report) -> SentimentScoring.score(settings.sentiment(), InputValidation.report(key, report)),
+            Named.as("score-sentiment"));
     scored.to(scoredTopic.name(), Produced.with(scoredTopic.keySerde(), scoredTopic.valueSerde()).withName("scored-reports-sink"));
 
     KStream<String, SpecificRecord> decided = probes

@@ -5,6 +5,7 @@ import io.outageradar.avro.RegionWindowHealth;
 import io.outageradar.avro.state.ProbeWindowState;
 import io.outageradar.model.ServiceRegion;
 import io.outageradar.streams.DetectionConfig;
+import io.outageradar.streams.InputValidation;
 import io.outageradar.streams.windows.TumblingWindows;
 import java.time.Instant;
 import java.util.function.Consumer;
@@ -25,7 +26,7 @@ public final class ProbeWindows {
 
   /** Adds a probe to its window unless that window was closed at {@code closedAt}; returns whether it counted. */
   public boolean add(String key, ProbeResult probe, long time, long closedAt) {
-    ProbeValidation.requireValid(key, probe);
+    InputValidation.probe(key, probe);
     if (windows.isClosed(time, closedAt)) {
       return false;
     }
