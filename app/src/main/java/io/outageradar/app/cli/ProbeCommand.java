@@ -3,6 +3,7 @@ package io.outageradar.app.cli;
 import io.outageradar.app.config.RadarConfig;
 import io.outageradar.app.config.RadarSettings;
 import io.outageradar.avro.ProbeResult;
+import io.outageradar.model.Regions;
 import io.outageradar.model.ServiceRegion;
 import io.outageradar.producers.probe.ProbeRunner;
 import io.outageradar.producers.probe.TargetsFile;
@@ -22,6 +23,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 @Command(name = "probe", description = {
@@ -56,6 +58,8 @@ public final class ProbeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    String probedFrom = Regions.normalize(region)
+        .orElseThrow(() -> new ParameterException(spec.commandLine(), "--region " + Regions.notACode(region)));
     TargetsFile targets = TargetsFile.read(targetsFile);
     RadarConfig config = cluster.load(Map.of());
     Topic<String, ProbeResult> topic = ClusterOptions.topics(config).probeResults;
@@ -63,7 +67,7 @@ public final class ProbeCommand implements Callable<Integer> {
     try (KafkaProducer<String, ProbeResult> producer = new KafkaProducer<>(
             ScenarioPublisher.producerProperties(config.get(RadarSettings.BOOTSTRAP_SERVERS)),
             topic.keySerde().serializer(), topic.valueSerde().serializer());
-        ProbeRunner runner = ProbeRunner.start(targets, region.toUpperCase(java.util.Locale.ROOT), agent, concurrency,
+        ProbeRunner runner = ProbeRunner.start(targets, probedFrom, agent, concurrency,
             Clock.systemUTC(), result -> producer.send(new ProducerRecord<>(topic.name(), null,
                 result.getObservedAt().toEpochMilli(), new ServiceRegion(result.getService(), result.getRegion()).key(), result),
                 (metadata, error) -> {

@@ -73,7 +73,7 @@ public final class SocialCommand implements Callable<Integer> {
         throw new IllegalStateException("publishing failed: " + failure.get().getMessage(), failure.get());
       }
       err.println("outage-radar social: " + counts.matched() + " post(s) published as reports, " + counts.unmatched()
-          + " about no known service, " + counts.bad() + " bad line(s)");
+          + " about no known service, " + counts.bad() + " bad line(s), " + counts.repeated() + " repeated post(s) not published again");
     }
     return 0;
   }

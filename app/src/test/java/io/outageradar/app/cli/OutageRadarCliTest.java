@@ -39,4 +39,13 @@ class OutageRadarCliTest {
     assertThat(run("run", "--schema-registry-url", "mock://cli-test")).isEqualTo(2);
     assertThat(err.toString()).contains("missing setting bootstrap.servers");
   }
+
+  @Test
+  void aProbeRegionThatIsNoCountryCodeExitsTwoNamingIt() {
+    int code = run("probe", "--targets", "targets.yaml", "--region", "Brazil", "--agent", "br-1",
+        "--bootstrap-servers", "127.0.0.1:1", "--schema-registry-url", "mock://cli-test");
+
+    assertThat(code).isEqualTo(2);
+    assertThat(err.toString()).contains("--region \"Brazil\" is not an ISO 3166-1 alpha-2 country code");
+  }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.outageradar.avro.ReportCategory;
 import io.outageradar.avro.ReportSource;
 import io.outageradar.avro.UserReport;
+import io.outageradar.model.Regions;
 import io.outageradar.model.ReportText;
 import java.time.Clock;
 import java.time.Duration;
@@ -26,7 +27,6 @@ final class ReportValidator {
   private static final int MAX_LANGUAGE_TAG = 35;
   /** How much of a client's wrong value an error message repeats. */
   private static final int ECHO_LENGTH = 40;
-  private static final Set<String> REGIONS = Set.of(Locale.getISOCountries());
 
   /** A field a client got wrong. */
   static final class InvalidReport extends Exception {
@@ -54,10 +54,8 @@ final class ReportValidator {
     if (!services.contains(service)) {
       throw new InvalidReport("service", "unknown service " + echo(service));
     }
-    String region = required(report, "region").toUpperCase(Locale.ROOT);
-    if (!REGIONS.contains(region)) {
-      throw new InvalidReport("region", echo(region) + " is not an ISO 3166-1 alpha-2 country code");
-    }
+    String given = required(report, "region");
+    String region = Regions.normalize(given).orElseThrow(() -> new InvalidReport("region", Regions.notACode(given)));
     String reporter = limited("reporter", required(report, "reporter"), MAX_ID_LENGTH);
     String text = limited("text", optional(report, "text", ""), ReportText.MAX_LENGTH);
     Instant at = timestamp(report);

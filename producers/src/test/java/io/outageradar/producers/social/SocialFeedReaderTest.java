@@ -30,7 +30,7 @@ class SocialFeedReaderTest {
 
     SocialFeedReader.Counts counts = reader.read(new BufferedReader(new StringReader(feed)), false, Duration.ZERO, n -> {});
 
-    assertThat(counts).isEqualTo(new SocialFeedReader.Counts(2, 1, 2));
+    assertThat(counts).isEqualTo(new SocialFeedReader.Counts(2, 1, 2, 0));
     UserReport first = published.get(0);
     assertThat(first.getService()).isEqualTo("whatsapp");
     assertThat(first.getRegion()).isEqualTo("BR");
@@ -51,5 +51,18 @@ class SocialFeedReaderTest {
         "{\"id\":\"p\",\"text\":\"" + text + "\",\"region\":\"US\",\"timestamp\":\"2021-10-04T15:42:00Z\"}")), false, Duration.ZERO, n -> {});
 
     assertThat(published.get(0).getText()).hasSize(ReportText.MAX_LENGTH);
+  }
+
+  @Test
+  void aRepeatedPostIsPublishedOnceAndARegionThatIsNoCountryCodeIsABadLine() throws Exception {
+    String post = "{\"id\":\"p9\",\"text\":\"whatsapp down\",\"region\":\"BR\",\"timestamp\":\"2021-10-04T15:42:00Z\"}";
+    String feed = String.join("\n", post, post,
+        "{\"id\":\"p10\",\"text\":\"whatsapp down\",\"region\":\"Brazil\",\"timestamp\":\"2021-10-04T15:42:00Z\"}",
+        "{\"id\":\"p11\",\"text\":\"whatsapp down\",\"region\":\"ZZ\",\"timestamp\":\"2021-10-04T15:42:00Z\"}");
+
+    SocialFeedReader.Counts counts = reader.read(new BufferedReader(new StringReader(feed)), false, Duration.ZERO, n -> {});
+
+    assertThat(counts).isEqualTo(new SocialFeedReader.Counts(1, 0, 2, 1));
+    assertThat(published).extracting(UserReport::getReportId).containsExactly("social-p9");
   }
 }
