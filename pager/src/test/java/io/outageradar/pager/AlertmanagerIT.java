@@ -41,6 +41,10 @@ class AlertmanagerIT {
   private static Process alertmanager;
   private static URI base;
   private final HttpClient http = HttpClient.newHttpClient();
+  private final Deliverer deliverer = new Deliverer(http, new RetryPolicy(3, Duration.ofMillis(100), Duration.ofSeconds(1)), d -> { },
+      Clock.systemUTC());
+  /** Built per test, after {@link #start} has the Alertmanager's address. */
+  private final AlertmanagerIntegration integration = new AlertmanagerIntegration(base, Duration.ofHours(1), Clock.systemUTC());
 
   @BeforeAll
   static void start() throws Exception {
@@ -82,9 +86,6 @@ class AlertmanagerIT {
 
   @Test
   void listsTheOutageAfterTriggerAndResolvesItAfterResolve() throws Exception {
-    Deliverer deliverer = new Deliverer(http, new RetryPolicy(3, Duration.ofMillis(100), Duration.ofSeconds(1)), d -> { },
-        Clock.systemUTC());
-    AlertmanagerIntegration integration = new AlertmanagerIntegration(base, Duration.ofHours(1), Clock.systemUTC());
     Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
 
     assertThat(deliverer.deliver(integration, Pages.page(PageAction.TRIGGER, now, List.of("BR", "US")))
@@ -104,9 +105,6 @@ class AlertmanagerIT {
 
   @Test
   void aResolveEndsTheAlertEvenWhenTheCauseChangedSinceTheTrigger() throws Exception {
-    Deliverer deliverer = new Deliverer(http, new RetryPolicy(3, Duration.ofMillis(100), Duration.ofSeconds(1)), d -> { },
-        Clock.systemUTC());
-    AlertmanagerIntegration integration = new AlertmanagerIntegration(base, Duration.ofHours(1), Clock.systemUTC());
     Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
     Page trigger = regionalPage(PageAction.TRIGGER, now, CauseHint.UNKNOWN);
     Page resolve = regionalPage(PageAction.RESOLVE, now.plusSeconds(1), CauseHint.NETWORK);

@@ -2,6 +2,7 @@ package io.outageradar.streams;
 
 import io.outageradar.avro.ProbeResult;
 import io.outageradar.avro.UserReport;
+import io.outageradar.model.ServiceRegion;
 
 /**
  * Rejects input records that cannot be attributed to one (service, region): no region, a '|' in a
@@ -40,10 +41,12 @@ public final class InputValidation {
     if (service.isBlank() || region.isBlank()) {
       throw new InvalidInputException(what + " names no " + (service.isBlank() ? "service" : "region"));
     }
-    if (service.indexOf('|') >= 0 || region.indexOf('|') >= 0) {
-      throw new InvalidInputException(what + " has a '|' in its service or region");
+    String expected;
+    try {
+      expected = new ServiceRegion(service, region).key();
+    } catch (IllegalArgumentException separatorInName) {
+      throw new InvalidInputException(what + ": " + separatorInName.getMessage());
     }
-    String expected = service + "|" + region;
     if (!expected.equals(key)) {
       throw new InvalidInputException(what + " has key " + key + " but is about " + expected);
     }

@@ -101,18 +101,11 @@ public final class Bench {
       try (Pipeline pipeline = Pipeline.start(settings, Duration.ofMinutes(2));
           AlertWatcher alerts = new AlertWatcher(kafka.bootstrapServers(), topics)) {
         LOG.info("bench: pipeline at full speed for {} s over {} keys", options.duration().toSeconds(), options.keys());
-        long start = System.nanoTime();
-        Instant until = clock.instant().plus(options.duration());
-        long produced = publish(topics, kafka.bootstrapServers(), new LoadGenerator(options.keys(), 11, clock, List.of()).stream()
-            .takeWhile(e -> ScenarioEvents.timeOf(e).isBefore(until)), Pacing.unpaced());
-        long loadDoneNanos = System.nanoTime();
         // the one application's group reads every stage (inputs, outages, the impact repartition):
         // the clock stops when the whole pipeline has caught up
-        awaitCaughtUp(kafka.bootstrapServers(), APPLICATION_ID, Duration.ofMinutes(10));
-        long caughtUpNanos = System.nanoTime();
-        double pipelinePerSec = produced / ((caughtUpNanos - start) / 1e9);
-        double loadPerSec = produced / ((loadDoneNanos - start) / 1e9);
-        long catchUpMs = (caughtUpNanos - loadDoneNanos) / 1_000_000;
+        FullSpeed fullSpeed = fullSpeed(topics, kafka.bootstrapServers(), options, clock, APPLICATION_ID);
+        double pipelinePerSec = fullSpeed.caughtUpPerSec();
+        long produced = fullSpeed.produced();
 
         double rate = Math.min(50_000, pipelinePerSec / 2);
         Instant phaseStart = clock.instant();
@@ -149,7 +142,8 @@ public final class Bench {
         LOG.info("bench: a bare windowed count on the same load for {} s", options.duration().toSeconds());
         double peerPerSec = PeerThroughput.measure(kafka.bootstrapServers(), registry, options, clock, stateDir.resolve("peer"));
         return new BenchResult(
-            new BenchResult.Throughput(raw.producePerSec(), raw.consumePerSec(), loadPerSec, pipelinePerSec, catchUpMs, peerPerSec),
+            new BenchResult.Throughput(raw.producePerSec(), raw.consumePerSec(), fullSpeed.loadPerSec(), pipelinePerSec,
+                fullSpeed.catchUpMs(), peerPerSec),
             latency, memoryUsed, new BenchResult.Run(options.keys(), options.exactlyOnce(), eventBytes, produced, machine()));
       }
     } finally {
@@ -158,13 +152,43 @@ public final class Bench {
     }
   }
 
-  static long publish(Topics topics, String bootstrapServers, Stream<SpecificRecord> events, Pacing pacing) {
+  /** A full-speed load: how much was produced, how long producing took, and how long until the reader had it all. */
+  record FullSpeed(long produced, long loadNanos, long caughtUpNanos) {
+    double loadPerSec() {
+      return produced / (loadNanos / 1e9);
+    }
+
+    double caughtUpPerSec() {
+      return produced / (caughtUpNanos / 1e9);
+    }
+
+    long catchUpMs() {
+      return (caughtUpNanos - loadNanos) / 1_000_000;
+    }
+  }
+
+  /**
+   * Feeds {@code topics} from the load generator (the same seed every time, so every reader gets the
+   * same load) as fast as it can for the run's duration, then waits until {@code group} has read it all.
+   */
+  static FullSpeed fullSpeed(Topics topics, String bootstrapServers, Options options, Clock clock, String group)
+      throws InterruptedException {
+    long start = System.nanoTime();
+    Instant until = clock.instant().plus(options.duration());
+    long produced = publish(topics, bootstrapServers, new LoadGenerator(options.keys(), 11, clock, List.of()).stream()
+        .takeWhile(e -> ScenarioEvents.timeOf(e).isBefore(until)), Pacing.unpaced());
+    long loadNanos = System.nanoTime() - start;
+    awaitCaughtUp(bootstrapServers, group, Duration.ofMinutes(10));
+    return new FullSpeed(produced, loadNanos, System.nanoTime() - start);
+  }
+
+  private static long publish(Topics topics, String bootstrapServers, Stream<SpecificRecord> events, Pacing pacing) {
     return ScenarioPublisher.publish("bench", events, topics.probeResults, topics.userReports,
         ScenarioPublisher.producerProperties(bootstrapServers), pacing, ScenarioPublisher.Progress.NONE);
   }
 
   /** Waits until the group has committed the end of every partition it reads. */
-  static void awaitCaughtUp(String bootstrapServers, String group, Duration timeout) throws InterruptedException {
+  private static void awaitCaughtUp(String bootstrapServers, String group, Duration timeout) throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
     try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrapServers))) {
       while (System.nanoTime() < deadline) {

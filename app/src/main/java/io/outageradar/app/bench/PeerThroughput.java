@@ -1,16 +1,11 @@
 package io.outageradar.app.bench;
 
-import io.outageradar.producers.replay.LoadGenerator;
-import io.outageradar.producers.replay.Pacing;
-import io.outageradar.producers.replay.ScenarioEvents;
 import io.outageradar.registry.SchemaRegistryClient;
 import io.outageradar.streams.StreamsProperties;
 import io.outageradar.topics.TopicCreator;
 import io.outageradar.topics.Topics;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -53,12 +48,7 @@ final class PeerThroughput {
       if (!running.await(2, TimeUnit.MINUTES) || peer.state() != KafkaStreams.State.RUNNING) {
         throw new IllegalStateException("the peer application did not start: " + peer.state());
       }
-      long start = System.nanoTime();
-      Instant until = clock.instant().plus(options.duration());
-      long produced = Bench.publish(topics, bootstrapServers, new LoadGenerator(options.keys(), 11, clock, List.of()).stream()
-          .takeWhile(e -> ScenarioEvents.timeOf(e).isBefore(until)), Pacing.unpaced());
-      Bench.awaitCaughtUp(bootstrapServers, APPLICATION_ID, Duration.ofMinutes(10));
-      return produced / ((System.nanoTime() - start) / 1e9);
+      return Bench.fullSpeed(topics, bootstrapServers, options, clock, APPLICATION_ID).caughtUpPerSec();
     }
   }
 }
