@@ -15,7 +15,7 @@ import java.util.List;
  * Prometheus Alertmanager's v2 API ({@code POST /api/v2/alerts}), so teams that route, group and
  * silence in Alertmanager can: one alert per affected region, identified by its labels (alertname,
  * outage_id, service, region). Alertmanager tells alerts apart by their whole label set, so
- * everything that can change during an outage (cause, scope, severity) is an annotation: were the
+ * everything that can change during an outage (cause, scope, severity, estimated loss) is an annotation: were the
  * cause a label, a RESOLVE naming a cause learnt after the TRIGGER would end another alert and the
  * first would fire on until its TTL. A TRIGGER sets {@code endsAt} a TTL ahead of the
  * wall clock, since Alertmanager resolves an alert nobody re-sends (re-notifications re-send it); a
@@ -69,6 +69,9 @@ public final class AlertmanagerIntegration implements Integration {
       annotations.put("scope", page.getScope().name());
       annotations.put("cause", page.getCause().name());
       annotations.put("onset", page.getOnset().toString());
+      if (!page.getEstimatedLoss().isEmpty()) {
+        annotations.put("estimated_loss", PageJson.losses(page));
+      }
       alert.put("startsAt", page.getOnset().toString());
       alert.put("endsAt", endsAt.toString());
     }

@@ -2,12 +2,17 @@ package io.outageradar.pager;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.outageradar.avro.Money;
 import io.outageradar.avro.Page;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Currency;
+import java.util.stream.Collectors;
 
 /** JSON building blocks the integrations share. */
 final class PageJson {
@@ -30,7 +35,25 @@ final class PageJson {
     node.put("summary", page.getSummary());
     node.put("onset", page.getOnset().toString());
     node.put("renotify", page.getRenotify());
+    ArrayNode losses = node.putArray("estimatedLoss");
+    page.getEstimatedLoss().forEach(loss -> losses.addObject().put("currency", loss.getCurrency()).put("amountMinor", loss.getAmountMinor()));
     return node;
+  }
+
+  /** An amount in major units with the currency's own number of decimals: "1234.56" for BRL, "1500" for JPY. */
+  static String major(Money money) {
+    int digits = Currency.getInstance(money.getCurrency()).getDefaultFractionDigits();
+    return BigDecimal.valueOf(money.getAmountMinor(), Math.max(digits, 0)).toPlainString();
+  }
+
+  /** An amount as people write it: "1234.56 BRL". */
+  static String amount(Money money) {
+    return major(money) + " " + money.getCurrency();
+  }
+
+  /** The page's estimated loss, one amount per currency, comma-separated; empty when unknown. */
+  static String losses(Page page) {
+    return page.getEstimatedLoss().stream().map(PageJson::amount).collect(Collectors.joining(", "));
   }
 
   static byte[] bytes(Object json) {

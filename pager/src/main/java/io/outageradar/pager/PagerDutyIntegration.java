@@ -1,6 +1,8 @@
 package io.outageradar.pager;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.outageradar.avro.Money;
 import io.outageradar.avro.Page;
 import io.outageradar.avro.PageAction;
 import java.net.URI;
@@ -11,25 +13,17 @@ import java.util.Locale;
 /**
  * PagerDuty Events API v2: a TRIGGER is an alert event with a payload (summary, source, severity,
  * timestamp, component, group, class, custom details with regions, cause hint and, when known,
- * the estimated loss so far); a RESOLVE needs only the routing key and
- * dedup key. The outage id as dedup key makes a re-sent page update the same incident.
+ * the outage's estimated loss so far); a RESOLVE needs only the routing key and dedup key. The outage id as dedup key makes a re-sent page update the same incident.
  */
 public final class PagerDutyIntegration implements Integration {
   public static final URI EVENTS_V2 = URI.create("https://events.pagerduty.com/v2/enqueue");
 
   private final URI url;
   private final String routingKey;
-  private final ImpactView impact;
 
   public PagerDutyIntegration(URI url, String routingKey) {
-    this(url, routingKey, ImpactView.NONE);
-  }
-
-  /** With the estimated business impact of the outage in the custom details, where region-impact knows it. */
-  public PagerDutyIntegration(URI url, String routingKey, ImpactView impact) {
     this.url = url;
     this.routingKey = routingKey;
-    this.impact = impact;
   }
 
   @Override
@@ -67,13 +61,11 @@ public final class PagerDutyIntegration implements Integration {
       details.put("cause_hint", page.getCause().name());
       details.put("onset", page.getOnset().toString());
       details.put("renotify", page.getRenotify());
-      List<ImpactView.Loss> losses = impact.of(page);
-      if (!losses.isEmpty()) {
-        var business = details.putArray("estimated_loss");
-        for (ImpactView.Loss loss : losses) {
-          int digits = java.util.Currency.getInstance(loss.currency()).getDefaultFractionDigits();
-          business.addObject().put("currency", loss.currency()).put("amount_minor", loss.amountMinor())
-              .put("amount", java.math.BigDecimal.valueOf(loss.amountMinor(), Math.max(digits, 0)).toPlainString());
+      if (!page.getEstimatedLoss().isEmpty()) {
+        ArrayNode business = details.putArray("estimated_loss");
+        for (Money loss : page.getEstimatedLoss()) {
+          business.addObject().put("currency", loss.getCurrency()).put("amount_minor", loss.getAmountMinor())
+              .put("amount", PageJson.major(loss));
         }
       }
     }

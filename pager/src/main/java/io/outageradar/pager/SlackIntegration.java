@@ -38,10 +38,16 @@ public final class SlackIntegration implements Integration {
     if (page.getAction() == PageAction.RESOLVE) {
       Duration lasted = Duration.between(page.getOnset(), page.getAt());
       return ":white_check_mark: *Resolved* " + page.getService() + " (" + page.getScope() + " in " + regions + ") after "
-          + lasted.toHours() + "h" + String.format("%02d", lasted.toMinutesPart()) + "m — " + page.getDedupKey();
+          + lasted.toHours() + "h" + String.format("%02d", lasted.toMinutesPart()) + "m" + lossLine(page, " · estimated loss ")
+          + " — " + page.getDedupKey();
     }
     return ":rotating_light: *" + (page.getRenotify() ? "Still down" : "Outage") + "* " + page.getSummary()
         + "\nService: " + page.getService() + " · scope " + page.getScope() + " · regions " + regions
-        + " · cause hint " + page.getCause() + " · since " + page.getOnset() + "\nIncident: " + page.getDedupKey();
+        + " · cause hint " + page.getCause() + " · since " + page.getOnset() + lossLine(page, "\nEstimated loss so far: ")
+        + "\nIncident: " + page.getDedupKey();
+  }
+
+  private static String lossLine(Page page, String label) {
+    return page.getEstimatedLoss().isEmpty() ? "" : label + PageJson.losses(page);
   }
 }

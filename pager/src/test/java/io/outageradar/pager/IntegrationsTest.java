@@ -3,12 +3,15 @@ package io.outageradar.pager;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.outageradar.avro.Money;
+import io.outageradar.avro.Page;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The exact bodies and headers each receiver gets, through a real HTTP round trip. */
@@ -46,13 +49,22 @@ class IntegrationsTest {
   }
 
   @Test
-  void pagerDutyDetailsCarryTheEstimatedLossWhenRegionImpactKnowsIt() throws Exception {
-    try (Receiver pagerDuty = new Receiver()) {
-      ImpactView impact = page -> java.util.List.of(new ImpactView.Loss("BRL", 1_075_000), new ImpactView.Loss("JPY", 5000));
-      deliverer.deliver(new PagerDutyIntegration(pagerDuty.url("/v2/enqueue"), "key", impact), Pages.trigger(TRIGGERED));
+  void everyIntegrationCarriesThePagesOwnEstimatedLossInEachCurrency() throws Exception {
+    Page page = Pages.trigger(TRIGGERED);
+    page.setEstimatedLoss(List.of(new Money(1_075_000L, "BRL"), new Money(5_000L, "JPY")));
+    try (Receiver receiver = new Receiver(new Receiver.Answer(200, null, ""), new Receiver.Answer(200, null, "ok"),
+        new Receiver.Answer(200, null, ""), new Receiver.Answer(200, null, ""))) {
+      deliverer.deliver(new PagerDutyIntegration(receiver.url("/v2/enqueue"), "key"), page);
+      deliverer.deliver(new SlackIntegration(receiver.url("/slack")), page);
+      deliverer.deliver(new AlertmanagerIntegration(URI.create(receiver.url("").toString()), Duration.ofHours(1), CLOCK), page);
+      deliverer.deliver(new WebhookIntegration(receiver.url("/hook"), "s3cret", CLOCK), page);
 
-      assertThat(json(pagerDuty.requests.get(0).body()).at("/payload/custom_details/estimated_loss")).isEqualTo(json("""
+      assertThat(json(receiver.requests.get(0).body()).at("/payload/custom_details/estimated_loss")).isEqualTo(json("""
           [{"currency":"BRL","amount_minor":1075000,"amount":"10750.00"},{"currency":"JPY","amount_minor":5000,"amount":"5000"}]"""));
+      assertThat(json(receiver.requests.get(1).body()).get("text").asText()).contains("\nEstimated loss so far: 10750.00 BRL, 5000 JPY\n");
+      assertThat(json(receiver.requests.get(2).body()).findValuesAsText("estimated_loss")).hasSize(4).containsOnly("10750.00 BRL, 5000 JPY");
+      assertThat(json(receiver.requests.get(3).body()).get("estimatedLoss")).isEqualTo(json("""
+          [{"currency":"BRL","amountMinor":1075000},{"currency":"JPY","amountMinor":5000}]"""));
     }
   }
 

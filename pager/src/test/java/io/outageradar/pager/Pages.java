@@ -27,6 +27,6 @@ final class Pages {
         .setDedupKey("whatsapp-global-20211004T154030Z").setAction(action).setAt(at).setService("whatsapp")
         .setScope(OutageScope.GLOBAL).setRegions(regions).setCause(CauseHint.DNS).setSeverity(PageSeverity.CRITICAL)
         .setSummary("whatsapp is down in " + regions.size() + " regions (" + String.join(", ", regions) + "), cause hint DNS")
-        .setOnset(ONSET).setRenotify(false).build();
+        .setOnset(ONSET).setRenotify(false).setEstimatedLoss(List.of()).build();
   }
 }

@@ -4,7 +4,6 @@ import io.outageradar.app.config.RadarConfig;
 import io.outageradar.app.config.RadarSettings;
 import io.outageradar.pager.Deliverer;
 import io.outageradar.pager.Integration;
-import io.outageradar.pager.KafkaImpactView;
 import io.outageradar.pager.Pager;
 import io.outageradar.pager.RetryPolicy;
 import io.outageradar.topics.TopicCreator;
@@ -37,26 +36,22 @@ public final class PagerCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     RadarConfig config = cluster.load(Map.of());
     Clock clock = Clock.systemUTC();
-    config.pagerIntegrations(clock); // fails on bad settings before Kafka is touched
+    List<Integration> integrations = config.pagerIntegrations(clock); // fails on bad settings before Kafka is touched
     RetryPolicy retries = config.pagerRetryPolicy();
     Topics topics = ClusterOptions.topics(config);
     String bootstrap = config.get(RadarSettings.BOOTSTRAP_SERVERS);
     try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
-      TopicCreator.ensure(admin, List.of(topics.alerts, topics.alertsDeadLetters, topics.regionImpact),
-          config.get(RadarSettings.REPLICATION_FACTOR));
+      TopicCreator.ensure(admin, List.of(topics.alerts, topics.alertsDeadLetters), config.get(RadarSettings.REPLICATION_FACTOR));
     }
     Deliverer deliverer = new Deliverer(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build(), retries,
         duration -> Thread.sleep(duration.toMillis()), clock);
     CountDownLatch stopped = new CountDownLatch(1);
-    try (KafkaImpactView impact = new KafkaImpactView(bootstrap, topics.regionImpact)) {
-      List<Integration> integrations = config.pagerIntegrations(clock, impact);
-      try (Pager pager = Pager.start(new Pager.Settings(bootstrap, config.get(RadarSettings.PAGER_GROUP_ID), topics.alerts,
-          topics.alertsDeadLetters, integrations, deliverer, retries, config.get(RadarSettings.PAGER_FROM_BEGINNING), clock))) {
-        Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown, "outage-radar-pager-stop"));
-        spec.commandLine().getErr().println("outage-radar pager: paging " + integrations.stream().map(Integration::name)
-            .collect(Collectors.joining(", ")) + " from " + topics.alerts.name() + "; Ctrl-C to stop");
-        stopped.await();
-      }
+    try (Pager pager = Pager.start(new Pager.Settings(bootstrap, config.get(RadarSettings.PAGER_GROUP_ID), topics.alerts,
+        topics.alertsDeadLetters, integrations, deliverer, retries, config.get(RadarSettings.PAGER_FROM_BEGINNING), clock))) {
+      Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown, "outage-radar-pager-stop"));
+      spec.commandLine().getErr().println("outage-radar pager: paging " + integrations.stream().map(Integration::name)
+          .collect(Collectors.joining(", ")) + " from " + topics.alerts.name() + "; Ctrl-C to stop");
+      stopped.await();
     }
     return 0;
   }

@@ -1,7 +1,6 @@
 package io.outageradar.app.config;
 
 import io.outageradar.pager.AlertmanagerIntegration;
-import io.outageradar.pager.ImpactView;
 import io.outageradar.pager.Integration;
 import io.outageradar.pager.PagerDutyIntegration;
 import io.outageradar.pager.RetryPolicy;
@@ -108,15 +107,9 @@ public final class RadarConfig {
 
   /** The integrations pages go to, in a fixed order; fails like a bad setting when none is configured. */
   public List<Integration> pagerIntegrations(Clock clock) {
-    return pagerIntegrations(clock, ImpactView.NONE);
-  }
-
-  /** As above, with PagerDuty's details carrying the estimated loss {@code impact} knows of. */
-  public List<Integration> pagerIntegrations(Clock clock, ImpactView impact) {
     List<Integration> integrations = new ArrayList<>();
     if (!get(RadarSettings.PAGERDUTY_ROUTING_KEY).isEmpty()) {
-      integrations.add(new PagerDutyIntegration(URI.create(get(RadarSettings.PAGERDUTY_URL)), get(RadarSettings.PAGERDUTY_ROUTING_KEY),
-          impact));
+      integrations.add(new PagerDutyIntegration(URI.create(get(RadarSettings.PAGERDUTY_URL)), get(RadarSettings.PAGERDUTY_ROUTING_KEY)));
     }
     if (!get(RadarSettings.SLACK_WEBHOOK_URL).isEmpty()) {
       integrations.add(new SlackIntegration(URI.create(get(RadarSettings.SLACK_WEBHOOK_URL))));

@@ -7,17 +7,13 @@ import com.sun.net.httpserver.HttpServer;
 import io.outageradar.app.embedded.EmbeddedKafkaExtension.KafkaTestContext;
 import io.outageradar.app.embedded.EmbeddedKafkaExtension;
 import io.outageradar.avro.CauseHint;
-import io.outageradar.avro.Money;
 import io.outageradar.avro.OutageScope;
 import io.outageradar.avro.Page;
 import io.outageradar.avro.PageAction;
 import io.outageradar.avro.PageDeadLetter;
 import io.outageradar.avro.PageSeverity;
-import io.outageradar.avro.RegionImpact;
 import io.outageradar.pager.Deliverer;
-import io.outageradar.pager.ImpactView;
 import io.outageradar.pager.Integration;
-import io.outageradar.pager.KafkaImpactView;
 import io.outageradar.pager.Pager;
 import io.outageradar.pager.PagerDutyIntegration;
 import io.outageradar.pager.RetryPolicy;
@@ -112,7 +108,7 @@ class PagerIT {
     return Page.newBuilder().setDedupKey("whatsapp-global-20211004T154030Z").setAction(action).setAt(at).setService("whatsapp")
         .setScope(OutageScope.GLOBAL).setRegions(List.of("BR", "US")).setCause(CauseHint.DNS).setSeverity(PageSeverity.CRITICAL)
         .setSummary("whatsapp is down in 2 regions (BR, US), cause hint DNS").setOnset(Instant.parse("2021-10-04T15:40:30Z"))
-        .setRenotify(false).build();
+        .setRenotify(false).setEstimatedLoss(List.of()).build();
   }
 
   /** The alerts topics, created, and a pager's settings for {@code integrations} with quick retries. */
@@ -183,32 +179,6 @@ class PagerIT {
     slowReceiverHangs.countDown();
     try (Pager again = Pager.start(settings)) {
       await().atMost(Duration.ofSeconds(30)).until(() -> webhookBodies.size() == 6 && slowBodies.size() >= 4);
-    }
-  }
-
-  @Test
-  void theImpactViewFollowsRegionImpactForThePagesOutage(KafkaTestContext kafka) throws Exception {
-    Topics topics = Topics.withPrefix(kafka.topicPrefix(), RegistryOptions.of("mock://" + scope).connect());
-    try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
-      TopicCreator.ensure(admin, List.of(topics.regionImpact), (short) 1);
-    }
-    Instant t0 = Instant.parse("2021-10-04T15:41:30Z");
-    try (KafkaProducer<String, RegionImpact> producer = new KafkaProducer<>(Map.of("bootstrap.servers", kafka.bootstrapServers()),
-        topics.regionImpact.keySerde().serializer(), topics.regionImpact.valueSerde().serializer())) {
-      for (String region : List.of("BR", "US", "DE")) {
-        boolean ours = !region.equals("DE");
-        producer.send(new ProducerRecord<>(topics.regionImpact.name(), region, RegionImpact.newBuilder()
-            .setRegion(region).setAffectedServices(List.of("whatsapp"))
-            .setOutageIds(List.of(ours ? "whatsapp-global-20211004T154030Z" : "other-outage"))
-            .setSince(t0).setDurationMs(3_600_000).setSeverity(1.0).setReports(10).setMeanSentiment(null)
-            .setEstimatedLoss(new Money(region.equals("BR") ? 250_000L : 120_000L, region.equals("BR") ? "BRL" : "USD"))
-            .setAsOf(t0).build())).get();
-      }
-    }
-    try (KafkaImpactView view = new KafkaImpactView(kafka.bootstrapServers(), topics.regionImpact)) {
-      // the page covers BR and US; DE's loss belongs to another outage
-      await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(view.of(page(PageAction.TRIGGER, t0)))
-          .containsExactly(new ImpactView.Loss("BRL", 250_000L), new ImpactView.Loss("USD", 120_000L)));
     }
   }
 

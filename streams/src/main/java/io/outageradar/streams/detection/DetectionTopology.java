@@ -104,7 +104,7 @@ public final class DetectionTopology {
     Topic<String, OutageEvent> outages = topics.outages;
     KStream<String, OutageEvent> changes = only(decided, OutageEvent.class, "outage-changes");
     changes.to(outages.name(), Produced.with(outages.keySerde(), outages.valueSerde()).withName("outages-sink"));
-    Alerting.addTo(builder, changes, settings.alerts(), topics);
+    Alerting.addTo(builder, changes, settings.alerts(), settings.revenue(), topics);
 
     // The outages topic read back as a table: the query API lists outages by id from it, and the
     // region impact follows its changes. No cache, so that impact sees every change.

@@ -4,6 +4,8 @@ import io.outageradar.avro.OutageEvent;
 import io.outageradar.avro.Page;
 import io.outageradar.avro.state.PageState;
 import io.outageradar.streams.StoreNames;
+import io.outageradar.streams.impact.OutageLoss;
+import io.outageradar.streams.impact.RevenueTable;
 import io.outageradar.topics.Topic;
 import io.outageradar.topics.Topics;
 import org.apache.kafka.common.serialization.Serdes;
@@ -17,11 +19,12 @@ import org.apache.kafka.streams.state.Stores;
 public final class Alerting {
   private Alerting() {}
 
-  public static void addTo(StreamsBuilder builder, KStream<String, OutageEvent> changes, AlertConfig config, Topics topics) {
+  public static void addTo(StreamsBuilder builder, KStream<String, OutageEvent> changes, AlertConfig config, RevenueTable revenue,
+      Topics topics) {
     Topic<String, Page> alerts = topics.alerts;
     builder.addStateStore(Stores.keyValueStoreBuilder(
         Stores.persistentKeyValueStore(StoreNames.OPEN_PAGES), Serdes.String(), topics.stateSerde(PageState.class)));
-    changes.process(() -> new AlertsProcessor(config), Named.as("pages"), StoreNames.OPEN_PAGES)
+    changes.process(() -> new AlertsProcessor(config, new OutageLoss(revenue)), Named.as("pages"), StoreNames.OPEN_PAGES)
         .to(alerts.name(), Produced.with(alerts.keySerde(), alerts.valueSerde()).withName("alerts-sink"));
   }
 }

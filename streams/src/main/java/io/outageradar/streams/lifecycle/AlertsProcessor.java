@@ -5,6 +5,7 @@ import io.outageradar.avro.Page;
 import io.outageradar.avro.PageAction;
 import io.outageradar.avro.state.PageState;
 import io.outageradar.streams.StoreNames;
+import io.outageradar.streams.impact.OutageLoss;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -26,11 +27,13 @@ final class AlertsProcessor implements Processor<String, OutageEvent, String, Pa
   private static final Duration CHECK_INTERVAL = Duration.ofSeconds(10);
 
   private final AlertConfig config;
+  private final OutageLoss losses;
   private ProcessorContext<String, Page> context;
   private KeyValueStore<String, PageState> open;
 
-  AlertsProcessor(AlertConfig config) {
+  AlertsProcessor(AlertConfig config, OutageLoss losses) {
     this.config = config;
+    this.losses = losses;
   }
 
   @Override
@@ -45,7 +48,7 @@ final class AlertsProcessor implements Processor<String, OutageEvent, String, Pa
   @Override
   public void process(Record<String, OutageEvent> record) {
     long now = context.currentSystemTimeMs();
-    for (Page page : Pages.forChange(record.value())) {
+    for (Page page : Pages.forChange(record.value(), losses)) {
       String key = page.getDedupKey();
       if (page.getAction() == PageAction.TRIGGER) {
         boolean held = config.maintenance().stream().anyMatch(w -> w.covers(page.getService(), page.getRegions(), page.getAt()));

@@ -6,6 +6,7 @@ import io.outageradar.avro.OutageState;
 import io.outageradar.avro.Page;
 import io.outageradar.avro.PageAction;
 import io.outageradar.avro.PageSeverity;
+import io.outageradar.streams.impact.OutageLoss;
 import java.time.Instant;
 import java.util.List;
 
@@ -17,7 +18,8 @@ import java.util.List;
 public final class Pages {
   private Pages() {}
 
-  public static List<Page> forChange(OutageEvent event) {
+  /** The pages a change sends; each carries the outage's loss as of the change (as of its resolution for a RESOLVE). */
+  public static List<Page> forChange(OutageEvent event, OutageLoss losses) {
     Instant notified = event.getNotifiedAt();
     boolean opened = notified != null && notified.equals(event.getUpdatedAt()) && event.getState() != OutageState.RESOLVED;
     boolean closed = notified != null && event.getState() == OutageState.RESOLVED;
@@ -35,6 +37,7 @@ public final class Pages {
         .setSeverity(event.getScope() == OutageScope.GLOBAL ? PageSeverity.CRITICAL : PageSeverity.ERROR)
         .setSummary(summary(event, opened))
         .setOnset(event.getOnset())
+        .setEstimatedLoss(losses.total(event, opened || event.getResolvedAt() == null ? event.getUpdatedAt() : event.getResolvedAt()))
         .build());
   }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
 
 import io.outageradar.avro.HealthStatus;
+import io.outageradar.avro.Money;
 import io.outageradar.avro.OutageEvent;
 import io.outageradar.avro.OutageScope;
 import io.outageradar.avro.OutageState;
@@ -19,6 +20,7 @@ import io.outageradar.streams.reports.ReportDetectionConfig;
 import io.outageradar.topics.Topics;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -116,6 +118,35 @@ class OutageLifecycleTopologyTest {
       }
       driver.idle(REPORTS_COUNT_AS_IDLE); // no reports at all: the probes stop waiting for them
       assertThat(driver.outages()).extracting(OutageEvent::getOutageId).contains("whatsapp-BR-20211004T153030Z");
+    }
+  }
+
+  @Test
+  void twoServicesDownInOneRegionPageTheirOwnLossesNotTheRegions() {
+    RevenueTable revenue = RevenueTable.parse("whatsapp|BR=3600.00 BRL, instagram|BR=1800.00 BRL");
+    try (DetectionDriver driver = new DetectionDriver(topics, stateDir, CONFIG, ReportDetectionConfig.defaults(), ALERTS, revenue)) {
+      for (int w = 0; w < 40; w++) {
+        for (String service : List.of("whatsapp", "instagram")) {
+          round(service, "BR", w, w >= 1 && w <= 20 ? HealthStatus.DOWN : HealthStatus.HEALTHY).forEach(driver::probe);
+        }
+      }
+      driver.idle(REPORTS_COUNT_AS_IDLE);
+      List<OutageEvent> outages = driver.outages();
+      List<Page> pages = driver.pages();
+
+      assertThat(pages).extracting(Page::getService, Page::getAction).containsExactlyInAnyOrder(
+          tuple("whatsapp", PageAction.TRIGGER), tuple("instagram", PageAction.TRIGGER),
+          tuple("whatsapp", PageAction.RESOLVE), tuple("instagram", PageAction.RESOLVE));
+      for (Page page : pages) {
+        OutageEvent changed = outages.stream()
+            .filter(o -> o.getOutageId().equals(page.getDedupKey()) && o.getUpdatedAt().equals(page.getAt())).findFirst().orElseThrow();
+        Instant until = page.getAction() == PageAction.RESOLVE ? changed.getResolvedAt() : changed.getUpdatedAt();
+        long perHourMinor = page.getService().equals("whatsapp") ? 360_000 : 180_000;
+        long expected = Math.round(perHourMinor * Duration.between(changed.getOnset(), until).toMillis() / 3_600_000.0);
+        assertThat(page.getEstimatedLoss()).as(page.getService() + " " + page.getAction())
+            .containsExactly(new Money(expected, "BRL"));
+        assertThat(page.getCause()).isEqualTo(changed.getCause());
+      }
     }
   }
 
