@@ -42,7 +42,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class RegistryOutageIT {
   /** Far longer than the registry client's own retries (about 1.5 s), after which records used to be dead-lettered. */
-  private static final Duration DOWN_FOR = Duration.ofSeconds(30);
+  private static final Duration DOWN_FOR = Duration.ofSeconds(60);
 
   @Test
   void aRegistryOutageWhileThePipelineReadsLosesNoRecord() {
