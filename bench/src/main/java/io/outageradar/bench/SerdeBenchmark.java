@@ -1,7 +1,7 @@
 package io.outageradar.bench;
 
 import io.outageradar.avro.ProbeResult;
-import io.outageradar.producers.replay.LoadGenerator;
+import io.outageradar.simulation.LoadGenerator;
 import io.outageradar.registry.MockSchemaRegistry;
 import io.outageradar.topics.Topic;
 import io.outageradar.topics.Topics;

@@ -6,17 +6,17 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.outageradar.app.embedded.EmbeddedKafka;
-import io.outageradar.app.runtime.Pipeline;
-import io.outageradar.producers.replay.Scenario;
-import io.outageradar.producers.replay.ScenarioEvents;
-import io.outageradar.producers.replay.ScenarioPublisher;
-import io.outageradar.producers.replay.Scenarios;
+import io.outageradar.embedded.EmbeddedKafka;
+import io.outageradar.service.runtime.Pipeline;
+import io.outageradar.simulation.Scenario;
+import io.outageradar.simulation.ScenarioEvents;
+import io.outageradar.simulation.ScenarioPublisher;
+import io.outageradar.simulation.Scenarios;
 import io.outageradar.registry.MockSchemaRegistry;
-import io.outageradar.streams.DetectionConfig;
-import io.outageradar.streams.impact.RevenueTable;
-import io.outageradar.streams.lifecycle.AlertConfig;
-import io.outageradar.streams.reports.ReportDetectionConfig;
+import io.outageradar.detection.DetectionConfig;
+import io.outageradar.detection.impact.RevenueTable;
+import io.outageradar.detection.lifecycle.AlertConfig;
+import io.outageradar.detection.reports.ReportDetectionConfig;
 import io.outageradar.topics.Topics;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -82,9 +82,8 @@ class JdbcSinkIT {
     }
     kafka = EmbeddedKafka.start();
     Topics topics = Topics.create(MockSchemaRegistry.forScope(SCOPE));
-    pipeline = Pipeline.start(new Pipeline.Settings(kafka.bootstrapServers(), "jdbc-sink-it", topics, DetectionConfig.defaults(),
-        ReportDetectionConfig.defaults(), RevenueTable.parse("whatsapp|BR=2500.00 BRL,instagram|BR=1800.00 BRL"),
-        AlertConfig.defaults(), null, dir.resolve("state"), (short) 1, false), Duration.ofMinutes(2));
+    pipeline = Pipeline.start(Pipeline.Settings.builder(kafka.bootstrapServers(), "jdbc-sink-it", topics, dir.resolve("state"))
+        .revenue(RevenueTable.parse("whatsapp|BR=2500.00 BRL,instagram|BR=1800.00 BRL")).build(), Duration.ofMinutes(2));
     connect = startConnect();
     for (Path config : List.of(DEPLOY.resolve("connect/outages.json"), DEPLOY.resolve("connect/region-impact.json"),
         DEPLOY.resolve("connect/report-health.json"))) {
@@ -145,7 +144,7 @@ class JdbcSinkIT {
     JsonNode json = new ObjectMapper().readTree(file.toFile());
     Map<String, String> config = new LinkedHashMap<>();
     config.put("name", json.get("name").asText());
-    json.get("config").fields().forEachRemaining(e -> config.put(e.getKey(), e.getValue().asText()
+    json.get("config").properties().forEach(e -> config.put(e.getKey(), e.getValue().asText()
         .replace("${env:RADAR_DB_JDBC_URL}", JDBC_URL).replace("${env:RADAR_DB_USER}", DB_USER)
         .replace("${env:RADAR_DB_PASSWORD}", DB_PASSWORD).replace("${env:RADAR_SCHEMA_REGISTRY_URL}", "mock://" + SCOPE)
         .replace("${env:RADAR_REPLICATION_FACTOR}", "1")));

@@ -1,5 +1,6 @@
 package io.outageradar.streams;
 
+import io.outageradar.detection.EventTimes;
 import java.time.Instant;
 import java.util.function.Function;
 import org.apache.kafka.clients.consumer.ConsumerRecord;

@@ -1,5 +1,6 @@
 package io.outageradar.streams;
 
+import io.outageradar.detection.DetectionConfig;
 import io.outageradar.avro.OutageEvent;
 import io.outageradar.avro.Page;
 import io.outageradar.avro.ProbeResult;
@@ -9,9 +10,9 @@ import io.outageradar.avro.UserReport;
 import io.outageradar.sentiment.SentimentAnalyzer;
 import io.outageradar.streams.detection.DetectionTopology;
 import io.outageradar.streams.detection.InputLag;
-import io.outageradar.streams.impact.RevenueTable;
-import io.outageradar.streams.lifecycle.AlertConfig;
-import io.outageradar.streams.reports.ReportDetectionConfig;
+import io.outageradar.detection.impact.RevenueTable;
+import io.outageradar.detection.lifecycle.AlertConfig;
+import io.outageradar.detection.reports.ReportDetectionConfig;
 import io.outageradar.topics.Topic;
 import io.outageradar.topics.Topics;
 import java.nio.file.Path;

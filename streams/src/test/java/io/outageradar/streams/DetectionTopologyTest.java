@@ -1,9 +1,10 @@
 package io.outageradar.streams;
 
+import io.outageradar.detection.DetectionConfig;
 import io.outageradar.registry.MockSchemaRegistry;
-import io.outageradar.streams.impact.RevenueTable;
-import io.outageradar.streams.lifecycle.AlertConfig;
-import io.outageradar.streams.reports.ReportDetectionConfig;
+import io.outageradar.detection.impact.RevenueTable;
+import io.outageradar.detection.lifecycle.AlertConfig;
+import io.outageradar.detection.reports.ReportDetectionConfig;
 import io.outageradar.topics.Topics;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;

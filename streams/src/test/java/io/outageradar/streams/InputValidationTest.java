@@ -1,7 +1,7 @@
 package io.outageradar.streams;
 
-import static io.outageradar.streams.Probes.at;
-import static io.outageradar.streams.Probes.probe;
+import static io.outageradar.testkit.Probes.at;
+import static io.outageradar.testkit.Probes.probe;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.outageradar.avro.ProbeResult;

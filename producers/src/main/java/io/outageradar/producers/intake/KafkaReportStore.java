@@ -2,7 +2,7 @@ package io.outageradar.producers.intake;
 
 import io.outageradar.avro.UserReport;
 import io.outageradar.model.ServiceRegion;
-import io.outageradar.producers.replay.ScenarioPublisher;
+import io.outageradar.topics.InputProducers;
 import io.outageradar.topics.Topic;
 import java.time.Duration;
 import java.util.Properties;
@@ -19,7 +19,7 @@ public final class KafkaReportStore implements Function<UserReport, CompletableF
 
   public KafkaReportStore(String bootstrapServers, Topic<String, UserReport> topic, Duration sendTimeout) {
     this.topic = topic;
-    Properties props = ScenarioPublisher.producerProperties(bootstrapServers);
+    Properties props = InputProducers.properties(bootstrapServers);
     // Give up within the API's own timeout, so an unreachable Kafka becomes a 503, not a hung request.
     long timeout = Math.max(1000, sendTimeout.toMillis());
     props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, timeout);

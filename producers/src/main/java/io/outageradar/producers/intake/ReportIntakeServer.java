@@ -9,6 +9,7 @@ import com.sun.net.httpserver.HttpServer;
 import io.outageradar.avro.UserReport;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -88,7 +89,12 @@ public final class ReportIntakeServer implements AutoCloseable {
    */
   public static ReportIntakeServer start(int port, IntakeConfig config, Function<UserReport, CompletableFuture<?>> store, Clock clock)
       throws IOException {
-    HttpServer server = HttpServer.create(new InetSocketAddress(port), 0);
+    HttpServer server;
+    try {
+      server = HttpServer.create(new InetSocketAddress(port), 0);
+    } catch (BindException e) {
+      throw new BindException("intake port " + port + " is already in use or not allowed (" + e.getMessage() + ")");
+    }
     ReportIntakeServer intake = new ReportIntakeServer(config, store, clock, server);
     server.createContext("/v1/reports", intake::handle);
     server.setExecutor(intake::dispatch);

@@ -30,6 +30,8 @@ final class ReportValidator {
 
   /** A field a client got wrong. */
   static final class InvalidReport extends Exception {
+    private static final long serialVersionUID = 1L;
+
     final String field;
 
     InvalidReport(String field, String message) {

@@ -57,7 +57,7 @@ public record TargetsFile(Duration interval, List<ProbeTarget> targets) {
       }
       HttpCheck http = new HttpCheck(defaultTimeout, tls, clock);
       List<ProbeTarget> targets = new ArrayList<>();
-      for (Map.Entry<String, JsonNode> service : (Iterable<Map.Entry<String, JsonNode>>) root.path("services")::fields) {
+      for (Map.Entry<String, JsonNode> service : root.path("services").properties()) {
         for (JsonNode check : service.getValue()) {
           targets.add(target(service.getKey(), check, defaultTimeout, http, tls, clock));
         }

@@ -75,9 +75,13 @@ final class FakeDnsServer implements AutoCloseable {
   }
 
   @Override
-  public void close() throws InterruptedException {
+  public void close() {
     socket.close();
-    loop.join(2_000);
+    try {
+      loop.join(2_000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   static Name name(String text) throws IOException {

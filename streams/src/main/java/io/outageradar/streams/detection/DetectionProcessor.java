@@ -4,12 +4,13 @@ import io.outageradar.avro.OutageEvent;
 import io.outageradar.avro.ProbeResult;
 import io.outageradar.avro.ScoredReport;
 import io.outageradar.avro.state.RegionSignal;
-import io.outageradar.streams.DetectionConfig;
+import io.outageradar.detection.DetectionConfig;
 import io.outageradar.streams.SortableKeys;
 import io.outageradar.streams.StoreNames;
 import io.outageradar.streams.lifecycle.LifecycleSteps;
+import io.outageradar.streams.lifecycle.Signal;
 import io.outageradar.streams.probe.ProbeWindows;
-import io.outageradar.streams.reports.ReportDetectionConfig;
+import io.outageradar.detection.reports.ReportDetectionConfig;
 import io.outageradar.streams.reports.ReportMinutes;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -128,19 +129,19 @@ final class DetectionProcessor implements Processor<String, SpecificRecord, Stri
 
   private void closeProbeWindows() {
     probes.closeUpTo(probeClock.time(), verdict -> {
-      hold(verdict.getWindowEnd(), verdict.getService(), verdict.getRegion(), 'p', new RegionSignal(verdict, null));
+      hold(verdict.getWindowEnd(), verdict.getService(), verdict.getRegion(), Signal.PROBES, new RegionSignal(verdict, null));
       context.forward(new Record<>(verdict.getService() + '|' + verdict.getRegion(), verdict, verdict.getWindowEnd().toEpochMilli()));
     });
   }
 
   private void closeReportMinutes() {
     reports.closeUpTo(reportClock.time(), minute -> {
-      hold(minute.getWindowEnd(), minute.getService(), minute.getRegion(), 'r', new RegionSignal(null, minute));
+      hold(minute.getWindowEnd(), minute.getService(), minute.getRegion(), Signal.REPORTS, new RegionSignal(null, minute));
       context.forward(new Record<>(minute.getService() + '|' + minute.getRegion(), minute, minute.getWindowEnd().toEpochMilli()));
     });
   }
 
-  private void hold(Instant end, String service, String region, char signal, RegionSignal verdict) {
+  private void hold(Instant end, String service, String region, Signal signal, RegionSignal verdict) {
     pending.put(pendingKey(end.toEpochMilli(), service, region, signal), verdict);
     earliestPending = Math.min(earliestPending, end.toEpochMilli());
   }
@@ -212,8 +213,13 @@ final class DetectionProcessor implements Processor<String, SpecificRecord, Stri
     release();
   }
 
-  /** Sorts by window end, then service, region and signal ('p' probes before 'r' reports). */
-  static String pendingKey(long windowEnd, String service, String region, char signal) {
+  /** Sorts by window end, then service, region and signal (probes before reports). */
+  static String pendingKey(long windowEnd, String service, String region, Signal signal) {
+    return pendingKey(windowEnd, service, region, signal.code());
+  }
+
+  /** The same key with any character in the signal's place: ' ' sorts before both signals, for range bounds. */
+  private static String pendingKey(long windowEnd, String service, String region, char signal) {
     return SortableKeys.padded(windowEnd, SortableKeys.MILLIS_WIDTH) + '|' + service + '|' + region + '|' + signal;
   }
 }

@@ -1,5 +1,6 @@
 package io.outageradar.streams.impact;
 
+import io.outageradar.detection.impact.ImpactCalculator;
 import io.outageradar.avro.OutageEvent;
 import io.outageradar.avro.OutageState;
 import io.outageradar.avro.RegionImpact;

@@ -1,5 +1,7 @@
 package io.outageradar.streams.impact;
 
+import io.outageradar.detection.impact.ImpactCalculator;
+import io.outageradar.detection.impact.RevenueTable;
 import io.outageradar.avro.OutageEvent;
 import io.outageradar.avro.RegionImpact;
 import io.outageradar.avro.state.RegionOutages;

@@ -1,11 +1,12 @@
 package io.outageradar.streams.lifecycle;
 
+import io.outageradar.detection.lifecycle.AlertConfig;
 import io.outageradar.avro.OutageEvent;
 import io.outageradar.avro.Page;
 import io.outageradar.avro.state.PageState;
 import io.outageradar.streams.StoreNames;
-import io.outageradar.streams.impact.OutageLoss;
-import io.outageradar.streams.impact.RevenueTable;
+import io.outageradar.detection.impact.OutageLoss;
+import io.outageradar.detection.impact.RevenueTable;
 import io.outageradar.topics.Topic;
 import io.outageradar.topics.Topics;
 import org.apache.kafka.common.serialization.Serdes;

@@ -1,11 +1,13 @@
 package io.outageradar.streams.lifecycle;
 
+import io.outageradar.detection.lifecycle.AlertConfig;
+import io.outageradar.detection.lifecycle.Pages;
 import io.outageradar.avro.OutageEvent;
 import io.outageradar.avro.Page;
 import io.outageradar.avro.PageAction;
 import io.outageradar.avro.state.PageState;
 import io.outageradar.streams.StoreNames;
-import io.outageradar.streams.impact.OutageLoss;
+import io.outageradar.detection.impact.OutageLoss;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,12 +1,13 @@
 package io.outageradar.streams.lifecycle;
 
+import io.outageradar.detection.lifecycle.OutageLifecycle;
 import io.outageradar.avro.OutageEvent;
 import io.outageradar.avro.RegionWindowHealth;
 import io.outageradar.avro.ReportWindowStats;
 import io.outageradar.avro.state.RegionSignal;
 import io.outageradar.avro.state.ServiceLifecycleState;
-import io.outageradar.streams.DetectionConfig;
-import io.outageradar.streams.reports.ReportDetectionConfig;
+import io.outageradar.detection.DetectionConfig;
+import io.outageradar.detection.reports.ReportDetectionConfig;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -29,9 +30,6 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * passes its end plus the grace, and every window ending before that has closed by then.
  */
 public final class LifecycleSteps {
-  /** Which signal a verdict is; probes first when both end together. */
-  private enum Signal { PROBES, REPORTS }
-
   /** One verdict of one region, with what orders it. */
   private record Verdict(Instant end, String service, String region, Signal signal, RegionSignal value) {
     static Verdict of(RegionWindowHealth probe) {

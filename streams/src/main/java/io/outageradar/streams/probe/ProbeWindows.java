@@ -1,11 +1,12 @@
 package io.outageradar.streams.probe;
 
+import io.outageradar.detection.probe.ProbeWindowAggregator;
 import io.outageradar.avro.ProbeResult;
 import io.outageradar.avro.RegionWindowHealth;
 import io.outageradar.avro.state.ProbeWindowState;
 import io.outageradar.model.ServiceRegion;
-import io.outageradar.streams.DetectionConfig;
-import io.outageradar.streams.InputValidation;
+import io.outageradar.detection.DetectionConfig;
+import io.outageradar.detection.InputValidation;
 import io.outageradar.streams.windows.TumblingWindows;
 import java.time.Instant;
 import java.util.function.Consumer;

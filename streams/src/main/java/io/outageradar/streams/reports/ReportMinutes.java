@@ -1,5 +1,8 @@
 package io.outageradar.streams.reports;
 
+import io.outageradar.detection.reports.HourOfWeek;
+import io.outageradar.detection.reports.ReportDetectionConfig;
+import io.outageradar.detection.reports.ReportScorer;
 import io.outageradar.avro.ReportWindowStats;
 import io.outageradar.avro.ScoredReport;
 import io.outageradar.avro.UserReport;
@@ -65,9 +68,13 @@ public final class ReportMinutes {
     return true;
   }
 
-  /** Scores, oldest first, every minute that ends at least the grace before {@code time}. */
+  /**
+   * Scores, oldest first, every minute that ends at least the grace before {@code time}, and forgets
+   * the reporters of hours that can no longer get a report — also when no new report comes to do it.
+   */
   public void closeUpTo(long time, Consumer<ReportWindowStats> verdicts) {
     windows.closeUpTo(time, (key, start, end, state) -> verdicts.accept(score(key, start, end, state)));
+    forgetBefore(Math.floorDiv(time, HOUR_MS));
   }
 
   /** Remembers (service, reporter) per event-time hour; two hours back are forgotten. */
@@ -78,10 +85,15 @@ public final class ReportMinutes {
       return false;
     }
     reportersSeen.put(key, time);
+    forgetBefore(hour);
+    return true;
+  }
+
+  /** Forgets the hours before the one preceding {@code hour}, once per hour. */
+  private void forgetBefore(long hour) {
     if (hour - 2 >= forgottenBelowHour) {
       forget(hour - 1);
     }
-    return true;
   }
 
   private void forget(long belowHour) {

@@ -11,7 +11,7 @@ import io.outageradar.avro.ReportSource;
 import io.outageradar.avro.UserReport;
 import io.outageradar.registry.MockSchemaRegistry;
 import io.outageradar.streams.DetectionDriver;
-import io.outageradar.streams.Probes;
+import io.outageradar.testkit.Probes;
 import io.outageradar.topics.Topics;
 import java.nio.file.Path;
 import java.time.Instant;

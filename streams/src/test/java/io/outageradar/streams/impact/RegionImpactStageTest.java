@@ -1,6 +1,6 @@
 package io.outageradar.streams.impact;
 
-import static io.outageradar.streams.impact.ImpactCalculatorTest.outage;
+import static io.outageradar.testkit.Outages.outage;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.outageradar.avro.Money;
@@ -8,11 +8,12 @@ import io.outageradar.avro.OutageEvent;
 import io.outageradar.avro.OutageScope;
 import io.outageradar.avro.OutageState;
 import io.outageradar.avro.RegionImpact;
+import io.outageradar.detection.impact.RevenueTable;
 import io.outageradar.registry.MockSchemaRegistry;
-import io.outageradar.streams.DetectionConfig;
+import io.outageradar.detection.DetectionConfig;
 import io.outageradar.streams.DetectionDriver;
-import io.outageradar.streams.lifecycle.AlertConfig;
-import io.outageradar.streams.reports.ReportDetectionConfig;
+import io.outageradar.detection.lifecycle.AlertConfig;
+import io.outageradar.detection.reports.ReportDetectionConfig;
 import io.outageradar.topics.Topics;
 import java.nio.file.Path;
 import java.util.List;

@@ -1,6 +1,7 @@
 package io.outageradar.streams.lifecycle;
 
-import static io.outageradar.streams.Probes.round;
+import io.outageradar.detection.lifecycle.AlertConfig;
+import static io.outageradar.testkit.Probes.round;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
 
@@ -13,10 +14,10 @@ import io.outageradar.avro.Page;
 import io.outageradar.avro.PageAction;
 import io.outageradar.avro.ProbeResult;
 import io.outageradar.registry.MockSchemaRegistry;
-import io.outageradar.streams.DetectionConfig;
+import io.outageradar.detection.DetectionConfig;
 import io.outageradar.streams.DetectionDriver;
-import io.outageradar.streams.impact.RevenueTable;
-import io.outageradar.streams.reports.ReportDetectionConfig;
+import io.outageradar.detection.impact.RevenueTable;
+import io.outageradar.detection.reports.ReportDetectionConfig;
 import io.outageradar.topics.Topics;
 import java.nio.file.Path;
 import java.time.Duration;

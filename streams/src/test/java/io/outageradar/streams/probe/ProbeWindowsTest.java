@@ -1,7 +1,7 @@
 package io.outageradar.streams.probe;
 
-import static io.outageradar.streams.Probes.at;
-import static io.outageradar.streams.Probes.probe;
+import static io.outageradar.testkit.Probes.at;
+import static io.outageradar.testkit.Probes.probe;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.outageradar.avro.HealthStatus;
@@ -9,11 +9,11 @@ import io.outageradar.avro.ProbeResult;
 import io.outageradar.avro.ProbeStatus;
 import io.outageradar.avro.RegionWindowHealth;
 import io.outageradar.registry.MockSchemaRegistry;
-import io.outageradar.streams.DetectionConfig;
+import io.outageradar.detection.DetectionConfig;
 import io.outageradar.streams.DetectionDriver;
-import io.outageradar.streams.impact.RevenueTable;
-import io.outageradar.streams.lifecycle.AlertConfig;
-import io.outageradar.streams.reports.ReportDetectionConfig;
+import io.outageradar.detection.impact.RevenueTable;
+import io.outageradar.detection.lifecycle.AlertConfig;
+import io.outageradar.detection.reports.ReportDetectionConfig;
 import io.outageradar.streams.StreamsProperties;
 import io.outageradar.topics.Topics;
 import java.nio.file.Path;

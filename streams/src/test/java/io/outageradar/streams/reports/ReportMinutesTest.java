@@ -7,7 +7,7 @@ import io.outageradar.avro.ReportSource;
 import io.outageradar.avro.ReportWindowStats;
 import io.outageradar.avro.UserReport;
 import io.outageradar.registry.MockSchemaRegistry;
-import io.outageradar.streams.DetectionConfig;
+import io.outageradar.detection.DetectionConfig;
 import io.outageradar.streams.DetectionDriver;
 import io.outageradar.sentiment.SentimentAnalyzer;
 import io.outageradar.topics.Topics;

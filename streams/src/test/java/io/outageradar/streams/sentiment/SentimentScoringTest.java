@@ -1,5 +1,7 @@
 package io.outageradar.streams.sentiment;
 
+import io.outageradar.detection.sentiment.SentimentScoring;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.outageradar.avro.ReportCategory;

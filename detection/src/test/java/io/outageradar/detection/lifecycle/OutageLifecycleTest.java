@@ -1,0 +1,265 @@
+package io.outageradar.detection.lifecycle;
+
+import static io.outageradar.avro.HealthStatus.DEGRADED;
+import static io.outageradar.avro.HealthStatus.DOWN;
+import static io.outageradar.avro.HealthStatus.HEALTHY;
+import static io.outageradar.testkit.Probes.at;
+import static io.outageradar.testkit.Probes.window;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.outageradar.avro.CauseHint;
+import io.outageradar.avro.HealthStatus;
+import io.outageradar.avro.OutageEvent;
+import io.outageradar.avro.OutageScope;
+import io.outageradar.avro.OutageState;
+import io.outageradar.avro.ReportWindowStats;
+import java.time.Instant;
+import io.outageradar.avro.state.RegionSignal;
+import io.outageradar.avro.state.ServiceLifecycleState;
+import io.outageradar.detection.reports.ReportDetectionConfig;
+import io.outageradar.registry.MockSchemaRegistry;
+import io.outageradar.serde.AvroSerde;
+import io.outageradar.detection.DetectionConfig;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+
+/** The lifecycle rules with the defaults: 2 of 3 DOWN windows confirm, 3 healthy resolve, 3 regions are global. */
+class OutageLifecycleTest {
+  private static final String SCOPE = OutageLifecycleTest.class.getName();
+  private final OutageLifecycle lifecycle = new OutageLifecycle(DetectionConfig.defaults(), ReportDetectionConfig.defaults());
+  private final AvroSerde<ServiceLifecycleState> serde =
+      AvroSerde.forValues(ServiceLifecycleState.class, MockSchemaRegistry.forScope(SCOPE));
+  private ServiceLifecycleState state = OutageLifecycle.emptyState();
+  private final List<OutageEvent> events = new ArrayList<>();
+
+  @AfterAll
+  static void dropRegistry() {
+    MockSchemaRegistry.drop(SCOPE);
+  }
+
+  /** Applies a window, then takes the state through its serde as the store would between records. */
+  private void feed(String region, int window, HealthStatus status) {
+    events.addAll(lifecycle.apply(state, new RegionSignal(window("whatsapp", region, window, status), null)));
+    byte[] stored = serde.serializer().serialize("lifecycle-changelog", state);
+    state = serde.deserializer().deserialize("lifecycle-changelog", stored);
+  }
+
+  @Test
+  void aRegionConfirmsOnTwoDownWindowsOfThree() {
+    feed("BR", 0, HEALTHY);
+    feed("BR", 1, DOWN);
+    assertThat(events).as("one DOWN window is only a suspicion").isEmpty();
+
+    feed("BR", 2, DOWN);
+
+    assertThat(events).hasSize(1);
+    OutageEvent opened = events.get(0);
+    assertThat(opened.getOutageId()).isEqualTo("whatsapp-BR-20211004T153030Z");
+    assertThat(opened.getScope()).isEqualTo(OutageScope.REGIONAL);
+    assertThat(opened.getState()).isEqualTo(OutageState.CONFIRMED);
+    assertThat(opened.getPreviousState()).isEqualTo(OutageState.UNKNOWN);
+    assertThat(opened.getOnset()).isEqualTo(at(30));
+    assertThat(opened.getConfirmedAt()).isEqualTo(at(90));
+    assertThat(opened.getCause()).isEqualTo(CauseHint.DNS);
+  }
+
+  @Test
+  void anIsolatedDownWindowFadesWithoutAnOutage() {
+    feed("BR", 0, DOWN);
+    feed("BR", 1, HEALTHY);
+    feed("BR", 2, DEGRADED);
+    feed("BR", 3, HEALTHY);
+    feed("BR", 4, DOWN);
+    feed("BR", 5, HEALTHY);
+    feed("BR", 6, HEALTHY);
+
+    assertThat(events).isEmpty();
+  }
+
+  @Test
+  void resolvesOnlyAfterThreeHealthyWindowsAndAFlapKeepsTheSameOutage() {
+    feed("BR", 0, DOWN);
+    feed("BR", 1, DOWN);
+    feed("BR", 2, HEALTHY);
+    feed("BR", 3, DOWN); // a flap back down: still the same outage
+    feed("BR", 4, HEALTHY);
+    feed("BR", 5, HEALTHY);
+    assertThat(events).extracting(OutageEvent::getState).containsExactly(
+        OutageState.CONFIRMED, OutageState.RECOVERING, OutageState.CONFIRMED, OutageState.CONFIRMED, OutageState.RECOVERING);
+    assertThat(events.get(3).getNotifiedAt()).as("a regional outage pages once it has waited the roll-up time")
+        .isEqualTo(at(120)).isEqualTo(events.get(3).getUpdatedAt());
+    assertThat(events.get(0).getNotifiedAt()).isNull();
+
+    feed("BR", 6, HEALTHY);
+
+    OutageEvent resolved = events.get(events.size() - 1);
+    assertThat(resolved.getState()).isEqualTo(OutageState.RESOLVED);
+    assertThat(resolved.getResolvedAt()).isEqualTo(at(120));
+    assertThat(events).extracting(OutageEvent::getOutageId).containsOnly("whatsapp-BR-20211004T153000Z");
+    assertThat(state.getOpenOutages()).isEmpty();
+  }
+
+  @Test
+  void manyRegionsDownTogetherAreOneGlobalOutage() {
+    for (String region : List.of("BR", "US", "DE", "IN")) {
+      feed(region, 0, DOWN);
+    }
+    for (String region : List.of("BR", "US", "DE", "IN")) {
+      feed(region, 1, DOWN);
+    }
+
+    assertThat(events).extracting(OutageEvent::getScope).containsOnly(OutageScope.GLOBAL);
+    assertThat(events).extracting(OutageEvent::getOutageId).containsOnly("whatsapp-global-20211004T153000Z");
+    OutageEvent last = events.get(events.size() - 1);
+    assertThat(last.getRegions()).containsExactly("BR", "DE", "IN", "US");
+    assertThat(events).filteredOn(e -> e.getPreviousState() == OutageState.UNKNOWN).hasSize(1);
+  }
+
+  @Test
+  void aRegionalOutageIsMergedWhenTheOutageTurnsGlobal() {
+    feed("BR", 0, DOWN);
+    feed("BR", 1, DOWN); // BR alone: regional
+    feed("US", 2, DOWN);
+    feed("DE", 2, DOWN);
+    feed("US", 3, DOWN); // BR confirmed + US, DE suspected or confirmed: global
+
+    assertThat(events).extracting(OutageEvent::getOutageId, OutageEvent::getState, OutageEvent::getMergedInto)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("whatsapp-BR-20211004T153000Z", OutageState.CONFIRMED, null),
+            org.assertj.core.groups.Tuple.tuple("whatsapp-BR-20211004T153000Z", OutageState.RESOLVED, "whatsapp-global-20211004T153000Z"),
+            org.assertj.core.groups.Tuple.tuple("whatsapp-global-20211004T153000Z", OutageState.CONFIRMED, null));
+    OutageEvent global = events.get(2);
+    assertThat(global.getRegions()).containsExactly("BR", "US");
+    assertThat(global.getConfirmedAt()).as("the global outage was known since BR confirmed").isEqualTo(at(60));
+  }
+
+  @Test
+  void theGlobalOutageResolvesWhenItsLastRegionRecovers() {
+    for (int w = 0; w < 2; w++) {
+      for (String region : List.of("BR", "US", "DE")) {
+        feed(region, w, DOWN);
+      }
+    }
+    for (int w = 2; w < 5; w++) {
+      feed("BR", w, HEALTHY);
+      feed("US", w, HEALTHY);
+    }
+    assertThat(events.get(events.size() - 1).getState()).isEqualTo(OutageState.CONFIRMED);
+
+    for (int w = 2; w < 7; w++) {
+      feed("DE", w, w < 4 ? DOWN : HEALTHY);
+    }
+
+    OutageEvent last = events.get(events.size() - 1);
+    assertThat(last.getState()).isEqualTo(OutageState.RESOLVED);
+    assertThat(last.getResolvedAt()).isEqualTo(at(120));
+    assertThat(last.getRegions()).containsExactly("BR", "DE", "US");
+  }
+
+  private void reports(String region, int minute, boolean anomalous) {
+    Instant start = at(60L * minute);
+    ReportWindowStats stats = ReportWindowStats.newBuilder()
+        .setService("whatsapp").setRegion(region).setWindowStart(start).setWindowEnd(start.plusSeconds(60))
+        .setReports(anomalous ? 400 : 20).setDistinctReporters(anomalous ? 400 : 20)
+        .setBaselineMedian(20).setBaselineMad(3).setAnomalyScore(anomalous ? 0.9 : 0.1).setAnomalous(anomalous)
+        .setWarmingUp(false).setMeanSentiment(-0.7).setNegativeShare(0.9)
+        .build();
+    events.addAll(lifecycle.apply(state, new RegionSignal(null, stats)));
+  }
+
+  @Test
+  void reportsAloneConfirmAfterThreeAnomalousMinutesEvenWhileProbesLookFine() {
+    for (int minute = 0; minute < 3; minute++) {
+      feed("BR", 2 * minute, HEALTHY);
+      feed("BR", 2 * minute + 1, HEALTHY);
+      reports("BR", minute, true);
+    }
+
+    OutageEvent confirmed = events.get(0);
+    assertThat(confirmed.getState()).isEqualTo(OutageState.CONFIRMED);
+    assertThat(confirmed.getOnset()).as("the first anomalous minute").isEqualTo(at(0));
+    assertThat(confirmed.getConfirmedAt()).isEqualTo(at(180));
+    assertThat(confirmed.getCause()).as("probes saw nothing").isEqualTo(CauseHint.UNKNOWN);
+
+    feed("BR", 6, HEALTHY); // reports still anomalous in the last minute: the outage holds
+    assertThat(events).extracting(OutageEvent::getState).doesNotContain(OutageState.RECOVERING);
+  }
+
+  @Test
+  void twoAnomalousMinutesAreNotEnoughAlone() {
+    reports("BR", 0, true);
+    reports("BR", 1, true);
+    reports("BR", 2, false);
+    reports("BR", 3, true);
+
+    assertThat(events).isEmpty();
+  }
+
+  @Test
+  void probesAndReportsAgreeingConfirmOnTheFirstDownWindow() {
+    feed("BR", 0, HEALTHY);
+    reports("BR", 0, true);
+    feed("BR", 1, DOWN);
+
+    assertThat(events).hasSize(1);
+    assertThat(events.get(0).getConfirmedAt()).as("not the 2-of-3 rule's second window").isEqualTo(at(60));
+    assertThat(events.get(0).getCause()).isEqualTo(CauseHint.DNS);
+  }
+
+  @Test
+  void aRegionWithoutProbesLivesOnItsReportMinutes() {
+    for (int minute = 0; minute < 3; minute++) {
+      reports("NG", minute, true);
+    }
+    for (int minute = 3; minute < 6; minute++) {
+      reports("NG", minute, false);
+    }
+
+    assertThat(events).extracting(OutageEvent::getState).startsWith(OutageState.CONFIRMED).endsWith(OutageState.RESOLVED);
+    assertThat(events.get(events.size() - 1).getResolvedAt()).isEqualTo(at(180));
+  }
+
+  @Test
+  void bothRegionsOfATwoRegionServiceDownTogetherAreGlobal() {
+    for (String region : List.of("BR", "US")) {
+      feed(region, 0, HEALTHY);
+    }
+    for (String region : List.of("BR", "US")) {
+      feed(region, 1, DOWN);
+    }
+    for (String region : List.of("BR", "US")) {
+      feed(region, 2, DOWN);
+    }
+
+    assertThat(events).extracting(OutageEvent::getScope).containsOnly(OutageScope.GLOBAL);
+    assertThat(events.get(events.size() - 1).getRegions()).containsExactly("BR", "US");
+  }
+
+  @Test
+  void reportsDuringAnOutageAreCountedOnIt() {
+    feed("BR", 0, DOWN);
+    feed("BR", 1, DOWN);
+    reports("BR", 1, false); // 20 reports, mean sentiment -0.7
+    reports("BR", 2, false);
+    feed("BR", 2, HEALTHY);
+
+    OutageEvent recovering = events.get(events.size() - 1);
+    assertThat(recovering.getState()).isEqualTo(OutageState.RECOVERING);
+    assertThat(recovering.getReports()).isEqualTo(40);
+    assertThat(recovering.getMeanSentiment()).isCloseTo(-0.7, org.assertj.core.data.Offset.offset(1e-9));
+  }
+
+  @Test
+  void ignoresAWindowItHasAlreadySeen() {
+    feed("BR", 0, DOWN);
+    feed("BR", 1, DOWN);
+    int before = events.size();
+
+    feed("BR", 1, DOWN);
+    feed("BR", 0, HEALTHY);
+
+    assertThat(events).hasSize(before);
+  }
+}

@@ -1,0 +1,154 @@
+package io.outageradar.embedded;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import kafka.server.KafkaConfig;
+import kafka.server.KafkaRaftServer;
+import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.utils.Time;
+import org.apache.kafka.metadata.storage.Formatter;
+import org.apache.kafka.server.common.Feature;
+import org.apache.kafka.server.common.MetadataVersion;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A real single-node Kafka (KRaft, combined broker and controller) inside this JVM, on free loopback
+ * ports, with its log in a temporary directory that {@link #close()} deletes. It is the broker of
+ * the demo, the benchmark and every integration test.
+ */
+public final class EmbeddedKafka implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(EmbeddedKafka.class);
+  private static final int NODE_ID = 1;
+  private static final String CONTROLLER_LISTENER = "CONTROLLER";
+
+  private final Path logDir;
+  private final int brokerPort;
+  private final KafkaConfig config;
+  private KafkaRaftServer server;
+  private boolean closed;
+
+  private EmbeddedKafka(Path logDir, int brokerPort, KafkaConfig config, KafkaRaftServer server) {
+    this.logDir = logDir;
+    this.brokerPort = brokerPort;
+    this.config = config;
+    this.server = server;
+  }
+
+  /** Formats a fresh log directory and starts the broker; returns once it accepts connections. */
+  public static EmbeddedKafka start() {
+    return start(Map.of());
+  }
+
+  /** As {@link #start()}, with broker settings that override the defaults. */
+  public static EmbeddedKafka start(Map<String, String> overrides) {
+    Path logDir = TempDirs.create("outage-radar-kafka-");
+    int brokerPort = freePort();
+    int controllerPort = freePort();
+    Properties props = brokerProperties(logDir, brokerPort, controllerPort);
+    props.putAll(overrides);
+    KafkaConfig config = KafkaConfig.fromProps(props, false);
+    try {
+      format(config, logDir);
+      KafkaRaftServer server = new KafkaRaftServer(config, Time.SYSTEM);
+      server.startup();
+      LOG.info("embedded Kafka {} listening on 127.0.0.1:{}", kafkaVersion(), brokerPort);
+      return new EmbeddedKafka(logDir, brokerPort, config, server);
+    } catch (Exception e) {
+      TempDirs.delete(logDir);
+      throw new IllegalStateException("embedded Kafka failed to start: " + e.getMessage(), e);
+    }
+  }
+
+  public String bootstrapServers() {
+    return "127.0.0.1:" + brokerPort;
+  }
+
+  public Path logDir() {
+    return logDir;
+  }
+
+  /** Stops the broker and starts it again on the same ports and log, as after a crash of the broker process. */
+  public synchronized void restart() {
+    server.shutdown();
+    server.awaitShutdown();
+    server = new KafkaRaftServer(config, Time.SYSTEM);
+    server.startup();
+    LOG.info("embedded Kafka restarted on 127.0.0.1:{}", brokerPort);
+  }
+
+  @Override
+  public synchronized void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    server.shutdown();
+    server.awaitShutdown();
+    TempDirs.delete(logDir);
+  }
+
+  static Properties brokerProperties(Path logDir, int brokerPort, int controllerPort) {
+    Properties props = new Properties();
+    props.put("process.roles", "broker,controller");
+    props.put("node.id", Integer.toString(NODE_ID));
+    props.put("controller.quorum.voters", NODE_ID + "@127.0.0.1:" + controllerPort);
+    props.put("controller.listener.names", CONTROLLER_LISTENER);
+    props.put("listeners", "PLAINTEXT://127.0.0.1:" + brokerPort + "," + CONTROLLER_LISTENER + "://127.0.0.1:" + controllerPort);
+    props.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + brokerPort);
+    props.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT," + CONTROLLER_LISTENER + ":PLAINTEXT");
+    props.put("inter.broker.listener.name", "PLAINTEXT");
+    props.put("log.dirs", logDir.toString());
+    props.put("auto.create.topics.enable", "false");
+    props.put("offsets.topic.replication.factor", "1");
+    props.put("offsets.topic.num.partitions", "3");
+    props.put("transaction.state.log.replication.factor", "1");
+    props.put("transaction.state.log.min.isr", "1");
+    props.put("transaction.state.log.num.partitions", "3");
+    props.put("share.coordinator.state.topic.replication.factor", "1");
+    props.put("share.coordinator.state.topic.min.isr", "1");
+    props.put("group.initial.rebalance.delay.ms", "0");
+    props.put("num.partitions", "1");
+    // Replays carry their historical event times (2021) as record timestamps; time-based retention
+    // would delete them at once, so the embedded broker never runs it: not periodically, and not
+    // once at start-up either (the first check runs after the initial task delay, 30 s by default,
+    // and deleted the rolled segments of a replay still being read).
+    props.put("log.retention.check.interval.ms", Long.toString(Long.MAX_VALUE / 2));
+    props.put("log.initial.task.delay.ms", Long.toString(Long.MAX_VALUE / 2));
+    props.put("log.message.timestamp.before.max.ms", Long.toString(Long.MAX_VALUE));
+    return props;
+  }
+
+  private static void format(KafkaConfig config, Path logDir) throws Exception {
+    new Formatter()
+        .setPrintStream(new PrintStream(OutputStream.nullOutputStream()))
+        .setClusterId(Uuid.randomUuid().toString())
+        .setNodeId(NODE_ID)
+        .setControllerListenerName(CONTROLLER_LISTENER)
+        .setMetadataLogDirectory(logDir.toString())
+        .setDirectories(List.of(logDir.toString()))
+        .setSupportedFeatures(Feature.PRODUCTION_FEATURES)
+        .setReleaseVersion(MetadataVersion.latestProduction())
+        .run();
+  }
+
+  private static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException("no free loopback port", e);
+    }
+  }
+
+  private static String kafkaVersion() {
+    return org.apache.kafka.common.utils.AppInfoParser.getVersion();
+  }
+}

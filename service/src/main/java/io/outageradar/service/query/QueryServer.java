@@ -1,0 +1,217 @@
+package io.outageradar.service.query;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.outageradar.avro.OutageEvent;
+import io.outageradar.avro.state.OpenOutage;
+import io.outageradar.avro.state.ServiceLifecycleState;
+import io.outageradar.streams.StoreNames;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.KeyQueryMetadata;
+import org.apache.kafka.streams.StoreQueryParameters;
+import org.apache.kafka.streams.StreamsMetadata;
+import org.apache.kafka.streams.state.HostInfo;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.QueryableStoreTypes;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+
+/**
+ * Interactive queries over the lifecycle's state stores, on HTTP with JSON answers:
+ * {@code GET /status}, {@code GET /status/{service}}, {@code GET /outages?since=ISO}.
+ *
+ * <p>State is partitioned across the app's instances. A request for one service goes to the
+ * instance that owns the key (Kafka Streams' key → host metadata) and is forwarded there when it is
+ * not this one; a request over all keys gathers the local answers of every instance. Forwarded
+ * requests carry {@code scope=local}, so they never forward again.
+ */
+public final class QueryServer implements AutoCloseable {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String LOCAL = "scope=local";
+
+  private final KafkaStreams streams;
+  private final HostInfo self;
+  private final HttpServer server;
+  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+  private QueryServer(KafkaStreams streams, HostInfo self, HttpServer server) {
+    this.streams = streams;
+    this.self = self;
+    this.server = server;
+  }
+
+  /** Serves on {@code self}'s port; {@code self} must be the {@code application.server} of {@code streams}. */
+  public static QueryServer start(KafkaStreams streams, HostInfo self) {
+    try {
+      HttpServer server = HttpServer.create(new InetSocketAddress(self.port()), 0); // all interfaces; peers use self
+      QueryServer query = new QueryServer(streams, self, server);
+      server.createContext("/status", query::status);
+      server.createContext("/outages", query::outages);
+      server.start();
+      return query;
+    } catch (IOException e) {
+      throw new IllegalStateException("query API (query.server) cannot listen on port " + self.port() + ": " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public void close() {
+    server.stop(0);
+  }
+
+  private void status(HttpExchange exchange) throws IOException {
+    String path = exchange.getRequestURI().getPath();
+    boolean local = LOCAL.equals(exchange.getRequestURI().getQuery());
+    if (path.equals("/status") || path.equals("/status/")) {
+      ArrayNode services = JSON.createArrayNode();
+      Map<String, JsonNode> byService = new TreeMap<>();
+      try (KeyValueIterator<String, ServiceLifecycleState> all = lifecycleStore().all()) {
+        all.forEachRemaining(entry -> byService.put(entry.key, serviceJson(entry.key, entry.value)));
+      }
+      if (!local) {
+        for (JsonNode remote : fromOtherInstances("/status?" + LOCAL)) {
+          remote.get("services").forEach(node -> byService.put(node.get("service").asText(), node));
+        }
+      }
+      byService.values().forEach(services::add);
+      ObjectNode body = JSON.createObjectNode();
+      body.set("services", services);
+      send(exchange, 200, body);
+      return;
+    }
+    String service = URLDecoder.decode(path.substring("/status/".length()), StandardCharsets.UTF_8);
+    KeyQueryMetadata owner = streams.queryMetadataForKey(StoreNames.OUTAGE_LIFECYCLE, service, Serdes.String().serializer());
+    if (!local && owner != null && owner != KeyQueryMetadata.NOT_AVAILABLE && !owner.activeHost().equals(self)) {
+      forward(exchange, owner.activeHost(), path + "?" + LOCAL);
+      return;
+    }
+    ServiceLifecycleState state = lifecycleStore().get(service);
+    if (state == null) {
+      send(exchange, 404, error("unknown service " + service));
+    } else {
+      send(exchange, 200, serviceJson(service, state));
+    }
+  }
+
+  private void outages(HttpExchange exchange) throws IOException {
+    Map<String, String> params = params(exchange.getRequestURI());
+    Instant since;
+    try {
+      since = params.containsKey("since") ? Instant.parse(params.get("since")) : Instant.EPOCH;
+    } catch (DateTimeParseException e) {
+      send(exchange, 400, error("since must be an ISO-8601 instant, e.g. 2021-10-04T15:00:00Z"));
+      return;
+    }
+    List<JsonNode> found = new ArrayList<>();
+    ReadOnlyKeyValueStore<String, OutageEvent> table = streams.store(
+        StoreQueryParameters.fromNameAndType(StoreNames.OUTAGES_TABLE, QueryableStoreTypes.keyValueStore()));
+    try (KeyValueIterator<String, OutageEvent> all = table.all()) {
+      all.forEachRemaining(entry -> {
+        OutageEvent outage = entry.value;
+        boolean recent = outage.getResolvedAt() == null || !outage.getResolvedAt().isBefore(since);
+        if (recent && outage.getMergedInto() == null) {
+          found.add(OutageJson.of(outage));
+        }
+      });
+    }
+    if (!"local".equals(params.get("scope"))) {
+      for (JsonNode remote : fromOtherInstances("/outages?since=" + since + "&" + LOCAL)) {
+        remote.get("outages").forEach(found::add);
+      }
+    }
+    found.sort(Comparator.comparing((JsonNode n) -> n.get("onset").asText()).thenComparing(n -> n.get("id").asText()));
+    ObjectNode body = JSON.createObjectNode();
+    found.forEach(body.putArray("outages")::add);
+    send(exchange, 200, body);
+  }
+
+  private static ObjectNode serviceJson(String service, ServiceLifecycleState state) {
+    ObjectNode node = JSON.createObjectNode();
+    node.put("service", service);
+    ObjectNode regions = node.putObject("regions");
+    new TreeMap<>(state.getRegions()).forEach((region, track) -> regions.put(region, track.getPhase().name()));
+    ArrayNode open = node.putArray("openOutages");
+    state.getOpenOutages().values().stream()
+        .map(OpenOutage::getEvent)
+        .sorted(Comparator.comparing(OutageEvent::getOnset))
+        .forEach(outage -> open.add(OutageJson.of(outage)));
+    return node;
+  }
+
+  private ReadOnlyKeyValueStore<String, ServiceLifecycleState> lifecycleStore() {
+    return streams.store(StoreQueryParameters.fromNameAndType(StoreNames.OUTAGE_LIFECYCLE, QueryableStoreTypes.keyValueStore()));
+  }
+
+  private List<JsonNode> fromOtherInstances(String pathAndQuery) throws IOException {
+    List<JsonNode> answers = new ArrayList<>();
+    for (StreamsMetadata instance : streams.metadataForAllStreamsClients()) {
+      if (!instance.hostInfo().equals(self)) {
+        answers.add(JSON.readTree(get(instance.hostInfo(), pathAndQuery).body()));
+      }
+    }
+    return answers;
+  }
+
+  private void forward(HttpExchange exchange, HostInfo owner, String pathAndQuery) throws IOException {
+    HttpResponse<String> answer = get(owner, pathAndQuery);
+    send(exchange, answer.statusCode(), JSON.readTree(answer.body()));
+  }
+
+  private HttpResponse<String> get(HostInfo host, String pathAndQuery) throws IOException {
+    HttpRequest request = HttpRequest.newBuilder(URI.create("http://" + host.host() + ":" + host.port() + pathAndQuery))
+        .timeout(Duration.ofSeconds(10)).GET().build();
+    try {
+      return http.send(request, HttpResponse.BodyHandlers.ofString());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while asking " + host, e);
+    }
+  }
+
+  private static ObjectNode error(String message) {
+    ObjectNode node = JSON.createObjectNode();
+    node.put("error", message);
+    return node;
+  }
+
+  private static Map<String, String> params(URI uri) {
+    Map<String, String> params = new TreeMap<>();
+    if (uri.getRawQuery() != null) {
+      for (String pair : uri.getRawQuery().split("&")) {
+        String[] kv = pair.split("=", 2);
+        params.put(URLDecoder.decode(kv[0], StandardCharsets.UTF_8), kv.length == 2 ? URLDecoder.decode(kv[1], StandardCharsets.UTF_8) : "");
+      }
+    }
+    return params;
+  }
+
+  private static void send(HttpExchange exchange, int status, JsonNode body) throws IOException {
+    byte[] bytes = JSON.writeValueAsBytes(body);
+    exchange.getResponseHeaders().add("Content-Type", "application/json");
+    exchange.sendResponseHeaders(status, bytes.length);
+    try (OutputStream out = exchange.getResponseBody()) {
+      out.write(bytes);
+    }
+  }
+}

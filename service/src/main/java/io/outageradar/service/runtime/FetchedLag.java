@@ -1,0 +1,37 @@
+package io.outageradar.service.runtime;
+
+import io.outageradar.streams.detection.InputLag;
+import java.util.Map;
+import org.apache.kafka.common.Metric;
+import org.apache.kafka.common.MetricName;
+import org.apache.kafka.streams.KafkaStreams;
+
+/**
+ * {@link InputLag} from the consumers' own {@code records-lag} metric of each partition (the
+ * records on the broker beyond what was fetched): unknown counts as not caught up.
+ */
+final class FetchedLag implements InputLag {
+  private volatile KafkaStreams streams;
+
+  void watch(KafkaStreams streams) {
+    this.streams = streams;
+  }
+
+  @Override
+  public boolean caughtUp(String topic, int partition) {
+    KafkaStreams watched = streams;
+    if (watched == null) {
+      return false;
+    }
+    String partitionTag = Integer.toString(partition);
+    for (Map.Entry<MetricName, ? extends Metric> metric : watched.metrics().entrySet()) {
+      MetricName name = metric.getKey();
+      if (name.name().equals("records-lag") && topic.equals(name.tags().get("topic"))
+          && partitionTag.equals(name.tags().get("partition"))) {
+        Object value = metric.getValue().metricValue();
+        return value instanceof Number lag && lag.doubleValue() == 0.0;
+      }
+    }
+    return false;
+  }
+}

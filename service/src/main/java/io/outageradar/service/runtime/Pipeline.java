@@ -1,0 +1,210 @@
+package io.outageradar.service.runtime;
+
+import io.outageradar.service.query.QueryServer;
+import io.outageradar.sentiment.SentimentAnalyzer;
+import io.outageradar.serde.RegistryNotSharedException;
+import io.outageradar.streams.DeadLetteringDeserializationHandler;
+import io.outageradar.detection.DetectionConfig;
+import io.outageradar.streams.StreamsProperties;
+import io.outageradar.streams.detection.DetectionTopology;
+import io.outageradar.detection.impact.RevenueTable;
+import io.outageradar.detection.lifecycle.AlertConfig;
+import io.outageradar.detection.reports.ReportDetectionConfig;
+import io.outageradar.topics.TopicCreator;
+import io.outageradar.topics.Topics;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
+import org.apache.kafka.streams.state.HostInfo;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs the pipeline against a cluster: creates the catalog's topics, starts the one Kafka Streams
+ * application of {@link DetectionTopology} and stops it. Lifecycle only; what the topology does lives
+ * in its own class.
+ */
+public final class Pipeline implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(Pipeline.class);
+
+  /**
+   * Where to run and with which rules. {@code queryServer}, when not null, is the address other
+   * instances reach this one's query API at; the API listens on its port.
+   */
+  public record Settings(
+      String bootstrapServers,
+      String applicationId,
+      Topics topics,
+      DetectionConfig detection,
+      ReportDetectionConfig reports,
+      RevenueTable revenue,
+      AlertConfig alerts,
+      HostInfo queryServer,
+      Path stateDir,
+      short replicationFactor,
+      boolean exactlyOnce) {
+
+    /** What every pipeline needs; the rest starts from the defaults (no revenue, no query API, one replica, at least once). */
+    public static Builder builder(String bootstrapServers, String applicationId, Topics topics, Path stateDir) {
+      return new Builder(bootstrapServers, applicationId, topics, stateDir);
+    }
+  }
+
+  /** Named settings for {@link Settings}. */
+  public static final class Builder {
+    private final String bootstrapServers;
+    private final String applicationId;
+    private final Topics topics;
+    private final Path stateDir;
+    private DetectionConfig detection = DetectionConfig.defaults();
+    private ReportDetectionConfig reports = ReportDetectionConfig.defaults();
+    private RevenueTable revenue = RevenueTable.empty();
+    private AlertConfig alerts = AlertConfig.defaults();
+    private HostInfo queryServer;
+    private short replicationFactor = 1;
+    private boolean exactlyOnce;
+
+    private Builder(String bootstrapServers, String applicationId, Topics topics, Path stateDir) {
+      this.bootstrapServers = bootstrapServers;
+      this.applicationId = applicationId;
+      this.topics = topics;
+      this.stateDir = stateDir;
+    }
+
+    public Builder detection(DetectionConfig value) {
+      detection = value;
+      return this;
+    }
+
+    public Builder reports(ReportDetectionConfig value) {
+      reports = value;
+      return this;
+    }
+
+    public Builder revenue(RevenueTable value) {
+      revenue = value;
+      return this;
+    }
+
+    public Builder alerts(AlertConfig value) {
+      alerts = value;
+      return this;
+    }
+
+    /** This instance's query API address ({@code application.server}); null for none. */
+    public Builder queryServer(HostInfo value) {
+      queryServer = value;
+      return this;
+    }
+
+    public Builder replicationFactor(short value) {
+      replicationFactor = value;
+      return this;
+    }
+
+    public Builder exactlyOnce(boolean value) {
+      exactlyOnce = value;
+      return this;
+    }
+
+    public Settings build() {
+      return new Settings(bootstrapServers, applicationId, topics, detection, reports, revenue, alerts, queryServer, stateDir,
+          replicationFactor, exactlyOnce);
+    }
+  }
+
+  private KafkaStreams app;
+  private QueryServer queryServer;
+  /** Completed with the reason when the pipeline stopped on an error no restart of a thread can fix. */
+  private final CompletableFuture<String> fatal = new CompletableFuture<>();
+
+  private Pipeline() {}
+
+  /** Creates missing topics, starts the pipeline's application and waits until it is RUNNING. */
+  public static Pipeline start(Settings settings, Duration startupTimeout) {
+    Properties adminProps = new Properties();
+    adminProps.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
+    try (Admin admin = Admin.create(adminProps)) {
+      TopicCreator.ensure(admin, settings.topics().all(), settings.replicationFactor());
+    }
+    FetchedLag lag = new FetchedLag();
+    Topology topology = DetectionTopology.build(new DetectionTopology.Settings(settings.detection(), settings.reports(),
+        settings.alerts(), settings.revenue(), SentimentAnalyzer.standard(), settings.topics(), lag));
+    Properties props = StreamsProperties.of(settings.applicationId(), settings.bootstrapServers(),
+        settings.topics().deadLetters.name(), settings.stateDir(), settings.exactlyOnce());
+    if (settings.queryServer() != null) {
+      props.put(StreamsConfig.APPLICATION_SERVER_CONFIG, settings.queryServer().host() + ":" + settings.queryServer().port());
+    }
+    Pipeline pipeline = new Pipeline();
+    CountDownLatch running = new CountDownLatch(1);
+    AtomicBoolean failed = new AtomicBoolean();
+    try {
+      pipeline.app = new KafkaStreams(topology, props);
+      lag.watch(pipeline.app);
+      pipeline.app.setStateListener((newState, oldState) -> {
+        if (newState == KafkaStreams.State.ERROR) {
+          failed.set(true);
+        }
+        if (newState == KafkaStreams.State.RUNNING || newState == KafkaStreams.State.ERROR) {
+          running.countDown();
+        }
+      });
+      pipeline.app.setUncaughtExceptionHandler(error -> {
+        RegistryNotSharedException deployment = DeadLetteringDeserializationHandler.fatalCause(error);
+        if (deployment != null) {
+          // every record would fail the same way: stop and say why instead of retrying forever
+          pipeline.fatal.complete(deployment.getMessage());
+          return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
+        }
+        // A bug or a broker problem the client could not retry: replace the thread rather than
+        // stop detecting outages; the error is logged with its stack for the on-call engineer.
+        LOG.error("stream thread of {} died; replacing it", settings.applicationId(), error);
+        return StreamThreadExceptionResponse.REPLACE_THREAD;
+      });
+      pipeline.app.start();
+      if (!running.await(startupTimeout.toMillis(), TimeUnit.MILLISECONDS)) {
+        throw new IllegalStateException(settings.applicationId() + " not RUNNING within " + startupTimeout.toSeconds() + " s");
+      }
+      if (failed.get()) {
+        throw new IllegalStateException(settings.applicationId() + " failed during start-up"
+            + (pipeline.fatal.isDone() ? ": " + pipeline.fatal.join() : ""));
+      }
+      if (settings.queryServer() != null) {
+        pipeline.queryServer = QueryServer.start(pipeline.app, settings.queryServer());
+      }
+      return pipeline;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      pipeline.close();
+      throw new IllegalStateException("interrupted while starting", e);
+    } catch (RuntimeException e) {
+      pipeline.close();
+      throw e;
+    }
+  }
+
+  /** Completes with the reason if the pipeline stops on its own because it cannot work as deployed. */
+  public CompletableFuture<String> fatalStop() {
+    return fatal;
+  }
+
+  @Override
+  public void close() {
+    if (queryServer != null) {
+      queryServer.close();
+    }
+    if (app != null) {
+      app.close(Duration.ofSeconds(30));
+    }
+  }
+}
