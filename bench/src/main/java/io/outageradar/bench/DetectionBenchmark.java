@@ -5,12 +5,12 @@ import io.outageradar.avro.RegionWindowHealth;
 import io.outageradar.avro.state.ProbeWindowState;
 import io.outageradar.avro.state.RegionSignal;
 import io.outageradar.avro.state.ServiceLifecycleState;
-import io.outageradar.model.ServiceRegion;
-import io.outageradar.simulation.LoadGenerator;
 import io.outageradar.detection.DetectionConfig;
 import io.outageradar.detection.lifecycle.OutageLifecycle;
 import io.outageradar.detection.probe.ProbeWindowAggregator;
 import io.outageradar.detection.reports.ReportDetectionConfig;
+import io.outageradar.model.ServiceRegion;
+import io.outageradar.simulation.LoadGenerator;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -72,7 +72,12 @@ public class DetectionBenchmark {
 
   @Benchmark
   public RegionWindowHealth judgeClosedWindow() {
-    return ProbeWindowAggregator.judge(new ServiceRegion("svc-00000", "US"), windowStart, windowStart.plusSeconds(30), closedWindow, config);
+    return ProbeWindowAggregator.judge(
+        new ServiceRegion("svc-00000", "US"),
+        windowStart,
+        windowStart.plusSeconds(30),
+        closedWindow,
+        config);
   }
 
   @Benchmark
@@ -82,8 +87,13 @@ public class DetectionBenchmark {
       windowStart = windowStart.plus(config.window());
     }
     // the window's probes all succeeded: a HEALTHY verdict
-    RegionWindowHealth verdict = ProbeWindowAggregator.judge(new ServiceRegion("svc-00000", LoadGenerator.REGIONS.get(region)),
-        windowStart, windowStart.plus(config.window()), closedWindow, config);
+    RegionWindowHealth verdict =
+        ProbeWindowAggregator.judge(
+            new ServiceRegion("svc-00000", LoadGenerator.REGIONS.get(region)),
+            windowStart,
+            windowStart.plus(config.window()),
+            closedWindow,
+            config);
     return lifecycle.apply(service, new RegionSignal(verdict, null));
   }
 }

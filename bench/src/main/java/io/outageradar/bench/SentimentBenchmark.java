@@ -26,21 +26,22 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 2)
 @Fork(1)
 public class SentimentBenchmark {
-  static final List<String> TEXTS = List.of(
-      "WhatsApp is down AGAIN!!! I can't send anything to my customers and nobody is telling us what is going on",
-      "instagram not working since this afternoon, lost sales all day, this is a disaster for small shops like mine 😡",
-      "is facebook down for everyone?? the page won't load and I can't log in from the app or the browser either",
-      "whatsapp back online finally, messages are arriving again but we lost three hours of orders",
-      "Still no signal from WhatsApp here in London, my family can't reach me and the business line is dead too",
-      "not sure if it is my phone or whatsapp but nothing sends, the clock icon just sits there forever",
-      "o zap caiu de novo!!! não consigo falar com nenhum cliente, perdendo vendas o dia inteiro 😭",
-      "WhatsApp fora do ar aqui em São Paulo, minha loja vende tudo pelo zap e hoje não vendi nada",
-      "instagram não carrega e o whatsapp não envia mensagem, alguém sabe o que aconteceu? que raiva",
-      "voltou o whatsapp? aqui ainda não funciona, as mensagens ficam só com um tracinho",
-      "whatsapp no funciona otra vez!! no puedo hablar con mis clientes y perdiendo ventas toda la tarde",
-      "instagram caído en todo México, sin servicio desde las diez, pésimo servicio de verdad 😤",
-      "se cayó facebook y whatsapp al mismo tiempo, ¿alguien sabe cuándo vuelve? mi negocio depende de esto",
-      "el whatsapp volvió hace un rato, ya funciona todo pero perdimos muchas ventas hoy");
+  static final List<String> TEXTS =
+      List.of(
+          "WhatsApp is down AGAIN!!! I can't send anything to my customers and nobody is telling us what is going on",
+          "instagram not working since this afternoon, lost sales all day, this is a disaster for small shops like mine 😡",
+          "is facebook down for everyone?? the page won't load and I can't log in from the app or the browser either",
+          "whatsapp back online finally, messages are arriving again but we lost three hours of orders",
+          "Still no signal from WhatsApp here in London, my family can't reach me and the business line is dead too",
+          "not sure if it is my phone or whatsapp but nothing sends, the clock icon just sits there forever",
+          "o zap caiu de novo!!! não consigo falar com nenhum cliente, perdendo vendas o dia inteiro 😭",
+          "WhatsApp fora do ar aqui em São Paulo, minha loja vende tudo pelo zap e hoje não vendi nada",
+          "instagram não carrega e o whatsapp não envia mensagem, alguém sabe o que aconteceu? que raiva",
+          "voltou o whatsapp? aqui ainda não funciona, as mensagens ficam só com um tracinho",
+          "whatsapp no funciona otra vez!! no puedo hablar con mis clientes y perdiendo ventas toda la tarde",
+          "instagram caído en todo México, sin servicio desde las diez, pésimo servicio de verdad 😤",
+          "se cayó facebook y whatsapp al mismo tiempo, ¿alguien sabe cuándo vuelve? mi negocio depende de esto",
+          "el whatsapp volvió hace un rato, ya funciona todo pero perdimos muchas ventas hoy");
 
   private final SentimentAnalyzer analyzer = SentimentAnalyzer.standard();
   private int next;

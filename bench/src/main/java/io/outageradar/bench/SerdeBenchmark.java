@@ -1,8 +1,8 @@
 package io.outageradar.bench;
 
 import io.outageradar.avro.ProbeResult;
-import io.outageradar.simulation.LoadGenerator;
 import io.outageradar.registry.MockSchemaRegistry;
+import io.outageradar.simulation.LoadGenerator;
 import io.outageradar.topics.Topic;
 import io.outageradar.topics.Topics;
 import java.time.Clock;
@@ -20,7 +20,10 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
-/** Encoding and decoding a probe result in the Confluent wire format (schema id cached after the first call). */
+/**
+ * Encoding and decoding a probe result in the Confluent wire format (schema id cached after the
+ * first call).
+ */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)

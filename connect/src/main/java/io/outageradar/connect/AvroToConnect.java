@@ -14,14 +14,18 @@ import org.apache.kafka.connect.errors.DataException;
 
 /**
  * Turns one of the project's Avro records into a flat Connect struct a relational sink can write
- * row for row: nested records become prefixed columns ({@code estimatedLoss.amountMinor} →
- * {@code estimated_loss_amount_minor}), arrays of scalars one comma-separated text column, enums
- * their symbol, {@code timestamp-millis} a Connect Timestamp, {@code ["null", T]} an optional T;
- * names are snake_case, as SQL dashboards want them.
+ * row for row: nested records become prefixed columns ({@code estimatedLoss.amountMinor} → {@code
+ * estimated_loss_amount_minor}), arrays of scalars one comma-separated text column, enums their
+ * symbol, {@code timestamp-millis} a Connect Timestamp, {@code ["null", T]} an optional T; names
+ * are snake_case, as SQL dashboards want them.
  */
 final class AvroToConnect {
-  /** A flattened column: where its value sits in the record (field names from the top) and its Connect type. */
-  private record Column(String name, List<String> path, Schema avro, org.apache.kafka.connect.data.Schema connect) {}
+  /**
+   * A flattened column: where its value sits in the record (field names from the top) and its
+   * Connect type.
+   */
+  private record Column(
+      String name, List<String> path, Schema avro, org.apache.kafka.connect.data.Schema connect) {}
 
   private final org.apache.kafka.connect.data.Schema schema;
   private final List<Column> columns;
@@ -49,14 +53,17 @@ final class AvroToConnect {
     return struct;
   }
 
-  private static void collect(Schema record, String prefix, List<String> path, boolean optional, List<Column> out) {
+  private static void collect(
+      Schema record, String prefix, List<String> path, boolean optional, List<Column> out) {
     for (Schema.Field field : record.getFields()) {
       Schema type = field.schema();
       boolean nullable = optional;
       if (type.getType() == Schema.Type.UNION) {
-        List<Schema> branches = type.getTypes().stream().filter(t -> t.getType() != Schema.Type.NULL).toList();
+        List<Schema> branches =
+            type.getTypes().stream().filter(t -> t.getType() != Schema.Type.NULL).toList();
         if (branches.size() != 1) {
-          throw new DataException("field " + field.name() + " is a union of several types; a column holds one");
+          throw new DataException(
+              "field " + field.name() + " is a union of several types; a column holds one");
         }
         nullable = true;
         type = branches.get(0);
@@ -67,22 +74,31 @@ final class AvroToConnect {
       if (type.getType() == Schema.Type.RECORD) {
         collect(type, name + "_", List.copyOf(fieldPath), nullable, out);
       } else {
-        out.add(new Column(name, List.copyOf(fieldPath), type, connectType(type, nullable, field.name())));
+        out.add(
+            new Column(
+                name, List.copyOf(fieldPath), type, connectType(type, nullable, field.name())));
       }
     }
   }
 
-  private static org.apache.kafka.connect.data.Schema connectType(Schema type, boolean optional, String field) {
-    SchemaBuilder builder = switch (type.getType()) {
-      case STRING, ENUM, ARRAY -> SchemaBuilder.string();
-      case INT -> SchemaBuilder.int32();
-      case LONG -> type.getLogicalType() instanceof LogicalTypes.TimestampMillis ? Timestamp.builder() : SchemaBuilder.int64();
-      case DOUBLE -> SchemaBuilder.float64();
-      case FLOAT -> SchemaBuilder.float32();
-      case BOOLEAN -> SchemaBuilder.bool();
-      case BYTES, FIXED -> SchemaBuilder.bytes();
-      default -> throw new DataException("field " + field + " of type " + type.getType() + " has no column type");
-    };
+  private static org.apache.kafka.connect.data.Schema connectType(
+      Schema type, boolean optional, String field) {
+    SchemaBuilder builder =
+        switch (type.getType()) {
+          case STRING, ENUM, ARRAY -> SchemaBuilder.string();
+          case INT -> SchemaBuilder.int32();
+          case LONG ->
+              type.getLogicalType() instanceof LogicalTypes.TimestampMillis
+                  ? Timestamp.builder()
+                  : SchemaBuilder.int64();
+          case DOUBLE -> SchemaBuilder.float64();
+          case FLOAT -> SchemaBuilder.float32();
+          case BOOLEAN -> SchemaBuilder.bool();
+          case BYTES, FIXED -> SchemaBuilder.bytes();
+          default ->
+              throw new DataException(
+                  "field " + field + " of type " + type.getType() + " has no column type");
+        };
     return optional ? builder.optional().build() : builder.build();
   }
 
@@ -103,8 +119,12 @@ final class AvroToConnect {
     }
     return switch (type.getType()) {
       case STRING, ENUM -> value.toString();
-      case ARRAY -> ((List<?>) value).stream().map(String::valueOf).collect(Collectors.joining(","));
-      case LONG -> type.getLogicalType() instanceof LogicalTypes.TimestampMillis ? new Date((Long) value) : value;
+      case ARRAY ->
+          ((List<?>) value).stream().map(String::valueOf).collect(Collectors.joining(","));
+      case LONG ->
+          type.getLogicalType() instanceof LogicalTypes.TimestampMillis
+              ? new Date((Long) value)
+              : value;
       case BYTES -> ((java.nio.ByteBuffer) value).array();
       case FIXED -> ((org.apache.avro.generic.GenericFixed) value).bytes();
       default -> value;

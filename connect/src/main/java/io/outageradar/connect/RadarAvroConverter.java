@@ -18,9 +18,9 @@ import org.apache.kafka.connect.storage.Converter;
 /**
  * A Connect converter for the project's topics: reads the Confluent wire format (magic byte 0,
  * 4-byte schema id, Avro binary), fetches the writer schema by id from the registry the pipeline
- * writes to ({@code schema.registry.url}, {@code mock://scope} in tests; optional
- * {@code basic.auth.user.info}) and hands the sink a flat struct with a schema (see
- * {@link AvroToConnect}). Sink-only: it does not write.
+ * writes to ({@code schema.registry.url}, {@code mock://scope} in tests; optional {@code
+ * basic.auth.user.info}) and hands the sink a flat struct with a schema (see {@link
+ * AvroToConnect}). Sink-only: it does not write.
  */
 public final class RadarAvroConverter implements Converter {
   public static final String REGISTRY_URL = "schema.registry.url";
@@ -36,8 +36,17 @@ public final class RadarAvroConverter implements Converter {
   @Override
   public ConfigDef config() {
     return new ConfigDef()
-        .define(REGISTRY_URL, ConfigDef.Type.STRING, ConfigDef.Importance.HIGH, "Schema registry URL, or mock://scope.")
-        .define(BASIC_AUTH, ConfigDef.Type.PASSWORD, "", ConfigDef.Importance.MEDIUM, "user:password for the registry, if it wants one.");
+        .define(
+            REGISTRY_URL,
+            ConfigDef.Type.STRING,
+            ConfigDef.Importance.HIGH,
+            "Schema registry URL, or mock://scope.")
+        .define(
+            BASIC_AUTH,
+            ConfigDef.Type.PASSWORD,
+            "",
+            ConfigDef.Importance.MEDIUM,
+            "user:password for the registry, if it wants one.");
   }
 
   @Override
@@ -49,15 +58,19 @@ public final class RadarAvroConverter implements Converter {
     RegistryOptions options = RegistryOptions.of(url.toString());
     Object auth = configs.get(BASIC_AUTH);
     if (auth != null && !auth.toString().isBlank()) {
-      options = options.withBasicAuth(auth instanceof org.apache.kafka.common.config.types.Password password
-          ? password.value() : auth.toString());
+      options =
+          options.withBasicAuth(
+              auth instanceof org.apache.kafka.common.config.types.Password password
+                  ? password.value()
+                  : auth.toString());
     }
     this.registry = options.connect();
   }
 
   @Override
   public byte[] fromConnectData(String topic, Schema schema, Object value) {
-    throw new DataException("RadarAvroConverter only reads; the project's producers write " + topic);
+    throw new DataException(
+        "RadarAvroConverter only reads; the project's producers write " + topic);
   }
 
   @Override
@@ -66,19 +79,30 @@ public final class RadarAvroConverter implements Converter {
       return SchemaAndValue.NULL;
     }
     if (value.length < HEADER_SIZE || value[0] != MAGIC_BYTE) {
-      throw new DataException("record on " + topic + " is not in the Avro wire format (magic byte 0 and a schema id)");
+      throw new DataException(
+          "record on " + topic + " is not in the Avro wire format (magic byte 0 and a schema id)");
     }
     int id = ByteBuffer.wrap(value, 1, 4).getInt();
-    Reader reader = readers.computeIfAbsent(id, writerId -> {
-      org.apache.avro.Schema writer = registry.getById(writerId);
-      return new Reader(new GenericDatumReader<>(writer), new AvroToConnect(writer));
-    });
+    Reader reader =
+        readers.computeIfAbsent(
+            id,
+            writerId -> {
+              org.apache.avro.Schema writer = registry.getById(writerId);
+              return new Reader(new GenericDatumReader<>(writer), new AvroToConnect(writer));
+            });
     try {
-      GenericRecord record = reader.datumReader().read(null,
-          DecoderFactory.get().binaryDecoder(value, HEADER_SIZE, value.length - HEADER_SIZE, null));
+      GenericRecord record =
+          reader
+              .datumReader()
+              .read(
+                  null,
+                  DecoderFactory.get()
+                      .binaryDecoder(value, HEADER_SIZE, value.length - HEADER_SIZE, null));
       return new SchemaAndValue(reader.rows().schema(), reader.rows().convert(record));
     } catch (IOException | RuntimeException e) {
-      throw new DataException("cannot decode a record of " + topic + " with schema id " + id + ": " + e.getMessage(), e);
+      throw new DataException(
+          "cannot decode a record of " + topic + " with schema id " + id + ": " + e.getMessage(),
+          e);
     }
   }
 }

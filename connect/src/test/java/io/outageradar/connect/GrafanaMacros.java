@@ -10,21 +10,40 @@ import java.util.regex.Pattern;
  */
 final class GrafanaMacros {
   private static final Pattern TIME_FILTER = Pattern.compile("\\$__timeFilter\\(([^)]+)\\)");
-  private static final Pattern TIME_GROUP_ALIAS = Pattern.compile("\\$__timeGroupAlias\\(([^,]+),\\s*'(\\d+)([smh])'\\)");
+  private static final Pattern TIME_GROUP_ALIAS =
+      Pattern.compile("\\$__timeGroupAlias\\(([^,]+),\\s*'(\\d+)([smh])'\\)");
 
   private GrafanaMacros() {}
 
   static String expand(String sql, Instant from, Instant to) {
-    String expanded = TIME_FILTER.matcher(sql).replaceAll(m -> Matcher.quoteReplacement(
-        m.group(1).trim() + " BETWEEN '" + from + "' AND '" + to + "'"));
-    expanded = TIME_GROUP_ALIAS.matcher(expanded).replaceAll(m -> {
-      long seconds = Long.parseLong(m.group(2)) * switch (m.group(3)) {
-        case "m" -> 60;
-        case "h" -> 3600;
-        default -> 1;
-      };
-      return Matcher.quoteReplacement("floor(extract(epoch from " + m.group(1).trim() + ")/" + seconds + ")*" + seconds + " AS \"time\"");
-    });
+    String expanded =
+        TIME_FILTER
+            .matcher(sql)
+            .replaceAll(
+                m ->
+                    Matcher.quoteReplacement(
+                        m.group(1).trim() + " BETWEEN '" + from + "' AND '" + to + "'"));
+    expanded =
+        TIME_GROUP_ALIAS
+            .matcher(expanded)
+            .replaceAll(
+                m -> {
+                  long seconds =
+                      Long.parseLong(m.group(2))
+                          * switch (m.group(3)) {
+                            case "m" -> 60;
+                            case "h" -> 3600;
+                            default -> 1;
+                          };
+                  return Matcher.quoteReplacement(
+                      "floor(extract(epoch from "
+                          + m.group(1).trim()
+                          + ")/"
+                          + seconds
+                          + ")*"
+                          + seconds
+                          + " AS \"time\"");
+                });
     if (expanded.contains("$__")) {
       throw new IllegalArgumentException("a Grafana macro this test does not know: " + expanded);
     }

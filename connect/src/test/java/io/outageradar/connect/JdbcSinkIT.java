@@ -6,21 +6,17 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.outageradar.detection.impact.RevenueTable;
 import io.outageradar.embedded.EmbeddedKafka;
+import io.outageradar.registry.MockSchemaRegistry;
 import io.outageradar.service.runtime.Pipeline;
 import io.outageradar.simulation.Scenario;
 import io.outageradar.simulation.ScenarioEvents;
 import io.outageradar.simulation.ScenarioPublisher;
 import io.outageradar.simulation.Scenarios;
-import io.outageradar.registry.MockSchemaRegistry;
-import io.outageradar.detection.DetectionConfig;
-import io.outageradar.detection.impact.RevenueTable;
-import io.outageradar.detection.lifecycle.AlertConfig;
-import io.outageradar.detection.reports.ReportDetectionConfig;
 import io.outageradar.topics.Topics;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -53,14 +49,18 @@ import org.junit.jupiter.api.io.TempDir;
  * The whole path to Grafana without Grafana: the pipeline on an embedded broker replays the first
  * 70 minutes of 4 Oct 2021, a real Kafka Connect worker runs the Debezium JDBC sink with the
  * committed connector configs (deploy/connect) into a real PostgreSQL, and then every panel query
- * of the committed dashboard (deploy/grafana/dashboards) runs against that database.
- * PostgreSQL comes from the machine (bash .ci/run starts it and creates the radar database);
- * without one the test is skipped, unless OUTAGE_RADAR_REQUIRE_EXTERNALS says it must run.
+ * of the committed dashboard (deploy/grafana/dashboards) runs against that database. PostgreSQL
+ * comes from the machine (bash .ci/run starts it and creates the radar database); without one the
+ * test is skipped, unless OUTAGE_RADAR_REQUIRE_EXTERNALS says it must run.
  */
 class JdbcSinkIT {
-  private static final String JDBC_URL = System.getenv().getOrDefault("OUTAGE_RADAR_TEST_JDBC_URL", "jdbc:postgresql://127.0.0.1:5432/radar");
-  private static final String DB_USER = System.getenv().getOrDefault("OUTAGE_RADAR_TEST_DB_USER", "radar");
-  private static final String DB_PASSWORD = System.getenv().getOrDefault("OUTAGE_RADAR_TEST_DB_PASSWORD", "radar");
+  private static final String JDBC_URL =
+      System.getenv()
+          .getOrDefault("OUTAGE_RADAR_TEST_JDBC_URL", "jdbc:postgresql://127.0.0.1:5432/radar");
+  private static final String DB_USER =
+      System.getenv().getOrDefault("OUTAGE_RADAR_TEST_DB_USER", "radar");
+  private static final String DB_PASSWORD =
+      System.getenv().getOrDefault("OUTAGE_RADAR_TEST_DB_PASSWORD", "radar");
   private static final Path DEPLOY = Path.of("..", "deploy");
   private static final Instant FROM = Instant.parse("2021-10-04T00:00:00Z");
   private static final Instant TO = Instant.parse("2021-10-05T00:00:00Z");
@@ -74,26 +74,41 @@ class JdbcSinkIT {
   @BeforeAll
   static void start() throws Exception {
     boolean required = "true".equals(System.getenv("OUTAGE_RADAR_REQUIRE_EXTERNALS"));
-    assumeTrue(required || reachable(), "no PostgreSQL at " + JDBC_URL + " (bash .ci/run starts one)");
-    try (Connection db = database(); Statement sql = db.createStatement()) {
+    assumeTrue(
+        required || reachable(), "no PostgreSQL at " + JDBC_URL + " (bash .ci/run starts one)");
+    try (Connection db = database();
+        Statement sql = db.createStatement()) {
       for (String table : List.of("outages", "region_impact", "report_minutes")) {
         sql.execute("DROP TABLE IF EXISTS " + table);
       }
     }
     kafka = EmbeddedKafka.start();
     Topics topics = Topics.create(MockSchemaRegistry.forScope(SCOPE));
-    pipeline = Pipeline.start(Pipeline.Settings.builder(kafka.bootstrapServers(), "jdbc-sink-it", topics, dir.resolve("state"))
-        .revenue(RevenueTable.parse("whatsapp|BR=2500.00 BRL,instagram|BR=1800.00 BRL")).build(), Duration.ofMinutes(2));
+    pipeline =
+        Pipeline.start(
+            Pipeline.Settings.builder(
+                    kafka.bootstrapServers(), "jdbc-sink-it", topics, dir.resolve("state"))
+                .revenue(RevenueTable.parse("whatsapp|BR=2500.00 BRL,instagram|BR=1800.00 BRL"))
+                .build(),
+            Duration.ofMinutes(2));
     connect = startConnect();
-    for (Path config : List.of(DEPLOY.resolve("connect/outages.json"), DEPLOY.resolve("connect/region-impact.json"),
-        DEPLOY.resolve("connect/report-health.json"))) {
+    for (Path config :
+        List.of(
+            DEPLOY.resolve("connect/outages.json"),
+            DEPLOY.resolve("connect/region-impact.json"),
+            DEPLOY.resolve("connect/report-health.json"))) {
       createConnector(config);
     }
 
     Scenario scenario = Scenarios.create("fb-2021-10-04", 42);
     Instant until = Instant.parse("2021-10-04T16:10:00Z");
-    ScenarioPublisher.publish(scenario.name(), ScenarioEvents.of(scenario).takeWhile(e -> ScenarioEvents.timeOf(e).isBefore(until)),
-        topics.probeResults, topics.userReports, kafka.bootstrapServers(), 0);
+    ScenarioPublisher.publish(
+        scenario.name(),
+        ScenarioEvents.of(scenario).takeWhile(e -> ScenarioEvents.timeOf(e).isBefore(until)),
+        topics.probeResults,
+        topics.userReports,
+        kafka.bootstrapServers(),
+        0);
   }
 
   @AfterAll
@@ -139,31 +154,46 @@ class JdbcSinkIT {
     return new ConnectStandalone().startConnect(worker);
   }
 
-  /** The committed connector config, with the values the deployment takes from the environment filled in. */
+  /**
+   * The committed connector config, with the values the deployment takes from the environment
+   * filled in.
+   */
   private static void createConnector(Path file) throws Exception {
     JsonNode json = new ObjectMapper().readTree(file.toFile());
     Map<String, String> config = new LinkedHashMap<>();
     config.put("name", json.get("name").asText());
-    json.get("config").properties().forEach(e -> config.put(e.getKey(), e.getValue().asText()
-        .replace("${env:RADAR_DB_JDBC_URL}", JDBC_URL).replace("${env:RADAR_DB_USER}", DB_USER)
-        .replace("${env:RADAR_DB_PASSWORD}", DB_PASSWORD).replace("${env:RADAR_SCHEMA_REGISTRY_URL}", "mock://" + SCOPE)
-        .replace("${env:RADAR_REPLICATION_FACTOR}", "1")));
+    json.get("config")
+        .properties()
+        .forEach(
+            e ->
+                config.put(
+                    e.getKey(),
+                    e.getValue()
+                        .asText()
+                        .replace("${env:RADAR_DB_JDBC_URL}", JDBC_URL)
+                        .replace("${env:RADAR_DB_USER}", DB_USER)
+                        .replace("${env:RADAR_DB_PASSWORD}", DB_PASSWORD)
+                        .replace("${env:RADAR_SCHEMA_REGISTRY_URL}", "mock://" + SCOPE)
+                        .replace("${env:RADAR_REPLICATION_FACTOR}", "1")));
     assertThat(config.values()).noneMatch(v -> v.contains("${"));
     CompletableFuture<ConnectorInfo> created = new CompletableFuture<>();
-    Callback<org.apache.kafka.connect.runtime.Herder.Created<ConnectorInfo>> callback = (error, result) -> {
-      if (error != null) {
-        created.completeExceptionally(error);
-      } else {
-        created.complete(result.result());
-      }
-    };
+    Callback<org.apache.kafka.connect.runtime.Herder.Created<ConnectorInfo>> callback =
+        (error, result) -> {
+          if (error != null) {
+            created.completeExceptionally(error);
+          } else {
+            created.complete(result.result());
+          }
+        };
     connect.herder().putConnectorConfig(json.get("name").asText(), config, false, callback);
     created.get(60, TimeUnit.SECONDS);
   }
 
   private static List<Map<String, Object>> query(String sql) throws SQLException {
     List<Map<String, Object>> rows = new ArrayList<>();
-    try (Connection db = database(); Statement statement = db.createStatement(); ResultSet result = statement.executeQuery(sql)) {
+    try (Connection db = database();
+        Statement statement = db.createStatement();
+        ResultSet result = statement.executeQuery(sql)) {
       int columns = result.getMetaData().getColumnCount();
       while (result.next()) {
         Map<String, Object> row = new LinkedHashMap<>();
@@ -178,15 +208,30 @@ class JdbcSinkIT {
 
   @Test
   void theSinkUpsertsRowsAndEveryDashboardPanelQueryAnswers() throws Exception {
-    await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(2)).ignoreExceptions().untilAsserted(() -> {
-      assertThat(query("SELECT outage_id FROM outages WHERE merged_into IS NULL AND state = 'CONFIRMED'")).hasSize(3);
-      assertThat(query("SELECT region FROM region_impact")).hasSize(6);
-      assertThat(query("SELECT count(*) AS n FROM report_minutes").get(0).get("n")).asString().isNotEqualTo("0");
-    });
+    await()
+        .atMost(Duration.ofMinutes(3))
+        .pollInterval(Duration.ofSeconds(2))
+        .ignoreExceptions()
+        .untilAsserted(
+            () -> {
+              assertThat(
+                      query(
+                          "SELECT outage_id FROM outages WHERE merged_into IS NULL AND state = 'CONFIRMED'"))
+                  .hasSize(3);
+              assertThat(query("SELECT region FROM region_impact")).hasSize(6);
+              assertThat(query("SELECT count(*) AS n FROM report_minutes").get(0).get("n"))
+                  .asString()
+                  .isNotEqualTo("0");
+            });
     // upserts by key: one row per outage, however many changes it went through
-    assertThat(query("SELECT outage_id, count(*) AS n FROM outages GROUP BY outage_id HAVING count(*) > 1")).isEmpty();
+    assertThat(
+            query(
+                "SELECT outage_id, count(*) AS n FROM outages GROUP BY outage_id HAVING count(*) > 1"))
+        .isEmpty();
 
-    JsonNode dashboard = new ObjectMapper().readTree(DEPLOY.resolve("grafana/dashboards/outage-radar.json").toFile());
+    JsonNode dashboard =
+        new ObjectMapper()
+            .readTree(DEPLOY.resolve("grafana/dashboards/outage-radar.json").toFile());
     Map<String, List<Map<String, Object>>> answers = new LinkedHashMap<>();
     for (JsonNode panel : dashboard.get("panels")) {
       for (JsonNode target : panel.get("targets")) {
@@ -195,19 +240,30 @@ class JdbcSinkIT {
       }
     }
 
-    assertThat(answers).hasSize(6).allSatisfy((panel, rows) -> assertThat(rows).as(panel).isNotEmpty());
-    assertThat(answers.get("Outage timeline/A")).extracting(row -> row.get("outage"))
+    assertThat(answers)
+        .hasSize(6)
+        .allSatisfy((panel, rows) -> assertThat(rows).as(panel).isNotEmpty());
+    assertThat(answers.get("Outage timeline/A"))
+        .extracting(row -> row.get("outage"))
         .containsExactlyInAnyOrder("facebook GLOBAL", "instagram GLOBAL", "whatsapp GLOBAL");
-    assertThat(answers.get("Outage timeline/A")).extracting(row -> row.get("cause")).containsOnly("DNS");
+    assertThat(answers.get("Outage timeline/A"))
+        .extracting(row -> row.get("cause"))
+        .containsOnly("DNS");
     Set<Object> regions = new TreeSet<>();
     answers.get("Regions now/A").forEach(row -> regions.add(row.get("region")));
     assertThat(regions).containsExactly("BR", "DE", "GB", "IN", "NL", "US");
-    assertThat(answers.get("Regions now/A")).filteredOn(row -> "BR".equals(row.get("region")))
-        .singleElement().satisfies(row -> assertThat(((Number) row.get("estimated_loss")).doubleValue()).isPositive());
-    assertThat(answers.get("Distinct reporters vs baseline/A")).extracting(row -> row.get("metric"))
+    assertThat(answers.get("Regions now/A"))
+        .filteredOn(row -> "BR".equals(row.get("region")))
+        .singleElement()
+        .satisfies(
+            row -> assertThat(((Number) row.get("estimated_loss")).doubleValue()).isPositive());
+    assertThat(answers.get("Distinct reporters vs baseline/A"))
+        .extracting(row -> row.get("metric"))
         .contains("facebook", "instagram", "whatsapp");
-    assertThat(answers.get("Sentiment/A")).anySatisfy(row -> assertThat(((Number) row.get("value")).doubleValue()).isLessThan(-0.3));
-    assertThat(answers.get("Estimated business impact/A")).singleElement()
+    assertThat(answers.get("Sentiment/A"))
+        .anySatisfy(row -> assertThat(((Number) row.get("value")).doubleValue()).isLessThan(-0.3));
+    assertThat(answers.get("Estimated business impact/A"))
+        .singleElement()
         .satisfies(row -> assertThat(row.get("currency")).isEqualTo("BRL"));
   }
 }

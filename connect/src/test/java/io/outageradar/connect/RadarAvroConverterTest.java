@@ -39,18 +39,43 @@ class RadarAvroConverterTest {
 
   @Test
   void anOutageBecomesAFlatRowWithSnakeCaseColumns() {
-    OutageEvent outage = OutageEvent.newBuilder()
-        .setOutageId("whatsapp-global-20211004T154030Z").setService("whatsapp").setScope(OutageScope.GLOBAL)
-        .setRegions(List.of("BR", "US")).setState(OutageState.CONFIRMED).setPreviousState(OutageState.SUSPECTED)
-        .setOnset(Instant.parse("2021-10-04T15:40:30Z")).setConfirmedAt(Instant.parse("2021-10-04T15:41:30Z")).setResolvedAt(null)
-        .setCause(CauseHint.DNS).setPeakFailureRatio(1.0).setMergedInto(null).setReports(1234).setMeanSentiment(-0.55)
-        .setNotifiedAt(null).setUpdatedAt(Instant.parse("2021-10-04T15:41:30Z")).build();
-    byte[] bytes = topics.outages.valueSerde().serializer().serialize(topics.outages.name(), outage);
+    OutageEvent outage =
+        OutageEvent.newBuilder()
+            .setOutageId("whatsapp-global-20211004T154030Z")
+            .setService("whatsapp")
+            .setScope(OutageScope.GLOBAL)
+            .setRegions(List.of("BR", "US"))
+            .setState(OutageState.CONFIRMED)
+            .setPreviousState(OutageState.SUSPECTED)
+            .setOnset(Instant.parse("2021-10-04T15:40:30Z"))
+            .setConfirmedAt(Instant.parse("2021-10-04T15:41:30Z"))
+            .setResolvedAt(null)
+            .setCause(CauseHint.DNS)
+            .setPeakFailureRatio(1.0)
+            .setMergedInto(null)
+            .setReports(1234)
+            .setMeanSentiment(-0.55)
+            .setNotifiedAt(null)
+            .setUpdatedAt(Instant.parse("2021-10-04T15:41:30Z"))
+            .build();
+    byte[] bytes =
+        topics.outages.valueSerde().serializer().serialize(topics.outages.name(), outage);
 
     SchemaAndValue row = converter.toConnectData(topics.outages.name(), bytes);
 
-    assertThat(row.schema().fields()).extracting(Field::name).startsWith("outage_id", "service", "scope", "regions", "state",
-        "previous_state", "onset", "confirmed_at", "resolved_at", "cause");
+    assertThat(row.schema().fields())
+        .extracting(Field::name)
+        .startsWith(
+            "outage_id",
+            "service",
+            "scope",
+            "regions",
+            "state",
+            "previous_state",
+            "onset",
+            "confirmed_at",
+            "resolved_at",
+            "cause");
     assertThat(row.schema().field("onset").schema().name()).isEqualTo(Timestamp.LOGICAL_NAME);
     assertThat(row.schema().field("resolved_at").schema().isOptional()).isTrue();
     Struct struct = (Struct) row.value();
@@ -65,15 +90,27 @@ class RadarAvroConverterTest {
 
   @Test
   void nestedMoneyBecomesPrefixedColumns() {
-    RegionImpact impact = RegionImpact.newBuilder()
-        .setRegion("BR").setAffectedServices(List.of("instagram", "whatsapp")).setOutageIds(List.of("a", "b"))
-        .setSince(Instant.parse("2021-10-04T15:40:30Z")).setDurationMs(3_600_000).setSeverity(2.5).setReports(10)
-        .setMeanSentiment(null).setEstimatedLoss(new Money(12_345_678L, "BRL")).setAsOf(Instant.parse("2021-10-04T16:40:30Z")).build();
-    byte[] bytes = topics.regionImpact.valueSerde().serializer().serialize(topics.regionImpact.name(), impact);
+    RegionImpact impact =
+        RegionImpact.newBuilder()
+            .setRegion("BR")
+            .setAffectedServices(List.of("instagram", "whatsapp"))
+            .setOutageIds(List.of("a", "b"))
+            .setSince(Instant.parse("2021-10-04T15:40:30Z"))
+            .setDurationMs(3_600_000)
+            .setSeverity(2.5)
+            .setReports(10)
+            .setMeanSentiment(null)
+            .setEstimatedLoss(new Money(12_345_678L, "BRL"))
+            .setAsOf(Instant.parse("2021-10-04T16:40:30Z"))
+            .build();
+    byte[] bytes =
+        topics.regionImpact.valueSerde().serializer().serialize(topics.regionImpact.name(), impact);
 
     Struct struct = (Struct) converter.toConnectData(topics.regionImpact.name(), bytes).value();
 
-    assertThat(struct.schema().fields()).extracting(Field::name).contains("estimated_loss_amount_minor", "estimated_loss_currency");
+    assertThat(struct.schema().fields())
+        .extracting(Field::name)
+        .contains("estimated_loss_amount_minor", "estimated_loss_currency");
     assertThat(struct.getInt64("estimated_loss_amount_minor")).isEqualTo(12_345_678L);
     assertThat(struct.getString("estimated_loss_currency")).isEqualTo("BRL");
     assertThat(struct.getString("affected_services")).isEqualTo("instagram,whatsapp");
@@ -82,7 +119,8 @@ class RadarAvroConverterTest {
   @Test
   void aRecordNotInTheWireFormatIsADataError() {
     assertThatThrownBy(() -> converter.toConnectData("outages", "{\"json\":true}".getBytes()))
-        .isInstanceOf(DataException.class).hasMessageContaining("not in the Avro wire format");
+        .isInstanceOf(DataException.class)
+        .hasMessageContaining("not in the Avro wire format");
     assertThat(converter.toConnectData("outages", null)).isEqualTo(SchemaAndValue.NULL);
   }
 }

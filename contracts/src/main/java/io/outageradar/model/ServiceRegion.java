@@ -13,7 +13,8 @@ public record ServiceRegion(String service, String region) {
     Objects.requireNonNull(service, "service");
     Objects.requireNonNull(region, "region");
     if (service.indexOf(SEPARATOR) >= 0 || region.indexOf(SEPARATOR) >= 0) {
-      throw new IllegalArgumentException("service and region may not contain '|': " + service + ", " + region);
+      throw new IllegalArgumentException(
+          "service and region may not contain '|': " + service + ", " + region);
     }
   }
 

@@ -37,7 +37,10 @@ public final class HttpSchemaRegistryClient implements SchemaRegistryClient {
 
   HttpSchemaRegistryClient(RegistryOptions options) {
     this.options = options;
-    this.baseUrl = options.url().endsWith("/") ? options.url().substring(0, options.url().length() - 1) : options.url();
+    this.baseUrl =
+        options.url().endsWith("/")
+            ? options.url().substring(0, options.url().length() - 1)
+            : options.url();
     HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(options.requestTimeout());
     if (options.sslContext() != null) {
       builder.sslContext(options.sslContext());
@@ -47,12 +50,14 @@ public final class HttpSchemaRegistryClient implements SchemaRegistryClient {
 
   @Override
   public int register(String subject, Schema schema) {
-    Map<Schema, Integer> ids = idBySubjectAndSchema.computeIfAbsent(subject, s -> new ConcurrentHashMap<>());
+    Map<Schema, Integer> ids =
+        idBySubjectAndSchema.computeIfAbsent(subject, s -> new ConcurrentHashMap<>());
     Integer cached = ids.get(schema);
     if (cached != null) {
       return cached;
     }
-    JsonNode answer = send("POST", "/subjects/" + encode(subject) + "/versions", schemaBody(schema));
+    JsonNode answer =
+        send("POST", "/subjects/" + encode(subject) + "/versions", schemaBody(schema));
     int id = answer.path("id").asInt(-1);
     if (id < 0) {
       throw new SchemaRegistryException("register answer has no id: " + answer, null);
@@ -80,14 +85,18 @@ public final class HttpSchemaRegistryClient implements SchemaRegistryClient {
     Schema schema = new Schema.Parser().parse(answer.path("schema").asText());
     int id = answer.path("id").asInt();
     schemaById.putIfAbsent(id, schema);
-    return new RegisteredSchema(answer.path("subject").asText(subject), id, answer.path("version").asInt(), schema);
+    return new RegisteredSchema(
+        answer.path("subject").asText(subject), id, answer.path("version").asInt(), schema);
   }
 
   @Override
   public boolean isCompatible(String subject, Schema schema) {
     try {
       JsonNode answer =
-          send("POST", "/compatibility/subjects/" + encode(subject) + "/versions/latest", schemaBody(schema));
+          send(
+              "POST",
+              "/compatibility/subjects/" + encode(subject) + "/versions/latest",
+              schemaBody(schema));
       return answer.path("is_compatible").asBoolean(false);
     } catch (SchemaRegistryException e) {
       if (e.errorCode() == SUBJECT_NOT_FOUND || e.errorCode() == VERSION_NOT_FOUND) {
@@ -128,12 +137,19 @@ public final class HttpSchemaRegistryClient implements SchemaRegistryClient {
         if (response.statusCode() < 500 || lastAttempt) {
           throw error;
         }
-        LOG.warn("{} {} failed ({}), retrying in {} ms", method, path, error.getMessage(), backoff.toMillis());
+        LOG.warn(
+            "{} {} failed ({}), retrying in {} ms",
+            method,
+            path,
+            error.getMessage(),
+            backoff.toMillis());
       } catch (IOException e) {
         if (lastAttempt) {
-          throw new SchemaRegistryException(method + " " + path + " failed after " + (attempt + 1) + " attempts", e);
+          throw new SchemaRegistryException(
+              method + " " + path + " failed after " + (attempt + 1) + " attempts", e);
         }
-        LOG.warn("{} {} failed ({}), retrying in {} ms", method, path, e.toString(), backoff.toMillis());
+        LOG.warn(
+            "{} {} failed ({}), retrying in {} ms", method, path, e.toString(), backoff.toMillis());
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new SchemaRegistryException(method + " " + path + " interrupted", e);
@@ -144,15 +160,22 @@ public final class HttpSchemaRegistryClient implements SchemaRegistryClient {
   }
 
   private HttpRequest request(String method, String path, String body) {
-    HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + path))
-        .timeout(options.requestTimeout())
-        .header("Accept", CONTENT_TYPE + ", application/json")
-        .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+    HttpRequest.Builder builder =
+        HttpRequest.newBuilder(URI.create(baseUrl + path))
+            .timeout(options.requestTimeout())
+            .header("Accept", CONTENT_TYPE + ", application/json")
+            .method(
+                method,
+                body == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(body));
     if (body != null) {
       builder.header("Content-Type", CONTENT_TYPE);
     }
     if (options.basicAuthUserInfo() != null) {
-      String token = Base64.getEncoder().encodeToString(options.basicAuthUserInfo().getBytes(StandardCharsets.UTF_8));
+      String token =
+          Base64.getEncoder()
+              .encodeToString(options.basicAuthUserInfo().getBytes(StandardCharsets.UTF_8));
       builder.header("Authorization", "Basic " + token);
     }
     return builder.build();

@@ -11,7 +11,8 @@ import org.apache.avro.SchemaCompatibility;
 /**
  * In-memory registry behind {@code mock://scope} URLs. Every client built for one scope shares the
  * same registry, so a producer and a Streams app in one JVM agree on ids; {@link #drop(String)}
- * forgets a scope (tests call it in teardown). Compatibility is BACKWARD against the latest version.
+ * forgets a scope (tests call it in teardown). Compatibility is BACKWARD against the latest
+ * version.
  */
 public final class MockSchemaRegistry implements SchemaRegistryClient {
   private static final Map<String, MockSchemaRegistry> SCOPES = new ConcurrentHashMap<>();
@@ -47,16 +48,23 @@ public final class MockSchemaRegistry implements SchemaRegistryClient {
 
   @Override
   public synchronized int register(String subject, Schema schema) {
-    int id = idBySchema.computeIfAbsent(schema, s -> {
-      int next = byId.size() + 1;
-      byId.put(next, s);
-      return next;
-    });
+    int id =
+        idBySchema.computeIfAbsent(
+            schema,
+            s -> {
+              int next = byId.size() + 1;
+              byId.put(next, s);
+              return next;
+            });
     List<Integer> versions = versionsBySubject.computeIfAbsent(subject, s -> new ArrayList<>());
     if (!versions.contains(id)) {
       if (!versions.isEmpty() && !isCompatible(subject, schema)) {
         throw new SchemaRegistryException(
-            409, 409, "Schema being registered is incompatible with an earlier schema for subject \"" + subject + "\"");
+            409,
+            409,
+            "Schema being registered is incompatible with an earlier schema for subject \""
+                + subject
+                + "\"");
       }
       versions.add(id);
     }

@@ -37,15 +37,18 @@ public record RegistryOptions(
   }
 
   public RegistryOptions withBasicAuth(String userInfo) {
-    return new RegistryOptions(url, userInfo, sslContext, maxRetries, initialBackoff, requestTimeout);
+    return new RegistryOptions(
+        url, userInfo, sslContext, maxRetries, initialBackoff, requestTimeout);
   }
 
   public RegistryOptions withRetries(int retries, Duration backoff) {
-    return new RegistryOptions(url, basicAuthUserInfo, sslContext, retries, backoff, requestTimeout);
+    return new RegistryOptions(
+        url, basicAuthUserInfo, sslContext, retries, backoff, requestTimeout);
   }
 
   public RegistryOptions withSslContext(SSLContext context) {
-    return new RegistryOptions(url, basicAuthUserInfo, context, maxRetries, initialBackoff, requestTimeout);
+    return new RegistryOptions(
+        url, basicAuthUserInfo, context, maxRetries, initialBackoff, requestTimeout);
   }
 
   /** The client these options describe: in-memory for {@code mock://}, HTTP otherwise. */

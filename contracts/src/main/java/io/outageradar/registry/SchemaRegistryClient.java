@@ -19,12 +19,15 @@ public interface SchemaRegistryClient {
   RegisteredSchema latest(String subject);
 
   /**
-   * Whether the schema may be registered under the subject by the subject's compatibility level.
-   * A subject with no versions yet accepts any schema.
+   * Whether the schema may be registered under the subject by the subject's compatibility level. A
+   * subject with no versions yet accepts any schema.
    */
   boolean isCompatible(String subject, Schema schema);
 
-  /** Where the registry is, for messages: its URL, or {@code mock://scope}. Never carries credentials. */
+  /**
+   * Where the registry is, for messages: its URL, or {@code mock://scope}. Never carries
+   * credentials.
+   */
   String location();
 
   /**

@@ -4,8 +4,8 @@ import org.apache.kafka.common.errors.SerializationException;
 
 /**
  * A registry call that failed. Carries the HTTP status and the API's own {@code error_code} (e.g.
- * 40401 subject not found, 40403 schema not found, 409 incompatible) so callers can tell them apart.
- * Extends {@link SerializationException} so serdes surface it the way Kafka expects.
+ * 40401 subject not found, 40403 schema not found, 409 incompatible) so callers can tell them
+ * apart. Extends {@link SerializationException} so serdes surface it the way Kafka expects.
  */
 public class SchemaRegistryException extends SerializationException {
   private static final long serialVersionUID = 1L;
@@ -14,7 +14,8 @@ public class SchemaRegistryException extends SerializationException {
   private final int errorCode;
 
   public SchemaRegistryException(int httpStatus, int errorCode, String message) {
-    super("schema registry: " + message + " (http " + httpStatus + ", error_code " + errorCode + ")");
+    super(
+        "schema registry: " + message + " (http " + httpStatus + ", error_code " + errorCode + ")");
     this.httpStatus = httpStatus;
     this.errorCode = errorCode;
   }

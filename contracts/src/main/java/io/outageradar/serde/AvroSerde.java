@@ -26,8 +26,8 @@ import org.apache.kafka.common.serialization.Serializer;
 /**
  * Serde for a generated Avro class in the Confluent wire format: byte 0 is the magic byte 0, bytes
  * 1–4 the big-endian schema id, the rest Avro binary. The serializer registers the class's schema
- * under the TopicNameStrategy subject on first use per topic; the deserializer resolves the writer's
- * schema by id, so records written with an older or newer compatible schema still read.
+ * under the TopicNameStrategy subject on first use per topic; the deserializer resolves the
+ * writer's schema by id, so records written with an older or newer compatible schema still read.
  */
 public final class AvroSerde<T extends SpecificRecord> implements Serde<T> {
   static final byte MAGIC_BYTE = 0;
@@ -39,8 +39,9 @@ public final class AvroSerde<T extends SpecificRecord> implements Serde<T> {
     // Avro 1.12 only instantiates classes it trusts when resolving a writer's schema by name; the
     // project's generated contracts are the only ones our serdes ever build.
     ClassSecurityValidator.ClassSecurityPredicate previous = ClassSecurityValidator.getGlobal();
-    ClassSecurityValidator.setGlobal(ClassSecurityValidator.composite(
-        previous, type -> type.getName().startsWith(CONTRACTS_PACKAGE)));
+    ClassSecurityValidator.setGlobal(
+        ClassSecurityValidator.composite(
+            previous, type -> type.getName().startsWith(CONTRACTS_PACKAGE)));
   }
 
   private final Class<T> type;
@@ -61,7 +62,8 @@ public final class AvroSerde<T extends SpecificRecord> implements Serde<T> {
   }
 
   /** A value serde, the common case. */
-  public static <T extends SpecificRecord> AvroSerde<T> forValues(Class<T> type, SchemaRegistryClient registry) {
+  public static <T extends SpecificRecord> AvroSerde<T> forValues(
+      Class<T> type, SchemaRegistryClient registry) {
     return new AvroSerde<>(type, registry, false);
   }
 
@@ -83,8 +85,16 @@ public final class AvroSerde<T extends SpecificRecord> implements Serde<T> {
     if (record == null) {
       return null;
     }
-    int id = idByTopic.computeIfAbsent(topic, t -> RegistryWait.untilAnswered(registry, "register the schema of " + t,
-        () -> registry.register(SchemaRegistryClient.subjectFor(t, isKey), readerSchema)));
+    int id =
+        idByTopic.computeIfAbsent(
+            topic,
+            t ->
+                RegistryWait.untilAnswered(
+                    registry,
+                    "register the schema of " + t,
+                    () ->
+                        registry.register(
+                            SchemaRegistryClient.subjectFor(t, isKey), readerSchema)));
     ByteArrayOutputStream out = new ByteArrayOutputStream(128);
     out.write(MAGIC_BYTE);
     out.write(id >>> 24);
@@ -96,7 +106,8 @@ public final class AvroSerde<T extends SpecificRecord> implements Serde<T> {
       writer.write(record, encoder);
       encoder.flush();
     } catch (IOException | RuntimeException e) {
-      throw new SerializationException("cannot encode " + type.getSimpleName() + " for " + topic + ": " + e.getMessage(), e);
+      throw new SerializationException(
+          "cannot encode " + type.getSimpleName() + " for " + topic + ": " + e.getMessage(), e);
     }
     return out.toByteArray();
   }
@@ -106,7 +117,12 @@ public final class AvroSerde<T extends SpecificRecord> implements Serde<T> {
       return null;
     }
     if (data.length < HEADER_SIZE) {
-      throw new WireFormatException("record on " + topic + " has " + data.length + " bytes, fewer than the 5-byte wire-format header");
+      throw new WireFormatException(
+          "record on "
+              + topic
+              + " has "
+              + data.length
+              + " bytes, fewer than the 5-byte wire-format header");
     }
     ByteBuffer buffer = ByteBuffer.wrap(data);
     byte magic = buffer.get();
@@ -114,20 +130,32 @@ public final class AvroSerde<T extends SpecificRecord> implements Serde<T> {
       throw new UnknownMagicByteException(topic, magic);
     }
     int id = buffer.getInt();
-    DatumReader<T> reader = readerByWriterId.computeIfAbsent(id, writerId -> newReader(topic, writerId));
+    DatumReader<T> reader =
+        readerByWriterId.computeIfAbsent(id, writerId -> newReader(topic, writerId));
     try {
-      BinaryDecoder decoder = DecoderFactory.get().binaryDecoder(data, HEADER_SIZE, data.length - HEADER_SIZE, null);
+      BinaryDecoder decoder =
+          DecoderFactory.get().binaryDecoder(data, HEADER_SIZE, data.length - HEADER_SIZE, null);
       return reader.read(null, decoder);
     } catch (IOException | RuntimeException e) {
       throw new WireFormatException(
-          "cannot decode " + type.getSimpleName() + " from " + topic + " (schema id " + id + "): " + e, e);
+          "cannot decode "
+              + type.getSimpleName()
+              + " from "
+              + topic
+              + " (schema id "
+              + id
+              + "): "
+              + e,
+          e);
     }
   }
 
   private DatumReader<T> newReader(String topic, int writerId) {
     Schema writerSchema;
     try {
-      writerSchema = RegistryWait.untilAnswered(registry, "look up schema id " + writerId, () -> registry.getById(writerId));
+      writerSchema =
+          RegistryWait.untilAnswered(
+              registry, "look up schema id " + writerId, () -> registry.getById(writerId));
     } catch (SchemaRegistryException e) {
       if (e.httpStatus() == 404 && !registry.sharedAcrossProcesses()) {
         throw new RegistryNotSharedException(topic, writerId, registry.location());

@@ -9,12 +9,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Registry calls of the serdes that wait out an unreachable registry instead of failing the
- * record: a record whose schema cannot be looked up right now is not a bad record, and failing it
- * would send every record to the dead letters for as long as the registry is down. So processing
- * pauses (the calling thread waits, with a backoff) and goes on where it was when the registry
- * answers; a WARN per attempt names the registry. Only answers that will not change by asking
- * again — an unknown schema id, an incompatible schema — fail.
+ * Registry calls of the serdes that wait out an unreachable registry instead of failing the record:
+ * a record whose schema cannot be looked up right now is not a bad record, and failing it would
+ * send every record to the dead letters for as long as the registry is down. So processing pauses
+ * (the calling thread waits, with a backoff) and goes on where it was when the registry answers; a
+ * WARN per attempt names the registry. Only answers that will not change by asking again — an
+ * unknown schema id, an incompatible schema — fail.
  */
 final class RegistryWait {
   private static final Logger LOG = LoggerFactory.getLogger(RegistryWait.class);
@@ -32,14 +32,19 @@ final class RegistryWait {
         if (!isTransient(e)) {
           throw e;
         }
-        LOG.warn("schema registry at {} cannot be reached to {} ({}); processing paused, asking again in {} ms",
-            registry.location(), what, e.getMessage(), wait.toMillis());
+        LOG.warn(
+            "schema registry at {} cannot be reached to {} ({}); processing paused, asking again in {} ms",
+            registry.location(),
+            what,
+            e.getMessage(),
+            wait.toMillis());
       }
       try {
         Thread.sleep(wait.toMillis());
       } catch (InterruptedException interrupted) {
         Thread.currentThread().interrupt();
-        throw new SerializationException("interrupted while waiting for the schema registry at " + registry.location());
+        throw new SerializationException(
+            "interrupted while waiting for the schema registry at " + registry.location());
       }
       wait = wait.multipliedBy(2).compareTo(LONGEST_WAIT) > 0 ? LONGEST_WAIT : wait.multipliedBy(2);
     }
@@ -48,6 +53,11 @@ final class RegistryWait {
   /** No answer, a server error, or an answer about access or load that an operator can fix. */
   static boolean isTransient(SchemaRegistryException e) {
     int status = e.httpStatus();
-    return status == -1 || status >= 500 || status == 401 || status == 403 || status == 408 || status == 429;
+    return status == -1
+        || status >= 500
+        || status == 401
+        || status == 403
+        || status == 408
+        || status == 429;
   }
 }

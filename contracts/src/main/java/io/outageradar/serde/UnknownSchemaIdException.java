@@ -7,7 +7,13 @@ public class UnknownSchemaIdException extends WireFormatException {
   private final int schemaId;
 
   public UnknownSchemaIdException(String topic, int schemaId, Throwable cause) {
-    super("record on " + topic + " names schema id " + schemaId + ", which the registry does not know", cause);
+    super(
+        "record on "
+            + topic
+            + " names schema id "
+            + schemaId
+            + ", which the registry does not know",
+        cause);
     this.schemaId = schemaId;
   }
 

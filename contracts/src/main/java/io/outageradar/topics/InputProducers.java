@@ -3,7 +3,10 @@ package io.outageradar.topics;
 import java.util.Properties;
 import org.apache.kafka.clients.producer.ProducerConfig;
 
-/** How everything that writes the pipeline's inputs (probes, intake, social, replay) configures its producer. */
+/**
+ * How everything that writes the pipeline's inputs (probes, intake, social, replay) configures its
+ * producer.
+ */
 public final class InputProducers {
   private InputProducers() {}
 

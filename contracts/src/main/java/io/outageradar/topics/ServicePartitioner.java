@@ -15,17 +15,21 @@ import org.apache.kafka.common.utils.Utils;
  * <p>Why: the pipeline decides whether regions fail together (one GLOBAL outage) and applies both
  * signals of a region in event-time order. With all of a service's inputs in one partition of each
  * input topic, one task reads them in timestamp order with no repartition in between, and the
- * outcome cannot depend on which task ran ahead. Every producer of {@code probe-results} and
- * {@code user-reports} must use it ({@link #configure}); a key without {@code |} is partitioned whole.
+ * outcome cannot depend on which task ran ahead. Every producer of {@code probe-results} and {@code
+ * user-reports} must use it ({@link #configure}); a key without {@code |} is partitioned whole.
  */
 public final class ServicePartitioner implements Partitioner {
   /** Sets this partitioner on producer properties. */
   public static Properties configure(Properties producerProperties) {
-    producerProperties.put(ProducerConfig.PARTITIONER_CLASS_CONFIG, ServicePartitioner.class.getName());
+    producerProperties.put(
+        ProducerConfig.PARTITIONER_CLASS_CONFIG, ServicePartitioner.class.getName());
     return producerProperties;
   }
 
-  /** The partition of {@code service} among {@code partitions}: murmur2 of its UTF-8 bytes, as Kafka's default. */
+  /**
+   * The partition of {@code service} among {@code partitions}: murmur2 of its UTF-8 bytes, as
+   * Kafka's default.
+   */
   public static int partitionOf(byte[] keyBytes, int partitions) {
     int end = 0;
     while (end < keyBytes.length && keyBytes[end] != '|') {
@@ -36,7 +40,8 @@ public final class ServicePartitioner implements Partitioner {
   }
 
   @Override
-  public int partition(String topic, Object key, byte[] keyBytes, Object value, byte[] valueBytes, Cluster cluster) {
+  public int partition(
+      String topic, Object key, byte[] keyBytes, Object value, byte[] valueBytes, Cluster cluster) {
     int partitions = cluster.partitionsForTopic(topic).size();
     if (keyBytes == null) {
       throw new IllegalArgumentException("records on " + topic + " need a service|region key");

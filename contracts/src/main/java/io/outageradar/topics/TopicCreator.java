@@ -34,15 +34,20 @@ public final class TopicCreator {
   public static void ensure(Admin admin, List<Topic<?, ?>> topics, short replicationFactor) {
     try {
       Set<String> existing = admin.listTopics().names().get();
-      List<NewTopic> missing = topics.stream()
-          .filter(t -> !existing.contains(t.name()))
-          .map(t -> new NewTopic(t.name(), Optional.of(t.partitions()), Optional.of(replicationFactor))
-              .configs(configs(t)))
-          .toList();
+      List<NewTopic> missing =
+          topics.stream()
+              .filter(t -> !existing.contains(t.name()))
+              .map(
+                  t ->
+                      new NewTopic(
+                              t.name(), Optional.of(t.partitions()), Optional.of(replicationFactor))
+                          .configs(configs(t)))
+              .toList();
       if (missing.isEmpty()) {
         return;
       }
-      for (Map.Entry<String, KafkaFuture<Void>> result : admin.createTopics(missing).values().entrySet()) {
+      for (Map.Entry<String, KafkaFuture<Void>> result :
+          admin.createTopics(missing).values().entrySet()) {
         try {
           result.getValue().get();
         } catch (ExecutionException e) {
@@ -52,10 +57,13 @@ public final class TopicCreator {
           }
         }
       }
-      LOG.info("created topics {}", missing.stream().map(NewTopic::name).collect(Collectors.joining(", ")));
+      LOG.info(
+          "created topics {}",
+          missing.stream().map(NewTopic::name).collect(Collectors.joining(", ")));
       awaitLeaders(admin, missing.stream().map(NewTopic::name).toList());
     } catch (ExecutionException e) {
-      throw new IllegalStateException("cannot create topics: " + e.getCause().getMessage(), e.getCause());
+      throw new IllegalStateException(
+          "cannot create topics: " + e.getCause().getMessage(), e.getCause());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while creating topics", e);
@@ -67,12 +75,17 @@ public final class TopicCreator {
    * partition whose leader is not known yet may get its idempotent sequence stuck (seen: a replay
    * right after creating its topics hung in flush on OutOfOrderSequence retries).
    */
-  private static void awaitLeaders(Admin admin, List<String> names) throws ExecutionException, InterruptedException {
+  private static void awaitLeaders(Admin admin, List<String> names)
+      throws ExecutionException, InterruptedException {
     long deadline = System.nanoTime() + LEADER_TIMEOUT.toNanos();
     while (System.nanoTime() < deadline) {
       try {
-        boolean allLed = admin.describeTopics(names).allTopicNames().get().values().stream()
-            .allMatch(description -> description.partitions().stream().allMatch(p -> p.leader() != null && !p.leader().isEmpty()));
+        boolean allLed =
+            admin.describeTopics(names).allTopicNames().get().values().stream()
+                .allMatch(
+                    description ->
+                        description.partitions().stream()
+                            .allMatch(p -> p.leader() != null && !p.leader().isEmpty()));
         if (allLed) {
           return;
         }
@@ -82,17 +95,23 @@ public final class TopicCreator {
           throw e;
         }
       }
-      Thread.sleep(LEADER_POLL.toMillis()); // polling the broker's metadata, not waiting for readiness blindly
+      Thread.sleep(
+          LEADER_POLL
+              .toMillis()); // polling the broker's metadata, not waiting for readiness blindly
     }
-    throw new IllegalStateException("topics " + names + " have no leader after " + LEADER_TIMEOUT.toSeconds() + " s");
+    throw new IllegalStateException(
+        "topics " + names + " have no leader after " + LEADER_TIMEOUT.toSeconds() + " s");
   }
 
   static Map<String, String> configs(Topic<?, ?> topic) {
     Map<String, String> configs = new HashMap<>();
-    configs.put(TopicConfig.CLEANUP_POLICY_CONFIG,
+    configs.put(
+        TopicConfig.CLEANUP_POLICY_CONFIG,
         topic.compacted() ? TopicConfig.CLEANUP_POLICY_COMPACT : TopicConfig.CLEANUP_POLICY_DELETE);
     if (!topic.compacted()) {
-      configs.put(TopicConfig.RETENTION_MS_CONFIG, topic.retention() == null ? "-1" : Long.toString(topic.retention().toMillis()));
+      configs.put(
+          TopicConfig.RETENTION_MS_CONFIG,
+          topic.retention() == null ? "-1" : Long.toString(topic.retention().toMillis()));
     }
     return configs;
   }

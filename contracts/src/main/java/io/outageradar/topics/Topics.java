@@ -45,13 +45,20 @@ public final class Topics {
   public final Topic<String, OutageEvent> outages;
   public final Topic<String, RegionImpact> regionImpact;
   public final Topic<String, Page> alerts;
+
   /** Pages an integration could not deliver after every attempt, with the last error. */
   public final Topic<String, PageDeadLetter> alertsDeadLetters;
+
   /** Records no stage could read or process, with the error in their headers; raw bytes kept. */
   public final Topic<byte[], byte[]> deadLetters;
 
-  /** Regions with an impact topic of their own ({@code impact.<region>}), by default the ones the demo probes. */
-  public static final List<String> DEFAULT_IMPACT_REGIONS = List.of("BR", "DE", "GB", "IN", "NL", "US");
+  /**
+   * Regions with an impact topic of their own ({@code impact.<region>}), by default the ones the
+   * demo probes.
+   */
+  public static final List<String> DEFAULT_IMPACT_REGIONS =
+      List.of("BR", "DE", "GB", "IN", "NL", "US");
+
   private static final String IMPACT_PREFIX = "impact.";
 
   private final String prefix;
@@ -62,19 +69,82 @@ public final class Topics {
     this.prefix = prefix;
     this.registry = registry;
     Serde<String> keys = Serdes.String();
-    probeResults = new Topic<>(prefix + PROBE_RESULTS, keys, values(ProbeResult.class, registry), INPUT_PARTITIONS, INPUT_RETENTION, false);
-    userReports = new Topic<>(prefix + USER_REPORTS, keys, values(UserReport.class, registry), INPUT_PARTITIONS, INPUT_RETENTION, false);
-    scoredReports = new Topic<>(prefix + SCORED_REPORTS, keys, values(ScoredReport.class, registry), INPUT_PARTITIONS, INPUT_RETENTION, false);
-    regionHealth = new Topic<>(prefix + REGION_HEALTH, keys, values(RegionWindowHealth.class, registry), INPUT_PARTITIONS, DERIVED_RETENTION, false);
-    reportHealth = new Topic<>(prefix + REPORT_HEALTH, keys, values(ReportWindowStats.class, registry), INPUT_PARTITIONS, DERIVED_RETENTION, false);
-    outages = new Topic<>(prefix + OUTAGES, keys, values(OutageEvent.class, registry), 3, null, true);
-    regionImpact = new Topic<>(prefix + REGION_IMPACT, keys, values(RegionImpact.class, registry), 3, null, true);
-    alerts = new Topic<>(prefix + ALERTS, keys, values(Page.class, registry), 3, DERIVED_RETENTION, false);
-    alertsDeadLetters = new Topic<>(prefix + ALERTS_DLQ, keys, values(PageDeadLetter.class, registry), 1, DERIVED_RETENTION, false);
-    deadLetters = new Topic<>(prefix + DEAD_LETTERS, Serdes.ByteArray(), Serdes.ByteArray(), 1, DERIVED_RETENTION, false);
-    impactTopics = DEFAULT_IMPACT_REGIONS.stream()
-        .map(region -> new Topic<>(impactTopicName(region), keys, regionImpact.valueSerde(), 1, DERIVED_RETENTION, false))
-        .toList();
+    probeResults =
+        new Topic<>(
+            prefix + PROBE_RESULTS,
+            keys,
+            values(ProbeResult.class, registry),
+            INPUT_PARTITIONS,
+            INPUT_RETENTION,
+            false);
+    userReports =
+        new Topic<>(
+            prefix + USER_REPORTS,
+            keys,
+            values(UserReport.class, registry),
+            INPUT_PARTITIONS,
+            INPUT_RETENTION,
+            false);
+    scoredReports =
+        new Topic<>(
+            prefix + SCORED_REPORTS,
+            keys,
+            values(ScoredReport.class, registry),
+            INPUT_PARTITIONS,
+            INPUT_RETENTION,
+            false);
+    regionHealth =
+        new Topic<>(
+            prefix + REGION_HEALTH,
+            keys,
+            values(RegionWindowHealth.class, registry),
+            INPUT_PARTITIONS,
+            DERIVED_RETENTION,
+            false);
+    reportHealth =
+        new Topic<>(
+            prefix + REPORT_HEALTH,
+            keys,
+            values(ReportWindowStats.class, registry),
+            INPUT_PARTITIONS,
+            DERIVED_RETENTION,
+            false);
+    outages =
+        new Topic<>(prefix + OUTAGES, keys, values(OutageEvent.class, registry), 3, null, true);
+    regionImpact =
+        new Topic<>(
+            prefix + REGION_IMPACT, keys, values(RegionImpact.class, registry), 3, null, true);
+    alerts =
+        new Topic<>(
+            prefix + ALERTS, keys, values(Page.class, registry), 3, DERIVED_RETENTION, false);
+    alertsDeadLetters =
+        new Topic<>(
+            prefix + ALERTS_DLQ,
+            keys,
+            values(PageDeadLetter.class, registry),
+            1,
+            DERIVED_RETENTION,
+            false);
+    deadLetters =
+        new Topic<>(
+            prefix + DEAD_LETTERS,
+            Serdes.ByteArray(),
+            Serdes.ByteArray(),
+            1,
+            DERIVED_RETENTION,
+            false);
+    impactTopics =
+        DEFAULT_IMPACT_REGIONS.stream()
+            .map(
+                region ->
+                    new Topic<>(
+                        impactTopicName(region),
+                        keys,
+                        regionImpact.valueSerde(),
+                        1,
+                        DERIVED_RETENTION,
+                        false))
+            .toList();
   }
 
   /** The per-region impact topic name, {@code <prefix>impact.<region>}. */
@@ -103,8 +173,19 @@ public final class Topics {
 
   /** Every topic of the catalog, in data-flow order. */
   public List<Topic<?, ?>> all() {
-    List<Topic<?, ?>> all = new java.util.ArrayList<>(
-        List.of(probeResults, userReports, scoredReports, regionHealth, reportHealth, outages, regionImpact, alerts, alertsDeadLetters, deadLetters));
+    List<Topic<?, ?>> all =
+        new java.util.ArrayList<>(
+            List.of(
+                probeResults,
+                userReports,
+                scoredReports,
+                regionHealth,
+                reportHealth,
+                outages,
+                regionImpact,
+                alerts,
+                alertsDeadLetters,
+                deadLetters));
     all.addAll(impactTopics);
     return List.copyOf(all);
   }
@@ -114,7 +195,8 @@ public final class Topics {
     return values(type, registry);
   }
 
-  private static <T extends SpecificRecord> Serde<T> values(Class<T> type, SchemaRegistryClient registry) {
+  private static <T extends SpecificRecord> Serde<T> values(
+      Class<T> type, SchemaRegistryClient registry) {
     return AvroSerde.forValues(type, registry);
   }
 }

@@ -27,23 +27,26 @@ class ConfluentSchemaRegistryContainerIT {
   private static final Network NETWORK = Network.newNetwork();
 
   @Container
-  private static final KafkaContainer KAFKA = new KafkaContainer(DockerImageName.parse("apache/kafka:4.1.0"))
-      .withNetwork(NETWORK)
-      .withNetworkAliases("kafka")
-      .withListener("kafka:19092");
+  private static final KafkaContainer KAFKA =
+      new KafkaContainer(DockerImageName.parse("apache/kafka:4.1.0"))
+          .withNetwork(NETWORK)
+          .withNetworkAliases("kafka")
+          .withListener("kafka:19092");
 
   @Container
-  private static final GenericContainer<?> REGISTRY = new GenericContainer<>(DockerImageName.parse("confluentinc/cp-schema-registry:7.9.0"))
-      .withNetwork(NETWORK)
-      .dependsOn(KAFKA)
-      .withExposedPorts(8081)
-      .withEnv("SCHEMA_REGISTRY_HOST_NAME", "schema-registry")
-      .withEnv("SCHEMA_REGISTRY_LISTENERS", "http://0.0.0.0:8081")
-      .withEnv("SCHEMA_REGISTRY_KAFKASTORE_BOOTSTRAP_SERVERS", "PLAINTEXT://kafka:19092")
-      .waitingFor(Wait.forHttp("/subjects").forStatusCode(200));
+  private static final GenericContainer<?> REGISTRY =
+      new GenericContainer<>(DockerImageName.parse("confluentinc/cp-schema-registry:7.9.0"))
+          .withNetwork(NETWORK)
+          .dependsOn(KAFKA)
+          .withExposedPorts(8081)
+          .withEnv("SCHEMA_REGISTRY_HOST_NAME", "schema-registry")
+          .withEnv("SCHEMA_REGISTRY_LISTENERS", "http://0.0.0.0:8081")
+          .withEnv("SCHEMA_REGISTRY_KAFKASTORE_BOOTSTRAP_SERVERS", "PLAINTEXT://kafka:19092")
+          .waitingFor(Wait.forHttp("/subjects").forStatusCode(200));
 
   private static SchemaRegistryClient client() {
-    return RegistryOptions.of("http://" + REGISTRY.getHost() + ":" + REGISTRY.getMappedPort(8081)).connect();
+    return RegistryOptions.of("http://" + REGISTRY.getHost() + ":" + REGISTRY.getMappedPort(8081))
+        .connect();
   }
 
   @Test
@@ -51,7 +54,8 @@ class ConfluentSchemaRegistryContainerIT {
     SchemaRegistryClient client = client();
     Schema v1 = SchemaBuilder.record("R").fields().requiredString("a").endRecord();
     Schema v2 = SchemaBuilder.record("R").fields().requiredString("a").optionalInt("b").endRecord();
-    Schema breaking = SchemaBuilder.record("R").fields().requiredString("a").requiredInt("c").endRecord();
+    Schema breaking =
+        SchemaBuilder.record("R").fields().requiredString("a").requiredInt("c").endRecord();
 
     int id = client.register("it-value", v1);
 
@@ -60,9 +64,11 @@ class ConfluentSchemaRegistryContainerIT {
     assertThat(client.isCompatible("it-value", v2)).isTrue();
     assertThat(client.isCompatible("it-value", breaking)).isFalse();
     assertThatThrownBy(() -> client.register("it-value", breaking))
-        .isInstanceOfSatisfying(SchemaRegistryException.class, e -> assertThat(e.httpStatus()).isEqualTo(409));
+        .isInstanceOfSatisfying(
+            SchemaRegistryException.class, e -> assertThat(e.httpStatus()).isEqualTo(409));
     assertThatThrownBy(() -> client.latest("no-such-subject"))
-        .isInstanceOfSatisfying(SchemaRegistryException.class, e -> assertThat(e.errorCode()).isEqualTo(40401));
+        .isInstanceOfSatisfying(
+            SchemaRegistryException.class, e -> assertThat(e.errorCode()).isEqualTo(40401));
   }
 
   @Test

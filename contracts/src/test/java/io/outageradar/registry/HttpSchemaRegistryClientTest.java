@@ -36,17 +36,19 @@ class HttpSchemaRegistryClientTest {
 
   record Answer(int status, String body) {}
 
-  record Request(String method, String path, String contentType, String authorization, String body) {}
+  record Request(
+      String method, String path, String contentType, String authorization, String body) {}
 
   @BeforeEach
   void start() throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     server.createContext("/", this::answer);
     server.start();
-    client = RegistryOptions.of("http://127.0.0.1:" + server.getAddress().getPort() + "/")
-        .withRetries(2, Duration.ofMillis(1))
-        .withBasicAuth("radar:s3cret")
-        .connect();
+    client =
+        RegistryOptions.of("http://127.0.0.1:" + server.getAddress().getPort() + "/")
+            .withRetries(2, Duration.ofMillis(1))
+            .withBasicAuth("radar:s3cret")
+            .connect();
   }
 
   @AfterEach
@@ -57,10 +59,18 @@ class HttpSchemaRegistryClientTest {
   private void answer(HttpExchange exchange) throws IOException {
     String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
     synchronized (requests) {
-      requests.add(new Request(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
-          exchange.getRequestHeaders().getFirst("Content-Type"), exchange.getRequestHeaders().getFirst("Authorization"), body));
+      requests.add(
+          new Request(
+              exchange.getRequestMethod(),
+              exchange.getRequestURI().getRawPath(),
+              exchange.getRequestHeaders().getFirst("Content-Type"),
+              exchange.getRequestHeaders().getFirst("Authorization"),
+              body));
     }
-    Answer answer = answers.isEmpty() ? new Answer(500, "{\"error_code\":50001,\"message\":\"no answer scripted\"}") : answers.poll();
+    Answer answer =
+        answers.isEmpty()
+            ? new Answer(500, "{\"error_code\":50001,\"message\":\"no answer scripted\"}")
+            : answers.poll();
     byte[] bytes = answer.body().getBytes(StandardCharsets.UTF_8);
     exchange.getResponseHeaders().add("Content-Type", V1);
     exchange.sendResponseHeaders(answer.status(), bytes.length);
@@ -82,7 +92,9 @@ class HttpSchemaRegistryClientTest {
     assertThat(request.path()).isEqualTo("/subjects/probe-results-value/versions");
     assertThat(request.contentType()).isEqualTo(V1);
     assertThat(request.authorization()).isEqualTo("Basic cmFkYXI6czNjcmV0");
-    assertThat(request.body()).contains("\"schemaType\":\"AVRO\"").contains("\"schema\":\"{\\\"type\\\":\\\"record\\\"");
+    assertThat(request.body())
+        .contains("\"schemaType\":\"AVRO\"")
+        .contains("\"schema\":\"{\\\"type\\\":\\\"record\\\"");
   }
 
   @Test
@@ -97,8 +109,12 @@ class HttpSchemaRegistryClientTest {
 
   @Test
   void readsTheLatestVersion() {
-    answers.add(new Answer(200,
-        "{\"subject\":\"probe-results-value\",\"id\":7,\"version\":3,\"schema\":" + quoted(SCHEMA.toString()) + "}"));
+    answers.add(
+        new Answer(
+            200,
+            "{\"subject\":\"probe-results-value\",\"id\":7,\"version\":3,\"schema\":"
+                + quoted(SCHEMA.toString())
+                + "}"));
 
     RegisteredSchema latest = client.latest("probe-results-value");
 
@@ -115,12 +131,16 @@ class HttpSchemaRegistryClientTest {
 
     assertThat(client.isCompatible("probe-results-value", SCHEMA)).isFalse();
     assertThat(client.isCompatible("probe-results-value", SCHEMA)).isTrue();
-    assertThat(requests.get(0).path()).isEqualTo("/compatibility/subjects/probe-results-value/versions/latest");
+    assertThat(requests.get(0).path())
+        .isEqualTo("/compatibility/subjects/probe-results-value/versions/latest");
   }
 
   @Test
   void aSubjectWithoutVersionsAcceptsAnySchema() {
-    answers.add(new Answer(404, "{\"error_code\":40401,\"message\":\"Subject 'probe-results-value' not found.\"}"));
+    answers.add(
+        new Answer(
+            404,
+            "{\"error_code\":40401,\"message\":\"Subject 'probe-results-value' not found.\"}"));
 
     assertThat(client.isCompatible("probe-results-value", SCHEMA)).isTrue();
   }
@@ -130,27 +150,37 @@ class HttpSchemaRegistryClientTest {
     answers.add(new Answer(404, "{\"error_code\":40403,\"message\":\"Schema 99 not found\"}"));
 
     assertThatThrownBy(() -> client.getById(99))
-        .isInstanceOfSatisfying(SchemaRegistryException.class, e -> {
-          assertThat(e.httpStatus()).isEqualTo(404);
-          assertThat(e.errorCode()).isEqualTo(40403);
-        })
+        .isInstanceOfSatisfying(
+            SchemaRegistryException.class,
+            e -> {
+              assertThat(e.httpStatus()).isEqualTo(404);
+              assertThat(e.errorCode()).isEqualTo(40403);
+            })
         .hasMessageContaining("Schema 99 not found");
     assertThat(requests).hasSize(1);
   }
 
   @Test
   void anIncompatibleRegistrationIsA409() {
-    answers.add(new Answer(409, "{\"error_code\":409,\"message\":\"Schema being registered is incompatible with an earlier schema\"}"));
+    answers.add(
+        new Answer(
+            409,
+            "{\"error_code\":409,\"message\":\"Schema being registered is incompatible with an earlier schema\"}"));
 
     assertThatThrownBy(() -> client.register("probe-results-value", SCHEMA))
-        .isInstanceOfSatisfying(SchemaRegistryException.class, e -> assertThat(e.errorCode()).isEqualTo(409))
+        .isInstanceOfSatisfying(
+            SchemaRegistryException.class, e -> assertThat(e.errorCode()).isEqualTo(409))
         .hasMessageContaining("incompatible");
   }
 
   @Test
   void retries5xxThenSucceeds() {
-    answers.add(new Answer(503, "{\"error_code\":50003,\"message\":\"Error while forwarding the request to the leader\"}"));
-    answers.add(new Answer(500, "{\"error_code\":50001,\"message\":\"Error in the backend data store\"}"));
+    answers.add(
+        new Answer(
+            503,
+            "{\"error_code\":50003,\"message\":\"Error while forwarding the request to the leader\"}"));
+    answers.add(
+        new Answer(500, "{\"error_code\":50001,\"message\":\"Error in the backend data store\"}"));
     answers.add(new Answer(200, "{\"id\":3}"));
 
     assertThat(client.register("alerts-value", SCHEMA)).isEqualTo(3);
@@ -160,11 +190,14 @@ class HttpSchemaRegistryClientTest {
   @Test
   void givesUpAfterTheBoundedRetries() {
     for (int i = 0; i < 5; i++) {
-      answers.add(new Answer(500, "{\"error_code\":50001,\"message\":\"Error in the backend data store\"}"));
+      answers.add(
+          new Answer(
+              500, "{\"error_code\":50001,\"message\":\"Error in the backend data store\"}"));
     }
 
     assertThatThrownBy(() -> client.register("alerts-value", SCHEMA))
-        .isInstanceOfSatisfying(SchemaRegistryException.class, e -> assertThat(e.errorCode()).isEqualTo(50001));
+        .isInstanceOfSatisfying(
+            SchemaRegistryException.class, e -> assertThat(e.errorCode()).isEqualTo(50001));
     assertThat(requests).hasSize(3);
   }
 

@@ -10,9 +10,12 @@ import org.junit.jupiter.api.Test;
 
 class MockSchemaRegistryTest {
   private static final String SCOPE = MockSchemaRegistryTest.class.getName();
-  private static final Schema V1 = SchemaBuilder.record("R").fields().requiredString("a").endRecord();
-  private static final Schema V2 = SchemaBuilder.record("R").fields().requiredString("a").optionalInt("b").endRecord();
-  private static final Schema BREAKING = SchemaBuilder.record("R").fields().requiredString("a").requiredInt("c").endRecord();
+  private static final Schema V1 =
+      SchemaBuilder.record("R").fields().requiredString("a").endRecord();
+  private static final Schema V2 =
+      SchemaBuilder.record("R").fields().requiredString("a").optionalInt("b").endRecord();
+  private static final Schema BREAKING =
+      SchemaBuilder.record("R").fields().requiredString("a").requiredInt("c").endRecord();
 
   @AfterEach
   void drop() {
@@ -27,7 +30,8 @@ class MockSchemaRegistryTest {
     MockSchemaRegistry.drop(SCOPE);
 
     assertThatThrownBy(() -> MockSchemaRegistry.forScope(SCOPE).getById(id))
-        .isInstanceOfSatisfying(SchemaRegistryException.class, e -> assertThat(e.errorCode()).isEqualTo(40403));
+        .isInstanceOfSatisfying(
+            SchemaRegistryException.class, e -> assertThat(e.errorCode()).isEqualTo(40403));
   }
 
   @Test
@@ -40,6 +44,7 @@ class MockSchemaRegistryTest {
     assertThat(registry.latest("t-value").id()).isEqualTo(v2);
     assertThat(registry.isCompatible("t-value", BREAKING)).isFalse();
     assertThatThrownBy(() -> registry.register("t-value", BREAKING))
-        .isInstanceOfSatisfying(SchemaRegistryException.class, e -> assertThat(e.httpStatus()).isEqualTo(409));
+        .isInstanceOfSatisfying(
+            SchemaRegistryException.class, e -> assertThat(e.httpStatus()).isEqualTo(409));
   }
 }

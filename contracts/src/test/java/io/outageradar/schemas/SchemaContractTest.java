@@ -24,36 +24,59 @@ import org.junit.jupiter.api.Test;
 class SchemaContractTest {
   private static final Path CURRENT = Path.of("src/main/avro");
   private static final Path SNAPSHOTS = Path.of("src/test/resources/schema-snapshots");
-  /** Files that define types the others reference; parsed first, in this order, where they exist (older snapshots define some inline). */
-  private static final List<String> IMPORTS = List.of("Money.avsc", "ProbeResult.avsc", "UserReport.avsc", "OutageEvent.avsc", "Page.avsc", "RegionWindowHealth.avsc", "ReportWindowStats.avsc");
+
+  /**
+   * Files that define types the others reference; parsed first, in this order, where they exist
+   * (older snapshots define some inline).
+   */
+  private static final List<String> IMPORTS =
+      List.of(
+          "Money.avsc",
+          "ProbeResult.avsc",
+          "UserReport.avsc",
+          "OutageEvent.avsc",
+          "Page.avsc",
+          "RegionWindowHealth.avsc",
+          "ReportWindowStats.avsc");
 
   @Test
   void everySchemaIsBackwardCompatibleWithItsSnapshot() throws IOException {
     Map<String, Schema> current = parseAll(CURRENT);
     Map<String, Schema> previous = parseAll(SNAPSHOTS);
-    assertThat(current.keySet()).as("a schema was removed or renamed").containsAll(previous.keySet());
+    assertThat(current.keySet())
+        .as("a schema was removed or renamed")
+        .containsAll(previous.keySet());
     List<String> problems = new ArrayList<>();
-    previous.forEach((file, old) -> {
-      SchemaPairCompatibility result = SchemaCompatibility.checkReaderWriterCompatibility(current.get(file), old);
-      if (result.getType() != SchemaCompatibility.SchemaCompatibilityType.COMPATIBLE) {
-        problems.add(file + ": " + result.getResult().getIncompatibilities());
-      }
-    });
+    previous.forEach(
+        (file, old) -> {
+          SchemaPairCompatibility result =
+              SchemaCompatibility.checkReaderWriterCompatibility(current.get(file), old);
+          if (result.getType() != SchemaCompatibility.SchemaCompatibilityType.COMPATIBLE) {
+            problems.add(file + ": " + result.getResult().getIncompatibilities());
+          }
+        });
     assertThat(problems).as("schemas that cannot read data written with their snapshot").isEmpty();
   }
 
   @Test
   void everyFieldHasDocAndEveryEnumHasADefault() throws IOException {
     List<String> problems = new ArrayList<>();
-    parseAll(CURRENT).values().forEach(schema -> checkHouseRules(schema, problems, new ArrayList<>()));
+    parseAll(CURRENT)
+        .values()
+        .forEach(schema -> checkHouseRules(schema, problems, new ArrayList<>()));
     assertThat(problems).isEmpty();
   }
 
   @Test
   void theSnapshotCheckCatchesARequiredFieldAdded() {
-    Schema old = new Schema.Parser().parse("{\"type\":\"record\",\"name\":\"R\",\"fields\":[{\"name\":\"a\",\"type\":\"string\"}]}");
-    Schema added = new Schema.Parser().parse(
-        "{\"type\":\"record\",\"name\":\"R\",\"fields\":[{\"name\":\"a\",\"type\":\"string\"},{\"name\":\"b\",\"type\":\"int\"}]}");
+    Schema old =
+        new Schema.Parser()
+            .parse(
+                "{\"type\":\"record\",\"name\":\"R\",\"fields\":[{\"name\":\"a\",\"type\":\"string\"}]}");
+    Schema added =
+        new Schema.Parser()
+            .parse(
+                "{\"type\":\"record\",\"name\":\"R\",\"fields\":[{\"name\":\"a\",\"type\":\"string\"},{\"name\":\"b\",\"type\":\"int\"}]}");
     assertThat(SchemaCompatibility.checkReaderWriterCompatibility(added, old).getType())
         .isEqualTo(SchemaCompatibility.SchemaCompatibilityType.INCOMPATIBLE);
   }
@@ -64,12 +87,16 @@ class SchemaContractTest {
     }
     seen.add(schema.getFullName());
     switch (schema.getType()) {
-      case RECORD -> schema.getFields().forEach(field -> {
-        if (field.doc() == null || field.doc().isBlank()) {
-          problems.add(schema.getFullName() + "." + field.name() + " has no doc");
-        }
-        checkHouseRules(field.schema(), problems, seen);
-      });
+      case RECORD ->
+          schema
+              .getFields()
+              .forEach(
+                  field -> {
+                    if (field.doc() == null || field.doc().isBlank()) {
+                      problems.add(schema.getFullName() + "." + field.name() + " has no doc");
+                    }
+                    checkHouseRules(field.schema(), problems, seen);
+                  });
       case ENUM -> {
         if (schema.getEnumDefault() == null) {
           problems.add(schema.getFullName() + " has no default symbol");

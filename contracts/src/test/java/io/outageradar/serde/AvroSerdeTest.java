@@ -33,10 +33,18 @@ public class AvroSerdeTest {
 
   public static ProbeResult probe() {
     return ProbeResult.newBuilder()
-        .setProbeId("p1").setService("whatsapp").setRegion("BR").setAgent("br-sao-1")
-        .setKind(CheckKind.DNS).setTarget("whatsapp.net").setStatus(ProbeStatus.DNS_SERVFAIL)
-        .setLatencyMs(null).setObservedAt(Instant.parse("2021-10-04T15:40:00Z"))
-        .setHttpStatus(null).setCertDaysToExpiry(null).setDetail("SERVFAIL")
+        .setProbeId("p1")
+        .setService("whatsapp")
+        .setRegion("BR")
+        .setAgent("br-sao-1")
+        .setKind(CheckKind.DNS)
+        .setTarget("whatsapp.net")
+        .setStatus(ProbeStatus.DNS_SERVFAIL)
+        .setLatencyMs(null)
+        .setObservedAt(Instant.parse("2021-10-04T15:40:00Z"))
+        .setHttpStatus(null)
+        .setCertDaysToExpiry(null)
+        .setDetail("SERVFAIL")
         .build();
   }
 
@@ -63,7 +71,8 @@ public class AvroSerdeTest {
   @Test
   void registersUnderTheTopicNameStrategySubject() {
     serde.serializer().serialize("probe-results", probe());
-    assertThat(registry.latest("probe-results-value").schema()).isEqualTo(ProbeResult.getClassSchema());
+    assertThat(registry.latest("probe-results-value").schema())
+        .isEqualTo(ProbeResult.getClassSchema());
   }
 
   @Test
@@ -71,16 +80,19 @@ public class AvroSerdeTest {
     byte[] bytes = serde.serializer().serialize("probe-results", probe());
     bytes[0] = 1;
     assertThatThrownBy(() -> serde.deserializer().deserialize("probe-results", bytes))
-        .isInstanceOf(UnknownMagicByteException.class).hasMessageContaining("byte 1");
+        .isInstanceOf(UnknownMagicByteException.class)
+        .hasMessageContaining("byte 1");
   }
 
   @Test
   void rejectsAnUnknownSchemaIdOfASharedRegistry() {
-    AvroSerde<ProbeResult> shared = AvroSerde.forValues(ProbeResult.class, new SharedRegistry(registry, 0));
+    AvroSerde<ProbeResult> shared =
+        AvroSerde.forValues(ProbeResult.class, new SharedRegistry(registry, 0));
     byte[] bytes = shared.serializer().serialize("probe-results", probe());
     ByteBuffer.wrap(bytes).putInt(1, 999);
     assertThatThrownBy(() -> shared.deserializer().deserialize("probe-results", bytes))
-        .isInstanceOf(UnknownSchemaIdException.class).hasMessageContaining("999");
+        .isInstanceOf(UnknownSchemaIdException.class)
+        .hasMessageContaining("999");
   }
 
   @Test
@@ -90,7 +102,9 @@ public class AvroSerdeTest {
     assertThatThrownBy(() -> serde.deserializer().deserialize("probe-results", bytes))
         .isInstanceOf(RegistryNotSharedException.class)
         .isNotInstanceOf(SerializationException.class)
-        .hasMessageContaining("mock://" + SCOPE).hasMessageContaining("lives in one process").hasMessageContaining("999");
+        .hasMessageContaining("mock://" + SCOPE)
+        .hasMessageContaining("lives in one process")
+        .hasMessageContaining("999");
   }
 
   @Test
@@ -103,7 +117,9 @@ public class AvroSerdeTest {
     assertThat(flaky.calls).isEqualTo(3);
   }
 
-  /** A registry other processes share, which cannot be reached for its first {@code failures} calls. */
+  /**
+   * A registry other processes share, which cannot be reached for its first {@code failures} calls.
+   */
   private static final class SharedRegistry implements SchemaRegistryClient {
     private final SchemaRegistryClient inner;
     private int failures;
@@ -117,7 +133,8 @@ public class AvroSerdeTest {
     private void reach() {
       calls++;
       if (failures-- > 0) {
-        throw new SchemaRegistryException("GET /schemas/ids failed", new ConnectException("Connection refused"));
+        throw new SchemaRegistryException(
+            "GET /schemas/ids failed", new ConnectException("Connection refused"));
       }
     }
 
@@ -161,20 +178,42 @@ public class AvroSerdeTest {
   @Test
   void readsRecordsWrittenWithAnOlderSchemaVersion() {
     // An older producer that did not know the optional detail field yet.
-    Schema old = SchemaBuilder.record("ProbeResult").namespace("io.outageradar.avro").fields()
-        .requiredString("probeId").requiredString("service").requiredString("region").requiredString("agent")
-        .name("kind").type(CheckKind.getClassSchema()).noDefault()
-        .requiredString("target")
-        .name("status").type(ProbeStatus.getClassSchema()).noDefault()
-        .optionalInt("latencyMs")
-        .name("observedAt").type(ProbeResult.getClassSchema().getField("observedAt").schema()).noDefault()
-        .endRecord();
+    Schema old =
+        SchemaBuilder.record("ProbeResult")
+            .namespace("io.outageradar.avro")
+            .fields()
+            .requiredString("probeId")
+            .requiredString("service")
+            .requiredString("region")
+            .requiredString("agent")
+            .name("kind")
+            .type(CheckKind.getClassSchema())
+            .noDefault()
+            .requiredString("target")
+            .name("status")
+            .type(ProbeStatus.getClassSchema())
+            .noDefault()
+            .optionalInt("latencyMs")
+            .name("observedAt")
+            .type(ProbeResult.getClassSchema().getField("observedAt").schema())
+            .noDefault()
+            .endRecord();
     int oldId = registry.register("probe-results-value", old);
-    org.apache.avro.generic.GenericRecord record = new org.apache.avro.generic.GenericData.Record(old);
-    record.put("probeId", "p0"); record.put("service", "instagram"); record.put("region", "DE"); record.put("agent", "de-fra-1");
-    record.put("kind", new org.apache.avro.generic.GenericData.EnumSymbol(CheckKind.getClassSchema(), "HTTP"));
-    record.put("target", "https://instagram.com"); record.put("status", new org.apache.avro.generic.GenericData.EnumSymbol(ProbeStatus.getClassSchema(), "OK"));
-    record.put("latencyMs", 120); record.put("observedAt", 1633362000000L);
+    org.apache.avro.generic.GenericRecord record =
+        new org.apache.avro.generic.GenericData.Record(old);
+    record.put("probeId", "p0");
+    record.put("service", "instagram");
+    record.put("region", "DE");
+    record.put("agent", "de-fra-1");
+    record.put(
+        "kind",
+        new org.apache.avro.generic.GenericData.EnumSymbol(CheckKind.getClassSchema(), "HTTP"));
+    record.put("target", "https://instagram.com");
+    record.put(
+        "status",
+        new org.apache.avro.generic.GenericData.EnumSymbol(ProbeStatus.getClassSchema(), "OK"));
+    record.put("latencyMs", 120);
+    record.put("observedAt", 1633362000000L);
     byte[] bytes = GenericWire.encode(oldId, old, record);
 
     ProbeResult read = serde.deserializer().deserialize("probe-results", bytes);

@@ -16,7 +16,14 @@ final class GenericWire {
   static byte[] encode(int schemaId, Schema schema, GenericRecord record) {
     try {
       ByteArrayOutputStream out = new ByteArrayOutputStream();
-      out.write(new byte[] {0, (byte) (schemaId >>> 24), (byte) (schemaId >>> 16), (byte) (schemaId >>> 8), (byte) schemaId});
+      out.write(
+          new byte[] {
+            0,
+            (byte) (schemaId >>> 24),
+            (byte) (schemaId >>> 16),
+            (byte) (schemaId >>> 8),
+            (byte) schemaId
+          });
       BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(out, null);
       new GenericDatumWriter<GenericRecord>(schema).write(record, encoder);
       encoder.flush();

@@ -39,7 +39,9 @@ public record DetectionConfig(
     require(!grace.isNegative(), "grace must not be negative");
     require(minAgents >= 1, "minAgents must be at least 1");
     require(downRatio > 0 && downRatio <= 1, "downRatio must be in (0, 1]");
-    require(confirmWindows >= 1 && confirmWindows <= ofWindows, "confirmWindows must be in [1, ofWindows]");
+    require(
+        confirmWindows >= 1 && confirmWindows <= ofWindows,
+        "confirmWindows must be in [1, ofWindows]");
     require(resolveAfterHealthyWindows >= 1, "resolveAfterHealthyWindows must be at least 1");
     require(globalMinRegions >= 2, "globalMinRegions must be at least 2");
     require(globalMinShare > 0 && globalMinShare <= 1, "globalMinShare must be in (0, 1]");
@@ -63,9 +65,18 @@ public record DetectionConfig(
 
   /** A builder starting from these rules. */
   public Builder toBuilder() {
-    return new Builder().window(window).grace(grace).minAgents(minAgents).downRatio(downRatio).confirmWindows(confirmWindows)
-        .ofWindows(ofWindows).resolveAfterHealthyWindows(resolveAfterHealthyWindows).globalMinRegions(globalMinRegions)
-        .globalMinShare(globalMinShare).rollupWait(rollupWait).idleAdvanceAfter(idleAdvanceAfter);
+    return new Builder()
+        .window(window)
+        .grace(grace)
+        .minAgents(minAgents)
+        .downRatio(downRatio)
+        .confirmWindows(confirmWindows)
+        .ofWindows(ofWindows)
+        .resolveAfterHealthyWindows(resolveAfterHealthyWindows)
+        .globalMinRegions(globalMinRegions)
+        .globalMinShare(globalMinShare)
+        .rollupWait(rollupWait)
+        .idleAdvanceAfter(idleAdvanceAfter);
   }
 
   /** Named settings for {@link DetectionConfig}; {@link #build()} checks them together. */
@@ -140,8 +151,18 @@ public record DetectionConfig(
     }
 
     public DetectionConfig build() {
-      return new DetectionConfig(window, grace, minAgents, downRatio, confirmWindows, ofWindows, resolveAfterHealthyWindows,
-          globalMinRegions, globalMinShare, rollupWait, idleAdvanceAfter);
+      return new DetectionConfig(
+          window,
+          grace,
+          minAgents,
+          downRatio,
+          confirmWindows,
+          ofWindows,
+          resolveAfterHealthyWindows,
+          globalMinRegions,
+          globalMinShare,
+          rollupWait,
+          idleAdvanceAfter);
     }
   }
 

@@ -29,7 +29,8 @@ public final class InputValidation {
       throw new InvalidInputException(what + " names no agent");
     }
     if (probe.getLatencyMs() != null && probe.getLatencyMs() < 0) {
-      throw new InvalidInputException(what + " has a negative latency (" + probe.getLatencyMs() + " ms)");
+      throw new InvalidInputException(
+          what + " has a negative latency (" + probe.getLatencyMs() + " ms)");
     }
     return probe;
   }
@@ -41,7 +42,8 @@ public final class InputValidation {
 
   private static void requireKey(String what, String key, String service, String region) {
     if (service.isBlank() || region.isBlank()) {
-      throw new InvalidInputException(what + " names no " + (service.isBlank() ? "service" : "region"));
+      throw new InvalidInputException(
+          what + " names no " + (service.isBlank() ? "service" : "region"));
     }
     String expected;
     try {

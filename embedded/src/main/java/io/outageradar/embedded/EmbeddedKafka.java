@@ -21,9 +21,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A real single-node Kafka (KRaft, combined broker and controller) inside this JVM, on free loopback
- * ports, with its log in a temporary directory that {@link #close()} deletes. It is the broker of
- * the demo, the benchmark and every integration test.
+ * A real single-node Kafka (KRaft, combined broker and controller) inside this JVM, on free
+ * loopback ports, with its log in a temporary directory that {@link #close()} deletes. It is the
+ * broker of the demo, the benchmark and every integration test.
  */
 public final class EmbeddedKafka implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(EmbeddedKafka.class);
@@ -76,7 +76,10 @@ public final class EmbeddedKafka implements AutoCloseable {
     return logDir;
   }
 
-  /** Stops the broker and starts it again on the same ports and log, as after a crash of the broker process. */
+  /**
+   * Stops the broker and starts it again on the same ports and log, as after a crash of the broker
+   * process.
+   */
   public synchronized void restart() {
     server.shutdown();
     server.awaitShutdown();
@@ -102,9 +105,18 @@ public final class EmbeddedKafka implements AutoCloseable {
     props.put("node.id", Integer.toString(NODE_ID));
     props.put("controller.quorum.voters", NODE_ID + "@127.0.0.1:" + controllerPort);
     props.put("controller.listener.names", CONTROLLER_LISTENER);
-    props.put("listeners", "PLAINTEXT://127.0.0.1:" + brokerPort + "," + CONTROLLER_LISTENER + "://127.0.0.1:" + controllerPort);
+    props.put(
+        "listeners",
+        "PLAINTEXT://127.0.0.1:"
+            + brokerPort
+            + ","
+            + CONTROLLER_LISTENER
+            + "://127.0.0.1:"
+            + controllerPort);
     props.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + brokerPort);
-    props.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT," + CONTROLLER_LISTENER + ":PLAINTEXT");
+    props.put(
+        "listener.security.protocol.map",
+        "PLAINTEXT:PLAINTEXT," + CONTROLLER_LISTENER + ":PLAINTEXT");
     props.put("inter.broker.listener.name", "PLAINTEXT");
     props.put("log.dirs", logDir.toString());
     props.put("auto.create.topics.enable", "false");

@@ -29,7 +29,8 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
   private static final Pattern VERSIONS = Pattern.compile("/subjects/([^/]+)/versions");
   private static final Pattern LATEST = Pattern.compile("/subjects/([^/]+)/versions/latest");
   private static final Pattern BY_ID = Pattern.compile("/schemas/ids/(\\d+)");
-  private static final Pattern COMPATIBILITY = Pattern.compile("/compatibility/subjects/([^/]+)/versions/latest");
+  private static final Pattern COMPATIBILITY =
+      Pattern.compile("/compatibility/subjects/([^/]+)/versions/latest");
   private static final int SUBJECT_NOT_FOUND = 40401;
 
   private final String scope = "embedded-registry-" + UUID.randomUUID();
@@ -57,7 +58,10 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
     return "http://127.0.0.1:" + port;
   }
 
-  /** Stops answering: connections to its port are refused, as when a registry is down. Keeps its schemas. */
+  /**
+   * Stops answering: connections to its port are refused, as when a registry is down. Keeps its
+   * schemas.
+   */
   public synchronized void stopListening() {
     server.stop(0);
   }
@@ -77,26 +81,49 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
         if (latest == null) {
           notFound(exchange);
         } else {
-          answer(exchange, 200, JSON.createObjectNode().put("is_compatible", registry.isCompatible(subject(m), body(exchange))));
+          answer(
+              exchange,
+              200,
+              JSON.createObjectNode()
+                  .put("is_compatible", registry.isCompatible(subject(m), body(exchange))));
         }
       } else if (method.equals("GET") && (m = LATEST.matcher(path)).matches()) {
         RegisteredSchema latest = latestOrNull(subject(m));
         if (latest == null) {
           notFound(exchange);
         } else {
-          answer(exchange, 200, JSON.createObjectNode().put("subject", latest.subject()).put("id", latest.id())
-              .put("version", latest.version()).put("schema", latest.schema().toString()));
+          answer(
+              exchange,
+              200,
+              JSON.createObjectNode()
+                  .put("subject", latest.subject())
+                  .put("id", latest.id())
+                  .put("version", latest.version())
+                  .put("schema", latest.schema().toString()));
         }
       } else if (method.equals("POST") && (m = VERSIONS.matcher(path)).matches()) {
-        answer(exchange, 200, JSON.createObjectNode().put("id", registry.register(subject(m), body(exchange))));
+        answer(
+            exchange,
+            200,
+            JSON.createObjectNode().put("id", registry.register(subject(m), body(exchange))));
       } else if (method.equals("GET") && (m = BY_ID.matcher(path)).matches()) {
         Schema schema = registry.getById(Integer.parseInt(m.group(1)));
         answer(exchange, 200, JSON.createObjectNode().put("schema", schema.toString()));
       } else {
-        answer(exchange, 404, JSON.createObjectNode().put("error_code", 404).put("message", "no such endpoint: " + method + " " + path));
+        answer(
+            exchange,
+            404,
+            JSON.createObjectNode()
+                .put("error_code", 404)
+                .put("message", "no such endpoint: " + method + " " + path));
       }
     } catch (RuntimeException e) {
-      answer(exchange, 422, JSON.createObjectNode().put("error_code", 42201).put("message", String.valueOf(e.getMessage())));
+      answer(
+          exchange,
+          422,
+          JSON.createObjectNode()
+              .put("error_code", 42201)
+              .put("message", String.valueOf(e.getMessage())));
     }
   }
 
@@ -118,10 +145,16 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
   }
 
   private static void notFound(HttpExchange exchange) throws IOException {
-    answer(exchange, 404, JSON.createObjectNode().put("error_code", SUBJECT_NOT_FOUND).put("message", "Subject not found"));
+    answer(
+        exchange,
+        404,
+        JSON.createObjectNode()
+            .put("error_code", SUBJECT_NOT_FOUND)
+            .put("message", "Subject not found"));
   }
 
-  private static void answer(HttpExchange exchange, int status, ObjectNode body) throws IOException {
+  private static void answer(HttpExchange exchange, int status, ObjectNode body)
+      throws IOException {
     byte[] bytes = JSON.writeValueAsBytes(body);
     exchange.getResponseHeaders().set("Content-Type", "application/vnd.schemaregistry.v1+json");
     exchange.sendResponseHeaders(status, bytes.length);

@@ -15,11 +15,12 @@ import java.util.List;
  * Prometheus Alertmanager's v2 API ({@code POST /api/v2/alerts}), so teams that route, group and
  * silence in Alertmanager can: one alert per affected region, identified by its labels (alertname,
  * outage_id, service, region). Alertmanager tells alerts apart by their whole label set, so
- * everything that can change during an outage (cause, scope, severity, estimated loss) is an annotation: were the
- * cause a label, a RESOLVE naming a cause learnt after the TRIGGER would end another alert and the
- * first would fire on until its TTL. A TRIGGER sets {@code endsAt} a TTL ahead of the
- * wall clock, since Alertmanager resolves an alert nobody re-sends (re-notifications re-send it); a
- * RESOLVE sets {@code endsAt} to the resolution time, or now if that is still ahead of the clock.
+ * everything that can change during an outage (cause, scope, severity, estimated loss) is an
+ * annotation: were the cause a label, a RESOLVE naming a cause learnt after the TRIGGER would end
+ * another alert and the first would fire on until its TTL. A TRIGGER sets {@code endsAt} a TTL
+ * ahead of the wall clock, since Alertmanager resolves an alert nobody re-sends (re-notifications
+ * re-send it); a RESOLVE sets {@code endsAt} to the resolution time, or now if that is still ahead
+ * of the clock.
  */
 public final class AlertmanagerIntegration implements Integration {
   public static final String ALERT_NAME = "OutageRadarOutage";
@@ -52,9 +53,13 @@ public final class AlertmanagerIntegration implements Integration {
 
   ArrayNode body(Page page) {
     Instant now = clock.instant();
-    // A resolve must end the alert in Alertmanager's past: an endsAt even a second ahead (event time
+    // A resolve must end the alert in Alertmanager's past: an endsAt even a second ahead (event
+    // time
     // ahead of the wall clock, clock skew) leaves the alert firing until the earlier, later endsAt.
-    Instant endsAt = page.getAction() == PageAction.RESOLVE ? (page.getAt().isBefore(now) ? page.getAt() : now) : now.plus(alertTtl);
+    Instant endsAt =
+        page.getAction() == PageAction.RESOLVE
+            ? (page.getAt().isBefore(now) ? page.getAt() : now)
+            : now.plus(alertTtl);
     ArrayNode body = PageJson.MAPPER.createArrayNode();
     for (String region : page.getRegions()) {
       ObjectNode alert = body.addObject();

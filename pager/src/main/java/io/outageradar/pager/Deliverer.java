@@ -51,29 +51,55 @@ public final class Deliverer {
     for (int attempt = 1; attempt <= policy.maxAttempts(); attempt++) {
       Optional<Duration> retryAfter = Optional.empty();
       try {
-        HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        HttpResponse<String> response =
+            client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         int status = response.statusCode();
         if (status >= 200 && status < 300) {
-          LOG.info("page {} {} delivered to {} (attempt {})", page.getAction(), page.getDedupKey(), integration.name(), attempt);
+          LOG.info(
+              "page {} {} delivered to {} (attempt {})",
+              page.getAction(),
+              page.getDedupKey(),
+              integration.name(),
+              attempt);
           return new Outcome(true, attempt, null);
         }
         lastError = redact(integration, "HTTP " + status + ": " + abbreviate(response.body()));
         if (status != 429 && status < 500) {
-          LOG.error("page {} refused by {}: {}; not retrying", page.getDedupKey(), integration.name(), lastError);
+          LOG.error(
+              "page {} refused by {}: {}; not retrying",
+              page.getDedupKey(),
+              integration.name(),
+              lastError);
           return new Outcome(false, attempt, lastError);
         }
-        retryAfter = RetryPolicy.parseRetryAfter(response.headers().firstValue("Retry-After"), clock.instant());
+        retryAfter =
+            RetryPolicy.parseRetryAfter(
+                response.headers().firstValue("Retry-After"), clock.instant());
       } catch (IOException e) {
-        lastError = redact(integration, e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+        lastError =
+            redact(
+                integration,
+                e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : ": " + e.getMessage()));
       }
       if (attempt < policy.maxAttempts()) {
         Duration delay = policy.delayAfter(attempt, retryAfter, random);
-        LOG.warn("page {} to {} failed ({}); attempt {} in {} ms", page.getDedupKey(), integration.name(), lastError, attempt + 1,
+        LOG.warn(
+            "page {} to {} failed ({}); attempt {} in {} ms",
+            page.getDedupKey(),
+            integration.name(),
+            lastError,
+            attempt + 1,
             delay.toMillis());
         sleeper.sleep(delay);
       }
     }
-    LOG.error("page {} to {} failed {} times, last: {}", page.getDedupKey(), integration.name(), policy.maxAttempts(), lastError);
+    LOG.error(
+        "page {} to {} failed {} times, last: {}",
+        page.getDedupKey(),
+        integration.name(),
+        policy.maxAttempts(),
+        lastError);
     return new Outcome(false, policy.maxAttempts(), lastError);
   }
 

@@ -11,6 +11,9 @@ public interface Integration {
 
   HttpRequest request(Page page);
 
-  /** Values that must never appear in a log line or an error record (URLs with tokens, keys, secrets). */
+  /**
+   * Values that must never appear in a log line or an error record (URLs with tokens, keys,
+   * secrets).
+   */
   List<String> secrets();
 }

@@ -36,11 +36,20 @@ final class PageJson {
     node.put("onset", page.getOnset().toString());
     node.put("renotify", page.getRenotify());
     ArrayNode losses = node.putArray("estimatedLoss");
-    page.getEstimatedLoss().forEach(loss -> losses.addObject().put("currency", loss.getCurrency()).put("amountMinor", loss.getAmountMinor()));
+    page.getEstimatedLoss()
+        .forEach(
+            loss ->
+                losses
+                    .addObject()
+                    .put("currency", loss.getCurrency())
+                    .put("amountMinor", loss.getAmountMinor()));
     return node;
   }
 
-  /** An amount in major units with the currency's own number of decimals: "1234.56" for BRL, "1500" for JPY. */
+  /**
+   * An amount in major units with the currency's own number of decimals: "1234.56" for BRL, "1500"
+   * for JPY.
+   */
   static String major(Money money) {
     int digits = Currency.getInstance(money.getCurrency()).getDefaultFractionDigits();
     return BigDecimal.valueOf(money.getAmountMinor(), Math.max(digits, 0)).toPlainString();
@@ -65,7 +74,8 @@ final class PageJson {
   }
 
   static HttpRequest.Builder post(URI url, byte[] body) {
-    return HttpRequest.newBuilder(url).timeout(REQUEST_TIMEOUT)
+    return HttpRequest.newBuilder(url)
+        .timeout(REQUEST_TIMEOUT)
         .header("Content-Type", "application/json")
         .header("User-Agent", "outage-radar-pager")
         .POST(HttpRequest.BodyPublishers.ofByteArray(body));

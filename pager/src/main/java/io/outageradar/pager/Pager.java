@@ -38,17 +38,28 @@ import org.slf4j.LoggerFactory;
  * Consumes {@code alerts} and hands each page to every integration. Each integration delivers from
  * a queue of its own, in page order, on a thread of its own: a receiver that hangs or retries
  * delays only its own pages, never another integration's. The offset of a page is committed only
- * once every integration has it (or has given up on it and the page is in {@code alerts.dlq}), so
- * a pager that dies re-sends at most the pages in flight, and the dedup keys make that harmless.
+ * once every integration has it (or has given up on it and the page is in {@code alerts.dlq}), so a
+ * pager that dies re-sends at most the pages in flight, and the dedup keys make that harmless.
  * While too many pages wait for a slow integration, consumption pauses. A record that cannot be
  * read is logged and skipped.
  */
 public final class Pager implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Pager.class);
 
-  /** Where to read and write, who to tell, and whether a new consumer group starts at the oldest page. */
-  public record Settings(String bootstrapServers, String groupId, Topic<String, Page> alerts, Topic<String, PageDeadLetter> deadLetters,
-      List<Integration> integrations, Deliverer deliverer, RetryPolicy retryPolicy, boolean fromBeginning, Clock clock) {}
+  /**
+   * Where to read and write, who to tell, and whether a new consumer group starts at the oldest
+   * page.
+   */
+  public record Settings(
+      String bootstrapServers,
+      String groupId,
+      Topic<String, Page> alerts,
+      Topic<String, PageDeadLetter> deadLetters,
+      List<Integration> integrations,
+      Deliverer deliverer,
+      RetryPolicy retryPolicy,
+      boolean fromBeginning,
+      Clock clock) {}
 
   /** Pages handed out and not yet delivered everywhere, beyond which consumption pauses. */
   static final int MAX_PENDING = 1_000;
@@ -64,21 +75,30 @@ public final class Pager implements AutoCloseable {
 
   private Pager(Settings settings) {
     this.settings = settings;
-    this.consumer = new KafkaConsumer<>(consumerProperties(settings), settings.alerts().keySerde().deserializer(),
-        settings.alerts().valueSerde().deserializer());
+    this.consumer =
+        new KafkaConsumer<>(
+            consumerProperties(settings),
+            settings.alerts().keySerde().deserializer(),
+            settings.alerts().valueSerde().deserializer());
     Properties producerProps = new Properties();
     producerProps.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
     producerProps.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
     producerProps.put(ProducerConfig.ACKS_CONFIG, "all");
-    this.deadLetterProducer = new KafkaProducer<>(producerProps, settings.deadLetters().keySerde().serializer(),
-        settings.deadLetters().valueSerde().serializer());
+    this.deadLetterProducer =
+        new KafkaProducer<>(
+            producerProps,
+            settings.deadLetters().keySerde().serializer(),
+            settings.deadLetters().valueSerde().serializer());
     this.thread = new Thread(this::run, "outage-radar-pager");
     for (Integration integration : settings.integrations()) {
-      lanes.put(integration, Executors.newSingleThreadExecutor(runnable -> {
-        Thread lane = new Thread(runnable, "outage-radar-pager-" + integration.name());
-        lane.setDaemon(true);
-        return lane;
-      }));
+      lanes.put(
+          integration,
+          Executors.newSingleThreadExecutor(
+              runnable -> {
+                Thread lane = new Thread(runnable, "outage-radar-pager-" + integration.name());
+                lane.setDaemon(true);
+                return lane;
+              }));
     }
   }
 
@@ -102,7 +122,8 @@ public final class Pager implements AutoCloseable {
     props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
     props.put(ConsumerConfig.GROUP_ID_CONFIG, settings.groupId());
     props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-    props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, settings.fromBeginning() ? "earliest" : "latest");
+    props.put(
+        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, settings.fromBeginning() ? "earliest" : "latest");
     props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     // the consuming thread polls all the time (deliveries run on the integrations' own threads),
     // pausing instead of blocking when deliveries fall behind
@@ -116,10 +137,17 @@ public final class Pager implements AutoCloseable {
       while (!closing) {
         try {
           for (ConsumerRecord<String, Page> record : consumer.poll(Duration.ofMillis(100))) {
-            pending.add(new TopicPartition(record.topic(), record.partition()), record.offset(), handOut(record.value()));
+            pending.add(
+                new TopicPartition(record.topic(), record.partition()),
+                record.offset(),
+                handOut(record.value()));
           }
         } catch (RecordDeserializationException e) {
-          LOG.error("skipping unreadable page at {}@{}: {}", e.topicPartition(), e.offset(), e.getMessage());
+          LOG.error(
+              "skipping unreadable page at {}@{}: {}",
+              e.topicPartition(),
+              e.offset(),
+              e.getMessage());
           consumer.seek(e.topicPartition(), e.offset() + 1);
           pending.add(e.topicPartition(), e.offset(), CompletableFuture.completedFuture(null));
         }
@@ -145,10 +173,15 @@ public final class Pager implements AutoCloseable {
     }
   }
 
-  /** Queues the page on every integration's lane; done when every one has delivered or dead-lettered it. */
+  /**
+   * Queues the page on every integration's lane; done when every one has delivered or dead-lettered
+   * it.
+   */
   private CompletableFuture<Void> handOut(Page page) {
     List<CompletableFuture<Void>> deliveries = new ArrayList<>();
-    lanes.forEach((integration, lane) -> deliveries.add(CompletableFuture.runAsync(() -> deliver(integration, page), lane)));
+    lanes.forEach(
+        (integration, lane) ->
+            deliveries.add(CompletableFuture.runAsync(() -> deliver(integration, page), lane)));
     return CompletableFuture.allOf(deliveries.toArray(CompletableFuture[]::new));
   }
 
@@ -166,21 +199,37 @@ public final class Pager implements AutoCloseable {
 
   private void commitDone() {
     Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
-    pending.takeCommittable().forEach((partition, next) -> offsets.put(partition, new OffsetAndMetadata(next)));
+    pending
+        .takeCommittable()
+        .forEach((partition, next) -> offsets.put(partition, new OffsetAndMetadata(next)));
     if (!offsets.isEmpty()) {
       consumer.commitSync(offsets);
     }
   }
 
-  private void deadLetter(Page page, Integration integration, Deliverer.Outcome outcome) throws InterruptedException {
-    PageDeadLetter letter = PageDeadLetter.newBuilder()
-        .setPage(page).setIntegration(integration.name()).setAttempts(outcome.attempts()).setLastError(outcome.lastError())
-        .setFailedAt(settings.clock().instant()).build();
+  private void deadLetter(Page page, Integration integration, Deliverer.Outcome outcome)
+      throws InterruptedException {
+    PageDeadLetter letter =
+        PageDeadLetter.newBuilder()
+            .setPage(page)
+            .setIntegration(integration.name())
+            .setAttempts(outcome.attempts())
+            .setLastError(outcome.lastError())
+            .setFailedAt(settings.clock().instant())
+            .build();
     try {
-      // wait for the broker: the page's offset must not be committed before its dead letter is stored
-      deadLetterProducer.send(new ProducerRecord<>(settings.deadLetters().name(), page.getDedupKey(), letter)).get(30, TimeUnit.SECONDS);
+      // wait for the broker: the page's offset must not be committed before its dead letter is
+      // stored
+      deadLetterProducer
+          .send(new ProducerRecord<>(settings.deadLetters().name(), page.getDedupKey(), letter))
+          .get(30, TimeUnit.SECONDS);
     } catch (ExecutionException | TimeoutException e) {
-      throw new IllegalStateException("cannot store the dead letter of page " + page.getDedupKey() + " for " + integration.name(), e);
+      throw new IllegalStateException(
+          "cannot store the dead letter of page "
+              + page.getDedupKey()
+              + " for "
+              + integration.name(),
+          e);
     }
   }
 

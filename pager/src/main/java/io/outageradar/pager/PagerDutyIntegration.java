@@ -12,8 +12,9 @@ import java.util.Locale;
 
 /**
  * PagerDuty Events API v2: a TRIGGER is an alert event with a payload (summary, source, severity,
- * timestamp, component, group, class, custom details with regions, cause hint and, when known,
- * the outage's estimated loss so far); a RESOLVE needs only the routing key and dedup key. The outage id as dedup key makes a re-sent page update the same incident.
+ * timestamp, component, group, class, custom details with regions, cause hint and, when known, the
+ * outage's estimated loss so far); a RESOLVE needs only the routing key and dedup key. The outage
+ * id as dedup key makes a re-sent page update the same incident.
  */
 public final class PagerDutyIntegration implements Integration {
   public static final URI EVENTS_V2 = URI.create("https://events.pagerduty.com/v2/enqueue");
@@ -64,7 +65,10 @@ public final class PagerDutyIntegration implements Integration {
       if (!page.getEstimatedLoss().isEmpty()) {
         ArrayNode business = details.putArray("estimated_loss");
         for (Money loss : page.getEstimatedLoss()) {
-          business.addObject().put("currency", loss.getCurrency()).put("amount_minor", loss.getAmountMinor())
+          business
+              .addObject()
+              .put("currency", loss.getCurrency())
+              .put("amount_minor", loss.getAmountMinor())
               .put("amount", PageJson.major(loss));
         }
       }

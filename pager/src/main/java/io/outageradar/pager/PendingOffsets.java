@@ -8,11 +8,12 @@ import org.apache.kafka.common.TopicPartition;
 
 /**
  * Pages handed to the integrations and not yet done, per partition in offset order. A partition's
- * offset may be committed up to the first page some integration still works on: committing past
- * it would lose that page if the pager died. Used by the consuming thread only.
+ * offset may be committed up to the first page some integration still works on: committing past it
+ * would lose that page if the pager died. Used by the consuming thread only.
  */
 final class PendingOffsets {
-  private final Map<TopicPartition, TreeMap<Long, CompletableFuture<Void>>> byPartition = new HashMap<>();
+  private final Map<TopicPartition, TreeMap<Long, CompletableFuture<Void>>> byPartition =
+      new HashMap<>();
   private int size;
 
   void add(TopicPartition partition, long offset, CompletableFuture<Void> done) {
@@ -31,11 +32,17 @@ final class PendingOffsets {
    */
   Map<TopicPartition, Long> takeCommittable() {
     Map<TopicPartition, Long> committable = new HashMap<>();
-    for (Map.Entry<TopicPartition, TreeMap<Long, CompletableFuture<Void>>> entry : byPartition.entrySet()) {
+    for (Map.Entry<TopicPartition, TreeMap<Long, CompletableFuture<Void>>> entry :
+        byPartition.entrySet()) {
       TreeMap<Long, CompletableFuture<Void>> pages = entry.getValue();
       while (!pages.isEmpty() && pages.firstEntry().getValue().isDone()) {
         if (pages.firstEntry().getValue().isCompletedExceptionally()) {
-          throw new IllegalStateException("page at " + entry.getKey() + "@" + pages.firstKey() + " was neither delivered nor dead-lettered",
+          throw new IllegalStateException(
+              "page at "
+                  + entry.getKey()
+                  + "@"
+                  + pages.firstKey()
+                  + " was neither delivered nor dead-lettered",
               pages.firstEntry().getValue().handle((ignored, error) -> error).join());
         }
         committable.put(entry.getKey(), pages.pollFirstEntry().getKey() + 1);
@@ -45,7 +52,9 @@ final class PendingOffsets {
     return committable;
   }
 
-  /** Forgets a partition this pager no longer owns; its new owner delivers from the last commit on. */
+  /**
+   * Forgets a partition this pager no longer owns; its new owner delivers from the last commit on.
+   */
   void forget(TopicPartition partition) {
     TreeMap<Long, CompletableFuture<Void>> pages = byPartition.remove(partition);
     size -= pages == null ? 0 : pages.size();

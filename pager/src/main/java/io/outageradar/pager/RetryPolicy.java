@@ -11,12 +11,14 @@ import java.util.SplittableRandom;
 /**
  * How often and how patiently to try: up to {@code maxAttempts}, waiting an exponentially growing,
  * fully jittered delay between them (so pagers restarting together do not retry in lockstep),
- * capped at {@code maxDelay}; a receiver's Retry-After (429, 503) is honoured instead, within the cap.
+ * capped at {@code maxDelay}; a receiver's Retry-After (429, 503) is honoured instead, within the
+ * cap.
  */
 public record RetryPolicy(int maxAttempts, Duration initialDelay, Duration maxDelay) {
   public RetryPolicy {
     if (maxAttempts < 1 || initialDelay.isNegative() || maxDelay.compareTo(initialDelay) < 0) {
-      throw new IllegalArgumentException("need at least one attempt and 0 <= initial delay <= max delay");
+      throw new IllegalArgumentException(
+          "need at least one attempt and 0 <= initial delay <= max delay");
     }
   }
 
@@ -25,7 +27,8 @@ public record RetryPolicy(int maxAttempts, Duration initialDelay, Duration maxDe
     if (retryAfter.isPresent()) {
       return retryAfter.get().compareTo(maxDelay) > 0 ? maxDelay : retryAfter.get();
     }
-    long ceiling = Math.min(maxDelay.toMillis(), initialDelay.toMillis() << Math.min(attempt - 1, 30));
+    long ceiling =
+        Math.min(maxDelay.toMillis(), initialDelay.toMillis() << Math.min(attempt - 1, 30));
     return Duration.ofMillis(ceiling <= 0 ? 0 : random.nextLong(ceiling + 1));
   }
 

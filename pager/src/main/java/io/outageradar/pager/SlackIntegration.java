@@ -8,7 +8,10 @@ import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.util.List;
 
-/** A Slack incoming webhook: one readable message per page, resolved ones included. The webhook URL is the secret. */
+/**
+ * A Slack incoming webhook: one readable message per page, resolved ones included. The webhook URL
+ * is the secret.
+ */
 public final class SlackIntegration implements Integration {
   private final URI webhook;
 
@@ -37,14 +40,38 @@ public final class SlackIntegration implements Integration {
     String regions = String.join(", ", page.getRegions());
     if (page.getAction() == PageAction.RESOLVE) {
       Duration lasted = Duration.between(page.getOnset(), page.getAt());
-      return ":white_check_mark: *Resolved* " + page.getService() + " (" + page.getScope() + " in " + regions + ") after "
-          + lasted.toHours() + "h" + String.format("%02d", lasted.toMinutesPart()) + "m" + lossLine(page, " · estimated loss ")
-          + " — " + page.getDedupKey();
+      return ":white_check_mark: *Resolved* "
+          + page.getService()
+          + " ("
+          + page.getScope()
+          + " in "
+          + regions
+          + ") after "
+          + lasted.toHours()
+          + "h"
+          + String.format("%02d", lasted.toMinutesPart())
+          + "m"
+          + lossLine(page, " · estimated loss ")
+          + " — "
+          + page.getDedupKey();
     }
-    return ":rotating_light: *" + (page.getRenotify() ? "Still down" : "Outage") + "* " + page.getSummary()
-        + "\nService: " + page.getService() + " · scope " + page.getScope() + " · regions " + regions
-        + " · cause hint " + page.getCause() + " · since " + page.getOnset() + lossLine(page, "\nEstimated loss so far: ")
-        + "\nIncident: " + page.getDedupKey();
+    return ":rotating_light: *"
+        + (page.getRenotify() ? "Still down" : "Outage")
+        + "* "
+        + page.getSummary()
+        + "\nService: "
+        + page.getService()
+        + " · scope "
+        + page.getScope()
+        + " · regions "
+        + regions
+        + " · cause hint "
+        + page.getCause()
+        + " · since "
+        + page.getOnset()
+        + lossLine(page, "\nEstimated loss so far: ")
+        + "\nIncident: "
+        + page.getDedupKey();
   }
 
   private static String lossLine(Page page, String label) {

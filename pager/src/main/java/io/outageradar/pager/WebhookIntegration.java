@@ -4,8 +4,8 @@ import io.outageradar.avro.Page;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.security.InvalidKeyException;
+import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
@@ -49,7 +49,9 @@ public final class WebhookIntegration implements Integration {
   @Override
   public HttpRequest request(Page page) {
     byte[] body = PageJson.bytes(PageJson.of(page));
-    return PageJson.post(url, body).header("X-Signature", signature(secret, clock.instant().getEpochSecond(), body)).build();
+    return PageJson.post(url, body)
+        .header("X-Signature", signature(secret, clock.instant().getEpochSecond(), body))
+        .build();
   }
 
   /** The X-Signature value for {@code body} sent at {@code unixSeconds}. */
@@ -61,15 +63,18 @@ public final class WebhookIntegration implements Integration {
    * What a receiver checks: the header is well formed, its HMAC matches (compared in constant
    * time), and it was signed no more than {@code tolerance} before (or after) {@code now}.
    */
-  public static boolean verify(String secret, String header, byte[] body, Instant now, Duration tolerance) {
+  public static boolean verify(
+      String secret, String header, byte[] body, Instant now, Duration tolerance) {
     if (header == null || !header.matches("t=\\d{1,12},v1=[0-9a-f]{64}")) {
       return false;
     }
     long signedAt = Long.parseLong(header.substring(2, header.indexOf(',')));
     String presented = header.substring(header.indexOf(",v1=") + 4);
     boolean fresh = Math.abs(now.getEpochSecond() - signedAt) <= tolerance.toSeconds();
-    boolean authentic = MessageDigest.isEqual(presented.getBytes(StandardCharsets.US_ASCII),
-        hmac(secret, signedAt, body).getBytes(StandardCharsets.US_ASCII));
+    boolean authentic =
+        MessageDigest.isEqual(
+            presented.getBytes(StandardCharsets.US_ASCII),
+            hmac(secret, signedAt, body).getBytes(StandardCharsets.US_ASCII));
     return fresh && authentic;
   }
 

@@ -41,28 +41,52 @@ class AlertmanagerIT {
   private static Process alertmanager;
   private static URI base;
   private final HttpClient http = HttpClient.newHttpClient();
-  private final Deliverer deliverer = new Deliverer(http, new RetryPolicy(3, Duration.ofMillis(100), Duration.ofSeconds(1)), d -> { },
-      Clock.systemUTC());
+  private final Deliverer deliverer =
+      new Deliverer(
+          http,
+          new RetryPolicy(3, Duration.ofMillis(100), Duration.ofSeconds(1)),
+          d -> {},
+          Clock.systemUTC());
+
   /** Built per test, after {@link #start} has the Alertmanager's address. */
-  private final AlertmanagerIntegration integration = new AlertmanagerIntegration(base, Duration.ofHours(1), Clock.systemUTC());
+  private final AlertmanagerIntegration integration =
+      new AlertmanagerIntegration(base, Duration.ofHours(1), Clock.systemUTC());
 
   @BeforeAll
   static void start() throws Exception {
     boolean required = "true".equals(System.getenv("OUTAGE_RADAR_REQUIRE_EXTERNALS"));
-    assumeTrue(required || Files.isExecutable(BINARY), "prometheus-alertmanager is not installed (bash .ci/run installs it)");
+    assumeTrue(
+        required || Files.isExecutable(BINARY),
+        "prometheus-alertmanager is not installed (bash .ci/run installs it)");
     int port;
     try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       port = socket.getLocalPort();
     }
     Path config = dir.resolve("alertmanager.yml");
     Files.writeString(config, "route:\n  receiver: discard\nreceivers:\n  - name: discard\n");
-    alertmanager = new ProcessBuilder(BINARY.toString(), "--config.file=" + config, "--storage.path=" + dir.resolve("data"),
-        "--web.listen-address=127.0.0.1:" + port, "--cluster.listen-address=")
-        .redirectErrorStream(true).redirectOutput(dir.resolve("alertmanager.log").toFile()).start();
+    alertmanager =
+        new ProcessBuilder(
+                BINARY.toString(),
+                "--config.file=" + config,
+                "--storage.path=" + dir.resolve("data"),
+                "--web.listen-address=127.0.0.1:" + port,
+                "--cluster.listen-address=")
+            .redirectErrorStream(true)
+            .redirectOutput(dir.resolve("alertmanager.log").toFile())
+            .start();
     base = URI.create("http://127.0.0.1:" + port + "/");
     HttpClient client = HttpClient.newHttpClient();
-    await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() -> client.send(
-        HttpRequest.newBuilder(base.resolve("-/ready")).build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200);
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .ignoreExceptions()
+        .until(
+            () ->
+                client
+                        .send(
+                            HttpRequest.newBuilder(base.resolve("-/ready")).build(),
+                            HttpResponse.BodyHandlers.discarding())
+                        .statusCode()
+                    == 200);
   }
 
   @AfterAll
@@ -74,13 +98,20 @@ class AlertmanagerIT {
   }
 
   private List<JsonNode> alertsOf(String outageId) throws IOException, InterruptedException {
-    String body = http.send(HttpRequest.newBuilder(base.resolve("api/v2/alerts")).build(), HttpResponse.BodyHandlers.ofString()).body();
+    String body =
+        http.send(
+                HttpRequest.newBuilder(base.resolve("api/v2/alerts")).build(),
+                HttpResponse.BodyHandlers.ofString())
+            .body();
     List<JsonNode> alerts = new java.util.ArrayList<>();
-    PageJson.MAPPER.readTree(body).forEach(alert -> {
-      if (outageId.equals(alert.path("labels").path("outage_id").asText())) {
-        alerts.add(alert);
-      }
-    });
+    PageJson.MAPPER
+        .readTree(body)
+        .forEach(
+            alert -> {
+              if (outageId.equals(alert.path("labels").path("outage_id").asText())) {
+                alerts.add(alert);
+              }
+            });
     return alerts;
   }
 
@@ -88,19 +119,38 @@ class AlertmanagerIT {
   void listsTheOutageAfterTriggerAndResolvesItAfterResolve() throws Exception {
     Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
 
-    assertThat(deliverer.deliver(integration, Pages.page(PageAction.TRIGGER, now, List.of("BR", "US")))
-        .delivered()).isTrue();
-    await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
-      List<JsonNode> alerts = alertsOf("whatsapp-global-20211004T154030Z");
-      assertThat(alerts).extracting(a -> a.path("labels").path("region").asText()).containsExactlyInAnyOrder("BR", "US");
-      assertThat(alerts).extracting(a -> a.path("status").path("state").asText()).containsOnly("active");
-      assertThat(alerts).extracting(a -> a.path("annotations").path("cause").asText()).containsOnly("DNS");
-    });
+    assertThat(
+            deliverer
+                .deliver(integration, Pages.page(PageAction.TRIGGER, now, List.of("BR", "US")))
+                .delivered())
+        .isTrue();
+    await()
+        .atMost(Duration.ofSeconds(15))
+        .untilAsserted(
+            () -> {
+              List<JsonNode> alerts = alertsOf("whatsapp-global-20211004T154030Z");
+              assertThat(alerts)
+                  .extracting(a -> a.path("labels").path("region").asText())
+                  .containsExactlyInAnyOrder("BR", "US");
+              assertThat(alerts)
+                  .extracting(a -> a.path("status").path("state").asText())
+                  .containsOnly("active");
+              assertThat(alerts)
+                  .extracting(a -> a.path("annotations").path("cause").asText())
+                  .containsOnly("DNS");
+            });
 
-    assertThat(deliverer.deliver(integration, Pages.page(PageAction.RESOLVE, now.plusSeconds(1),
-        List.of("BR", "US"))).delivered()).isTrue();
+    assertThat(
+            deliverer
+                .deliver(
+                    integration,
+                    Pages.page(PageAction.RESOLVE, now.plusSeconds(1), List.of("BR", "US")))
+                .delivered())
+        .isTrue();
     // Alertmanager lists only alerts that have not ended
-    await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(alertsOf("whatsapp-global-20211004T154030Z")).isEmpty());
+    await()
+        .atMost(Duration.ofSeconds(15))
+        .untilAsserted(() -> assertThat(alertsOf("whatsapp-global-20211004T154030Z")).isEmpty());
   }
 
   @Test
@@ -110,11 +160,18 @@ class AlertmanagerIT {
     Page resolve = regionalPage(PageAction.RESOLVE, now.plusSeconds(1), CauseHint.NETWORK);
 
     assertThat(deliverer.deliver(integration, trigger).delivered()).isTrue();
-    await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(alertsOf("instagram-BR-cause-change"))
-        .extracting(a -> a.path("annotations").path("cause").asText()).containsExactly("UNKNOWN"));
+    await()
+        .atMost(Duration.ofSeconds(15))
+        .untilAsserted(
+            () ->
+                assertThat(alertsOf("instagram-BR-cause-change"))
+                    .extracting(a -> a.path("annotations").path("cause").asText())
+                    .containsExactly("UNKNOWN"));
 
     assertThat(deliverer.deliver(integration, resolve).delivered()).isTrue();
-    await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(alertsOf("instagram-BR-cause-change")).isEmpty());
+    await()
+        .atMost(Duration.ofSeconds(15))
+        .untilAsserted(() -> assertThat(alertsOf("instagram-BR-cause-change")).isEmpty());
   }
 
   /** A regional instagram outage in BR, with the cause known at {@code at}. */

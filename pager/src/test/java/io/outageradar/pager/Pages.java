@@ -24,9 +24,23 @@ final class Pages {
 
   static Page page(PageAction action, Instant at, List<String> regions) {
     return Page.newBuilder()
-        .setDedupKey("whatsapp-global-20211004T154030Z").setAction(action).setAt(at).setService("whatsapp")
-        .setScope(OutageScope.GLOBAL).setRegions(regions).setCause(CauseHint.DNS).setSeverity(PageSeverity.CRITICAL)
-        .setSummary("whatsapp is down in " + regions.size() + " regions (" + String.join(", ", regions) + "), cause hint DNS")
-        .setOnset(ONSET).setRenotify(false).setEstimatedLoss(List.of()).build();
+        .setDedupKey("whatsapp-global-20211004T154030Z")
+        .setAction(action)
+        .setAt(at)
+        .setService("whatsapp")
+        .setScope(OutageScope.GLOBAL)
+        .setRegions(regions)
+        .setCause(CauseHint.DNS)
+        .setSeverity(PageSeverity.CRITICAL)
+        .setSummary(
+            "whatsapp is down in "
+                + regions.size()
+                + " regions ("
+                + String.join(", ", regions)
+                + "), cause hint DNS")
+        .setOnset(ONSET)
+        .setRenotify(false)
+        .setEstimatedLoss(List.of())
+        .build();
   }
 }

@@ -32,9 +32,14 @@ class PendingOffsetsTest {
   @Test
   void aPageThatWasNeitherDeliveredNorDeadLetteredStopsTheCommits() {
     PendingOffsets pending = new PendingOffsets();
-    pending.add(P0, 3, CompletableFuture.failedFuture(new IllegalStateException("dead-letter topic unreachable")));
+    pending.add(
+        P0,
+        3,
+        CompletableFuture.failedFuture(new IllegalStateException("dead-letter topic unreachable")));
 
-    assertThatThrownBy(pending::takeCommittable).hasMessageContaining("alerts-0@3").hasMessageContaining("neither delivered");
+    assertThatThrownBy(pending::takeCommittable)
+        .hasMessageContaining("alerts-0@3")
+        .hasMessageContaining("neither delivered");
   }
 
   @Test

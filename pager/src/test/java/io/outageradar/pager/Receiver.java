@@ -14,12 +14,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-/** A local HTTP endpoint that records every request and answers from a script (then 202 for the rest). */
+/**
+ * A local HTTP endpoint that records every request and answers from a script (then 202 for the
+ * rest).
+ */
 final class Receiver implements AutoCloseable {
   record Request(String method, String path, Map<String, List<String>> headers, String body) {
     String header(String name) {
-      return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name)).map(e -> e.getValue().get(0))
-          .findFirst().orElse(null);
+      return headers.entrySet().stream()
+          .filter(e -> e.getKey().equalsIgnoreCase(name))
+          .map(e -> e.getValue().get(0))
+          .findFirst()
+          .orElse(null);
     }
   }
 
@@ -42,8 +48,14 @@ final class Receiver implements AutoCloseable {
 
   private synchronized void handle(HttpExchange exchange) throws IOException {
     String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-    requests.add(new Request(exchange.getRequestMethod(), exchange.getRequestURI().getPath(), Map.copyOf(exchange.getRequestHeaders()), body));
-    Answer answer = script.isEmpty() ? new Answer(202, null, "{\"status\":\"success\"}") : script.poll();
+    requests.add(
+        new Request(
+            exchange.getRequestMethod(),
+            exchange.getRequestURI().getPath(),
+            Map.copyOf(exchange.getRequestHeaders()),
+            body));
+    Answer answer =
+        script.isEmpty() ? new Answer(202, null, "{\"status\":\"success\"}") : script.poll();
     if (answer.retryAfter() != null) {
       exchange.getResponseHeaders().add("Retry-After", answer.retryAfter());
     }

@@ -9,7 +9,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Reads the analyzer's tab-separated data files from the classpath: '#' starts a comment, blank lines are skipped. */
+/**
+ * Reads the analyzer's tab-separated data files from the classpath: '#' starts a comment, blank
+ * lines are skipped.
+ */
 final class DataFiles {
   private DataFiles() {}
 
@@ -28,7 +31,14 @@ final class DataFiles {
         }
         String[] columns = line.split("\t");
         if (columns.length < minColumns) {
-          throw new IllegalStateException(name + " line " + number + " has " + columns.length + " columns, needs " + minColumns);
+          throw new IllegalStateException(
+              name
+                  + " line "
+                  + number
+                  + " has "
+                  + columns.length
+                  + " columns, needs "
+                  + minColumns);
         }
         rows.add(columns);
       }

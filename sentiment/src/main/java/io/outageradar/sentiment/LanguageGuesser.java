@@ -8,10 +8,10 @@ import java.util.Set;
 
 /**
  * Tells English, Portuguese and Spanish apart in short posts: each token that is a frequent
- * function word of a language, or one of its outage words, counts for it; one of its outage
- * phrases ("no funciona") and letters only one of them uses (ã, õ, ç for Portuguese; ñ, ¿, ¡ for
- * Spanish) count double. No evidence, or a tie with English, means English; a tie between the
- * other two, Portuguese. Good enough to pick a vocabulary; not a general language identifier.
+ * function word of a language, or one of its outage words, counts for it; one of its outage phrases
+ * ("no funciona") and letters only one of them uses (ã, õ, ç for Portuguese; ñ, ¿, ¡ for Spanish)
+ * count double. No evidence, or a tie with English, means English; a tie between the other two,
+ * Portuguese. Good enough to pick a vocabulary; not a general language identifier.
  */
 final class LanguageGuesser {
   static final List<String> LANGUAGES = List.of("en", "pt", "es");
@@ -21,15 +21,19 @@ final class LanguageGuesser {
 
   /** Each evidence word with the languages it counts for, as a bit set: one lookup per token. */
   private final Map<String, Integer> words;
+
   /** The same for multi-word phrases, and the words they start with (so most tokens try none). */
   private final Map<String, Integer> phrases;
+
   private final Set<String> phraseStarts;
 
   private LanguageGuesser(Map<String, Integer> words, Map<String, Integer> phrases) {
     this.words = Map.copyOf(words);
     this.phrases = Map.copyOf(phrases);
-    this.phraseStarts = phrases.keySet().stream().map(phrase -> phrase.substring(0, phrase.indexOf(' ')))
-        .collect(java.util.stream.Collectors.toUnmodifiableSet());
+    this.phraseStarts =
+        phrases.keySet().stream()
+            .map(phrase -> phrase.substring(0, phrase.indexOf(' ')))
+            .collect(java.util.stream.Collectors.toUnmodifiableSet());
   }
 
   /** The stop words of the data file plus each language's outage entries (words and phrases). */
@@ -39,8 +43,12 @@ final class LanguageGuesser {
     for (String[] row : DataFiles.rows("stopwords.tsv", 2)) {
       words.merge(row[1], bit(row[0]), (a, b) -> a | b);
     }
-    domainEntries.forEach((lang, entries) -> entries.forEach(entry ->
-        (entry.indexOf(' ') > 0 ? phrases : words).merge(entry, bit(lang), (a, b) -> a | b)));
+    domainEntries.forEach(
+        (lang, entries) ->
+            entries.forEach(
+                entry ->
+                    (entry.indexOf(' ') > 0 ? phrases : words)
+                        .merge(entry, bit(lang), (a, b) -> a | b)));
     return new LanguageGuesser(words, phrases);
   }
 
@@ -62,7 +70,7 @@ final class LanguageGuesser {
       switch (Character.toLowerCase(c)) {
         case 'ã', 'õ', 'ç' -> score[1] += 2;
         case 'ñ', '¿', '¡' -> score[2] += 2;
-        default -> { }
+        default -> {}
       }
       boolean boundary = TextShape.isSpace(c);
       if (!boundary && start < 0) {

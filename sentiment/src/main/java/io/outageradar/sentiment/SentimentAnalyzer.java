@@ -7,11 +7,11 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Scores short texts: {@link #vader} with the published VADER method and lexicon, exactly;
- * {@link #analyze} with VADER plus the outage-domain layer of the text's language (English,
- * Portuguese or Spanish; given, or guessed when not). Thread-safe and loaded once: share
- * {@link #standard()}. Texts are scored on their first {@value #MAX_TEXT_LENGTH} characters, the
- * longest report the intake takes; longer ones are cut, never rejected.
+ * Scores short texts: {@link #vader} with the published VADER method and lexicon, exactly; {@link
+ * #analyze} with VADER plus the outage-domain layer of the text's language (English, Portuguese or
+ * Spanish; given, or guessed when not). Thread-safe and loaded once: share {@link #standard()}.
+ * Texts are scored on their first {@value #MAX_TEXT_LENGTH} characters, the longest report the
+ * intake takes; longer ones are cut, never rejected.
  */
 public final class SentimentAnalyzer {
   public static final int MAX_TEXT_LENGTH = 2_000;
@@ -21,7 +21,8 @@ public final class SentimentAnalyzer {
   private final Map<String, Vocabulary> byLanguage;
   private final LanguageGuesser guesser;
 
-  private SentimentAnalyzer(Vocabulary vader, Map<String, Vocabulary> byLanguage, LanguageGuesser guesser) {
+  private SentimentAnalyzer(
+      Vocabulary vader, Map<String, Vocabulary> byLanguage, LanguageGuesser guesser) {
     this.vader = vader;
     this.byLanguage = Map.copyOf(byLanguage);
     this.guesser = guesser;
@@ -43,12 +44,14 @@ public final class SentimentAnalyzer {
     }
     Map<Integer, String> emojis = new HashMap<>();
     for (String[] row : DataFiles.rows(PACKAGE + "emoji_utf8_lexicon.txt", 2)) {
-      // the reference looks emoji up one code point at a time, so only single-code-point entries can ever match
+      // the reference looks emoji up one code point at a time, so only single-code-point entries
+      // can ever match
       if (row[0].codePointCount(0, row[0].length()) == 1) {
         emojis.put(row[0].codePointAt(0), row[1]);
       }
     }
-    Vocabulary vader = new Vocabulary("en", lexicon, Set.of(), emojis, Set.of(), true, Set.of("but"));
+    Vocabulary vader =
+        new Vocabulary("en", lexicon, Set.of(), emojis, Set.of(), true, Set.of("but"));
 
     Map<String, Map<String, Double>> entries = new HashMap<>();
     Map<String, Set<String>> neutral = new HashMap<>();
@@ -56,7 +59,9 @@ public final class SentimentAnalyzer {
       if (row[2].equals("neutral")) {
         neutral.computeIfAbsent(row[0], l -> new HashSet<>()).add(row[1]);
       } else {
-        entries.computeIfAbsent(row[0], l -> new HashMap<>()).put(row[1], Double.parseDouble(row[2]));
+        entries
+            .computeIfAbsent(row[0], l -> new HashMap<>())
+            .put(row[1], Double.parseDouble(row[2]));
       }
     }
     Map<String, Set<String>> negations = new HashMap<>();
@@ -67,13 +72,26 @@ public final class SentimentAnalyzer {
     for (String[] row : DataFiles.rows(PACKAGE + "contrasts.tsv", 2)) {
       contrasts.computeIfAbsent(row[0], l -> new HashSet<>()).add(row[1]);
     }
-    Vocabulary english = vader.extendedWith("en", entries.getOrDefault("en", Map.of()), neutral.getOrDefault("en", Set.of()),
-        negations.getOrDefault("en", Set.of()), contrasts.getOrDefault("en", Set.of()));
+    Vocabulary english =
+        vader.extendedWith(
+            "en",
+            entries.getOrDefault("en", Map.of()),
+            neutral.getOrDefault("en", Set.of()),
+            negations.getOrDefault("en", Set.of()),
+            contrasts.getOrDefault("en", Set.of()));
     Map<String, Vocabulary> byLanguage = new HashMap<>();
     Map<String, Set<String>> domainEntries = new HashMap<>();
     for (String lang : LanguageGuesser.LANGUAGES) {
-      byLanguage.put(lang, lang.equals("en") ? english : english.extendedWith(lang, entries.getOrDefault(lang, Map.of()),
-          neutral.getOrDefault(lang, Set.of()), negations.getOrDefault(lang, Set.of()), contrasts.getOrDefault(lang, Set.of())));
+      byLanguage.put(
+          lang,
+          lang.equals("en")
+              ? english
+              : english.extendedWith(
+                  lang,
+                  entries.getOrDefault(lang, Map.of()),
+                  neutral.getOrDefault(lang, Set.of()),
+                  negations.getOrDefault(lang, Set.of()),
+                  contrasts.getOrDefault(lang, Set.of())));
       domainEntries.put(lang, entries.getOrDefault(lang, Map.of()).keySet());
     }
     return new SentimentAnalyzer(vader, byLanguage, LanguageGuesser.load(domainEntries));
@@ -123,7 +141,10 @@ public final class SentimentAnalyzer {
     if (text.length() <= MAX_TEXT_LENGTH) {
       return text;
     }
-    int end = Character.isHighSurrogate(text.charAt(MAX_TEXT_LENGTH - 1)) ? MAX_TEXT_LENGTH - 1 : MAX_TEXT_LENGTH;
+    int end =
+        Character.isHighSurrogate(text.charAt(MAX_TEXT_LENGTH - 1))
+            ? MAX_TEXT_LENGTH - 1
+            : MAX_TEXT_LENGTH;
     return text.substring(0, end);
   }
 }

@@ -10,15 +10,22 @@ final class TextShape {
 
   /** Python's {@code str.isspace()}: Java whitespace plus the no-break spaces and NEL. */
   static boolean isSpace(int codePoint) {
-    return Character.isWhitespace(codePoint) || Character.isSpaceChar(codePoint) || codePoint == 0x85;
+    return Character.isWhitespace(codePoint)
+        || Character.isSpaceChar(codePoint)
+        || codePoint == 0x85;
   }
 
   /** Python's {@code string.punctuation}: the 32 ASCII punctuation characters. */
   static boolean isPunctuation(char c) {
-    return (c >= '!' && c <= '/') || (c >= ':' && c <= '@') || (c >= '[' && c <= '`') || (c >= '{' && c <= '~');
+    return (c >= '!' && c <= '/')
+        || (c >= ':' && c <= '@')
+        || (c >= '[' && c <= '`')
+        || (c >= '{' && c <= '~');
   }
 
-  /** Python's {@code str.isupper()}: at least one cased character, and none lower- or title-case. */
+  /**
+   * Python's {@code str.isupper()}: at least one cased character, and none lower- or title-case.
+   */
   static boolean isUpper(String word) {
     boolean cased = false;
     for (int i = 0; i < word.length(); ) {

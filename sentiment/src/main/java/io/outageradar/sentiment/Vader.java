@@ -7,12 +7,13 @@ import java.util.Set;
 
 /**
  * The VADER method (Hutto &amp; Gilbert, ICWSM 2014), rule for rule as its reference implementation
- * (vaderSentiment 3.3.2) applies them, so its scores are the ones VADER users know: lexicon valence;
- * ALL-CAPS emphasis when the text mixes case; booster and dampener words up to three tokens back,
- * fading with distance; negation up to three tokens back ("never so/this" intensifies, "without
- * doubt" does not negate); "no" as a negator or a word; "least"; special-case idioms and multi-word
- * boosters; the contrastive "but" (before ×0.5, after ×1.5); "!" and "?" emphasis; and the
- * normalisation {@code x / sqrt(x² + 15)}. The constants are the paper's empirically derived ones.
+ * (vaderSentiment 3.3.2) applies them, so its scores are the ones VADER users know: lexicon
+ * valence; ALL-CAPS emphasis when the text mixes case; booster and dampener words up to three
+ * tokens back, fading with distance; negation up to three tokens back ("never so/this" intensifies,
+ * "without doubt" does not negate); "no" as a negator or a word; "least"; special-case idioms and
+ * multi-word boosters; the contrastive "but" (before ×0.5, after ×1.5); "!" and "?" emphasis; and
+ * the normalisation {@code x / sqrt(x² + 15)}. The constants are the paper's empirically derived
+ * ones.
  */
 final class Vader {
   static final double B_INCR = 0.293;
@@ -25,44 +26,187 @@ final class Vader {
   private static final double MAX_QUESTION_EMPHASIS = 0.96;
   private static final double ALPHA = 15;
 
-  static final Set<String> NEGATE = Set.of("aint", "arent", "cannot", "cant", "couldnt", "darent", "didnt", "doesnt",
-      "ain't", "aren't", "can't", "couldn't", "daren't", "didn't", "doesn't", "dont", "hadnt", "hasnt", "havent", "isnt",
-      "mightnt", "mustnt", "neither", "don't", "hadn't", "hasn't", "haven't", "isn't", "mightn't", "mustn't", "neednt",
-      "needn't", "never", "none", "nope", "nor", "not", "nothing", "nowhere", "oughtnt", "shant", "shouldnt", "uhuh", "wasnt",
-      "werent", "oughtn't", "shan't", "shouldn't", "uh-uh", "wasn't", "weren't", "without", "wont", "wouldnt", "won't",
-      "wouldn't", "rarely", "seldom", "despite");
+  static final Set<String> NEGATE =
+      Set.of(
+          "aint",
+          "arent",
+          "cannot",
+          "cant",
+          "couldnt",
+          "darent",
+          "didnt",
+          "doesnt",
+          "ain't",
+          "aren't",
+          "can't",
+          "couldn't",
+          "daren't",
+          "didn't",
+          "doesn't",
+          "dont",
+          "hadnt",
+          "hasnt",
+          "havent",
+          "isnt",
+          "mightnt",
+          "mustnt",
+          "neither",
+          "don't",
+          "hadn't",
+          "hasn't",
+          "haven't",
+          "isn't",
+          "mightn't",
+          "mustn't",
+          "neednt",
+          "needn't",
+          "never",
+          "none",
+          "nope",
+          "nor",
+          "not",
+          "nothing",
+          "nowhere",
+          "oughtnt",
+          "shant",
+          "shouldnt",
+          "uhuh",
+          "wasnt",
+          "werent",
+          "oughtn't",
+          "shan't",
+          "shouldn't",
+          "uh-uh",
+          "wasn't",
+          "weren't",
+          "without",
+          "wont",
+          "wouldnt",
+          "won't",
+          "wouldn't",
+          "rarely",
+          "seldom",
+          "despite");
 
-  static final Map<String, Double> BOOSTERS = Map.ofEntries(
-      Map.entry("absolutely", B_INCR), Map.entry("amazingly", B_INCR), Map.entry("awfully", B_INCR),
-      Map.entry("completely", B_INCR), Map.entry("considerable", B_INCR), Map.entry("considerably", B_INCR),
-      Map.entry("decidedly", B_INCR), Map.entry("deeply", B_INCR), Map.entry("effing", B_INCR), Map.entry("enormous", B_INCR),
-      Map.entry("enormously", B_INCR), Map.entry("entirely", B_INCR), Map.entry("especially", B_INCR),
-      Map.entry("exceptional", B_INCR), Map.entry("exceptionally", B_INCR), Map.entry("extreme", B_INCR),
-      Map.entry("extremely", B_INCR), Map.entry("fabulously", B_INCR), Map.entry("flipping", B_INCR), Map.entry("flippin", B_INCR),
-      Map.entry("frackin", B_INCR), Map.entry("fracking", B_INCR), Map.entry("fricking", B_INCR), Map.entry("frickin", B_INCR),
-      Map.entry("frigging", B_INCR), Map.entry("friggin", B_INCR), Map.entry("fully", B_INCR), Map.entry("fuckin", B_INCR),
-      Map.entry("fucking", B_INCR), Map.entry("fuggin", B_INCR), Map.entry("fugging", B_INCR), Map.entry("greatly", B_INCR),
-      Map.entry("hella", B_INCR), Map.entry("highly", B_INCR), Map.entry("hugely", B_INCR), Map.entry("incredible", B_INCR),
-      Map.entry("incredibly", B_INCR), Map.entry("intensely", B_INCR), Map.entry("major", B_INCR), Map.entry("majorly", B_INCR),
-      Map.entry("more", B_INCR), Map.entry("most", B_INCR), Map.entry("particularly", B_INCR), Map.entry("purely", B_INCR),
-      Map.entry("quite", B_INCR), Map.entry("really", B_INCR), Map.entry("remarkably", B_INCR), Map.entry("so", B_INCR),
-      Map.entry("substantially", B_INCR), Map.entry("thoroughly", B_INCR), Map.entry("total", B_INCR), Map.entry("totally", B_INCR),
-      Map.entry("tremendous", B_INCR), Map.entry("tremendously", B_INCR), Map.entry("uber", B_INCR),
-      Map.entry("unbelievably", B_INCR), Map.entry("unusually", B_INCR), Map.entry("utter", B_INCR), Map.entry("utterly", B_INCR),
-      Map.entry("very", B_INCR),
-      Map.entry("almost", B_DECR), Map.entry("barely", B_DECR), Map.entry("hardly", B_DECR), Map.entry("just enough", B_DECR),
-      Map.entry("kind of", B_DECR), Map.entry("kinda", B_DECR), Map.entry("kindof", B_DECR), Map.entry("kind-of", B_DECR),
-      Map.entry("less", B_DECR), Map.entry("little", B_DECR), Map.entry("marginal", B_DECR), Map.entry("marginally", B_DECR),
-      Map.entry("occasional", B_DECR), Map.entry("occasionally", B_DECR), Map.entry("partly", B_DECR), Map.entry("scarce", B_DECR),
-      Map.entry("scarcely", B_DECR), Map.entry("slight", B_DECR), Map.entry("slightly", B_DECR), Map.entry("somewhat", B_DECR),
-      Map.entry("sort of", B_DECR), Map.entry("sorta", B_DECR), Map.entry("sortof", B_DECR), Map.entry("sort-of", B_DECR));
+  static final Map<String, Double> BOOSTERS =
+      Map.ofEntries(
+          Map.entry("absolutely", B_INCR),
+          Map.entry("amazingly", B_INCR),
+          Map.entry("awfully", B_INCR),
+          Map.entry("completely", B_INCR),
+          Map.entry("considerable", B_INCR),
+          Map.entry("considerably", B_INCR),
+          Map.entry("decidedly", B_INCR),
+          Map.entry("deeply", B_INCR),
+          Map.entry("effing", B_INCR),
+          Map.entry("enormous", B_INCR),
+          Map.entry("enormously", B_INCR),
+          Map.entry("entirely", B_INCR),
+          Map.entry("especially", B_INCR),
+          Map.entry("exceptional", B_INCR),
+          Map.entry("exceptionally", B_INCR),
+          Map.entry("extreme", B_INCR),
+          Map.entry("extremely", B_INCR),
+          Map.entry("fabulously", B_INCR),
+          Map.entry("flipping", B_INCR),
+          Map.entry("flippin", B_INCR),
+          Map.entry("frackin", B_INCR),
+          Map.entry("fracking", B_INCR),
+          Map.entry("fricking", B_INCR),
+          Map.entry("frickin", B_INCR),
+          Map.entry("frigging", B_INCR),
+          Map.entry("friggin", B_INCR),
+          Map.entry("fully", B_INCR),
+          Map.entry("fuckin", B_INCR),
+          Map.entry("fucking", B_INCR),
+          Map.entry("fuggin", B_INCR),
+          Map.entry("fugging", B_INCR),
+          Map.entry("greatly", B_INCR),
+          Map.entry("hella", B_INCR),
+          Map.entry("highly", B_INCR),
+          Map.entry("hugely", B_INCR),
+          Map.entry("incredible", B_INCR),
+          Map.entry("incredibly", B_INCR),
+          Map.entry("intensely", B_INCR),
+          Map.entry("major", B_INCR),
+          Map.entry("majorly", B_INCR),
+          Map.entry("more", B_INCR),
+          Map.entry("most", B_INCR),
+          Map.entry("particularly", B_INCR),
+          Map.entry("purely", B_INCR),
+          Map.entry("quite", B_INCR),
+          Map.entry("really", B_INCR),
+          Map.entry("remarkably", B_INCR),
+          Map.entry("so", B_INCR),
+          Map.entry("substantially", B_INCR),
+          Map.entry("thoroughly", B_INCR),
+          Map.entry("total", B_INCR),
+          Map.entry("totally", B_INCR),
+          Map.entry("tremendous", B_INCR),
+          Map.entry("tremendously", B_INCR),
+          Map.entry("uber", B_INCR),
+          Map.entry("unbelievably", B_INCR),
+          Map.entry("unusually", B_INCR),
+          Map.entry("utter", B_INCR),
+          Map.entry("utterly", B_INCR),
+          Map.entry("very", B_INCR),
+          Map.entry("almost", B_DECR),
+          Map.entry("barely", B_DECR),
+          Map.entry("hardly", B_DECR),
+          Map.entry("just enough", B_DECR),
+          Map.entry("kind of", B_DECR),
+          Map.entry("kinda", B_DECR),
+          Map.entry("kindof", B_DECR),
+          Map.entry("kind-of", B_DECR),
+          Map.entry("less", B_DECR),
+          Map.entry("little", B_DECR),
+          Map.entry("marginal", B_DECR),
+          Map.entry("marginally", B_DECR),
+          Map.entry("occasional", B_DECR),
+          Map.entry("occasionally", B_DECR),
+          Map.entry("partly", B_DECR),
+          Map.entry("scarce", B_DECR),
+          Map.entry("scarcely", B_DECR),
+          Map.entry("slight", B_DECR),
+          Map.entry("slightly", B_DECR),
+          Map.entry("somewhat", B_DECR),
+          Map.entry("sort of", B_DECR),
+          Map.entry("sorta", B_DECR),
+          Map.entry("sortof", B_DECR),
+          Map.entry("sort-of", B_DECR));
 
-  static final Map<String, Double> SPECIAL_CASES = Map.of("the shit", 3.0, "the bomb", 3.0, "bad ass", 1.5, "badass", 1.5,
-      "bus stop", 0.0, "yeah right", -2.0, "kiss of death", -1.5, "to die for", 3.0, "beating heart", 3.1, "broken heart", -2.9);
+  static final Map<String, Double> SPECIAL_CASES =
+      Map.of(
+          "the shit",
+          3.0,
+          "the bomb",
+          3.0,
+          "bad ass",
+          1.5,
+          "badass",
+          1.5,
+          "bus stop",
+          0.0,
+          "yeah right",
+          -2.0,
+          "kiss of death",
+          -1.5,
+          "to die for",
+          3.0,
+          "beating heart",
+          3.1,
+          "broken heart",
+          -2.9);
 
-  /** Words that occur in a multi-word special case or booster: an n-gram without one cannot match, so is never built. */
-  private static final Set<String> IDIOM_WORDS = Set.of("the", "shit", "bomb", "bad", "ass", "bus", "stop", "yeah", "right",
-      "kiss", "of", "death", "to", "die", "for", "beating", "heart", "broken", "just", "enough", "kind", "sort");
+  /**
+   * Words that occur in a multi-word special case or booster: an n-gram without one cannot match,
+   * so is never built.
+   */
+  private static final Set<String> IDIOM_WORDS =
+      Set.of(
+          "the", "shit", "bomb", "bad", "ass", "bus", "stop", "yeah", "right", "kiss", "of",
+          "death", "to", "die", "for", "beating", "heart", "broken", "just", "enough", "kind",
+          "sort");
 
   private Vader() {}
 
@@ -73,8 +217,9 @@ final class Vader {
     boolean capDifferential = capDifferential(words);
     double[] sentiments = new double[words.length];
     for (int i = 0; i < words.length; i++) {
-      boolean modifier = BOOSTERS.containsKey(lower[i])
-          || (i < words.length - 1 && lower[i].equals("kind") && lower[i + 1].equals("of"));
+      boolean modifier =
+          BOOSTERS.containsKey(lower[i])
+              || (i < words.length - 1 && lower[i].equals("kind") && lower[i + 1].equals("of"));
       sentiments[i] = modifier ? 0 : valence(i, words, lower, capDifferential, vocabulary);
     }
     butCheck(lower, sentiments, vocabulary);
@@ -93,7 +238,8 @@ final class Vader {
     return differential > 0 && differential < words.length;
   }
 
-  private static double valence(int i, String[] words, String[] lower, boolean capDifferential, Vocabulary vocabulary) {
+  private static double valence(
+      int i, String[] words, String[] lower, boolean capDifferential, Vocabulary vocabulary) {
     Double lexical = vocabulary.valence(lower[i]);
     if (lexical == null) {
       return 0;
@@ -104,8 +250,12 @@ final class Vader {
     if (lower[i].equals("no") && i != n - 1 && vocabulary.contains(lower[i + 1])) {
       valence = 0.0;
     }
-    if (vocabulary.noNegates() && ((i > 0 && lower[i - 1].equals("no")) || (i > 1 && lower[i - 2].equals("no"))
-        || (i > 2 && lower[i - 3].equals("no") && (lower[i - 1].equals("or") || lower[i - 1].equals("nor"))))) {
+    if (vocabulary.noNegates()
+        && ((i > 0 && lower[i - 1].equals("no"))
+            || (i > 1 && lower[i - 2].equals("no"))
+            || (i > 2
+                && lower[i - 3].equals("no")
+                && (lower[i - 1].equals("or") || lower[i - 1].equals("nor"))))) {
       valence = lexical * N_SCALAR;
     }
     if (TextShape.isUpper(words[i]) && capDifferential) {
@@ -113,7 +263,8 @@ final class Vader {
     }
     for (int back = 0; back < 3; back++) {
       if (i > back && !vocabulary.contains(lower[i - (back + 1)])) {
-        double scalar = boosterScalar(words[i - (back + 1)], lower[i - (back + 1)], valence, capDifferential);
+        double scalar =
+            boosterScalar(words[i - (back + 1)], lower[i - (back + 1)], valence, capDifferential);
         if (back == 1 && scalar != 0) {
           scalar *= 0.95;
         }
@@ -130,7 +281,8 @@ final class Vader {
     return leastCheck(valence, lower, i, vocabulary);
   }
 
-  private static double boosterScalar(String word, String lower, double valence, boolean capDifferential) {
+  private static double boosterScalar(
+      String word, String lower, double valence, boolean capDifferential) {
     Double booster = BOOSTERS.get(lower);
     if (booster == null) {
       return 0.0;
@@ -142,12 +294,14 @@ final class Vader {
     return scalar;
   }
 
-  private static double negationCheck(double valence, String[] lower, int back, int i, Vocabulary vocabulary) {
+  private static double negationCheck(
+      double valence, String[] lower, int back, int i, Vocabulary vocabulary) {
     if (back == 0) {
       return vocabulary.negates(lower[i - 1]) ? valence * N_SCALAR : valence;
     }
     if (back == 1) {
-      if (lower[i - 2].equals("never") && (lower[i - 1].equals("so") || lower[i - 1].equals("this"))) {
+      if (lower[i - 2].equals("never")
+          && (lower[i - 1].equals("so") || lower[i - 1].equals("this"))) {
         return valence * 1.25;
       }
       if (lower[i - 2].equals("without") && lower[i - 1].equals("doubt")) {
@@ -156,20 +310,27 @@ final class Vader {
       return vocabulary.negates(lower[i - 2]) ? valence * N_SCALAR : valence;
     }
     if ((lower[i - 3].equals("never") && (lower[i - 2].equals("so") || lower[i - 2].equals("this")))
-        || lower[i - 1].equals("so") || lower[i - 1].equals("this")) {
+        || lower[i - 1].equals("so")
+        || lower[i - 1].equals("this")) {
       return valence * 1.25;
     }
-    if (lower[i - 3].equals("without") && (lower[i - 2].equals("doubt") || lower[i - 1].equals("doubt"))) {
+    if (lower[i - 3].equals("without")
+        && (lower[i - 2].equals("doubt") || lower[i - 1].equals("doubt"))) {
       return valence;
     }
     return vocabulary.negates(lower[i - 3]) ? valence * N_SCALAR : valence;
   }
 
-  /** Called with i ≥ 3. Idioms replace the valence; multi-word boosters before the word adjust it. */
+  /**
+   * Called with i ≥ 3. Idioms replace the valence; multi-word boosters before the word adjust it.
+   */
   private static double specialIdiomsCheck(double valence, String[] lower, int i) {
     int n = lower.length;
-    boolean window = IDIOM_WORDS.contains(lower[i - 1]) || IDIOM_WORDS.contains(lower[i - 2]) || IDIOM_WORDS.contains(lower[i - 3])
-        || (n - 1 > i && IDIOM_WORDS.contains(lower[i + 1]));
+    boolean window =
+        IDIOM_WORDS.contains(lower[i - 1])
+            || IDIOM_WORDS.contains(lower[i - 2])
+            || IDIOM_WORDS.contains(lower[i - 3])
+            || (n - 1 > i && IDIOM_WORDS.contains(lower[i + 1]));
     if (!window) {
       return valence;
     }
@@ -213,9 +374,10 @@ final class Vader {
   }
 
   /**
-   * Halves what comes before the first "but" (or the language's word for it) and weights what follows by 1.5. The reference finds
-   * each value's position with {@code list.index}, i.e. the first equal value, which matters when
-   * two tokens share a valence; this does the same so scores agree to the last digit.
+   * Halves what comes before the first "but" (or the language's word for it) and weights what
+   * follows by 1.5. The reference finds each value's position with {@code list.index}, i.e. the
+   * first equal value, which matters when two tokens share a valence; this does the same so scores
+   * agree to the last digit.
    */
   private static void butCheck(String[] lower, double[] sentiments, Vocabulary vocabulary) {
     int but = -1;
@@ -255,7 +417,8 @@ final class Vader {
       exclamations += c == '!' ? 1 : 0;
       questions += c == '?' ? 1 : 0;
     }
-    double questionEmphasis = questions <= 1 ? 0 : questions <= 3 ? questions * QUESTION_INCR : MAX_QUESTION_EMPHASIS;
+    double questionEmphasis =
+        questions <= 1 ? 0 : questions <= 3 ? questions * QUESTION_INCR : MAX_QUESTION_EMPHASIS;
     return Math.min(exclamations, MAX_EXCLAMATIONS) * EXCLAMATION_INCR + questionEmphasis;
   }
 
@@ -290,8 +453,12 @@ final class Vader {
       negative -= emphasis;
     }
     double total = positive + Math.abs(negative) + neutral;
-    return new SentimentScore(round(compound, 4), round(Math.abs(positive / total), 3), round(Math.abs(neutral / total), 3),
-        round(Math.abs(negative / total), 3), lang);
+    return new SentimentScore(
+        round(compound, 4),
+        round(Math.abs(positive / total), 3),
+        round(Math.abs(neutral / total), 3),
+        round(Math.abs(negative / total), 3),
+        lang);
   }
 
   /** Python's {@code round(x, places)}: half-even on the exact binary value. */

@@ -13,8 +13,10 @@ import java.util.Locale;
 final class VaderText {
   /** The text after emoji replacement; punctuation emphasis is counted on it. */
   final String text;
+
   /** Tokens as written (case kept, for the ALL-CAPS rules). */
   final String[] words;
+
   /** The same tokens in lower case. */
   final String[] lower;
 
@@ -142,7 +144,10 @@ final class VaderText {
     return true;
   }
 
-  /** A token as phrases are written: lower case, punctuation stripped even from short words ("in," is "in"). */
+  /**
+   * A token as phrases are written: lower case, punctuation stripped even from short words ("in,"
+   * is "in").
+   */
   private static String key(String token) {
     return TextShape.stripPunctuation(token).toLowerCase(Locale.ROOT);
   }

@@ -20,8 +20,10 @@ final class Vocabulary {
   private final Set<String> negations;
   private final Map<Integer, String> emojis;
   private final int lowestEmoji;
+
   /** The multi-word entries text is merged into (the domain's), by first word, longest first. */
   private final Map<String, List<String[]>> phrasesByFirstWord;
+
   private final Set<String> phrases;
   private final boolean noNegates;
   private final Set<String> contrasts;
@@ -31,22 +33,33 @@ final class Vocabulary {
    * lexicon has a few ("fed up", "screwed up") that its whitespace tokens can never match; they
    * stay unmatched here too, or the published scores would change.
    */
-  Vocabulary(String lang, Map<String, Double> lexicon, Set<String> negations, Map<Integer, String> emojis, Set<String> phrases,
-      boolean noNegates, Set<String> contrasts) {
+  Vocabulary(
+      String lang,
+      Map<String, Double> lexicon,
+      Set<String> negations,
+      Map<Integer, String> emojis,
+      Set<String> phrases,
+      boolean noNegates,
+      Set<String> contrasts) {
     this.lang = lang;
     this.noNegates = noNegates;
     this.contrasts = Set.copyOf(contrasts);
     this.lexicon = Map.copyOf(lexicon);
     this.negations = Set.copyOf(negations);
     this.emojis = Map.copyOf(emojis);
-    this.lowestEmoji = emojis.keySet().stream().mapToInt(Integer::intValue).min().orElse(Integer.MAX_VALUE);
+    this.lowestEmoji =
+        emojis.keySet().stream().mapToInt(Integer::intValue).min().orElse(Integer.MAX_VALUE);
     this.phrases = Set.copyOf(phrases);
     Map<String, List<String[]>> byFirstWord = new HashMap<>();
     for (String entry : phrases) {
       String[] words = entry.split(" ");
       byFirstWord.computeIfAbsent(words[0], first -> new ArrayList<>()).add(words);
     }
-    byFirstWord.values().forEach(list -> list.sort(Comparator.comparingInt((String[] words) -> words.length).reversed()));
+    byFirstWord
+        .values()
+        .forEach(
+            list ->
+                list.sort(Comparator.comparingInt((String[] words) -> words.length).reversed()));
     byFirstWord.replaceAll((first, list) -> List.copyOf(list));
     this.phrasesByFirstWord = Map.copyOf(byFirstWord);
   }
@@ -64,12 +77,18 @@ final class Vocabulary {
     return lexicon.containsKey(lowerCase);
   }
 
-  /** Whether a lower-case token negates what follows: VADER's list and {@code n't}, plus this language's words. */
+  /**
+   * Whether a lower-case token negates what follows: VADER's list and {@code n't}, plus this
+   * language's words.
+   */
   boolean negates(String lowerCase) {
     if (lowerCase.indexOf(' ') >= 0) {
-      return false; // a merged phrase ("can't log in") carries its own valence; it negates nothing after it
+      return false; // a merged phrase ("can't log in") carries its own valence; it negates nothing
+      // after it
     }
-    return Vader.NEGATE.contains(lowerCase) || lowerCase.contains("n't") || negations.contains(lowerCase);
+    return Vader.NEGATE.contains(lowerCase)
+        || lowerCase.contains("n't")
+        || negations.contains(lowerCase);
   }
 
   /**
@@ -111,21 +130,32 @@ final class Vocabulary {
    * and contrastive conjunctions added. For another language than this one's, "no" negates only if
    * {@code moreNegations} lists it.
    */
-  Vocabulary extendedWith(String lang, Map<String, Double> entries, Set<String> neutral, Set<String> moreNegations,
+  Vocabulary extendedWith(
+      String lang,
+      Map<String, Double> entries,
+      Set<String> neutral,
+      Set<String> moreNegations,
       Set<String> moreContrasts) {
     Map<String, Double> merged = new HashMap<>(lexicon);
     merged.putAll(entries);
     neutral.forEach(merged::remove);
     Set<String> allNegations = new HashSet<>(negations);
     allNegations.addAll(moreNegations);
-    // "no" works through its own rule, never also through the general negation check, which would flip twice
+    // "no" works through its own rule, never also through the general negation check, which would
+    // flip twice
     allNegations.remove("no");
     boolean sameLanguage = lang.equalsIgnoreCase(this.lang);
     Set<String> allPhrases = new HashSet<>(phrases);
     entries.keySet().stream().filter(entry -> entry.indexOf(' ') > 0).forEach(allPhrases::add);
     Set<String> allContrasts = new HashSet<>(contrasts);
     allContrasts.addAll(moreContrasts);
-    return new Vocabulary(lang.toLowerCase(Locale.ROOT), merged, allNegations, emojis, allPhrases,
-        sameLanguage ? noNegates : moreNegations.contains("no"), allContrasts);
+    return new Vocabulary(
+        lang.toLowerCase(Locale.ROOT),
+        merged,
+        allNegations,
+        emojis,
+        allPhrases,
+        sameLanguage ? noNegates : moreNegations.contains("no"),
+        allContrasts);
   }
 }

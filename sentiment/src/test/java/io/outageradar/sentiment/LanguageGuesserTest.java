@@ -7,7 +7,10 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class LanguageGuesserTest {
   @ParameterizedTest(name = "{0} → {1}")
-  @CsvSource(delimiter = '|', textBlock = """
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
       is it down for anyone else?               | en
       my app is not loading again               | en
       o zap caiu                                | pt

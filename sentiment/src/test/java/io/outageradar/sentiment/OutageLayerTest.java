@@ -6,12 +6,18 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** The outage layer: complaints VADER alone calls neutral, in English, Portuguese and Spanish, with negation in each. */
+/**
+ * The outage layer: complaints VADER alone calls neutral, in English, Portuguese and Spanish, with
+ * negation in each.
+ */
 class OutageLayerTest {
   private final SentimentAnalyzer analyzer = SentimentAnalyzer.standard();
 
   @ParameterizedTest(name = "{0}")
-  @CsvSource(delimiter = '|', textBlock = """
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
       WhatsApp is down again!!! can't send anything          | en
       instagram not working AGAIN, lost sales all afternoon  | en
       Facebook won't load, I can't log in                    | en
@@ -31,7 +37,9 @@ class OutageLayerTest {
     SentimentScore score = analyzer.analyze(text);
     assertThat(score.lang()).isEqualTo(lang);
     assertThat(score.compound()).as(text).isLessThanOrEqualTo(-0.3);
-    assertThat(score.compound()).as("outage words are what makes %s negative", text).isLessThan(analyzer.vader(text).compound());
+    assertThat(score.compound())
+        .as("outage words are what makes %s negative", text)
+        .isLessThan(analyzer.vader(text).compound());
   }
 
   @Test
@@ -58,17 +66,22 @@ class OutageLayerTest {
 
   @Test
   void butHasItsWordInEachLanguage() {
-    // "voltou" 1.5 × 0.5 before "mas", "perdi vendas" -2.5 × 1.5 after: 0.75 - 3.75 = -3.0 → -0.6124
-    assertThat(analyzer.analyze("o whatsapp voltou, mas perdi vendas o dia inteiro").compound()).isEqualTo(-0.6124);
+    // "voltou" 1.5 × 0.5 before "mas", "perdi vendas" -2.5 × 1.5 after: 0.75 - 3.75 = -3.0 →
+    // -0.6124
+    assertThat(analyzer.analyze("o whatsapp voltou, mas perdi vendas o dia inteiro").compound())
+        .isEqualTo(-0.6124);
     // "volvió" 1.5 × 0.5, "perdimos" -1.5 × 1.5: -1.5 → -0.3612
-    assertThat(analyzer.analyze("ya volvió whatsapp, pero perdimos muchas ventas").compound()).isEqualTo(-0.3612);
+    assertThat(analyzer.analyze("ya volvió whatsapp, pero perdimos muchas ventas").compound())
+        .isEqualTo(-0.3612);
     // with "and" instead, 1.5 - 1.5: the two cancel out
-    assertThat(analyzer.analyze("ya volvió whatsapp, y perdimos muchas ventas").compound()).isZero();
+    assertThat(analyzer.analyze("ya volvió whatsapp, y perdimos muchas ventas").compound())
+        .isZero();
   }
 
   @Test
   void recoveryIsGoodNews() {
-    assertThat(analyzer.analyze("whatsapp is back online, finally working again").compound()).isGreaterThan(0.5);
+    assertThat(analyzer.analyze("whatsapp is back online, finally working again").compound())
+        .isGreaterThan(0.5);
     assertThat(analyzer.analyze("o whatsapp voltou").compound()).isGreaterThan(0.3);
     assertThat(analyzer.analyze("el whatsapp volvió, ya funciona").compound()).isGreaterThan(0.3);
   }

@@ -38,7 +38,8 @@ class RobustnessTest {
     String start = "instagram is down!!! ";
     String huge = start + "lovely wonderful amazing ".repeat(100_000 / 25);
     assertThat(huge.length()).isGreaterThan(100_000);
-    assertThat(analyzer.analyze(huge)).isEqualTo(analyzer.analyze(huge.substring(0, SentimentAnalyzer.MAX_TEXT_LENGTH)));
+    assertThat(analyzer.analyze(huge))
+        .isEqualTo(analyzer.analyze(huge.substring(0, SentimentAnalyzer.MAX_TEXT_LENGTH)));
   }
 
   @Test
@@ -49,13 +50,20 @@ class RobustnessTest {
 
   @Test
   void sharedAcrossThreadsItGivesTheSameScores() throws Exception {
-    List<String> texts = List.of("o zap caiu de novo!!!", "The food was good, but the service was terrible.",
-        "instagram not working AGAIN, lost sales", "el whatsapp volvió 😁", "VADER is VERY SMART, uber handsome, and FRIGGIN FUNNY!!!");
+    List<String> texts =
+        List.of(
+            "o zap caiu de novo!!!",
+            "The food was good, but the service was terrible.",
+            "instagram not working AGAIN, lost sales",
+            "el whatsapp volvió 😁",
+            "VADER is VERY SMART, uber handsome, and FRIGGIN FUNNY!!!");
     List<SentimentScore> sequential = texts.stream().map(analyzer::analyze).toList();
     ExecutorService pool = Executors.newFixedThreadPool(8);
     try {
-      List<Future<List<SentimentScore>>> runs = IntStream.range(0, 64)
-          .mapToObj(run -> pool.submit(() -> texts.stream().map(analyzer::analyze).toList())).toList();
+      List<Future<List<SentimentScore>>> runs =
+          IntStream.range(0, 64)
+              .mapToObj(run -> pool.submit(() -> texts.stream().map(analyzer::analyze).toList()))
+              .toList();
       for (Future<List<SentimentScore>> run : runs) {
         assertThat(run.get()).isEqualTo(sequential);
       }

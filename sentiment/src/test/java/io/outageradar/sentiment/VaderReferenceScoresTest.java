@@ -18,14 +18,22 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class VaderReferenceScoresTest {
   static Stream<Arguments> referenceScores() throws IOException {
-    try (InputStream in = VaderReferenceScoresTest.class.getResourceAsStream("/vader-reference-scores.tsv")) {
-      List<String> lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().filter(l -> !l.startsWith("#")).toList();
+    try (InputStream in =
+        VaderReferenceScoresTest.class.getResourceAsStream("/vader-reference-scores.tsv")) {
+      List<String> lines =
+          new String(in.readAllBytes(), StandardCharsets.UTF_8)
+              .lines()
+              .filter(l -> !l.startsWith("#"))
+              .toList();
       assertThat(lines).hasSize(323);
-      return lines.stream().map(line -> {
-        String[] columns = line.split("\t", 5);
-        double[] expected = Arrays.stream(columns, 0, 4).mapToDouble(Double::parseDouble).toArray();
-        return Arguments.of(columns[4], expected);
-      });
+      return lines.stream()
+          .map(
+              line -> {
+                String[] columns = line.split("\t", 5);
+                double[] expected =
+                    Arrays.stream(columns, 0, 4).mapToDouble(Double::parseDouble).toArray();
+                return Arguments.of(columns[4], expected);
+              });
     }
   }
 
@@ -33,6 +41,7 @@ class VaderReferenceScoresTest {
   @MethodSource("referenceScores")
   void scoresAsTheReferenceDoes(String text, double[] expected) {
     SentimentScore score = SentimentAnalyzer.standard().vader(text);
-    assertThat(new double[] {score.compound(), score.pos(), score.neu(), score.neg()}).containsExactly(expected);
+    assertThat(new double[] {score.compound(), score.pos(), score.neu(), score.neg()})
+        .containsExactly(expected);
   }
 }

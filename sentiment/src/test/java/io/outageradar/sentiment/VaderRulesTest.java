@@ -14,7 +14,8 @@ class VaderRulesTest {
   private void scores(String text, double compound, double pos, double neu, double neg) {
     SentimentScore score = analyzer.vader(text);
     assertThat(score.compound()).as("compound of %s", text).isEqualTo(compound);
-    assertThat(new double[] {score.pos(), score.neu(), score.neg()}).as("pos/neu/neg of %s", text)
+    assertThat(new double[] {score.pos(), score.neu(), score.neg()})
+        .as("pos/neu/neg of %s", text)
         .containsExactly(pos, neu, neg);
   }
 
@@ -89,7 +90,8 @@ class VaderRulesTest {
   @Test
   void specialCaseIdiomsReplaceTheValence() {
     // "the shit" is 3, not "shit" -2.6: 3 + 0.292 for the "!" = 3.292 → 0.6476
-    assertThat(analyzer.vader("With VADER, sentiment analysis is the shit!").compound()).isEqualTo(0.6476);
+    assertThat(analyzer.vader("With VADER, sentiment analysis is the shit!").compound())
+        .isEqualTo(0.6476);
   }
 
   @Test

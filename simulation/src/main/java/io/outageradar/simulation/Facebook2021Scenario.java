@@ -19,27 +19,44 @@ import java.util.stream.Stream;
  * time out connecting to cached addresses instead), and a recovery staggered by service and region
  * between 21:05 and 22:45. One agent in India is flaky all day, which must never raise an outage.
  * Users report all along, on each region's daily rhythm (Portuguese in Brazil, some Spanish in the
- * US); from the moment a service fails in a region they report it twenty times as often, settling to
- * six times after the first hour, until it recovers.
+ * US); from the moment a service fails in a region they report it twenty times as often, settling
+ * to six times after the first hour, until it recovers.
  */
 public final class Facebook2021Scenario extends NamedScenario {
   public static final String NAME = "fb-2021-10-04";
   public static final List<String> SERVICES = List.of("facebook", "instagram", "whatsapp");
-  public static final List<Vantage> VANTAGES = List.of(
-      Vantage.of("US", "nyc", 3), Vantage.of("BR", "sao", 3), Vantage.of("DE", "fra", 3),
-      Vantage.of("NL", "ams", 3), Vantage.of("GB", "lon", 3), Vantage.of("IN", "bom", 3));
+  public static final List<Vantage> VANTAGES =
+      List.of(
+          Vantage.of("US", "nyc", 3),
+          Vantage.of("BR", "sao", 3),
+          Vantage.of("DE", "fra", 3),
+          Vantage.of("NL", "ams", 3),
+          Vantage.of("GB", "lon", 3),
+          Vantage.of("IN", "bom", 3));
 
   static final Instant START = Instant.parse("2021-10-04T15:00:00Z");
   static final Instant END = Instant.parse("2021-10-04T23:00:00Z");
+
   /** DNS for the Facebook names starts failing here, give or take a minute per region. */
   static final Instant FAILURE_START = Instant.parse("2021-10-04T15:40:00Z");
+
   static final Instant RECOVERY_FROM = Instant.parse("2021-10-04T21:05:00Z");
   static final Instant RECOVERY_TO = Instant.parse("2021-10-04T22:45:00Z");
   static final String FLAKY_AGENT = "in-bom-3";
-  /** Report rates per service at the busiest hour, weighted by population and usage (UTC offsets of October 2021). */
-  static final List<ReportRegion> REPORT_REGIONS = List.of(
-      new ReportRegion("US", -4, 8, "en", "es", 0.15), ReportRegion.of("BR", -3, 10, "pt"), ReportRegion.of("IN", 5, 8, "en"),
-      ReportRegion.of("GB", 1, 4, "en"), ReportRegion.of("DE", 2, 3, "en"), ReportRegion.of("NL", 2, 2, "en"));
+
+  /**
+   * Report rates per service at the busiest hour, weighted by population and usage (UTC offsets of
+   * October 2021).
+   */
+  static final List<ReportRegion> REPORT_REGIONS =
+      List.of(
+          new ReportRegion("US", -4, 8, "en", "es", 0.15),
+          ReportRegion.of("BR", -3, 10, "pt"),
+          ReportRegion.of("IN", 5, 8, "en"),
+          ReportRegion.of("GB", 1, 4, "en"),
+          ReportRegion.of("DE", 2, 3, "en"),
+          ReportRegion.of("NL", 2, 2, "en"));
+
   private static final double SURGE_PEAK = 20;
   private static final double SURGE_SETTLED = 6;
   private static final double SURGE_DECAY_MINUTES = 40;
@@ -88,15 +105,25 @@ public final class Facebook2021Scenario extends NamedScenario {
       return 1.0;
     }
     double minutesIn = Duration.between(failureStart.get(key), minute).toSeconds() / 60.0;
-    return SURGE_SETTLED + (SURGE_PEAK - SURGE_SETTLED) * Math.exp(-minutesIn / SURGE_DECAY_MINUTES);
+    return SURGE_SETTLED
+        + (SURGE_PEAK - SURGE_SETTLED) * Math.exp(-minutesIn / SURGE_DECAY_MINUTES);
   }
 
-  private ProbeStatus statusOf(String service, String region, String agent, CheckKind kind, Instant at, SplittableRandom random) {
+  private ProbeStatus statusOf(
+      String service,
+      String region,
+      String agent,
+      CheckKind kind,
+      Instant at,
+      SplittableRandom random) {
     String key = service + "|" + region;
     boolean failing = !at.isBefore(failureStart.get(key)) && at.isBefore(recovery.get(key));
     if (failing) {
-      // Cached addresses still let some HTTP checks try to connect, and time out (the "receive errors").
-      return kind == CheckKind.HTTP && random.nextInt(4) == 0 ? ProbeStatus.CONNECT_TIMEOUT : ProbeStatus.DNS_SERVFAIL;
+      // Cached addresses still let some HTTP checks try to connect, and time out (the "receive
+      // errors").
+      return kind == CheckKind.HTTP && random.nextInt(4) == 0
+          ? ProbeStatus.CONNECT_TIMEOUT
+          : ProbeStatus.DNS_SERVFAIL;
     }
     if (agent.equals(FLAKY_AGENT)) {
       return random.nextInt(3) == 0 ? ProbeStatus.TIMEOUT : ProbeStatus.OK;

@@ -8,7 +8,13 @@ import java.util.SplittableRandom;
 /** What one check of a synthetic scenario returns, given who ran it and when. */
 @FunctionalInterface
 public interface FailureModel {
-  ProbeStatus statusOf(String service, String region, String agent, CheckKind kind, Instant at, SplittableRandom random);
+  ProbeStatus statusOf(
+      String service,
+      String region,
+      String agent,
+      CheckKind kind,
+      Instant at,
+      SplittableRandom random);
 
   /** Healthy apart from a rare timeout (0.5 % of checks), as on any normal day. */
   static ProbeStatus background(SplittableRandom random) {

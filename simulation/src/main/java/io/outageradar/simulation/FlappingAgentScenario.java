@@ -29,7 +29,13 @@ public final class FlappingAgentScenario extends NamedScenario {
     return rounds.probes(FlappingAgentScenario::statusOf);
   }
 
-  private static ProbeStatus statusOf(String service, String region, String agent, CheckKind kind, Instant at, SplittableRandom random) {
+  private static ProbeStatus statusOf(
+      String service,
+      String region,
+      String agent,
+      CheckKind kind,
+      Instant at,
+      SplittableRandom random) {
     if (agent.equals("us-nyc-2")) {
       return ProbeStatus.CONNECT_REFUSED;
     }

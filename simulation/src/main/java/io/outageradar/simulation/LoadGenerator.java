@@ -20,8 +20,8 @@ import org.apache.avro.specific.SpecificRecord;
 /**
  * Live synthetic load for benchmarks and soak tests: probe results from three agents per key and,
  * every tenth round, a user report, spread round-robin over {@code keys} (service, region) keys and
- * stamped with the clock's current time. Keys named in {@link InjectedOutage}s fail their DNS checks
- * (and their users complain) between the given times, so a run knows when each outage began.
+ * stamped with the clock's current time. Keys named in {@link InjectedOutage}s fail their DNS
+ * checks (and their users complain) between the given times, so a run knows when each outage began.
  */
 public final class LoadGenerator {
   /** Key {@code key} fails from {@code from} (inclusive) to {@code to} (exclusive). */
@@ -32,8 +32,11 @@ public final class LoadGenerator {
   }
 
   /** The regions keys are spread over; key i is in region i mod their count. */
-  public static final List<String> REGIONS = List.of("US", "BR", "IN", "DE", "GB", "NL", "FR", "ES", "IT", "MX", "AR", "CO", "ID",
-      "JP", "KR", "NG", "ZA", "EG", "TR", "AU");
+  public static final List<String> REGIONS =
+      List.of(
+          "US", "BR", "IN", "DE", "GB", "NL", "FR", "ES", "IT", "MX", "AR", "CO", "ID", "JP", "KR",
+          "NG", "ZA", "EG", "TR", "AU");
+
   private static final int AGENTS_PER_KEY = 3;
   private static final int REPORT_EVERY_ROUNDS = 10;
 
@@ -52,15 +55,19 @@ public final class LoadGenerator {
     this.random = new SplittableRandom(seed);
     for (InjectedOutage outage : injected) {
       if (outage.key() < 0 || outage.key() >= keys) {
-        throw new IllegalArgumentException("injected outage on key " + outage.key() + " outside 0.." + (keys - 1));
+        throw new IllegalArgumentException(
+            "injected outage on key " + outage.key() + " outside 0.." + (keys - 1));
       }
       outages.put(outage.key(), outage);
     }
   }
 
-  /** The (service, region) of key {@code index}: twenty regions per service, "svc-00000" upwards. */
+  /**
+   * The (service, region) of key {@code index}: twenty regions per service, "svc-00000" upwards.
+   */
   public static ServiceRegion key(int index) {
-    return new ServiceRegion(String.format("svc-%05d", index / REGIONS.size()), REGIONS.get(index % REGIONS.size()));
+    return new ServiceRegion(
+        String.format("svc-%05d", index / REGIONS.size()), REGIONS.get(index % REGIONS.size()));
   }
 
   /** The load as an endless stream; bound it with {@code limit} or {@code takeWhile}. */
@@ -86,13 +93,16 @@ public final class LoadGenerator {
   private ProbeResult probe(ServiceRegion key, int agent, Instant now, boolean failing) {
     return ProbeResult.newBuilder()
         .setProbeId(new UUID(random.nextLong(), random.nextLong()).toString())
-        .setService(key.service()).setRegion(key.region())
+        .setService(key.service())
+        .setRegion(key.region())
         .setAgent(key.region().toLowerCase(java.util.Locale.ROOT) + "-load-" + agent)
-        .setKind(CheckKind.DNS).setTarget(key.service() + ".example")
+        .setKind(CheckKind.DNS)
+        .setTarget(key.service() + ".example")
         .setStatus(failing ? ProbeStatus.DNS_SERVFAIL : ProbeStatus.OK)
         .setLatencyMs(failing ? null : 5 + random.nextInt(40))
         .setObservedAt(now)
-        .setHttpStatus(null).setCertDaysToExpiry(null)
+        .setHttpStatus(null)
+        .setCertDaysToExpiry(null)
         .setDetail(failing ? "SERVFAIL" : null)
         .build();
   }
@@ -100,7 +110,8 @@ public final class LoadGenerator {
   private UserReport report(ServiceRegion key, long round, Instant now, boolean failing) {
     return UserReport.newBuilder()
         .setReportId(new UUID(random.nextLong(), random.nextLong()).toString())
-        .setService(key.service()).setRegion(key.region())
+        .setService(key.service())
+        .setRegion(key.region())
         .setReporterId("load-" + round)
         .setSource(ReportSource.APP)
         .setCategory(failing ? ReportCategory.CONNECTIVITY : ReportCategory.OTHER)

@@ -13,7 +13,7 @@ public interface Pacing {
 
   /** As fast as the producer takes events. */
   static Pacing unpaced() {
-    return eventTime -> { };
+    return eventTime -> {};
   }
 
   /**
@@ -35,12 +35,18 @@ public interface Pacing {
           wallOriginNanos = System.nanoTime();
           return;
         }
-        sleepUntil(wallOriginNanos + (long) ((eventTime.toEpochMilli() - eventOrigin.toEpochMilli()) * 1_000_000 / speed));
+        sleepUntil(
+            wallOriginNanos
+                + (long)
+                    ((eventTime.toEpochMilli() - eventOrigin.toEpochMilli()) * 1_000_000 / speed));
       }
     };
   }
 
-  /** {@code perSecond} events a second on average, whatever their event times; 0 or less means unpaced. */
+  /**
+   * {@code perSecond} events a second on average, whatever their event times; 0 or less means
+   * unpaced.
+   */
   static Pacing rate(double perSecond) {
     if (perSecond <= 0) {
       return unpaced();
@@ -62,7 +68,8 @@ public interface Pacing {
 
   private static void sleepUntil(long dueNanos) {
     long waitNanos = dueNanos - System.nanoTime();
-    // below a millisecond the park would cost more than it keeps; such debts are paid by the next wait
+    // below a millisecond the park would cost more than it keeps; such debts are paid by the next
+    // wait
     if (waitNanos > 1_000_000) {
       LockSupport.parkNanos(waitNanos);
       if (Thread.currentThread().isInterrupted()) {

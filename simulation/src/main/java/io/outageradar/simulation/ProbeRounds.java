@@ -17,16 +17,32 @@ import java.util.stream.Stream;
  * seed gives the same probes.
  */
 public record ProbeRounds(
-    List<String> services, List<Vantage> vantages, Instant start, Instant end, Duration interval, long seed) {
+    List<String> services,
+    List<Vantage> vantages,
+    Instant start,
+    Instant end,
+    Duration interval,
+    long seed) {
 
-  /** Rounds every 30 s of the demo's services from its 18 agents in six regions, the fleet the scenarios share. */
+  /**
+   * Rounds every 30 s of the demo's services from its 18 agents in six regions, the fleet the
+   * scenarios share.
+   */
   public static ProbeRounds standardFleet(Instant start, Instant end, long seed) {
-    return new ProbeRounds(Facebook2021Scenario.SERVICES, Facebook2021Scenario.VANTAGES, start, end, Duration.ofSeconds(30), seed);
+    return new ProbeRounds(
+        Facebook2021Scenario.SERVICES,
+        Facebook2021Scenario.VANTAGES,
+        start,
+        end,
+        Duration.ofSeconds(30),
+        seed);
   }
 
   public Stream<ProbeResult> probes(FailureModel model) {
     long rounds = Duration.between(start, end).dividedBy(interval);
-    return LongStream.range(0, rounds).boxed().flatMap(round -> round(start.plus(interval.multipliedBy(round)), round, model));
+    return LongStream.range(0, rounds)
+        .boxed()
+        .flatMap(round -> round(start.plus(interval.multipliedBy(round)), round, model));
   }
 
   private Stream<ProbeResult> round(Instant roundStart, long round, FailureModel model) {
@@ -40,8 +56,15 @@ public record ProbeRounds(
         for (String service : services) {
           for (CheckKind kind : List.of(CheckKind.DNS, CheckKind.HTTP)) {
             Instant at = kind == CheckKind.DNS ? checkTime : checkTime.plusMillis(500);
-            probes.add(check(service, vantage.region(), agent, kind, at,
-                model.statusOf(service, vantage.region(), agent, kind, at, random), random));
+            probes.add(
+                check(
+                    service,
+                    vantage.region(),
+                    agent,
+                    kind,
+                    at,
+                    model.statusOf(service, vantage.region(), agent, kind, at, random),
+                    random));
           }
         }
       }
@@ -50,7 +73,13 @@ public record ProbeRounds(
   }
 
   private static ProbeResult check(
-      String service, String region, String agent, CheckKind kind, Instant at, ProbeStatus status, SplittableRandom random) {
+      String service,
+      String region,
+      String agent,
+      CheckKind kind,
+      Instant at,
+      ProbeStatus status,
+      SplittableRandom random) {
     boolean ok = status == ProbeStatus.OK;
     String host = service.equals("whatsapp") ? "whatsapp.net" : service + ".com";
     return ProbeResult.newBuilder()

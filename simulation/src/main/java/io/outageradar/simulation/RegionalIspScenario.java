@@ -8,8 +8,8 @@ import java.util.SplittableRandom;
 import java.util.stream.Stream;
 
 /**
- * One country's connectivity fails: every agent in Brazil fails to connect to every service for
- * 20 minutes, while the rest of the world is fine. The right answer is a REGIONAL outage of each
+ * One country's connectivity fails: every agent in Brazil fails to connect to every service for 20
+ * minutes, while the rest of the world is fine. The right answer is a REGIONAL outage of each
  * service in BR and nothing anywhere else.
  */
 public final class RegionalIspScenario extends NamedScenario {
@@ -32,12 +32,18 @@ public final class RegionalIspScenario extends NamedScenario {
     return rounds.probes(RegionalIspScenario::statusOf);
   }
 
-  private static ProbeStatus statusOf(String service, String region, String agent, CheckKind kind, Instant at, SplittableRandom random) {
-    boolean cutOff = region.equals(REGION) && !at.isBefore(FAILURE_START) && at.isBefore(FAILURE_END);
+  private static ProbeStatus statusOf(
+      String service,
+      String region,
+      String agent,
+      CheckKind kind,
+      Instant at,
+      SplittableRandom random) {
+    boolean cutOff =
+        region.equals(REGION) && !at.isBefore(FAILURE_START) && at.isBefore(FAILURE_END);
     if (cutOff) {
       return random.nextBoolean() ? ProbeStatus.CONNECT_TIMEOUT : ProbeStatus.TIMEOUT;
     }
     return FailureModel.background(random);
   }
-
 }

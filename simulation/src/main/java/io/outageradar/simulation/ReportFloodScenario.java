@@ -11,8 +11,8 @@ import java.util.stream.LongStream;
 import java.util.stream.Stream;
 
 /**
- * An hour of ordinary reports about instagram in Germany (about 15 distinct people a minute), then a
- * script posts 3,000 reports in ten minutes under one reporter id, and three accounts post a few
+ * An hour of ordinary reports about instagram in Germany (about 15 distinct people a minute), then
+ * a script posts 3,000 reports in ten minutes under one reporter id, and three accounts post a few
  * hundred more. Nothing is down: the right answer is no page.
  */
 public final class ReportFloodScenario extends NamedScenario {
@@ -31,7 +31,9 @@ public final class ReportFloodScenario extends NamedScenario {
 
   @Override
   public Stream<UserReport> reports() {
-    return LongStream.range(0, Duration.between(START, END).toMinutes()).boxed().flatMap(this::minute);
+    return LongStream.range(0, Duration.between(START, END).toMinutes())
+        .boxed()
+        .flatMap(this::minute);
   }
 
   private Stream<UserReport> minute(long minute) {
@@ -54,7 +56,8 @@ public final class ReportFloodScenario extends NamedScenario {
     return reports.build().sorted(java.util.Comparator.comparing(UserReport::getReportedAt));
   }
 
-  private static UserReport report(SplittableRandom random, String reporter, Instant minute, String text) {
+  private static UserReport report(
+      SplittableRandom random, String reporter, Instant minute, String text) {
     return UserReport.newBuilder()
         .setReportId(new UUID(random.nextLong(), random.nextLong()).toString())
         .setService("instagram")

@@ -4,11 +4,17 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 
 /**
- * Where reports come from: a region, its UTC offset, how many people a minute report a service there
- * at the busiest hour (weighted by population and usage), and the share writing in a second
+ * Where reports come from: a region, its UTC offset, how many people a minute report a service
+ * there at the busiest hour (weighted by population and usage), and the share writing in a second
  * language (Spanish in the US, for instance).
  */
-public record ReportRegion(String region, int utcOffset, double peakPerMinute, String lang, String secondLang, double secondShare) {
+public record ReportRegion(
+    String region,
+    int utcOffset,
+    double peakPerMinute,
+    String lang,
+    String secondLang,
+    double secondShare) {
   public static ReportRegion of(String region, int utcOffset, double peakPerMinute, String lang) {
     return new ReportRegion(region, utcOffset, peakPerMinute, lang, lang, 0);
   }

@@ -17,8 +17,17 @@ import java.util.stream.Stream;
  * diurnal rate times the scenario's surge factor (1 on a normal minute), each from a different
  * person, written in the region's languages. Deterministic for a seed; in event-time order.
  */
-record ReportTraffic(List<String> services, List<ReportRegion> regions, Instant start, Instant end, long seed, Surge surge) {
-  /** How many times the normal rate people report a service in a region in the minute starting at {@code minute}. */
+record ReportTraffic(
+    List<String> services,
+    List<ReportRegion> regions,
+    Instant start,
+    Instant end,
+    long seed,
+    Surge surge) {
+  /**
+   * How many times the normal rate people report a service in a region in the minute starting at
+   * {@code minute}.
+   */
   @FunctionalInterface
   interface Surge {
     Surge NONE = (service, region, minute) -> 1.0;
@@ -28,8 +37,13 @@ record ReportTraffic(List<String> services, List<ReportRegion> regions, Instant 
 
   /** A factor above this makes people write outage complaints rather than everyday gripes. */
   private static final double COMPLAINING = 2.0;
+
   private static final List<ReportCategory> OUTAGE_CATEGORIES =
-      List.of(ReportCategory.MESSAGING, ReportCategory.LOGIN, ReportCategory.FEED, ReportCategory.CONNECTIVITY);
+      List.of(
+          ReportCategory.MESSAGING,
+          ReportCategory.LOGIN,
+          ReportCategory.FEED,
+          ReportCategory.CONNECTIVITY);
 
   Stream<UserReport> reports() {
     long minutes = Duration.between(start, end).toMinutes();
@@ -53,7 +67,12 @@ record ReportTraffic(List<String> services, List<ReportRegion> regions, Instant 
     return reports.build().sorted(Comparator.comparing(UserReport::getReportedAt));
   }
 
-  private static UserReport report(String service, ReportRegion region, Instant minute, boolean outage, SplittableRandom random) {
+  private static UserReport report(
+      String service,
+      ReportRegion region,
+      Instant minute,
+      boolean outage,
+      SplittableRandom random) {
     String lang = random.nextDouble() < region.secondShare() ? region.secondLang() : region.lang();
     return UserReport.newBuilder()
         .setReportId(new UUID(random.nextLong(), random.nextLong()).toString())
@@ -61,7 +80,10 @@ record ReportTraffic(List<String> services, List<ReportRegion> regions, Instant 
         .setRegion(region.region())
         .setReporterId("u-" + random.nextInt(5_000_000))
         .setSource(random.nextInt(3) == 0 ? ReportSource.WEB : ReportSource.APP)
-        .setCategory(outage ? OUTAGE_CATEGORIES.get(random.nextInt(OUTAGE_CATEGORIES.size())) : ReportCategory.OTHER)
+        .setCategory(
+            outage
+                ? OUTAGE_CATEGORIES.get(random.nextInt(OUTAGE_CATEGORIES.size()))
+                : ReportCategory.OTHER)
         .setText(ReportTexts.pick(lang, outage, random))
         .setLang(null) // left for the sentiment stage to recognise, as with most real reports
         .setReportedAt(minute.plusMillis(random.nextLong(60_000)))

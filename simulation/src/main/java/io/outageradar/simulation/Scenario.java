@@ -15,7 +15,10 @@ public interface Scenario {
   /** Event time after the last event. */
   Instant end();
 
-  /** The probe results in event-time order (ties in any order), the same for the same seed; none by default. */
+  /**
+   * The probe results in event-time order (ties in any order), the same for the same seed; none by
+   * default.
+   */
   default Stream<ProbeResult> probes() {
     return Stream.empty();
   }

@@ -20,48 +20,60 @@ public final class ScenarioEvents {
   public static Stream<SpecificRecord> of(Scenario scenario) {
     Iterator<ProbeResult> probes = scenario.probes().iterator();
     Iterator<UserReport> reports = scenario.reports().iterator();
-    Iterator<SpecificRecord> merged = new Iterator<>() {
-      private ProbeResult nextProbe = probes.hasNext() ? probes.next() : null;
-      private UserReport nextReport = reports.hasNext() ? reports.next() : null;
+    Iterator<SpecificRecord> merged =
+        new Iterator<>() {
+          private ProbeResult nextProbe = probes.hasNext() ? probes.next() : null;
+          private UserReport nextReport = reports.hasNext() ? reports.next() : null;
 
-      @Override
-      public boolean hasNext() {
-        return nextProbe != null || nextReport != null;
-      }
+          @Override
+          public boolean hasNext() {
+            return nextProbe != null || nextReport != null;
+          }
 
-      @Override
-      public SpecificRecord next() {
-        if (!hasNext()) {
-          throw new NoSuchElementException();
-        }
-        boolean probeFirst = nextReport == null
-            || (nextProbe != null && !nextProbe.getObservedAt().isAfter(nextReport.getReportedAt()));
-        if (probeFirst) {
-          ProbeResult probe = nextProbe;
-          nextProbe = probes.hasNext() ? probes.next() : null;
-          return probe;
-        }
-        UserReport report = nextReport;
-        nextReport = reports.hasNext() ? reports.next() : null;
-        return report;
-      }
-    };
-    return StreamSupport.stream(Spliterators.spliteratorUnknownSize(merged, Spliterator.ORDERED), false);
+          @Override
+          public SpecificRecord next() {
+            if (!hasNext()) {
+              throw new NoSuchElementException();
+            }
+            boolean probeFirst =
+                nextReport == null
+                    || (nextProbe != null
+                        && !nextProbe.getObservedAt().isAfter(nextReport.getReportedAt()));
+            if (probeFirst) {
+              ProbeResult probe = nextProbe;
+              nextProbe = probes.hasNext() ? probes.next() : null;
+              return probe;
+            }
+            UserReport report = nextReport;
+            nextReport = reports.hasNext() ? reports.next() : null;
+            return report;
+          }
+        };
+    return StreamSupport.stream(
+        Spliterators.spliteratorUnknownSize(merged, Spliterator.ORDERED), false);
   }
 
   /** Event time of a scenario event. */
   public static Instant timeOf(SpecificRecord event) {
-    return event instanceof ProbeResult probe ? probe.getObservedAt() : ((UserReport) event).getReportedAt();
+    return event instanceof ProbeResult probe
+        ? probe.getObservedAt()
+        : ((UserReport) event).getReportedAt();
   }
 
   /** The {@code service|region} key a scenario event is published under. */
   public static String keyOf(SpecificRecord event) {
-    ServiceRegion key = event instanceof ProbeResult probe ? new ServiceRegion(probe.getService(), probe.getRegion())
-        : new ServiceRegion(((UserReport) event).getService(), ((UserReport) event).getRegion());
+    ServiceRegion key =
+        event instanceof ProbeResult probe
+            ? new ServiceRegion(probe.getService(), probe.getRegion())
+            : new ServiceRegion(
+                ((UserReport) event).getService(), ((UserReport) event).getRegion());
     return key.key();
   }
 
-  /** The event moved in time by {@code shift}: a copy with its event time (and nothing else) changed. */
+  /**
+   * The event moved in time by {@code shift}: a copy with its event time (and nothing else)
+   * changed.
+   */
   public static SpecificRecord shifted(SpecificRecord event, Duration shift) {
     if (event instanceof ProbeResult probe) {
       return ProbeResult.newBuilder(probe).setObservedAt(probe.getObservedAt().plus(shift)).build();

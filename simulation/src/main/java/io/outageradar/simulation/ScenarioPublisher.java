@@ -6,9 +6,9 @@ import io.outageradar.topics.InputProducers;
 import io.outageradar.topics.Topic;
 import java.time.Instant;
 import java.util.Properties;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 import org.apache.avro.specific.SpecificRecord;
-import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -30,40 +30,57 @@ public final class ScenarioPublisher {
    * Waits until everything is acknowledged and returns the count; the first failed send fails the
    * replay, so nothing is reported as sent that the broker did not take.
    */
-  public static long publish(String name, Stream<SpecificRecord> events, Topic<String, ProbeResult> probes,
-      Topic<String, UserReport> reports, String bootstrapServers, double speed) {
+  public static long publish(
+      String name,
+      Stream<SpecificRecord> events,
+      Topic<String, ProbeResult> probes,
+      Topic<String, UserReport> reports,
+      String bootstrapServers,
+      double speed) {
     Properties props = InputProducers.properties(bootstrapServers);
     // One request in flight: these replays write into topics created a moment before, whose
-    // partitions may still answer NOT_LEADER; with several requests in flight a later batch could be
+    // partitions may still answer NOT_LEADER; with several requests in flight a later batch could
+    // be
     // appended before the retried first one, and the idempotent producer then hung on
     // OUT_OF_ORDER_SEQUENCE until its delivery timeout (seen on the embedded broker).
     props.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 1);
     return publish(name, events, probes, reports, props, Pacing.speed(speed), Progress.NONE);
   }
 
-  /** Told every few thousand events and once at the end how many were sent and the event time reached. */
+  /**
+   * Told every few thousand events and once at the end how many were sent and the event time
+   * reached.
+   */
   @FunctionalInterface
   public interface Progress {
-    Progress NONE = (sent, eventTime) -> { };
+    Progress NONE = (sent, eventTime) -> {};
 
     void sent(long count, Instant eventTime);
   }
 
   /** As above, with the producer settings, the pacing and a progress listener given. */
-  public static long publish(String name, Stream<SpecificRecord> events, Topic<String, ProbeResult> probes,
-      Topic<String, UserReport> reports, Properties producerProperties, Pacing pacing, Progress progress) {
+  public static long publish(
+      String name,
+      Stream<SpecificRecord> events,
+      Topic<String, ProbeResult> probes,
+      Topic<String, UserReport> reports,
+      Properties producerProperties,
+      Pacing pacing,
+      Progress progress) {
     AtomicReference<Exception> failure = new AtomicReference<>();
-    Callback onFailure = (metadata, error) -> {
-      if (error != null) {
-        failure.compareAndSet(null, error);
-      }
-    };
+    Callback onFailure =
+        (metadata, error) -> {
+          if (error != null) {
+            failure.compareAndSet(null, error);
+          }
+        };
     long sent = 0;
     Instant at = null;
     // One producer for both topics: its batches go out together, so a consumer that has caught up
     // with the replay sees probes and reports of the same moment at about the same time.
-    try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(producerProperties, probes.keySerde().serializer(),
-        new ByteArraySerializer())) {
+    try (KafkaProducer<String, byte[]> producer =
+        new KafkaProducer<>(
+            producerProperties, probes.keySerde().serializer(), new ByteArraySerializer())) {
       for (SpecificRecord event : (Iterable<SpecificRecord>) events::iterator) {
         if (failure.get() != null) {
           break;
@@ -72,10 +89,16 @@ public final class ScenarioPublisher {
         pacing.await(at);
         if (event instanceof ProbeResult probe) {
           byte[] value = probes.valueSerde().serializer().serialize(probes.name(), probe);
-          producer.send(new ProducerRecord<>(probes.name(), null, at.toEpochMilli(), ScenarioEvents.keyOf(probe), value), onFailure);
+          producer.send(
+              new ProducerRecord<>(
+                  probes.name(), null, at.toEpochMilli(), ScenarioEvents.keyOf(probe), value),
+              onFailure);
         } else if (event instanceof UserReport report && reports != null) {
           byte[] value = reports.valueSerde().serializer().serialize(reports.name(), report);
-          producer.send(new ProducerRecord<>(reports.name(), null, at.toEpochMilli(), ScenarioEvents.keyOf(report), value), onFailure);
+          producer.send(
+              new ProducerRecord<>(
+                  reports.name(), null, at.toEpochMilli(), ScenarioEvents.keyOf(report), value),
+              onFailure);
         }
         if ((++sent & PROGRESS_EVERY_MASK) == 0) {
           progress.sent(sent, at);
@@ -84,7 +107,8 @@ public final class ScenarioPublisher {
       producer.flush();
     }
     if (failure.get() != null) {
-      throw new IllegalStateException("replay of " + name + " failed: " + failure.get().getMessage(), failure.get());
+      throw new IllegalStateException(
+          "replay of " + name + " failed: " + failure.get().getMessage(), failure.get());
     }
     progress.sent(sent, at);
     return sent;

@@ -6,12 +6,13 @@ import java.util.function.LongFunction;
 
 /** The replayable scenarios by name. */
 public final class Scenarios {
-  private static final Map<String, LongFunction<Scenario>> BY_NAME = Map.of(
-      Facebook2021Scenario.NAME, Facebook2021Scenario::new,
-      QuietWeekScenario.NAME, QuietWeekScenario::new,
-      RegionalIspScenario.NAME, RegionalIspScenario::new,
-      FlappingAgentScenario.NAME, FlappingAgentScenario::new,
-      ReportFloodScenario.NAME, ReportFloodScenario::new);
+  private static final Map<String, LongFunction<Scenario>> BY_NAME =
+      Map.of(
+          Facebook2021Scenario.NAME, Facebook2021Scenario::new,
+          QuietWeekScenario.NAME, QuietWeekScenario::new,
+          RegionalIspScenario.NAME, RegionalIspScenario::new,
+          FlappingAgentScenario.NAME, FlappingAgentScenario::new,
+          ReportFloodScenario.NAME, ReportFloodScenario::new);
 
   private Scenarios() {}
 
@@ -23,7 +24,8 @@ public final class Scenarios {
   public static Scenario create(String name, long seed) {
     LongFunction<Scenario> factory = BY_NAME.get(name);
     if (factory == null) {
-      throw new IllegalArgumentException("unknown scenario " + name + " (known: " + String.join(", ", names()) + ")");
+      throw new IllegalArgumentException(
+          "unknown scenario " + name + " (known: " + String.join(", ", names()) + ")");
     }
     return factory.apply(seed);
   }

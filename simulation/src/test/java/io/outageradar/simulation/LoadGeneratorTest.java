@@ -43,26 +43,47 @@ class LoadGeneratorTest {
 
   @Test
   void spreadsEventsEvenlyOverTheKeysWithThreeAgentsEachAndOneReportRoundInTen() {
-    List<SpecificRecord> events = new LoadGenerator(50, 1, new HandClock(), List.of()).stream().limit(50 * 30).toList();
+    List<SpecificRecord> events =
+        new LoadGenerator(50, 1, new HandClock(), List.of()).stream().limit(50 * 30).toList();
 
-    var perKey = events.stream().collect(Collectors.groupingBy(ScenarioEvents::keyOf, Collectors.counting()));
+    var perKey =
+        events.stream()
+            .collect(Collectors.groupingBy(ScenarioEvents::keyOf, Collectors.counting()));
     assertThat(perKey).hasSize(50).allSatisfy((key, count) -> assertThat(count).isEqualTo(30));
-    assertThat(perKey).containsKeys("svc-00000|US", "svc-00000|AU", "svc-00002|US", "svc-00002|MX").doesNotContainKey("svc-00002|AR");
+    assertThat(perKey)
+        .containsKeys("svc-00000|US", "svc-00000|AU", "svc-00002|US", "svc-00002|MX")
+        .doesNotContainKey("svc-00002|AR");
     assertThat(events).filteredOn(e -> e instanceof UserReport).hasSize(50 * 3);
-    assertThat(events).filteredOn(e -> e instanceof ProbeResult p && p.getService().equals("svc-00001") && p.getRegion().equals("BR"))
-        .extracting(e -> ((ProbeResult) e).getAgent()).containsOnly("br-load-0", "br-load-1", "br-load-2");
-    assertThat(events).filteredOn(e -> e instanceof ProbeResult).extracting(e -> ((ProbeResult) e).getStatus())
+    assertThat(events)
+        .filteredOn(
+            e ->
+                e instanceof ProbeResult p
+                    && p.getService().equals("svc-00001")
+                    && p.getRegion().equals("BR"))
+        .extracting(e -> ((ProbeResult) e).getAgent())
+        .containsOnly("br-load-0", "br-load-1", "br-load-2");
+    assertThat(events)
+        .filteredOn(e -> e instanceof ProbeResult)
+        .extracting(e -> ((ProbeResult) e).getStatus())
         .containsOnly(ProbeStatus.OK);
   }
 
   @Test
   void anInjectedOutageFailsItsKeyOnlyWhileItLasts() {
     HandClock clock = new HandClock();
-    LoadGenerator load = new LoadGenerator(4, 1, clock,
-        List.of(new InjectedOutage(2, T0.plusSeconds(10), T0.plusSeconds(20))));
-    Function<Integer, List<ProbeStatus>> statusesOfKey2 = rounds -> load.stream().limit(4L * rounds)
-        .filter(e -> e instanceof ProbeResult p && ScenarioEvents.keyOf(p).equals(LoadGenerator.key(2).key()))
-        .map(e -> ((ProbeResult) e).getStatus()).toList();
+    LoadGenerator load =
+        new LoadGenerator(
+            4, 1, clock, List.of(new InjectedOutage(2, T0.plusSeconds(10), T0.plusSeconds(20))));
+    Function<Integer, List<ProbeStatus>> statusesOfKey2 =
+        rounds ->
+            load.stream()
+                .limit(4L * rounds)
+                .filter(
+                    e ->
+                        e instanceof ProbeResult p
+                            && ScenarioEvents.keyOf(p).equals(LoadGenerator.key(2).key()))
+                .map(e -> ((ProbeResult) e).getStatus())
+                .toList();
 
     assertThat(statusesOfKey2.apply(3)).containsOnly(ProbeStatus.OK);
     clock.now = T0.plusSeconds(10);
@@ -81,7 +102,10 @@ class LoadGeneratorTest {
 
   @Test
   void rejectsAnOutageOnAKeyItDoesNotHave() {
-    assertThatThrownBy(() -> new LoadGenerator(4, 1, Clock.systemUTC(), List.of(new InjectedOutage(4, T0, T0.plusSeconds(1)))))
+    assertThatThrownBy(
+            () ->
+                new LoadGenerator(
+                    4, 1, Clock.systemUTC(), List.of(new InjectedOutage(4, T0, T0.plusSeconds(1)))))
         .hasMessageContaining("key 4 outside 0..3");
   }
 }

@@ -17,12 +17,15 @@ import org.rocksdb.WriteBufferManager;
 public final class BoundedRocksDbMemory implements RocksDBConfigSetter {
   /** Everything RocksDB may hold in memory, memtables included. */
   static final long TOTAL_OFF_HEAP_BYTES = 128L * 1024 * 1024;
+
   static final long TOTAL_MEMTABLE_BYTES = 32L * 1024 * 1024;
   private static final double INDEX_FILTER_BLOCK_RATIO = 0.1;
 
   // shared by every store of the JVM on purpose, and never closed: they live as long as the process
-  private static final Cache CACHE = new LRUCache(TOTAL_OFF_HEAP_BYTES, -1, false, INDEX_FILTER_BLOCK_RATIO);
-  private static final WriteBufferManager WRITE_BUFFERS = new WriteBufferManager(TOTAL_MEMTABLE_BYTES, CACHE);
+  private static final Cache CACHE =
+      new LRUCache(TOTAL_OFF_HEAP_BYTES, -1, false, INDEX_FILTER_BLOCK_RATIO);
+  private static final WriteBufferManager WRITE_BUFFERS =
+      new WriteBufferManager(TOTAL_MEMTABLE_BYTES, CACHE);
 
   @Override
   public void setConfig(String storeName, Options options, Map<String, Object> configs) {
@@ -37,6 +40,7 @@ public final class BoundedRocksDbMemory implements RocksDBConfigSetter {
 
   @Override
   public void close(String storeName, Options options) {
-    // the cache and the write-buffer manager are shared: closing them here would break the other stores
+    // the cache and the write-buffer manager are shared: closing them here would break the other
+    // stores
   }
 }

@@ -13,7 +13,8 @@ import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
  */
 public final class DeadLetteringDeserializationHandler extends LogAndContinueExceptionHandler {
   @Override
-  public Response handleError(ErrorHandlerContext context, ConsumerRecord<byte[], byte[]> record, Exception exception) {
+  public Response handleError(
+      ErrorHandlerContext context, ConsumerRecord<byte[], byte[]> record, Exception exception) {
     if (fatalCause(exception) != null) {
       return Response.fail();
     }

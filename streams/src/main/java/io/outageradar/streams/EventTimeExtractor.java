@@ -11,9 +11,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Event time from the payload (when a check completed, when a user reported), not from when Kafka
  * got the record: an agent that buffered results during a network partition must not move them into
- * later windows. A missing or implausible time falls back to the record's own timestamp when that is
- * plausible; otherwise the extractor answers -1, which Kafka Streams counts as a dropped record —
- * never 0, which would silently place the event in 1970.
+ * later windows. A missing or implausible time falls back to the record's own timestamp when that
+ * is plausible; otherwise the extractor answers -1, which Kafka Streams counts as a dropped record
+ * — never 0, which would silently place the event in 1970.
  */
 public final class EventTimeExtractor<V> implements TimestampExtractor {
   private static final Logger LOG = LoggerFactory.getLogger(EventTimeExtractor.class);
@@ -35,11 +35,20 @@ public final class EventTimeExtractor<V> implements TimestampExtractor {
       }
     }
     if (EventTimes.isPlausible(record.timestamp())) {
-      LOG.warn("{} at {}-{}@{} has no usable event time; using the record timestamp",
-          type.getSimpleName(), record.topic(), record.partition(), record.offset());
+      LOG.warn(
+          "{} at {}-{}@{} has no usable event time; using the record timestamp",
+          type.getSimpleName(),
+          record.topic(),
+          record.partition(),
+          record.offset());
       return record.timestamp();
     }
-    LOG.warn("dropping {} at {}-{}@{}: no usable event time", type.getSimpleName(), record.topic(), record.partition(), record.offset());
+    LOG.warn(
+        "dropping {} at {}-{}@{}: no usable event time",
+        type.getSimpleName(),
+        record.topic(),
+        record.partition(),
+        record.offset());
     return -1;
   }
 }

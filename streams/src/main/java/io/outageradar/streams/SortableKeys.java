@@ -11,7 +11,9 @@ public final class SortableKeys {
 
   private SortableKeys() {}
 
-  /** Digits beyond {@code width} are kept (the key is then wider, and sorts after every padded one). */
+  /**
+   * Digits beyond {@code width} are kept (the key is then wider, and sorts after every padded one).
+   */
   public static String padded(long value, int width) {
     long rest = Math.max(0, value);
     int length = 1;

@@ -11,12 +11,16 @@ public final class StoreNames {
   public static final String REPORT_BASELINE = "report-baseline-store";
   public static final String REGION_OUTAGES = "region-outages-store";
   public static final String OPEN_PAGES = "open-pages-store";
+
   /** The outages topic as a table, by outage id, for interactive queries. */
   public static final String OUTAGES_TABLE = "outages-table-store";
+
   public static final String OUTAGES_BY_REGION = "outages-by-region";
   public static final String OUTAGE_LIFECYCLE = "outage-lifecycle-store";
+
   /** Closed verdicts waiting until every input has passed their window. */
   public static final String LIFECYCLE_PENDING = "outage-lifecycle-pending-store";
+
   /** The event time each input of a detection task has reached. */
   public static final String DETECTION_CLOCKS = "detection-clocks-store";
 

@@ -18,23 +18,34 @@ public final class StreamsProperties {
    * and processing goes on; exactly-once when asked for.
    */
   public static Properties of(
-      String applicationId, String bootstrapServers, String deadLetterTopic, Path stateDir, boolean exactlyOnce) {
+      String applicationId,
+      String bootstrapServers,
+      String deadLetterTopic,
+      Path stateDir,
+      boolean exactlyOnce) {
     Properties props = new Properties();
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
     props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
     props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
     props.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, deadLetterTopic);
-    props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetteringDeserializationHandler.class);
-    props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueProcessingExceptionHandler.class);
-    props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG,
+    props.put(
+        StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
+        DeadLetteringDeserializationHandler.class);
+    props.put(
+        StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG,
+        LogAndContinueProcessingExceptionHandler.class);
+    props.put(
+        StreamsConfig.PROCESSING_GUARANTEE_CONFIG,
         exactlyOnce ? StreamsConfig.EXACTLY_ONCE_V2 : StreamsConfig.AT_LEAST_ONCE);
     // Alerts are the product: do not hold them in a cache for the default 30 s.
     props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 1000);
-    // The window stores are cached: a key updated by thousands of probes within a commit interval is
+    // The window stores are cached: a key updated by thousands of probes within a commit interval
+    // is
     // written to RocksDB and its changelog once per commit, not once per probe.
     props.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 32L * 1024 * 1024);
     // Short waits: a task that drained one input waits for its next fetch, and a consumer has one
-    // fetch in flight per broker, which the broker may hold for fetch.max.wait.ms when it only asked
+    // fetch in flight per broker, which the broker may hold for fetch.max.wait.ms when it only
+    // asked
     // for caught-up partitions; the stream thread also blocks up to poll.ms in each poll.
     props.put(StreamsConfig.consumerPrefix(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG), 20);
     props.put(StreamsConfig.POLL_MS_CONFIG, 10L);

@@ -29,12 +29,12 @@ import org.apache.kafka.streams.state.internals.WrappedStateStore;
  * whose effect on the state is not in the changelog: a crash loses only uncommitted work, which is
  * processed again. Reads of ranges write the held values first, so they see everything.
  *
- * <p>Values read or written stay on the heap between commits, up to {@code maxHeldEntries} (then the
- * next commit lets them go), so a key touched again is not decoded again. For the stream thread
+ * <p>Values read or written stay on the heap between commits, up to {@code maxHeldEntries} (then
+ * the next commit lets them go), so a key touched again is not decoded again. For the stream thread
  * only: not for interactive queries.
  */
-public final class WriteBehindKeyValueStore<K, V> extends WrappedStateStore<KeyValueStore<K, V>, K, V>
-    implements KeyValueStore<K, V> {
+public final class WriteBehindKeyValueStore<K, V>
+    extends WrappedStateStore<KeyValueStore<K, V>, K, V> implements KeyValueStore<K, V> {
   /** Enough for every open window of 50,000 keys, few enough to stay well inside a 1 GiB heap. */
   static final int DEFAULT_MAX_HELD_ENTRIES = 100_000;
 
@@ -50,7 +50,10 @@ public final class WriteBehindKeyValueStore<K, V> extends WrappedStateStore<KeyV
 
   private final int maxHeldEntries;
   private final Map<K, Held<V>> held = new HashMap<>();
-  /** Keys whose held value the store below does not have yet, in the order they were first written. */
+
+  /**
+   * Keys whose held value the store below does not have yet, in the order they were first written.
+   */
   private final List<K> unwritten = new ArrayList<>();
 
   WriteBehindKeyValueStore(KeyValueStore<K, V> store, int maxHeldEntries) {
@@ -59,8 +62,10 @@ public final class WriteBehindKeyValueStore<K, V> extends WrappedStateStore<KeyV
   }
 
   /** A persistent, logged store of {@code name}, written behind. */
-  public static <K, V> StoreBuilder<KeyValueStore<K, V>> builder(String name, Serde<K> keySerde, Serde<V> valueSerde) {
-    return new Builder<>(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), keySerde, valueSerde));
+  public static <K, V> StoreBuilder<KeyValueStore<K, V>> builder(
+      String name, Serde<K> keySerde, Serde<V> valueSerde) {
+    return new Builder<>(
+        Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), keySerde, valueSerde));
   }
 
   @Override
@@ -146,7 +151,8 @@ public final class WriteBehindKeyValueStore<K, V> extends WrappedStateStore<KeyV
   }
 
   @Override
-  public <PS extends Serializer<P>, P> KeyValueIterator<K, V> prefixScan(P prefix, PS prefixKeySerializer) {
+  public <PS extends Serializer<P>, P> KeyValueIterator<K, V> prefixScan(
+      P prefix, PS prefixKeySerializer) {
     writeHeld();
     return wrapped().prefixScan(prefix, prefixKeySerializer);
   }
@@ -178,7 +184,10 @@ public final class WriteBehindKeyValueStore<K, V> extends WrappedStateStore<KeyV
     return wrapped().getPosition();
   }
 
-  /** A task closed (cleanly or not) or restored from the changelog: the held values are not its state any more. */
+  /**
+   * A task closed (cleanly or not) or restored from the changelog: the held values are not its
+   * state any more.
+   */
   @Override
   public void close() {
     forgetHeld();

@@ -1,18 +1,18 @@
 package io.outageradar.streams;
 
-import io.outageradar.detection.DetectionConfig;
 import io.outageradar.avro.OutageEvent;
 import io.outageradar.avro.Page;
 import io.outageradar.avro.ProbeResult;
 import io.outageradar.avro.RegionWindowHealth;
 import io.outageradar.avro.ReportWindowStats;
 import io.outageradar.avro.UserReport;
-import io.outageradar.sentiment.SentimentAnalyzer;
-import io.outageradar.streams.detection.DetectionTopology;
-import io.outageradar.streams.detection.InputLag;
+import io.outageradar.detection.DetectionConfig;
 import io.outageradar.detection.impact.RevenueTable;
 import io.outageradar.detection.lifecycle.AlertConfig;
 import io.outageradar.detection.reports.ReportDetectionConfig;
+import io.outageradar.sentiment.SentimentAnalyzer;
+import io.outageradar.streams.detection.DetectionTopology;
+import io.outageradar.streams.detection.InputLag;
 import io.outageradar.topics.Topic;
 import io.outageradar.topics.Topics;
 import java.nio.file.Path;
@@ -34,24 +34,49 @@ public final class DetectionDriver implements AutoCloseable {
   private final TestInputTopic<String, ProbeResult> probes;
   private final TestInputTopic<String, UserReport> reports;
 
-  public DetectionDriver(Topics topics, Path stateDir, DetectionConfig config, ReportDetectionConfig reportConfig,
-      AlertConfig alerts, RevenueTable revenue) {
+  public DetectionDriver(
+      Topics topics,
+      Path stateDir,
+      DetectionConfig config,
+      ReportDetectionConfig reportConfig,
+      AlertConfig alerts,
+      RevenueTable revenue) {
     this.topics = topics;
     this.config = config;
-    this.driver = new TopologyTestDriver(topology(topics, config, reportConfig, alerts, revenue),
-        StreamsProperties.of("detection-test", "dummy:9092", topics.deadLetters.name(), stateDir, false));
+    this.driver =
+        new TopologyTestDriver(
+            topology(topics, config, reportConfig, alerts, revenue),
+            StreamsProperties.of(
+                "detection-test", "dummy:9092", topics.deadLetters.name(), stateDir, false));
     this.probes = input(topics.probeResults);
     this.reports = input(topics.userReports);
   }
 
   public DetectionDriver(Topics topics, Path stateDir) {
-    this(topics, stateDir, DetectionConfig.defaults(), ReportDetectionConfig.defaults(), AlertConfig.defaults(), RevenueTable.parse(""));
+    this(
+        topics,
+        stateDir,
+        DetectionConfig.defaults(),
+        ReportDetectionConfig.defaults(),
+        AlertConfig.defaults(),
+        RevenueTable.parse(""));
   }
 
-  public static Topology topology(Topics topics, DetectionConfig config, ReportDetectionConfig reportConfig,
-      AlertConfig alerts, RevenueTable revenue) {
-    return DetectionTopology.build(new DetectionTopology.Settings(config, reportConfig, alerts, revenue,
-        SentimentAnalyzer.standard(), topics, InputLag.NONE));
+  public static Topology topology(
+      Topics topics,
+      DetectionConfig config,
+      ReportDetectionConfig reportConfig,
+      AlertConfig alerts,
+      RevenueTable revenue) {
+    return DetectionTopology.build(
+        new DetectionTopology.Settings(
+            config,
+            reportConfig,
+            alerts,
+            revenue,
+            SentimentAnalyzer.standard(),
+            topics,
+            InputLag.NONE));
   }
 
   public void probe(ProbeResult probe) {
@@ -74,24 +99,36 @@ public final class DetectionDriver implements AutoCloseable {
 
   /** How many records went to the dead-letter topic so far. */
   public long deadLetters() {
-    return driver.createOutputTopic(topics.deadLetters.name(), new ByteArrayDeserializer(), new ByteArrayDeserializer()).getQueueSize();
+    return driver
+        .createOutputTopic(
+            topics.deadLetters.name(), new ByteArrayDeserializer(), new ByteArrayDeserializer())
+        .getQueueSize();
   }
 
   private <V> TestInputTopic<String, V> input(Topic<String, V> topic) {
-    return driver.createInputTopic(topic.name(), topic.keySerde().serializer(), topic.valueSerde().serializer());
+    return driver.createInputTopic(
+        topic.name(), topic.keySerde().serializer(), topic.valueSerde().serializer());
   }
 
   /** Moves the wall clock on without input, in punctuation-sized steps, for {@code duration}. */
   public void idle(Duration duration) {
     Duration tick = config.idleAdvanceAfter().dividedBy(2).plusMillis(1);
-    for (Duration passed = Duration.ZERO; passed.compareTo(duration) < 0; passed = passed.plus(tick)) {
+    for (Duration passed = Duration.ZERO;
+        passed.compareTo(duration) < 0;
+        passed = passed.plus(tick)) {
       driver.advanceWallClockTime(tick);
     }
   }
 
   /** Idles long enough for every open window and report minute to close. */
   public void goQuiet() {
-    idle(config.idleAdvanceAfter().multipliedBy(2).plus(config.window()).plus(config.grace()).plus(Duration.ofMinutes(1)));
+    idle(
+        config
+            .idleAdvanceAfter()
+            .multipliedBy(2)
+            .plus(config.window())
+            .plus(config.grace())
+            .plus(Duration.ofMinutes(1)));
   }
 
   public List<RegionWindowHealth> regionHealth() {
@@ -115,7 +152,10 @@ public final class DetectionDriver implements AutoCloseable {
   }
 
   private <V> List<V> read(Topic<String, V> topic) {
-    return driver.createOutputTopic(topic.name(), topic.keySerde().deserializer(), topic.valueSerde().deserializer()).readValuesToList();
+    return driver
+        .createOutputTopic(
+            topic.name(), topic.keySerde().deserializer(), topic.valueSerde().deserializer())
+        .readValuesToList();
   }
 
   @Override

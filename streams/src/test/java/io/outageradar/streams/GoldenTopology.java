@@ -22,7 +22,8 @@ public final class GoldenTopology {
     Files.writeString(written, actual);
     Path golden = Path.of("src/test/resources/golden", name + ".txt");
     assertThat(golden).as("golden file missing; review and copy " + written).exists();
-    assertThat(actual).as("topology changed; if intended, copy " + written + " over " + golden)
+    assertThat(actual)
+        .as("topology changed; if intended, copy " + written + " over " + golden)
         .isEqualTo(Files.readString(golden));
   }
 }

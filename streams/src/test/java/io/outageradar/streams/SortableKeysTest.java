@@ -11,9 +11,11 @@ class SortableKeysTest {
   void numbersArePaddedToTheWidthSoThatStringOrderIsNumericOrder() {
     assertThat(SortableKeys.padded(0, 5)).isEqualTo("00000");
     assertThat(SortableKeys.padded(42, 5)).isEqualTo("00042");
-    assertThat(SortableKeys.padded(1_633_362_000_000L, SortableKeys.MILLIS_WIDTH)).isEqualTo("001633362000000");
+    assertThat(SortableKeys.padded(1_633_362_000_000L, SortableKeys.MILLIS_WIDTH))
+        .isEqualTo("001633362000000");
 
-    List<String> keys = Stream.of(9L, 10L, 1_000L, 99L).map(n -> SortableKeys.padded(n, 4)).sorted().toList();
+    List<String> keys =
+        Stream.of(9L, 10L, 1_000L, 99L).map(n -> SortableKeys.padded(n, 4)).sorted().toList();
     assertThat(keys).containsExactly("0009", "0010", "0099", "1000");
   }
 

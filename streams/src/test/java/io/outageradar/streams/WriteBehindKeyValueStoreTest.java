@@ -19,8 +19,12 @@ class WriteBehindKeyValueStoreTest {
 
   @BeforeEach
   void open() {
-    below = Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore("below"), Serdes.String(), Serdes.Long())
-        .withLoggingDisabled().withCachingDisabled().build();
+    below =
+        Stores.keyValueStoreBuilder(
+                Stores.inMemoryKeyValueStore("below"), Serdes.String(), Serdes.Long())
+            .withLoggingDisabled()
+            .withCachingDisabled()
+            .build();
     store = new WriteBehindKeyValueStore<>(below, 2);
     MockProcessorContext<Object, Object> context = new MockProcessorContext<>();
     store.init(context.getStateStoreContext(), store);

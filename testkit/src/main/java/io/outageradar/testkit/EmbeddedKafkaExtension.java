@@ -12,7 +12,8 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * and application id), so tests of one class never see each other's data.
  */
 public final class EmbeddedKafkaExtension implements ParameterResolver {
-  private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(EmbeddedKafkaExtension.class);
+  private static final ExtensionContext.Namespace NAMESPACE =
+      ExtensionContext.Namespace.create(EmbeddedKafkaExtension.class);
   private static final AtomicInteger SEQUENCE = new AtomicInteger();
 
   @Override
@@ -22,10 +23,15 @@ public final class EmbeddedKafkaExtension implements ParameterResolver {
 
   @Override
   public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-    ExtensionContext classContext = context.getRoot().equals(context) ? context : classContextOf(context);
-    Broker broker = classContext.getStore(NAMESPACE).getOrComputeIfAbsent(Broker.class, type -> new Broker(), Broker.class);
+    ExtensionContext classContext =
+        context.getRoot().equals(context) ? context : classContextOf(context);
+    Broker broker =
+        classContext
+            .getStore(NAMESPACE)
+            .getOrComputeIfAbsent(Broker.class, type -> new Broker(), Broker.class);
     String name = context.getTestMethod().map(m -> m.getName()).orElse("class");
-    String unique = "it" + SEQUENCE.incrementAndGet() + "-" + name.replaceAll("[^A-Za-z0-9]", "").toLowerCase();
+    String unique =
+        "it" + SEQUENCE.incrementAndGet() + "-" + name.replaceAll("[^A-Za-z0-9]", "").toLowerCase();
     return new KafkaTestContext(broker.kafka.bootstrapServers(), unique);
   }
 

@@ -14,12 +14,27 @@ public final class Outages {
 
   private Outages() {}
 
-  /** A confirmed and notified outage of {@code service}, one minute after its onset, with a DNS cause. */
-  public static OutageEvent outage(String service, OutageScope scope, List<String> regions, double peakFailureRatio) {
+  /**
+   * A confirmed and notified outage of {@code service}, one minute after its onset, with a DNS
+   * cause.
+   */
+  public static OutageEvent outage(
+      String service, OutageScope scope, List<String> regions, double peakFailureRatio) {
     return OutageEvent.newBuilder()
-        .setOutageId(service + "-global-20211004T154000Z").setService(service).setScope(scope).setRegions(regions)
-        .setState(OutageState.CONFIRMED).setPreviousState(OutageState.UNKNOWN).setOnset(ONSET).setConfirmedAt(ONSET.plusSeconds(60))
-        .setResolvedAt(null).setCause(CauseHint.DNS).setPeakFailureRatio(peakFailureRatio).setMergedInto(null)
-        .setNotifiedAt(ONSET.plusSeconds(60)).setUpdatedAt(ONSET.plusSeconds(60)).build();
+        .setOutageId(service + "-global-20211004T154000Z")
+        .setService(service)
+        .setScope(scope)
+        .setRegions(regions)
+        .setState(OutageState.CONFIRMED)
+        .setPreviousState(OutageState.UNKNOWN)
+        .setOnset(ONSET)
+        .setConfirmedAt(ONSET.plusSeconds(60))
+        .setResolvedAt(null)
+        .setCause(CauseHint.DNS)
+        .setPeakFailureRatio(peakFailureRatio)
+        .setMergedInto(null)
+        .setNotifiedAt(ONSET.plusSeconds(60))
+        .setUpdatedAt(ONSET.plusSeconds(60))
+        .build();
   }
 }

@@ -22,21 +22,27 @@ public final class Probes {
     return T0.plusSeconds(seconds);
   }
 
-  public static ProbeResult probe(String service, String region, String agent, ProbeStatus status, Instant observedAt) {
+  public static ProbeResult probe(
+      String service, String region, String agent, ProbeStatus status, Instant observedAt) {
     return ProbeResult.newBuilder()
         .setProbeId(UUID.randomUUID().toString())
-        .setService(service).setRegion(region).setAgent(agent)
-        .setKind(CheckKind.DNS).setTarget(service + ".example")
+        .setService(service)
+        .setRegion(region)
+        .setAgent(agent)
+        .setKind(CheckKind.DNS)
+        .setTarget(service + ".example")
         .setStatus(status)
         .setLatencyMs(status == ProbeStatus.OK ? 40 : null)
         .setObservedAt(observedAt)
-        .setHttpStatus(null).setCertDaysToExpiry(null).setDetail(null)
+        .setHttpStatus(null)
+        .setCertDaysToExpiry(null)
+        .setDetail(null)
         .build();
   }
 
   /**
-   * Three agents' probes in 30 s window {@code n} (from T0 + 30 n s), all failing with SERVFAIL when
-   * {@code status} is DOWN, all OK otherwise.
+   * Three agents' probes in 30 s window {@code n} (from T0 + 30 n s), all failing with SERVFAIL
+   * when {@code status} is DOWN, all OK otherwise.
    */
   public static List<ProbeResult> round(String service, String region, int n, HealthStatus status) {
     Instant at = T0.plus(Duration.ofSeconds(30L * n + 5));
@@ -47,17 +53,26 @@ public final class Probes {
         probe(service, region, region.toLowerCase(Locale.ROOT) + "-3", outcome, at.plusSeconds(2)));
   }
 
-  /** A closed 30 s window verdict for the lifecycle tests; window {@code n} starts at T0 + 30 n s. */
-  public static RegionWindowHealth window(String service, String region, int n, HealthStatus status) {
+  /**
+   * A closed 30 s window verdict for the lifecycle tests; window {@code n} starts at T0 + 30 n s.
+   */
+  public static RegionWindowHealth window(
+      String service, String region, int n, HealthStatus status) {
     Instant start = T0.plus(Duration.ofSeconds(30L * n));
     boolean down = status == HealthStatus.DOWN;
     return RegionWindowHealth.newBuilder()
-        .setService(service).setRegion(region)
-        .setWindowStart(start).setWindowEnd(start.plusSeconds(30))
-        .setAgents(3).setFailingAgents(down ? 3 : 0).setFailureRatio(down ? 1.0 : 0.0)
-        .setChecks(6).setFailedChecks(down ? 6 : 0)
+        .setService(service)
+        .setRegion(region)
+        .setWindowStart(start)
+        .setWindowEnd(start.plusSeconds(30))
+        .setAgents(3)
+        .setFailingAgents(down ? 3 : 0)
+        .setFailureRatio(down ? 1.0 : 0.0)
+        .setChecks(6)
+        .setFailedChecks(down ? 6 : 0)
         .setDominantFailure(down ? ProbeStatus.DNS_SERVFAIL : ProbeStatus.OK)
-        .setLatencyP50Ms(null).setLatencyP95Ms(null)
+        .setLatencyP50Ms(null)
+        .setLatencyP95Ms(null)
         .setStatus(status)
         .build();
   }

@@ -14,9 +14,18 @@ import java.util.List;
  * looked at"), and how long it took.
  */
 public record Outcome(
-    String scenario, long eventsReplayed, List<OutageEvent> outages, List<Page> pages, List<RegionImpact> regionImpact,
-    Judged judged, Duration wallTime, long deadLetters) {
+    String scenario,
+    long eventsReplayed,
+    List<OutageEvent> outages,
+    List<Page> pages,
+    List<RegionImpact> regionImpact,
+    Judged judged,
+    Duration wallTime,
+    long deadLetters) {
 
-  /** Verdicts the pipeline wrote: one per closed probe window and one per closed report minute, of every service and region. */
+  /**
+   * Verdicts the pipeline wrote: one per closed probe window and one per closed report minute, of
+   * every service and region.
+   */
   public record Judged(long probeWindows, long reportMinutes) {}
 }

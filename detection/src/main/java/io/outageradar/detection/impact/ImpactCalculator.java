@@ -44,8 +44,10 @@ public final class ImpactCalculator {
       since = since == null || outage.getOnset().isBefore(since) ? outage.getOnset() : since;
       loss = loss.add(losses.inRegion(outage, region, currency, asOf));
     }
-    List<String> services = List.copyOf(new TreeSet<>(open.stream().map(OutageEvent::getService).toList()));
-    List<String> ids = List.copyOf(new TreeSet<>(open.stream().map(OutageEvent::getOutageId).toList()));
+    List<String> services =
+        List.copyOf(new TreeSet<>(open.stream().map(OutageEvent::getService).toList()));
+    List<String> ids =
+        List.copyOf(new TreeSet<>(open.stream().map(OutageEvent::getOutageId).toList()));
     return RegionImpact.newBuilder()
         .setRegion(region)
         .setAffectedServices(services)

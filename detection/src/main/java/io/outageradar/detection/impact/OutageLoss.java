@@ -13,8 +13,8 @@ import java.util.TreeMap;
 /**
  * The revenue one outage has cost by a point in time: for each of its regions, revenue per hour of
  * its service there × hours since onset × share unavailable (the outage's peak share of failing
- * agents, or all of it when only users saw the outage). Kept unrounded until the caller sums what it
- * needs, so a total is rounded half-up to the minor unit once.
+ * agents, or all of it when only users saw the outage). Kept unrounded until the caller sums what
+ * it needs, so a total is rounded half-up to the minor unit once.
  */
 public final class OutageLoss {
   private static final BigDecimal MS_PER_HOUR = BigDecimal.valueOf(Duration.ofHours(1).toMillis());
@@ -25,7 +25,10 @@ public final class OutageLoss {
     this.revenue = revenue;
   }
 
-  /** The outage's loss in one region, unrounded, in minor units of {@code currency}; zero when its revenue there is in another currency or unknown. */
+  /**
+   * The outage's loss in one region, unrounded, in minor units of {@code currency}; zero when its
+   * revenue there is in another currency or unknown.
+   */
   BigDecimal inRegion(OutageEvent outage, String region, String currency, Instant asOf) {
     Money perHour = revenue.perHour(outage.getService(), region);
     if (perHour == null || !perHour.getCurrency().equals(currency)) {
@@ -39,13 +42,19 @@ public final class OutageLoss {
         .divide(MS_PER_HOUR, 6, RoundingMode.HALF_UP);
   }
 
-  /** The outage's loss over all its regions, one amount per currency (sorted by currency); empty when no revenue is configured for any of them. */
+  /**
+   * The outage's loss over all its regions, one amount per currency (sorted by currency); empty
+   * when no revenue is configured for any of them.
+   */
   public List<Money> total(OutageEvent outage, Instant asOf) {
     Map<String, BigDecimal> perCurrency = new TreeMap<>();
     for (String region : outage.getRegions()) {
       Money perHour = revenue.perHour(outage.getService(), region);
       if (perHour != null) {
-        perCurrency.merge(perHour.getCurrency(), inRegion(outage, region, perHour.getCurrency(), asOf), BigDecimal::add);
+        perCurrency.merge(
+            perHour.getCurrency(),
+            inRegion(outage, region, perHour.getCurrency(), asOf),
+            BigDecimal::add);
       }
     }
     return perCurrency.entrySet().stream()

@@ -23,7 +23,9 @@ public final class RevenueTable {
     return new RevenueTable(Map.of());
   }
 
-  /** Parses comma-separated {@code service|region=amount CUR} entries; errors name the bad entry. */
+  /**
+   * Parses comma-separated {@code service|region=amount CUR} entries; errors name the bad entry.
+   */
   public static RevenueTable parse(String entries) {
     Map<String, Money> table = new HashMap<>();
     for (String entry : entries.split(",")) {
@@ -31,13 +33,18 @@ public final class RevenueTable {
         continue;
       }
       String[] keyValue = entry.trim().split("=", 2);
-      String[] amountCurrency = keyValue.length == 2 ? keyValue[1].trim().split("\\s+") : new String[0];
+      String[] amountCurrency =
+          keyValue.length == 2 ? keyValue[1].trim().split("\\s+") : new String[0];
       if (amountCurrency.length != 2) {
-        throw new IllegalArgumentException("revenue entry \"" + entry.trim() + "\" is not service|region=amount CUR");
+        throw new IllegalArgumentException(
+            "revenue entry \"" + entry.trim() + "\" is not service|region=amount CUR");
       }
       ServiceRegion key = ServiceRegion.parse(keyValue[0].trim());
       Currency currency = Currency.getInstance(amountCurrency[1]);
-      long minor = new BigDecimal(amountCurrency[0]).movePointRight(currency.getDefaultFractionDigits()).longValueExact();
+      long minor =
+          new BigDecimal(amountCurrency[0])
+              .movePointRight(currency.getDefaultFractionDigits())
+              .longValueExact();
       table.put(key.key(), new Money(minor, currency.getCurrencyCode()));
     }
     return new RevenueTable(Map.copyOf(table));

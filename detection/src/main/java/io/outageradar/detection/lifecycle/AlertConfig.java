@@ -9,8 +9,8 @@ import java.util.Objects;
 /**
  * When pages go out.
  *
- * @param renotifyInterval wall-clock time after which the page of a still-open outage is sent again;
- *     zero turns re-notification off
+ * @param renotifyInterval wall-clock time after which the page of a still-open outage is sent
+ *     again; zero turns re-notification off
  * @param maintenance windows in which pages are held back (outages are still recorded)
  */
 public record AlertConfig(Duration renotifyInterval, List<MaintenanceWindow> maintenance) {
@@ -34,7 +34,8 @@ public record AlertConfig(Duration renotifyInterval, List<MaintenanceWindow> mai
   public record MaintenanceWindow(String service, String region, Instant start, Instant end) {
     public MaintenanceWindow {
       if (!end.isAfter(start)) {
-        throw new IllegalArgumentException("maintenance window ends before it starts: " + start + "/" + end);
+        throw new IllegalArgumentException(
+            "maintenance window ends before it starts: " + start + "/" + end);
       }
     }
 
@@ -55,9 +56,11 @@ public record AlertConfig(Duration renotifyInterval, List<MaintenanceWindow> mai
         String[] who = whoWhen[0].split("\\|", 2);
         String[] when = whoWhen.length == 2 ? whoWhen[1].split("/", 2) : new String[0];
         if (who.length != 2 || when.length != 2) {
-          throw new IllegalArgumentException("maintenance entry \"" + entry.trim() + "\" is not service|region@start/end");
+          throw new IllegalArgumentException(
+              "maintenance entry \"" + entry.trim() + "\" is not service|region@start/end");
         }
-        windows.add(new MaintenanceWindow(who[0], who[1], Instant.parse(when[0]), Instant.parse(when[1])));
+        windows.add(
+            new MaintenanceWindow(who[0], who[1], Instant.parse(when[0]), Instant.parse(when[1])));
       }
       return windows;
     }

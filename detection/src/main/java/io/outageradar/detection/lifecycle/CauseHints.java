@@ -25,7 +25,8 @@ public final class CauseHints {
    */
   public static CauseHint fromFailureCounts(Map<String, Integer> failureCounts) {
     Map<CauseHint, Integer> byCause = new EnumMap<>(CauseHint.class);
-    failureCounts.forEach((status, count) -> byCause.merge(of(ProbeStatus.valueOf(status)), count, Integer::sum));
+    failureCounts.forEach(
+        (status, count) -> byCause.merge(of(ProbeStatus.valueOf(status)), count, Integer::sum));
     return byCause.entrySet().stream()
         .filter(e -> e.getKey() != CauseHint.UNKNOWN)
         .max(Map.Entry.comparingByValue())

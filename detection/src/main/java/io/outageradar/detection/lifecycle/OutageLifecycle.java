@@ -21,7 +21,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.TreeSet;
 
 /**
@@ -30,16 +29,16 @@ import java.util.TreeSet;
  * <p>Per region: NORMAL → SUSPECTED on a DOWN window; SUSPECTED → CONFIRMED when {@code
  * confirmWindows} of the last {@code ofWindows} are DOWN (N-of-M damping), or back to NORMAL after
  * {@code ofWindows} healthy ones; CONFIRMED → RECOVERING on a non-DOWN window; RECOVERING → NORMAL
- * after {@code resolveAfterHealthyWindows} healthy windows in a row (hysteresis, so a flapping region
- * does not open and close outages), or back to CONFIRMED on a DOWN window.
+ * after {@code resolveAfterHealthyWindows} healthy windows in a row (hysteresis, so a flapping
+ * region does not open and close outages), or back to CONFIRMED on a DOWN window.
  *
  * <p>Per service: a confirmed region opens a REGIONAL outage, unless at least {@code
- * globalMinRegions} regions are suspected or confirmed together: then one GLOBAL outage opens, takes
- * in the regional outages already open (they end with {@code mergedInto}) and every region that
- * confirms later, and resolves when its last region recovers. Only changes are emitted.
+ * globalMinRegions} regions are suspected or confirmed together: then one GLOBAL outage opens,
+ * takes in the regional outages already open (they end with {@code mergedInto}) and every region
+ * that confirms later, and resolves when its last region recovers. Only changes are emitted.
  *
- * <p>A GLOBAL outage notifies on-call at once; a REGIONAL one only after {@code rollupWait}, so that
- * regions failing a few windows apart become one global page rather than a regional page each.
+ * <p>A GLOBAL outage notifies on-call at once; a REGIONAL one only after {@code rollupWait}, so
+ * that regions failing a few windows apart become one global page rather than a regional page each.
  */
 public final class OutageLifecycle {
   private static final DateTimeFormatter ID_TIME =
@@ -57,20 +56,32 @@ public final class OutageLifecycle {
     return new ServiceLifecycleState(new HashMap<>(), new HashMap<>());
   }
 
-  /** Applies one closed window of one signal of one region; returns the outage changes it caused, oldest first. */
+  /**
+   * Applies one closed window of one signal of one region; returns the outage changes it caused,
+   * oldest first.
+   */
   public List<OutageEvent> apply(ServiceLifecycleState state, RegionSignal signal) {
-    return signal.getProbe() != null ? applyProbe(state, signal.getProbe()) : applyReports(state, signal.getReports());
+    return signal.getProbe() != null
+        ? applyProbe(state, signal.getProbe())
+        : applyReports(state, signal.getReports());
   }
 
   /**
-   * One closed window of one region as the phase machine sees it, with the probe verdict when probes
-   * judged it, and where the evidence of a failure in it begins (an anomalous report streak starts
-   * minutes before the minute that completes it).
+   * One closed window of one region as the phase machine sees it, with the probe verdict when
+   * probes judged it, and where the evidence of a failure in it begins (an anomalous report streak
+   * starts minutes before the minute that completes it).
    */
-  private record Step(String service, String region, Instant start, Instant end, RegionWindowHealth probe, Instant evidenceStart) {}
+  private record Step(
+      String service,
+      String region,
+      Instant start,
+      Instant end,
+      RegionWindowHealth probe,
+      Instant evidenceStart) {}
 
   List<OutageEvent> applyProbe(ServiceLifecycleState state, RegionWindowHealth window) {
-    RegionTrack track = state.getRegions().computeIfAbsent(window.getRegion(), region -> newTrack());
+    RegionTrack track =
+        state.getRegions().computeIfAbsent(window.getRegion(), region -> newTrack());
     if (!window.getWindowEnd().isAfter(track.getLastWindowEnd())) {
       return List.of(); // a replayed or out-of-order window: its verdict is already in the track
     }
@@ -79,8 +90,14 @@ public final class OutageLifecycle {
     boolean reportsAgree = reportsRecent(track, window.getWindowStart());
     boolean reportsConfirm = reportsAgree && track.getReportStreak() >= reports.confirmMinutes();
     List<OutageEvent> events = new ArrayList<>();
-    Step step = new Step(window.getService(), window.getRegion(), window.getWindowStart(), window.getWindowEnd(), window,
-        window.getWindowStart());
+    Step step =
+        new Step(
+            window.getService(),
+            window.getRegion(),
+            window.getWindowStart(),
+            window.getWindowEnd(),
+            window,
+            window.getWindowStart());
     boolean down = probesDown || reportsConfirm;
     remember(track, down);
     // Independent signals agreeing confirm at once; either alone needs its own confirmation rule.
@@ -90,7 +107,8 @@ public final class OutageLifecycle {
   }
 
   List<OutageEvent> applyReports(ServiceLifecycleState state, ReportWindowStats minute) {
-    RegionTrack track = state.getRegions().computeIfAbsent(minute.getRegion(), region -> newTrack());
+    RegionTrack track =
+        state.getRegions().computeIfAbsent(minute.getRegion(), region -> newTrack());
     if (minute.getAnomalous()) {
       if (track.getReportStreak() == 0) {
         track.setReportStreakStart(minute.getWindowStart());
@@ -103,16 +121,26 @@ public final class OutageLifecycle {
     }
     countReports(state, track, minute);
     List<OutageEvent> events = new ArrayList<>();
-    Instant evidenceStart = track.getReportStreakStart() == null ? minute.getWindowStart() : track.getReportStreakStart();
-    Step step = new Step(minute.getService(), minute.getRegion(), minute.getWindowStart(), minute.getWindowEnd(), null,
-        evidenceStart);
+    Instant evidenceStart =
+        track.getReportStreakStart() == null
+            ? minute.getWindowStart()
+            : track.getReportStreakStart();
+    Step step =
+        new Step(
+            minute.getService(),
+            minute.getRegion(),
+            minute.getWindowStart(),
+            minute.getWindowEnd(),
+            null,
+            evidenceStart);
     boolean reportsConfirm = track.getReportStreak() >= reports.confirmMinutes();
     boolean hasProbes = track.getLastWindowEnd().isAfter(Instant.EPOCH);
     if (!hasProbes) {
       // A region nobody probes: its report minutes are the only clock of its phase machine.
       remember(track, reportsConfirm);
       advance(state, track, step, reportsConfirm, reportsConfirm, events);
-    } else if (reportsConfirm && (track.getPhase() == RegionPhase.NORMAL || track.getPhase() == RegionPhase.SUSPECTED)) {
+    } else if (reportsConfirm
+        && (track.getPhase() == RegionPhase.NORMAL || track.getPhase() == RegionPhase.SUSPECTED)) {
       if (track.getOnset() == null || evidenceStart.isBefore(track.getOnset())) {
         track.setOnset(evidenceStart);
       }
@@ -122,22 +150,29 @@ public final class OutageLifecycle {
     return events;
   }
 
-  /** Adds a minute's reports to the open outage of its region, carried on the outage's next change. */
-  private static void countReports(ServiceLifecycleState state, RegionTrack track, ReportWindowStats minute) {
-    OpenOutage outage = track.getOutageId() == null ? null : state.getOpenOutages().get(track.getOutageId());
+  /**
+   * Adds a minute's reports to the open outage of its region, carried on the outage's next change.
+   */
+  private static void countReports(
+      ServiceLifecycleState state, RegionTrack track, ReportWindowStats minute) {
+    OpenOutage outage =
+        track.getOutageId() == null ? null : state.getOpenOutages().get(track.getOutageId());
     if (outage == null) {
       return;
     }
     OutageEvent event = outage.getEvent();
     event.setReports(event.getReports() + minute.getReports());
     if (minute.getMeanSentiment() != null) {
-      outage.setSentimentSum(outage.getSentimentSum() + minute.getMeanSentiment() * minute.getReports());
+      outage.setSentimentSum(
+          outage.getSentimentSum() + minute.getMeanSentiment() * minute.getReports());
       outage.setSentimentCount(outage.getSentimentCount() + minute.getReports());
       event.setMeanSentiment(outage.getSentimentSum() / outage.getSentimentCount());
     }
   }
 
-  /** Reports were anomalous in the window starting at {@code windowStart} or the minute before it. */
+  /**
+   * Reports were anomalous in the window starting at {@code windowStart} or the minute before it.
+   */
   private static boolean reportsRecent(RegionTrack track, Instant windowStart) {
     Instant until = track.getReportsAnomalousUntil();
     return until != null && !until.isBefore(windowStart.minus(RECENT_REPORTS));
@@ -147,7 +182,12 @@ public final class OutageLifecycle {
 
   /** The per-region phase machine, fed one window that is DOWN or not. */
   private void advance(
-      ServiceLifecycleState state, RegionTrack track, Step step, boolean down, boolean confirmAtOnce, List<OutageEvent> events) {
+      ServiceLifecycleState state,
+      RegionTrack track,
+      Step step,
+      boolean down,
+      boolean confirmAtOnce,
+      List<OutageEvent> events) {
     switch (track.getPhase()) {
       case NORMAL -> {
         if (down) {
@@ -157,7 +197,8 @@ public final class OutageLifecycle {
         }
       }
       case SUSPECTED -> {
-        if (!confirmIfEnough(state, track, step, confirmAtOnce, events) && track.getHealthyStreak() >= config.ofWindows()) {
+        if (!confirmIfEnough(state, track, step, confirmAtOnce, events)
+            && track.getHealthyStreak() >= config.ofWindows()) {
           reset(track);
         }
       }
@@ -195,7 +236,8 @@ public final class OutageLifecycle {
   private void notifyHeldBack(ServiceLifecycleState state, Instant now, List<OutageEvent> events) {
     for (OpenOutage outage : List.copyOf(state.getOpenOutages().values())) {
       OutageEvent event = outage.getEvent();
-      if (event.getNotifiedAt() == null && !event.getConfirmedAt().plus(config.rollupWait()).isAfter(now)) {
+      if (event.getNotifiedAt() == null
+          && !event.getConfirmedAt().plus(config.rollupWait()).isAfter(now)) {
         event.setNotifiedAt(now);
         publish(state, outage, now, events, true);
       }
@@ -203,7 +245,11 @@ public final class OutageLifecycle {
   }
 
   private boolean confirmIfEnough(
-      ServiceLifecycleState state, RegionTrack track, Step step, boolean confirmAtOnce, List<OutageEvent> events) {
+      ServiceLifecycleState state,
+      RegionTrack track,
+      Step step,
+      boolean confirmAtOnce,
+      List<OutageEvent> events) {
     long downWindows = track.getRecentDown().stream().filter(Boolean::booleanValue).count();
     if (!confirmAtOnce && downWindows < config.confirmWindows()) {
       return false;
@@ -212,7 +258,8 @@ public final class OutageLifecycle {
     return true;
   }
 
-  private void confirm(ServiceLifecycleState state, RegionTrack track, Step step, List<OutageEvent> events) {
+  private void confirm(
+      ServiceLifecycleState state, RegionTrack track, Step step, List<OutageEvent> events) {
     track.setPhase(RegionPhase.CONFIRMED);
     OpenOutage outage = openGlobal(state);
     if (outage == null && isGlobal(state)) {
@@ -232,45 +279,58 @@ public final class OutageLifecycle {
 
   private OpenOutage newOutage(Step step, OutageScope scope, Instant onset, String tag) {
     String id = step.service() + "-" + tag + "-" + ID_TIME.format(onset);
-    OutageEvent event = OutageEvent.newBuilder()
-        .setOutageId(id)
-        .setService(step.service())
-        .setScope(scope)
-        .setRegions(new ArrayList<>())
-        .setState(OutageState.UNKNOWN)
-        .setPreviousState(OutageState.UNKNOWN)
-        .setOnset(onset)
-        .setConfirmedAt(step.end())
-        .setResolvedAt(null)
-        .setCause(CauseHint.UNKNOWN)
-        .setPeakFailureRatio(0.0)
-        .setMergedInto(null)
-        .setReports(0L)
-        .setMeanSentiment(null)
-        .setNotifiedAt(scope == OutageScope.GLOBAL ? step.end() : null)
-        .setUpdatedAt(step.end())
-        .build();
+    OutageEvent event =
+        OutageEvent.newBuilder()
+            .setOutageId(id)
+            .setService(step.service())
+            .setScope(scope)
+            .setRegions(new ArrayList<>())
+            .setState(OutageState.UNKNOWN)
+            .setPreviousState(OutageState.UNKNOWN)
+            .setOnset(onset)
+            .setConfirmedAt(step.end())
+            .setResolvedAt(null)
+            .setCause(CauseHint.UNKNOWN)
+            .setPeakFailureRatio(0.0)
+            .setMergedInto(null)
+            .setReports(0L)
+            .setMeanSentiment(null)
+            .setNotifiedAt(scope == OutageScope.GLOBAL ? step.end() : null)
+            .setUpdatedAt(step.end())
+            .build();
     return new OpenOutage(event, new HashMap<>(), new ArrayList<>(), new ArrayList<>(), 0.0, 0L);
   }
 
   private void mergeInto(
-      ServiceLifecycleState state, OpenOutage regional, OpenOutage global, Instant at, List<OutageEvent> events) {
+      ServiceLifecycleState state,
+      OpenOutage regional,
+      OpenOutage global,
+      Instant at,
+      List<OutageEvent> events) {
     OutageEvent from = regional.getEvent();
     OutageEvent into = global.getEvent();
     for (String region : regional.getOpenRegions()) {
       join(global, region, state.getRegions().get(region));
     }
-    regional.getRegions().forEach(region -> {
-      if (!global.getRegions().contains(region)) {
-        global.getRegions().add(region);
-      }
-    });
-    regional.getFailureCounts().forEach((status, count) -> global.getFailureCounts().merge(status, count, Integer::sum));
+    regional
+        .getRegions()
+        .forEach(
+            region -> {
+              if (!global.getRegions().contains(region)) {
+                global.getRegions().add(region);
+              }
+            });
+    regional
+        .getFailureCounts()
+        .forEach((status, count) -> global.getFailureCounts().merge(status, count, Integer::sum));
     into.setPeakFailureRatio(Math.max(into.getPeakFailureRatio(), from.getPeakFailureRatio()));
     into.setReports(into.getReports() + from.getReports());
     global.setSentimentSum(global.getSentimentSum() + regional.getSentimentSum());
     global.setSentimentCount(global.getSentimentCount() + regional.getSentimentCount());
-    into.setMeanSentiment(global.getSentimentCount() == 0 ? null : global.getSentimentSum() / global.getSentimentCount());
+    into.setMeanSentiment(
+        global.getSentimentCount() == 0
+            ? null
+            : global.getSentimentSum() / global.getSentimentCount());
     if (from.getConfirmedAt().isBefore(into.getConfirmedAt())) {
       into.setConfirmedAt(from.getConfirmedAt());
     }
@@ -296,31 +356,42 @@ public final class OutageLifecycle {
     if (window == null || window.getStatus() != HealthStatus.DOWN) {
       return;
     }
-    outage.getFailureCounts().merge(window.getDominantFailure().name(), window.getFailedChecks(), Integer::sum);
+    outage
+        .getFailureCounts()
+        .merge(window.getDominantFailure().name(), window.getFailedChecks(), Integer::sum);
     OutageEvent event = outage.getEvent();
     event.setPeakFailureRatio(Math.max(event.getPeakFailureRatio(), window.getFailureRatio()));
   }
 
-  /** Recomputes the outage's phase from its regions and emits an event when phase or regions changed. */
-  private static void publish(ServiceLifecycleState state, OpenOutage outage, Instant at, List<OutageEvent> events) {
+  /**
+   * Recomputes the outage's phase from its regions and emits an event when phase or regions
+   * changed.
+   */
+  private static void publish(
+      ServiceLifecycleState state, OpenOutage outage, Instant at, List<OutageEvent> events) {
     publish(state, outage, at, events, false);
   }
 
   private static void publish(
-      ServiceLifecycleState state, OpenOutage outage, Instant at, List<OutageEvent> events, boolean notified) {
+      ServiceLifecycleState state,
+      OpenOutage outage,
+      Instant at,
+      List<OutageEvent> events,
+      boolean notified) {
     OutageEvent last = outage.getEvent();
     OutageState phase = phaseOf(state, outage);
     List<String> regions = List.copyOf(new TreeSet<>(outage.getRegions()));
     if (!notified && phase == last.getState() && regions.equals(last.getRegions())) {
       return;
     }
-    OutageEvent next = OutageEvent.newBuilder(last)
-        .setPreviousState(last.getState())
-        .setState(phase)
-        .setRegions(new ArrayList<>(regions))
-        .setCause(CauseHints.fromFailureCounts(outage.getFailureCounts()))
-        .setUpdatedAt(at)
-        .build();
+    OutageEvent next =
+        OutageEvent.newBuilder(last)
+            .setPreviousState(last.getState())
+            .setState(phase)
+            .setRegions(new ArrayList<>(regions))
+            .setCause(CauseHints.fromFailureCounts(outage.getFailureCounts()))
+            .setUpdatedAt(at)
+            .build();
     outage.setEvent(next);
     events.add(OutageEvent.newBuilder(next).build());
     if (phase == OutageState.RESOLVED) {
@@ -332,8 +403,10 @@ public final class OutageLifecycle {
     if (outage.getOpenRegions().isEmpty()) {
       return OutageState.RESOLVED;
     }
-    boolean allRecovering = outage.getOpenRegions().stream()
-        .allMatch(region -> state.getRegions().get(region).getPhase() == RegionPhase.RECOVERING);
+    boolean allRecovering =
+        outage.getOpenRegions().stream()
+            .allMatch(
+                region -> state.getRegions().get(region).getPhase() == RegionPhase.RECOVERING);
     return allRecovering ? OutageState.RECOVERING : OutageState.CONFIRMED;
   }
 
@@ -351,17 +424,21 @@ public final class OutageLifecycle {
   private boolean isGlobal(ServiceLifecycleState state) {
     long affected = affectedRegions(state);
     double share = (double) affected / state.getRegions().size();
-    return affected >= config.globalMinRegions() || (affected >= 2 && share >= config.globalMinShare());
+    return affected >= config.globalMinRegions()
+        || (affected >= 2 && share >= config.globalMinShare());
   }
 
   private static long affectedRegions(ServiceLifecycleState state) {
-    return state.getRegions().values().stream().filter(t -> t.getPhase() != RegionPhase.NORMAL).count();
+    return state.getRegions().values().stream()
+        .filter(t -> t.getPhase() != RegionPhase.NORMAL)
+        .count();
   }
 
   private static Instant earliestOnset(ServiceLifecycleState state, RegionTrack confirming) {
     Instant earliest = confirming.getOnset();
     for (RegionTrack track : state.getRegions().values()) {
-      boolean confirmed = track.getPhase() == RegionPhase.CONFIRMED || track.getPhase() == RegionPhase.RECOVERING;
+      boolean confirmed =
+          track.getPhase() == RegionPhase.CONFIRMED || track.getPhase() == RegionPhase.RECOVERING;
       if (confirmed && track.getOnset() != null && track.getOnset().isBefore(earliest)) {
         earliest = track.getOnset();
       }
@@ -390,7 +467,9 @@ public final class OutageLifecycle {
     track.setOutageId(null);
   }
 
-  /** By index: the lists of a deserialized Avro record do not support removal through an iterator. */
+  /**
+   * By index: the lists of a deserialized Avro record do not support removal through an iterator.
+   */
   private static void removeRegion(List<String> regions, String region) {
     int at = regions.indexOf(region);
     if (at >= 0) {
@@ -399,6 +478,7 @@ public final class OutageLifecycle {
   }
 
   private static RegionTrack newTrack() {
-    return new RegionTrack(RegionPhase.NORMAL, new ArrayList<>(), 0, null, null, Instant.EPOCH, null, 0, null, null);
+    return new RegionTrack(
+        RegionPhase.NORMAL, new ArrayList<>(), 0, null, null, Instant.EPOCH, null, 0, null, null);
   }
 }

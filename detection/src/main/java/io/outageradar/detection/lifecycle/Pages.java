@@ -18,34 +18,51 @@ import java.util.List;
 public final class Pages {
   private Pages() {}
 
-  /** The pages a change sends; each carries the outage's loss as of the change (as of its resolution for a RESOLVE). */
+  /**
+   * The pages a change sends; each carries the outage's loss as of the change (as of its resolution
+   * for a RESOLVE).
+   */
   public static List<Page> forChange(OutageEvent event, OutageLoss losses) {
     Instant notified = event.getNotifiedAt();
-    boolean opened = notified != null && notified.equals(event.getUpdatedAt()) && event.getState() != OutageState.RESOLVED;
+    boolean opened =
+        notified != null
+            && notified.equals(event.getUpdatedAt())
+            && event.getState() != OutageState.RESOLVED;
     boolean closed = notified != null && event.getState() == OutageState.RESOLVED;
     if (!opened && !closed) {
       return List.of();
     }
-    return List.of(Page.newBuilder()
-        .setDedupKey(event.getOutageId())
-        .setAction(opened ? PageAction.TRIGGER : PageAction.RESOLVE)
-        .setAt(event.getUpdatedAt())
-        .setService(event.getService())
-        .setScope(event.getScope())
-        .setRegions(event.getRegions())
-        .setCause(event.getCause())
-        .setSeverity(event.getScope() == OutageScope.GLOBAL ? PageSeverity.CRITICAL : PageSeverity.ERROR)
-        .setSummary(summary(event, opened))
-        .setOnset(event.getOnset())
-        .setEstimatedLoss(losses.total(event, opened || event.getResolvedAt() == null ? event.getUpdatedAt() : event.getResolvedAt()))
-        .build());
+    return List.of(
+        Page.newBuilder()
+            .setDedupKey(event.getOutageId())
+            .setAction(opened ? PageAction.TRIGGER : PageAction.RESOLVE)
+            .setAt(event.getUpdatedAt())
+            .setService(event.getService())
+            .setScope(event.getScope())
+            .setRegions(event.getRegions())
+            .setCause(event.getCause())
+            .setSeverity(
+                event.getScope() == OutageScope.GLOBAL ? PageSeverity.CRITICAL : PageSeverity.ERROR)
+            .setSummary(summary(event, opened))
+            .setOnset(event.getOnset())
+            .setEstimatedLoss(
+                losses.total(
+                    event,
+                    opened || event.getResolvedAt() == null
+                        ? event.getUpdatedAt()
+                        : event.getResolvedAt()))
+            .build());
   }
 
   static String summary(OutageEvent event, boolean opened) {
     int count = event.getRegions().size();
-    String where = event.getScope() == OutageScope.GLOBAL
-        ? count + (count == 1 ? " region (" : " regions (") + String.join(", ", event.getRegions()) + ")"
-        : String.join(", ", event.getRegions());
+    String where =
+        event.getScope() == OutageScope.GLOBAL
+            ? count
+                + (count == 1 ? " region (" : " regions (")
+                + String.join(", ", event.getRegions())
+                + ")"
+            : String.join(", ", event.getRegions());
     if (!opened) {
       return event.getMergedInto() != null
           ? event.getService() + " outage in " + where + " merged into " + event.getMergedInto()

@@ -5,8 +5,8 @@ import io.outageradar.avro.ProbeResult;
 import io.outageradar.avro.ProbeStatus;
 import io.outageradar.avro.RegionWindowHealth;
 import io.outageradar.avro.state.ProbeWindowState;
-import io.outageradar.model.ServiceRegion;
 import io.outageradar.detection.DetectionConfig;
+import io.outageradar.model.ServiceRegion;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -27,7 +27,8 @@ public final class ProbeWindowAggregator {
   private ProbeWindowAggregator() {}
 
   public static ProbeWindowState empty() {
-    return new ProbeWindowState(new HashMap<>(), new HashMap<>(), new HashMap<>(), new ArrayList<>());
+    return new ProbeWindowState(
+        new HashMap<>(), new HashMap<>(), new HashMap<>(), new ArrayList<>());
   }
 
   public static ProbeWindowState add(ProbeResult probe, ProbeWindowState state) {
@@ -50,7 +51,11 @@ public final class ProbeWindowAggregator {
    * downRatio} of the agents that reported.
    */
   public static RegionWindowHealth judge(
-      ServiceRegion key, Instant start, Instant end, ProbeWindowState state, DetectionConfig config) {
+      ServiceRegion key,
+      Instant start,
+      Instant end,
+      ProbeWindowState state,
+      DetectionConfig config) {
     int agents = state.getAgentChecks().size();
     int failingAgents = 0;
     int checks = 0;
@@ -94,7 +99,9 @@ public final class ProbeWindowAggregator {
   static ProbeStatus dominantFailure(Map<String, Integer> failureCounts) {
     return failureCounts.entrySet().stream()
         // ties go to the alphabetically first status so the verdict never depends on map order
-        .max(Map.Entry.<String, Integer>comparingByValue().thenComparing(Map.Entry.comparingByKey(Collections.reverseOrder())))
+        .max(
+            Map.Entry.<String, Integer>comparingByValue()
+                .thenComparing(Map.Entry.comparingByKey(Collections.reverseOrder())))
         .map(e -> ProbeStatus.valueOf(e.getKey()))
         .orElse(ProbeStatus.OK);
   }

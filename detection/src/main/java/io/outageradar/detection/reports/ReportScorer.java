@@ -21,7 +21,8 @@ public final class ReportScorer {
   }
 
   /** The verdict on a count, given the slot's samples. */
-  public record Score(double median, double mad, double z, double score, boolean anomalous, boolean warmingUp) {}
+  public record Score(
+      double median, double mad, double z, double score, boolean anomalous, boolean warmingUp) {}
 
   /**
    * Scores against the slot's own samples once it has enough of them, otherwise against the pooled
@@ -31,26 +32,38 @@ public final class ReportScorer {
    * and a busy evening is not an outage.
    */
   public Score score(long count, List<Integer> slotSamples, List<Integer> pooledSamples) {
-    List<Integer> samples = slotSamples.size() >= config.warmupSamples() ? slotSamples : pooledSamples;
+    List<Integer> samples =
+        slotSamples.size() >= config.warmupSamples() ? slotSamples : pooledSamples;
     boolean warmingUp = samples.size() < config.warmupSamples();
-    double median = samples.isEmpty() ? 0 : median(samples.stream().mapToDouble(Integer::doubleValue).toArray());
-    double mad = samples.isEmpty() ? 0 : median(samples.stream().mapToDouble(s -> Math.abs(s - median)).toArray());
-    // A floor on the spread: a slot that always saw exactly 2 reports has MAD 0, and 3 must not be infinitely odd.
+    double median =
+        samples.isEmpty()
+            ? 0
+            : median(samples.stream().mapToDouble(Integer::doubleValue).toArray());
+    double mad =
+        samples.isEmpty()
+            ? 0
+            : median(samples.stream().mapToDouble(s -> Math.abs(s - median)).toArray());
+    // A floor on the spread: a slot that always saw exactly 2 reports has MAD 0, and 3 must not be
+    // infinitely odd.
     double sigma = Math.max(MAD_TO_SIGMA * mad, Math.max(1.0, Math.sqrt(median)));
     double z = (count - median) / sigma;
-    double threshold = warmingUp ? config.zThreshold() * config.warmupFactor() : config.zThreshold();
-    boolean anomalous = samples.size() >= EARLIEST_SAMPLES && count >= config.minReporters() && z >= threshold;
+    double threshold =
+        warmingUp ? config.zThreshold() * config.warmupFactor() : config.zThreshold();
+    boolean anomalous =
+        samples.size() >= EARLIEST_SAMPLES && count >= config.minReporters() && z >= threshold;
     double score = z <= 0 ? 0 : z / (z + config.zThreshold()); // 0.5 exactly at the threshold
     return new Score(median, mad, z, score, anomalous, warmingUp);
   }
 
   /**
-   * What the baseline learns from a period: the count itself, or, when the period was anomalous
-   * (or inside a detected outage), the median instead — inpainting, so an outage's surge never
-   * becomes the normal that hides the next one.
+   * What the baseline learns from a period: the count itself, or, when the period was anomalous (or
+   * inside a detected outage), the median instead — inpainting, so an outage's surge never becomes
+   * the normal that hides the next one.
    */
   public static int learnedValue(long count, Score score, boolean insideOutage) {
-    return score.anomalous() || insideOutage ? (int) Math.round(score.median()) : (int) Math.min(count, Integer.MAX_VALUE);
+    return score.anomalous() || insideOutage
+        ? (int) Math.round(score.median())
+        : (int) Math.min(count, Integer.MAX_VALUE);
   }
 
   /** Appends a sample, keeping only the most recent {@code maxSamples}. */

@@ -19,7 +19,10 @@ public final class SeasonalBaseline {
     this.scorer = new ReportScorer(config);
   }
 
-  /** Scores a count for its slot, then learns from it (inpainted when anomalous or inside an outage). */
+  /**
+   * Scores a count for its slot, then learns from it (inpainted when anomalous or inside an
+   * outage).
+   */
   public ReportScorer.Score observe(int hourOfWeek, long count, boolean insideOutage) {
     List<Integer> slot = slots.computeIfAbsent(hourOfWeek, h -> new ArrayList<>());
     ReportScorer.Score score = scorer.score(count, slot, pooled);

@@ -16,7 +16,10 @@ public final class SentimentScoring {
     SentimentScore score = analyzer.analyze(report.getText(), report.getLang());
     return ScoredReport.newBuilder()
         .setReport(report)
-        .setCompound(score.compound()).setPos(score.pos()).setNeu(score.neu()).setNeg(score.neg())
+        .setCompound(score.compound())
+        .setPos(score.pos())
+        .setNeu(score.neu())
+        .setNeg(score.neg())
         .setLang(score.lang())
         .build();
   }

@@ -13,22 +13,26 @@ import io.outageradar.avro.OutageEvent;
 import io.outageradar.avro.OutageScope;
 import io.outageradar.avro.OutageState;
 import io.outageradar.avro.ReportWindowStats;
-import java.time.Instant;
 import io.outageradar.avro.state.RegionSignal;
 import io.outageradar.avro.state.ServiceLifecycleState;
+import io.outageradar.detection.DetectionConfig;
 import io.outageradar.detection.reports.ReportDetectionConfig;
 import io.outageradar.registry.MockSchemaRegistry;
 import io.outageradar.serde.AvroSerde;
-import io.outageradar.detection.DetectionConfig;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
-/** The lifecycle rules with the defaults: 2 of 3 DOWN windows confirm, 3 healthy resolve, 3 regions are global. */
+/**
+ * The lifecycle rules with the defaults: 2 of 3 DOWN windows confirm, 3 healthy resolve, 3 regions
+ * are global.
+ */
 class OutageLifecycleTest {
   private static final String SCOPE = OutageLifecycleTest.class.getName();
-  private final OutageLifecycle lifecycle = new OutageLifecycle(DetectionConfig.defaults(), ReportDetectionConfig.defaults());
+  private final OutageLifecycle lifecycle =
+      new OutageLifecycle(DetectionConfig.defaults(), ReportDetectionConfig.defaults());
   private final AvroSerde<ServiceLifecycleState> serde =
       AvroSerde.forValues(ServiceLifecycleState.class, MockSchemaRegistry.forScope(SCOPE));
   private ServiceLifecycleState state = OutageLifecycle.emptyState();
@@ -39,9 +43,12 @@ class OutageLifecycleTest {
     MockSchemaRegistry.drop(SCOPE);
   }
 
-  /** Applies a window, then takes the state through its serde as the store would between records. */
+  /**
+   * Applies a window, then takes the state through its serde as the store would between records.
+   */
   private void feed(String region, int window, HealthStatus status) {
-    events.addAll(lifecycle.apply(state, new RegionSignal(window("whatsapp", region, window, status), null)));
+    events.addAll(
+        lifecycle.apply(state, new RegionSignal(window("whatsapp", region, window, status), null)));
     byte[] stored = serde.serializer().serialize("lifecycle-changelog", state);
     state = serde.deserializer().deserialize("lifecycle-changelog", stored);
   }
@@ -86,10 +93,18 @@ class OutageLifecycleTest {
     feed("BR", 3, DOWN); // a flap back down: still the same outage
     feed("BR", 4, HEALTHY);
     feed("BR", 5, HEALTHY);
-    assertThat(events).extracting(OutageEvent::getState).containsExactly(
-        OutageState.CONFIRMED, OutageState.RECOVERING, OutageState.CONFIRMED, OutageState.CONFIRMED, OutageState.RECOVERING);
-    assertThat(events.get(3).getNotifiedAt()).as("a regional outage pages once it has waited the roll-up time")
-        .isEqualTo(at(120)).isEqualTo(events.get(3).getUpdatedAt());
+    assertThat(events)
+        .extracting(OutageEvent::getState)
+        .containsExactly(
+            OutageState.CONFIRMED,
+            OutageState.RECOVERING,
+            OutageState.CONFIRMED,
+            OutageState.CONFIRMED,
+            OutageState.RECOVERING);
+    assertThat(events.get(3).getNotifiedAt())
+        .as("a regional outage pages once it has waited the roll-up time")
+        .isEqualTo(at(120))
+        .isEqualTo(events.get(3).getUpdatedAt());
     assertThat(events.get(0).getNotifiedAt()).isNull();
 
     feed("BR", 6, HEALTHY);
@@ -97,7 +112,9 @@ class OutageLifecycleTest {
     OutageEvent resolved = events.get(events.size() - 1);
     assertThat(resolved.getState()).isEqualTo(OutageState.RESOLVED);
     assertThat(resolved.getResolvedAt()).isEqualTo(at(120));
-    assertThat(events).extracting(OutageEvent::getOutageId).containsOnly("whatsapp-BR-20211004T153000Z");
+    assertThat(events)
+        .extracting(OutageEvent::getOutageId)
+        .containsOnly("whatsapp-BR-20211004T153000Z");
     assertThat(state.getOpenOutages()).isEmpty();
   }
 
@@ -111,7 +128,9 @@ class OutageLifecycleTest {
     }
 
     assertThat(events).extracting(OutageEvent::getScope).containsOnly(OutageScope.GLOBAL);
-    assertThat(events).extracting(OutageEvent::getOutageId).containsOnly("whatsapp-global-20211004T153000Z");
+    assertThat(events)
+        .extracting(OutageEvent::getOutageId)
+        .containsOnly("whatsapp-global-20211004T153000Z");
     OutageEvent last = events.get(events.size() - 1);
     assertThat(last.getRegions()).containsExactly("BR", "DE", "IN", "US");
     assertThat(events).filteredOn(e -> e.getPreviousState() == OutageState.UNKNOWN).hasSize(1);
@@ -125,14 +144,22 @@ class OutageLifecycleTest {
     feed("DE", 2, DOWN);
     feed("US", 3, DOWN); // BR confirmed + US, DE suspected or confirmed: global
 
-    assertThat(events).extracting(OutageEvent::getOutageId, OutageEvent::getState, OutageEvent::getMergedInto)
+    assertThat(events)
+        .extracting(OutageEvent::getOutageId, OutageEvent::getState, OutageEvent::getMergedInto)
         .containsExactly(
-            org.assertj.core.groups.Tuple.tuple("whatsapp-BR-20211004T153000Z", OutageState.CONFIRMED, null),
-            org.assertj.core.groups.Tuple.tuple("whatsapp-BR-20211004T153000Z", OutageState.RESOLVED, "whatsapp-global-20211004T153000Z"),
-            org.assertj.core.groups.Tuple.tuple("whatsapp-global-20211004T153000Z", OutageState.CONFIRMED, null));
+            org.assertj.core.groups.Tuple.tuple(
+                "whatsapp-BR-20211004T153000Z", OutageState.CONFIRMED, null),
+            org.assertj.core.groups.Tuple.tuple(
+                "whatsapp-BR-20211004T153000Z",
+                OutageState.RESOLVED,
+                "whatsapp-global-20211004T153000Z"),
+            org.assertj.core.groups.Tuple.tuple(
+                "whatsapp-global-20211004T153000Z", OutageState.CONFIRMED, null));
     OutageEvent global = events.get(2);
     assertThat(global.getRegions()).containsExactly("BR", "US");
-    assertThat(global.getConfirmedAt()).as("the global outage was known since BR confirmed").isEqualTo(at(60));
+    assertThat(global.getConfirmedAt())
+        .as("the global outage was known since BR confirmed")
+        .isEqualTo(at(60));
   }
 
   @Test
@@ -160,12 +187,22 @@ class OutageLifecycleTest {
 
   private void reports(String region, int minute, boolean anomalous) {
     Instant start = at(60L * minute);
-    ReportWindowStats stats = ReportWindowStats.newBuilder()
-        .setService("whatsapp").setRegion(region).setWindowStart(start).setWindowEnd(start.plusSeconds(60))
-        .setReports(anomalous ? 400 : 20).setDistinctReporters(anomalous ? 400 : 20)
-        .setBaselineMedian(20).setBaselineMad(3).setAnomalyScore(anomalous ? 0.9 : 0.1).setAnomalous(anomalous)
-        .setWarmingUp(false).setMeanSentiment(-0.7).setNegativeShare(0.9)
-        .build();
+    ReportWindowStats stats =
+        ReportWindowStats.newBuilder()
+            .setService("whatsapp")
+            .setRegion(region)
+            .setWindowStart(start)
+            .setWindowEnd(start.plusSeconds(60))
+            .setReports(anomalous ? 400 : 20)
+            .setDistinctReporters(anomalous ? 400 : 20)
+            .setBaselineMedian(20)
+            .setBaselineMad(3)
+            .setAnomalyScore(anomalous ? 0.9 : 0.1)
+            .setAnomalous(anomalous)
+            .setWarmingUp(false)
+            .setMeanSentiment(-0.7)
+            .setNegativeShare(0.9)
+            .build();
     events.addAll(lifecycle.apply(state, new RegionSignal(null, stats)));
   }
 
@@ -204,7 +241,9 @@ class OutageLifecycleTest {
     feed("BR", 1, DOWN);
 
     assertThat(events).hasSize(1);
-    assertThat(events.get(0).getConfirmedAt()).as("not the 2-of-3 rule's second window").isEqualTo(at(60));
+    assertThat(events.get(0).getConfirmedAt())
+        .as("not the 2-of-3 rule's second window")
+        .isEqualTo(at(60));
     assertThat(events.get(0).getCause()).isEqualTo(CauseHint.DNS);
   }
 
@@ -217,7 +256,10 @@ class OutageLifecycleTest {
       reports("NG", minute, false);
     }
 
-    assertThat(events).extracting(OutageEvent::getState).startsWith(OutageState.CONFIRMED).endsWith(OutageState.RESOLVED);
+    assertThat(events)
+        .extracting(OutageEvent::getState)
+        .startsWith(OutageState.CONFIRMED)
+        .endsWith(OutageState.RESOLVED);
     assertThat(events.get(events.size() - 1).getResolvedAt()).isEqualTo(at(180));
   }
 
@@ -248,7 +290,8 @@ class OutageLifecycleTest {
     OutageEvent recovering = events.get(events.size() - 1);
     assertThat(recovering.getState()).isEqualTo(OutageState.RECOVERING);
     assertThat(recovering.getReports()).isEqualTo(40);
-    assertThat(recovering.getMeanSentiment()).isCloseTo(-0.7, org.assertj.core.data.Offset.offset(1e-9));
+    assertThat(recovering.getMeanSentiment())
+        .isCloseTo(-0.7, org.assertj.core.data.Offset.offset(1e-9));
   }
 
   @Test

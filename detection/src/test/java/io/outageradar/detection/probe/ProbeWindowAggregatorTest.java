@@ -8,8 +8,8 @@ import io.outageradar.avro.HealthStatus;
 import io.outageradar.avro.ProbeStatus;
 import io.outageradar.avro.RegionWindowHealth;
 import io.outageradar.avro.state.ProbeWindowState;
-import io.outageradar.model.ServiceRegion;
 import io.outageradar.detection.DetectionConfig;
+import io.outageradar.model.ServiceRegion;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -40,7 +40,8 @@ class ProbeWindowAggregatorTest {
   @Test
   void aSingleAgentRegionCannotGoDownAlone() {
     ProbeWindowState state = ProbeWindowAggregator.empty();
-    ProbeWindowAggregator.add(probe("whatsapp", "BR", "a1", ProbeStatus.DNS_SERVFAIL, at(1)), state);
+    ProbeWindowAggregator.add(
+        probe("whatsapp", "BR", "a1", ProbeStatus.DNS_SERVFAIL, at(1)), state);
 
     assertThat(judge(state).getStatus()).isEqualTo(HealthStatus.DEGRADED);
     assertThat(judge(state).getFailureRatio()).isEqualTo(1.0);
@@ -49,9 +50,12 @@ class ProbeWindowAggregatorTest {
   @Test
   void mostDistinctAgentsFailingIsDown() {
     ProbeWindowState state = ProbeWindowAggregator.empty();
-    ProbeWindowAggregator.add(probe("whatsapp", "BR", "a1", ProbeStatus.DNS_SERVFAIL, at(1)), state);
-    ProbeWindowAggregator.add(probe("whatsapp", "BR", "a2", ProbeStatus.DNS_SERVFAIL, at(2)), state);
-    ProbeWindowAggregator.add(probe("whatsapp", "BR", "a2", ProbeStatus.CONNECT_TIMEOUT, at(3)), state);
+    ProbeWindowAggregator.add(
+        probe("whatsapp", "BR", "a1", ProbeStatus.DNS_SERVFAIL, at(1)), state);
+    ProbeWindowAggregator.add(
+        probe("whatsapp", "BR", "a2", ProbeStatus.DNS_SERVFAIL, at(2)), state);
+    ProbeWindowAggregator.add(
+        probe("whatsapp", "BR", "a2", ProbeStatus.CONNECT_TIMEOUT, at(3)), state);
     ProbeWindowAggregator.add(probe("whatsapp", "BR", "a3", ProbeStatus.OK, at(4)), state);
 
     RegionWindowHealth health = judge(state);

@@ -69,7 +69,8 @@ class ReportScorerTest {
     assertThat(cold.warmingUp()).isTrue();
     assertThat(cold.anomalous()).as("a cold start knows no normal").isFalse();
 
-    List<Integer> early = repeated(20, 10); // warming: z must beat 3 x 5 = 15; sigma floors at sqrt(20) = 4.47
+    List<Integer> early =
+        repeated(20, 10); // warming: z must beat 3 x 5 = 15; sigma floors at sqrt(20) = 4.47
     assertThat(scorer.score(80, List.of(), early).anomalous()).as("z = 13.4").isFalse();
     assertThat(scorer.score(100, List.of(), early).anomalous()).as("z = 17.9").isTrue();
   }
@@ -80,7 +81,9 @@ class ReportScorerTest {
     assertThat(ReportScorer.learnedValue(400, surge, false)).isEqualTo(20);
     ReportScorer.Score normal = scorer.score(23, repeated(20, 40), List.of());
     assertThat(ReportScorer.learnedValue(23, normal, false)).isEqualTo(23);
-    assertThat(ReportScorer.learnedValue(23, normal, true)).as("inside a detected outage").isEqualTo(20);
+    assertThat(ReportScorer.learnedValue(23, normal, true))
+        .as("inside a detected outage")
+        .isEqualTo(20);
   }
 
   @Test
@@ -93,7 +96,11 @@ class ReportScorerTest {
       for (int minute = 0; minute < 7 * 24 * 60; minute++) {
         Instant at = monday.plusSeconds(60L * (week * 7 * 24 * 60 + minute));
         int hour = (minute / 60) % 24;
-        double mean = 8 + 30 * Math.max(0, Math.sin(Math.PI * (hour - 6) / 16.0)); // busy by day, quiet at night
+        double mean =
+            8
+                + 30
+                    * Math.max(
+                        0, Math.sin(Math.PI * (hour - 6) / 16.0)); // busy by day, quiet at night
         long count = Math.max(0, Math.round(mean + random.nextGaussian() * Math.sqrt(mean)));
         if (baseline.observe(HourOfWeek.of(at), count, false).anomalous() && week > 0) {
           alarms++;

@@ -6,8 +6,8 @@ import java.util.Map;
 
 /**
  * The answers given to idempotent requests, by API key and idempotency key, so that a retried
- * request gets the first answer again. Bounded by the bytes it holds, not by a count: a count let
- * a client with huge keys exhaust the heap. The least recently used answers are forgotten first.
+ * request gets the first answer again. Bounded by the bytes it holds, not by a count: a count let a
+ * client with huge keys exhaust the heap. The least recently used answers are forgotten first.
  * Thread-safe.
  */
 final class IdempotencyCache {
@@ -48,6 +48,9 @@ final class IdempotencyCache {
   }
 
   private static long cost(String key, Remembered answer) {
-    return ENTRY_OVERHEAD + 2L * key.length() + 2L * answer.answerSize() + answer.bodyDigest().length;
+    return ENTRY_OVERHEAD
+        + 2L * key.length()
+        + 2L * answer.answerSize()
+        + answer.bodyDigest().length;
   }
 }

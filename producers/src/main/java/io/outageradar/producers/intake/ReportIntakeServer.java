@@ -13,8 +13,8 @@ import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.time.Clock;
 import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -31,8 +31,8 @@ import java.util.function.Function;
 
 /**
  * The report intake HTTP API: {@code POST /v1/reports} (one report) and {@code POST
- * /v1/reports:batch} (up to 500). A report is acknowledged (202) only after Kafka acknowledged
- * it; when Kafka does not answer in time the client gets 503 with Retry-After, so nothing is
+ * /v1/reports:batch} (up to 500). A report is acknowledged (202) only after Kafka acknowledged it;
+ * when Kafka does not answer in time the client gets 503 with Retry-After, so nothing is
  * acknowledged that is not stored. A retried request with the same {@code Idempotency-Key} (or the
  * same report id) gets the first answer again instead of counting twice; the same key with another
  * body gets 422.
@@ -46,14 +46,25 @@ public final class ReportIntakeServer implements AutoCloseable {
   static final int MAX_BATCH = 500;
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final int WORKERS = 8;
+
   /** Requests that may wait for a worker; beyond them a request is answered 503 at once. */
   private static final int QUEUED = 64;
-  /** Wrong keys an address may present: a burst of ten, then one a second — enough for a typo, too few to guess. */
+
+  /**
+   * Wrong keys an address may present: a burst of ten, then one a second — enough for a typo, too
+   * few to guess.
+   */
   private static final double AUTH_FAILURES_PER_SECOND = 1;
+
   private static final double AUTH_FAILURE_BURST = 10;
+
   /** When the current request was accepted from the socket, for the deadline of its answer. */
   private static final ThreadLocal<Long> ACCEPTED_AT = new ThreadLocal<>();
-  /** How many limits' worth of a too-large body are read and thrown away before the 413 (see readBody). */
+
+  /**
+   * How many limits' worth of a too-large body are read and thrown away before the 413 (see
+   * readBody).
+   */
   private static final int DISCARDED_BODY_LIMITS = 16;
 
   private final IntakeConfig config;
@@ -68,18 +79,31 @@ public final class ReportIntakeServer implements AutoCloseable {
   private final ThreadPoolExecutor workers;
   private final ExecutorService senders;
 
-  private ReportIntakeServer(IntakeConfig config, Function<UserReport, CompletableFuture<?>> store, Clock clock, HttpServer server) {
+  private ReportIntakeServer(
+      IntakeConfig config,
+      Function<UserReport, CompletableFuture<?>> store,
+      Clock clock,
+      HttpServer server) {
     this.config = config;
     this.store = store;
     this.validator = new ReportValidator(config.services(), clock);
-    this.perKey = new TokenBucket(config.perKeyPerSecond(), config.perKeyPerSecond() * 10, System::nanoTime);
-    this.perIp = new TokenBucket(config.perIpPerSecond(), config.perIpPerSecond() * 10, System::nanoTime);
-    this.authFailures = new TokenBucket(AUTH_FAILURES_PER_SECOND, AUTH_FAILURE_BURST, System::nanoTime);
+    this.perKey =
+        new TokenBucket(config.perKeyPerSecond(), config.perKeyPerSecond() * 10, System::nanoTime);
+    this.perIp =
+        new TokenBucket(config.perIpPerSecond(), config.perIpPerSecond() * 10, System::nanoTime);
+    this.authFailures =
+        new TokenBucket(AUTH_FAILURES_PER_SECOND, AUTH_FAILURE_BURST, System::nanoTime);
     this.answered = new IdempotencyCache(config.idempotencyCacheBytes());
     this.keys = config.apiKeys().stream().map(k -> k.getBytes(StandardCharsets.UTF_8)).toList();
     this.server = server;
-    this.workers = new ThreadPoolExecutor(WORKERS, WORKERS, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(QUEUED),
-        daemon("intake-worker"));
+    this.workers =
+        new ThreadPoolExecutor(
+            WORKERS,
+            WORKERS,
+            0,
+            TimeUnit.MILLISECONDS,
+            new ArrayBlockingQueue<>(QUEUED),
+            daemon("intake-worker"));
     this.senders = Executors.newFixedThreadPool(WORKERS, daemon("intake-send"));
   }
 
@@ -87,13 +111,15 @@ public final class ReportIntakeServer implements AutoCloseable {
    * Listens on {@code port} (0 for any free one). {@code store} writes a report and completes when
    * Kafka acknowledged it.
    */
-  public static ReportIntakeServer start(int port, IntakeConfig config, Function<UserReport, CompletableFuture<?>> store, Clock clock)
+  public static ReportIntakeServer start(
+      int port, IntakeConfig config, Function<UserReport, CompletableFuture<?>> store, Clock clock)
       throws IOException {
     HttpServer server;
     try {
       server = HttpServer.create(new InetSocketAddress(port), 0);
     } catch (BindException e) {
-      throw new BindException("intake port " + port + " is already in use or not allowed (" + e.getMessage() + ")");
+      throw new BindException(
+          "intake port " + port + " is already in use or not allowed (" + e.getMessage() + ")");
     }
     ReportIntakeServer intake = new ReportIntakeServer(config, store, clock, server);
     server.createContext("/v1/reports", intake::handle);
@@ -113,14 +139,18 @@ public final class ReportIntakeServer implements AutoCloseable {
     senders.shutdownNow();
   }
 
-  /** Hands a request to a worker; when every worker is busy and the queue full, it is answered 503 here. */
+  /**
+   * Hands a request to a worker; when every worker is busy and the queue full, it is answered 503
+   * here.
+   */
   private void dispatch(Runnable exchange) {
     long acceptedAt = System.nanoTime();
     try {
-      workers.execute(() -> {
-        ACCEPTED_AT.set(acceptedAt);
-        exchange.run();
-      });
+      workers.execute(
+          () -> {
+            ACCEPTED_AT.set(acceptedAt);
+            exchange.run();
+          });
     } catch (RejectedExecutionException busy) {
       ACCEPTED_AT.set(Long.MIN_VALUE); // answered at once, without reading the body
       exchange.run();
@@ -134,7 +164,9 @@ public final class ReportIntakeServer implements AutoCloseable {
       if (ACCEPTED_AT.get() == Long.MIN_VALUE) {
         send(exchange, unavailable());
       } else if (!batch && !path.equals("/v1/reports")) {
-        send(exchange, new Answer(404, error("$", "no such endpoint " + ReportValidator.echo(path)), 0));
+        send(
+            exchange,
+            new Answer(404, error("$", "no such endpoint " + ReportValidator.echo(path)), 0));
       } else if (!exchange.getRequestMethod().equals("POST")) {
         send(exchange, new Answer(405, error("$", "use POST"), 0));
       } else {
@@ -147,7 +179,10 @@ public final class ReportIntakeServer implements AutoCloseable {
     String ip = "ip:" + exchange.getRemoteAddress().getAddress().getHostAddress();
     long failedTooOften = authFailures.waitFor(ip, 1);
     if (failedTooOften > 0) {
-      return new Answer(429, error("X-API-Key", "too many failed authentications from this address"), failedTooOften);
+      return new Answer(
+          429,
+          error("X-API-Key", "too many failed authentications from this address"),
+          failedTooOften);
     }
     String key = apiKey(exchange);
     if (key == null) {
@@ -160,11 +195,17 @@ public final class ReportIntakeServer implements AutoCloseable {
     }
     String idempotencyKey = exchange.getRequestHeaders().getFirst("Idempotency-Key");
     if (idempotencyKey != null && idempotencyKey.length() > ReportValidator.MAX_ID_LENGTH) {
-      return new Answer(400, error("Idempotency-Key", "Idempotency-Key has more than " + ReportValidator.MAX_ID_LENGTH + " characters"), 0);
+      return new Answer(
+          400,
+          error(
+              "Idempotency-Key",
+              "Idempotency-Key has more than " + ReportValidator.MAX_ID_LENGTH + " characters"),
+          0);
     }
     byte[] raw = readBody(exchange);
     if (raw == null) {
-      return new Answer(413, error("$", "the body is larger than " + config.maxBodyBytes() + " bytes"), 0);
+      return new Answer(
+          413, error("$", "the body is larger than " + config.maxBodyBytes() + " bytes"), 0);
     }
     JsonNode body;
     try {
@@ -172,7 +213,10 @@ public final class ReportIntakeServer implements AutoCloseable {
     } catch (IOException e) {
       return new Answer(400, error("$", "the body is not JSON"), 0);
     }
-    if (idempotencyKey == null && !batch && body != null && body.path("id").isTextual()
+    if (idempotencyKey == null
+        && !batch
+        && body != null
+        && body.path("id").isTextual()
         && body.get("id").asText().length() <= ReportValidator.MAX_ID_LENGTH) {
       idempotencyKey = "id:" + body.get("id").asText();
     }
@@ -181,18 +225,29 @@ public final class ReportIntakeServer implements AutoCloseable {
     if (cacheKey != null) {
       IdempotencyCache.Remembered earlier = answered.get(cacheKey);
       if (earlier != null) {
-        return Arrays.equals(earlier.bodyDigest(), digest) ? earlier.answer()
-            : new Answer(422, error("Idempotency-Key", "this Idempotency-Key (or report id) was used before with a different body"), 0);
+        return Arrays.equals(earlier.bodyDigest(), digest)
+            ? earlier.answer()
+            : new Answer(
+                422,
+                error(
+                    "Idempotency-Key",
+                    "this Idempotency-Key (or report id) was used before with a different body"),
+                0);
       }
     }
     Answer answer = batch ? batch(body, idempotencyKey) : single(body, idempotencyKey);
     if (cacheKey != null && answer.status() != 503) {
-      answered.put(cacheKey, new IdempotencyCache.Remembered(digest, answer, answer.body().toString().length()));
+      answered.put(
+          cacheKey,
+          new IdempotencyCache.Remembered(digest, answer, answer.body().toString().length()));
     }
     return answer;
   }
 
-  /** Takes a token from the key's and the address's bucket, or from neither: a refused request costs nothing. */
+  /**
+   * Takes a token from the key's and the address's bucket, or from neither: a refused request costs
+   * nothing.
+   */
   private long takeRequestTokens(String key, String ip) {
     synchronized (perKey) {
       long wait = Math.max(perKey.waitFor(key, 1), perIp.waitFor(ip, 1));
@@ -222,7 +277,9 @@ public final class ReportIntakeServer implements AutoCloseable {
     return raw.length > config.maxBodyBytes() ? null : raw;
   }
 
-  /** The Content-Length, -1 without one (chunked), and more than any limit when it is not a number. */
+  /**
+   * The Content-Length, -1 without one (chunked), and more than any limit when it is not a number.
+   */
   private static long declaredLength(HttpExchange exchange) {
     String length = exchange.getRequestHeaders().getFirst("Content-Length");
     if (length == null) {
@@ -255,13 +312,18 @@ public final class ReportIntakeServer implements AutoCloseable {
       return new Answer(400, error("$", "a batch must be a JSON array of reports"), 0);
     }
     if (body.size() > MAX_BATCH) {
-      return new Answer(400, error("$", "a batch holds at most " + MAX_BATCH + " reports, this one " + body.size()), 0);
+      return new Answer(
+          400,
+          error("$", "a batch holds at most " + MAX_BATCH + " reports, this one " + body.size()),
+          0);
     }
     List<UserReport> valid = new ArrayList<>();
     ArrayNode rejected = JSON.createArrayNode();
     for (int i = 0; i < body.size(); i++) {
       try {
-        valid.add(validator.validate(body.get(i), idempotencyKey == null ? null : idempotencyKey + "#" + i));
+        valid.add(
+            validator.validate(
+                body.get(i), idempotencyKey == null ? null : idempotencyKey + "#" + i));
       } catch (ReportValidator.InvalidReport e) {
         ObjectNode problem = rejected.addObject();
         problem.put("index", i);
@@ -289,11 +351,13 @@ public final class ReportIntakeServer implements AutoCloseable {
    */
   private boolean stored(List<UserReport> reports) {
     Long acceptedAt = ACCEPTED_AT.get();
-    long deadline = (acceptedAt == null ? System.nanoTime() : acceptedAt) + config.sendTimeout().toNanos();
+    long deadline =
+        (acceptedAt == null ? System.nanoTime() : acceptedAt) + config.sendTimeout().toNanos();
     try {
-      CompletableFuture<Void> all = CompletableFuture
-          .supplyAsync(() -> reports.stream().map(store).toArray(CompletableFuture[]::new), senders)
-          .thenCompose(CompletableFuture::allOf);
+      CompletableFuture<Void> all =
+          CompletableFuture.supplyAsync(
+                  () -> reports.stream().map(store).toArray(CompletableFuture[]::new), senders)
+              .thenCompose(CompletableFuture::allOf);
       all.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
       return true;
     } catch (InterruptedException e) {
@@ -305,7 +369,10 @@ public final class ReportIntakeServer implements AutoCloseable {
   }
 
   private static Answer unavailable() {
-    return new Answer(503, error("$", "reports could not be stored right now; retry with the same Idempotency-Key"), 5);
+    return new Answer(
+        503,
+        error("$", "reports could not be stored right now; retry with the same Idempotency-Key"),
+        5);
   }
 
   /** The configured key the request presents, compared in constant time, or null. */
@@ -321,7 +388,9 @@ public final class ReportIntakeServer implements AutoCloseable {
     byte[] candidate = presented.getBytes(StandardCharsets.UTF_8);
     boolean match = false;
     for (byte[] key : keys) {
-      match |= MessageDigest.isEqual(key, candidate); // no early exit: timing says nothing about which key
+      match |=
+          MessageDigest.isEqual(
+              key, candidate); // no early exit: timing says nothing about which key
     }
     return match ? presented : null;
   }
@@ -363,5 +432,4 @@ public final class ReportIntakeServer implements AutoCloseable {
       out.write(bytes);
     }
   }
-
 }

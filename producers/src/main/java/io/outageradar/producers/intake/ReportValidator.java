@@ -18,13 +18,24 @@ import java.util.regex.Pattern;
 /** Turns one JSON report into a {@link UserReport}, or says which field is wrong and why. */
 final class ReportValidator {
   static final Duration MAX_FUTURE = Duration.ofMinutes(5);
+
   /** Nothing older is a live report; older timestamps are typos or clocks that were never set. */
   static final Instant EARLIEST = Instant.parse("2000-01-01T00:00:00Z");
-  /** Longest report id and reporter id (and Idempotency-Key): generous for UUIDs and hashes, small enough to remember many. */
+
+  /**
+   * Longest report id and reporter id (and Idempotency-Key): generous for UUIDs and hashes, small
+   * enough to remember many.
+   */
   static final int MAX_ID_LENGTH = 128;
-  /** A BCP-47 language tag: a 2–3 letter language, then optional subtags (script, region, variant). */
-  private static final Pattern LANGUAGE_TAG = Pattern.compile("[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8}){0,4}");
+
+  /**
+   * A BCP-47 language tag: a 2–3 letter language, then optional subtags (script, region, variant).
+   */
+  private static final Pattern LANGUAGE_TAG =
+      Pattern.compile("[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8}){0,4}");
+
   private static final int MAX_LANGUAGE_TAG = 35;
+
   /** How much of a client's wrong value an error message repeats. */
   private static final int ECHO_LENGTH = 40;
 
@@ -57,14 +68,20 @@ final class ReportValidator {
       throw new InvalidReport("service", "unknown service " + echo(service));
     }
     String given = required(report, "region");
-    String region = Regions.normalize(given).orElseThrow(() -> new InvalidReport("region", Regions.notACode(given)));
+    String region =
+        Regions.normalize(given)
+            .orElseThrow(() -> new InvalidReport("region", Regions.notACode(given)));
     String reporter = limited("reporter", required(report, "reporter"), MAX_ID_LENGTH);
     String text = limited("text", optional(report, "text", ""), ReportText.MAX_LENGTH);
     Instant at = timestamp(report);
-    ReportCategory category = enumOf(ReportCategory.class, report, "category", ReportCategory.OTHER);
+    ReportCategory category =
+        enumOf(ReportCategory.class, report, "category", ReportCategory.OTHER);
     String lang = optional(report, "lang", null);
-    if (lang != null && (lang.length() > MAX_LANGUAGE_TAG || !LANGUAGE_TAG.matcher(lang).matches())) {
-      throw new InvalidReport("lang", "lang must be a BCP-47 language tag such as en, pt-BR or es-419, not " + echo(lang));
+    if (lang != null
+        && (lang.length() > MAX_LANGUAGE_TAG || !LANGUAGE_TAG.matcher(lang).matches())) {
+      throw new InvalidReport(
+          "lang",
+          "lang must be a BCP-47 language tag such as en, pt-BR or es-419, not " + echo(lang));
     }
     String id = optional(report, "id", null);
     if (id != null) {
@@ -77,7 +94,8 @@ final class ReportValidator {
         .setService(service)
         .setRegion(region)
         .setReporterId(reporter)
-        // The channel is ours to say: a client of this API cannot pass its reports off as social posts.
+        // The channel is ours to say: a client of this API cannot pass its reports off as social
+        // posts.
         .setSource(ReportSource.API)
         .setCategory(category)
         .setText(text)
@@ -97,7 +115,8 @@ final class ReportValidator {
     try {
       at = Instant.parse(text);
     } catch (DateTimeParseException e) {
-      throw new InvalidReport("timestamp", "timestamp must be ISO-8601 UTC, e.g. 2021-10-04T15:41:07Z");
+      throw new InvalidReport(
+          "timestamp", "timestamp must be ISO-8601 UTC, e.g. 2021-10-04T15:41:07Z");
     }
     if (at.isAfter(now.plus(MAX_FUTURE))) {
       throw new InvalidReport("timestamp", "timestamp is more than 5 minutes in the future");
@@ -116,31 +135,43 @@ final class ReportValidator {
     return value;
   }
 
-  /** The field's text, {@code fallback} when absent or null; a number, object or array is an error. */
-  private static String optional(JsonNode report, String field, String fallback) throws InvalidReport {
+  /**
+   * The field's text, {@code fallback} when absent or null; a number, object or array is an error.
+   */
+  private static String optional(JsonNode report, String field, String fallback)
+      throws InvalidReport {
     JsonNode value = report.get(field);
     if (value == null || value.isNull()) {
       return fallback;
     }
     if (!value.isTextual()) {
-      throw new InvalidReport(field, field + " must be a string, not " + value.getNodeType().name().toLowerCase(Locale.ROOT));
+      throw new InvalidReport(
+          field,
+          field + " must be a string, not " + value.getNodeType().name().toLowerCase(Locale.ROOT));
     }
     return value.asText();
   }
 
   private static String limited(String field, String value, int maxLength) throws InvalidReport {
     if (value.length() > maxLength) {
-      throw new InvalidReport(field, field + " has " + value.length() + " characters, more than " + maxLength);
+      throw new InvalidReport(
+          field, field + " has " + value.length() + " characters, more than " + maxLength);
     }
     return value;
   }
 
-  /** A client's value quoted for an error message, cut short: errors must not grow with hostile input. */
+  /**
+   * A client's value quoted for an error message, cut short: errors must not grow with hostile
+   * input.
+   */
   static String echo(String value) {
-    return "\"" + (value.length() > ECHO_LENGTH ? value.substring(0, ECHO_LENGTH) + "…" : value) + "\"";
+    return "\""
+        + (value.length() > ECHO_LENGTH ? value.substring(0, ECHO_LENGTH) + "…" : value)
+        + "\"";
   }
 
-  private static <E extends Enum<E>> E enumOf(Class<E> type, JsonNode report, String field, E fallback) throws InvalidReport {
+  private static <E extends Enum<E>> E enumOf(
+      Class<E> type, JsonNode report, String field, E fallback) throws InvalidReport {
     if (!report.hasNonNull(field)) {
       return fallback;
     }

@@ -25,26 +25,39 @@ final class TokenBucket {
     this.nanoClock = nanoClock;
   }
 
-  /** The seconds until {@code client} has {@code cost} tokens, 0 when it has them now; takes nothing. */
+  /**
+   * The seconds until {@code client} has {@code cost} tokens, 0 when it has them now; takes
+   * nothing.
+   */
   long waitFor(String client, int cost) {
     long now = nanoClock.getAsLong();
     Bucket bucket = buckets.get(client);
-    double tokens = bucket == null ? burst : Math.min(burst, bucket.tokens() + (now - bucket.atNanos()) / 1e9 * perSecond);
+    double tokens =
+        bucket == null
+            ? burst
+            : Math.min(burst, bucket.tokens() + (now - bucket.atNanos()) / 1e9 * perSecond);
     return tokens >= cost ? 0 : Math.max(1, (long) Math.ceil((cost - tokens) / perSecond));
   }
 
-  /** Takes {@code cost} tokens; returns 0 when granted, else the seconds until they will be there. */
+  /**
+   * Takes {@code cost} tokens; returns 0 when granted, else the seconds until they will be there.
+   */
   long tryTake(String client, int cost) {
     long now = nanoClock.getAsLong();
     long[] retryAfter = {0};
-    buckets.compute(client, (key, bucket) -> {
-      double tokens = bucket == null ? burst : Math.min(burst, bucket.tokens() + (now - bucket.atNanos()) / 1e9 * perSecond);
-      if (tokens >= cost) {
-        return new Bucket(tokens - cost, now);
-      }
-      retryAfter[0] = Math.max(1, (long) Math.ceil((cost - tokens) / perSecond));
-      return new Bucket(tokens, now);
-    });
+    buckets.compute(
+        client,
+        (key, bucket) -> {
+          double tokens =
+              bucket == null
+                  ? burst
+                  : Math.min(burst, bucket.tokens() + (now - bucket.atNanos()) / 1e9 * perSecond);
+          if (tokens >= cost) {
+            return new Bucket(tokens - cost, now);
+          }
+          retryAfter[0] = Math.max(1, (long) Math.ceil((cost - tokens) / perSecond));
+          return new Bucket(tokens, now);
+        });
     if (buckets.size() > 100_000) {
       forgetFull(now);
     }
@@ -52,6 +65,9 @@ final class TokenBucket {
   }
 
   private void forgetFull(long now) {
-    buckets.entrySet().removeIf(e -> e.getValue().tokens() + (now - e.getValue().atNanos()) / 1e9 * perSecond >= burst);
+    buckets
+        .entrySet()
+        .removeIf(
+            e -> e.getValue().tokens() + (now - e.getValue().atNanos()) / 1e9 * perSecond >= burst);
   }
 }

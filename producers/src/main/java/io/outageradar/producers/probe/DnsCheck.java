@@ -29,7 +29,10 @@ public final class DnsCheck implements Check {
   private final int type;
   private final InetSocketAddress resolver;
 
-  /** A check of {@code name}'s {@code type} records (e.g. "A", "AAAA") through {@code resolver}, or the system's first resolver when null. */
+  /**
+   * A check of {@code name}'s {@code type} records (e.g. "A", "AAAA") through {@code resolver}, or
+   * the system's first resolver when null.
+   */
   public DnsCheck(String name, String type, InetSocketAddress resolver) {
     try {
       this.name = Name.fromString(name, Name.root);
@@ -46,7 +49,8 @@ public final class DnsCheck implements Check {
   private static InetSocketAddress systemResolver() {
     var servers = ResolverConfig.getCurrentConfig().servers();
     if (servers.isEmpty()) {
-      throw new IllegalStateException("no system DNS resolver configured; give the DNS check a \"resolver\"");
+      throw new IllegalStateException(
+          "no system DNS resolver configured; give the DNS check a \"resolver\"");
     }
     return servers.get(0);
   }
@@ -62,11 +66,17 @@ public final class DnsCheck implements Check {
       response = client.send(query);
     } catch (IOException e) {
       if (isTimeout(e)) {
-        return CheckOutcome.failed(ProbeStatus.TIMEOUT, null, null, "no answer from resolver " + address() + " within "
-            + timeout.toMillis() + " ms");
+        return CheckOutcome.failed(
+            ProbeStatus.TIMEOUT,
+            null,
+            null,
+            "no answer from resolver " + address() + " within " + timeout.toMillis() + " ms");
       }
       // an unreachable resolver leaves the vantage just as unable to resolve as a SERVFAIL would
-      return CheckOutcome.failed(ProbeStatus.DNS_SERVFAIL, TcpCheck.elapsedMs(start), null,
+      return CheckOutcome.failed(
+          ProbeStatus.DNS_SERVFAIL,
+          TcpCheck.elapsedMs(start),
+          null,
           "resolver " + address() + " unreachable: " + e.getMessage());
     }
     long latency = TcpCheck.elapsedMs(start);
@@ -75,11 +85,17 @@ public final class DnsCheck implements Check {
       return CheckOutcome.failed(ProbeStatus.DNS_NXDOMAIN, latency, null, "NXDOMAIN for " + name);
     }
     if (rcode != Rcode.NOERROR) {
-      return CheckOutcome.failed(ProbeStatus.DNS_SERVFAIL, latency, null, Rcode.string(rcode) + " for " + name);
+      return CheckOutcome.failed(
+          ProbeStatus.DNS_SERVFAIL, latency, null, Rcode.string(rcode) + " for " + name);
     }
-    boolean answered = response.getSection(Section.ANSWER).stream().anyMatch(r -> r.getType() == type);
+    boolean answered =
+        response.getSection(Section.ANSWER).stream().anyMatch(r -> r.getType() == type);
     if (!answered) {
-      return CheckOutcome.failed(ProbeStatus.DNS_NXDOMAIN, latency, null, "no " + Type.string(type) + " record for " + name);
+      return CheckOutcome.failed(
+          ProbeStatus.DNS_NXDOMAIN,
+          latency,
+          null,
+          "no " + Type.string(type) + " record for " + name);
     }
     return CheckOutcome.ok(latency, null, null);
   }

@@ -26,8 +26,12 @@ public final class HttpCheck {
   private final Clock clock;
 
   public HttpCheck(Duration connectTimeout, SSLContext tls, Clock clock) {
-    this.client = HttpClient.newBuilder().connectTimeout(connectTimeout).followRedirects(HttpClient.Redirect.NORMAL)
-        .sslContext(tls).build();
+    this.client =
+        HttpClient.newBuilder()
+            .connectTimeout(connectTimeout)
+            .followRedirects(HttpClient.Redirect.NORMAL)
+            .sslContext(tls)
+            .build();
     this.clock = clock;
   }
 
@@ -36,39 +40,54 @@ public final class HttpCheck {
     return timeout -> run(method, url, expectedStatus, keyword, timeout);
   }
 
-  public CheckOutcome run(String method, URI url, int expectedStatus, String keyword, Duration timeout) {
+  public CheckOutcome run(
+      String method, URI url, int expectedStatus, String keyword, Duration timeout) {
     long start = System.nanoTime();
-    HttpRequest request = HttpRequest.newBuilder(url).timeout(timeout).method(method, HttpRequest.BodyPublishers.noBody())
-        .header("User-Agent", "outage-radar-probe").build();
+    HttpRequest request =
+        HttpRequest.newBuilder(url)
+            .timeout(timeout)
+            .method(method, HttpRequest.BodyPublishers.noBody())
+            .header("User-Agent", "outage-radar-probe")
+            .build();
     try {
       HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
       long latency = TcpCheck.elapsedMs(start);
       int status = response.statusCode();
       if (status != expectedStatus) {
-        ProbeStatus failure = status >= 500 ? ProbeStatus.HTTP_5XX : status >= 400 ? ProbeStatus.HTTP_4XX : ProbeStatus.HTTP_UNEXPECTED;
-        return CheckOutcome.failed(failure, latency, status, "HTTP " + status + ", expected " + expectedStatus);
+        ProbeStatus failure =
+            status >= 500
+                ? ProbeStatus.HTTP_5XX
+                : status >= 400 ? ProbeStatus.HTTP_4XX : ProbeStatus.HTTP_UNEXPECTED;
+        return CheckOutcome.failed(
+            failure, latency, status, "HTTP " + status + ", expected " + expectedStatus);
       }
       if (keyword != null && !response.body().contains(keyword)) {
-        return CheckOutcome.failed(ProbeStatus.HTTP_UNEXPECTED, latency, status, "body lacks \"" + keyword + "\"");
+        return CheckOutcome.failed(
+            ProbeStatus.HTTP_UNEXPECTED, latency, status, "body lacks \"" + keyword + "\"");
       }
-      Integer certDays = response.sslSession()
-          .map(session -> {
-            try {
-              return TlsCheck.daysToExpiry(session.getPeerCertificates(), clock.instant());
-            } catch (javax.net.ssl.SSLPeerUnverifiedException e) {
-              return null;
-            }
-          })
-          .orElse(null);
+      Integer certDays =
+          response
+              .sslSession()
+              .map(
+                  session -> {
+                    try {
+                      return TlsCheck.daysToExpiry(session.getPeerCertificates(), clock.instant());
+                    } catch (javax.net.ssl.SSLPeerUnverifiedException e) {
+                      return null;
+                    }
+                  })
+              .orElse(null);
       return CheckOutcome.ok(latency, status, certDays);
     } catch (HttpConnectTimeoutException e) {
       return CheckOutcome.failed(ProbeStatus.CONNECT_TIMEOUT, null, null, "connect timed out");
     } catch (HttpTimeoutException e) {
-      return CheckOutcome.failed(ProbeStatus.TIMEOUT, null, null, "no answer within " + timeout.toMillis() + " ms");
+      return CheckOutcome.failed(
+          ProbeStatus.TIMEOUT, null, null, "no answer within " + timeout.toMillis() + " ms");
     } catch (ConnectException e) {
       return unwrap(e, start);
     } catch (SSLException e) {
-      return CheckOutcome.failed(ProbeStatus.TLS_ERROR, TcpCheck.elapsedMs(start), null, e.getMessage());
+      return CheckOutcome.failed(
+          ProbeStatus.TLS_ERROR, TcpCheck.elapsedMs(start), null, e.getMessage());
     } catch (IOException e) {
       return unwrap(e, start);
     } catch (InterruptedException e) {
@@ -81,12 +100,18 @@ public final class HttpCheck {
   private static CheckOutcome unwrap(IOException e, long start) {
     for (Throwable cause = e; cause != null; cause = cause.getCause()) {
       if (cause instanceof UnknownHostException) {
-        return CheckOutcome.failed(ProbeStatus.DNS_NXDOMAIN, TcpCheck.elapsedMs(start), null, "unresolved: " + cause.getMessage());
+        return CheckOutcome.failed(
+            ProbeStatus.DNS_NXDOMAIN,
+            TcpCheck.elapsedMs(start),
+            null,
+            "unresolved: " + cause.getMessage());
       }
       if (cause instanceof SSLException) {
-        return CheckOutcome.failed(ProbeStatus.TLS_ERROR, TcpCheck.elapsedMs(start), null, cause.getMessage());
+        return CheckOutcome.failed(
+            ProbeStatus.TLS_ERROR, TcpCheck.elapsedMs(start), null, cause.getMessage());
       }
     }
-    return CheckOutcome.failed(ProbeStatus.CONNECT_REFUSED, TcpCheck.elapsedMs(start), null, e.toString());
+    return CheckOutcome.failed(
+        ProbeStatus.CONNECT_REFUSED, TcpCheck.elapsedMs(start), null, e.toString());
   }
 }

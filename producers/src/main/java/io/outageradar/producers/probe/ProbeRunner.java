@@ -27,41 +27,59 @@ public final class ProbeRunner implements AutoCloseable {
     this.slots = new Semaphore(concurrency);
   }
 
-  public static ProbeRunner start(TargetsFile targets, String region, String agent, int concurrency, Clock clock,
+  public static ProbeRunner start(
+      TargetsFile targets,
+      String region,
+      String agent,
+      int concurrency,
+      Clock clock,
       Consumer<ProbeResult> publish) {
     ProbeRunner runner = new ProbeRunner(concurrency);
     SplittableRandom jitter = new SplittableRandom();
     long intervalMs = targets.interval().toMillis();
     for (ProbeTarget target : targets.targets()) {
       Semaphore running = new Semaphore(1);
-      runner.scheduler.scheduleAtFixedRate(() -> {
-        if (!running.tryAcquire()) {
-          return; // the previous round of this target has not finished: skip, do not pile up
-        }
-        if (!runner.slots.tryAcquire()) {
-          running.release();
-          return;
-        }
-        runner.workers.execute(() -> {
-          try {
-            CheckOutcome outcome = target.run();
-            if (Thread.currentThread().isInterrupted()) {
-              return; // the runner is closing: a check cut short says nothing about the target
+      runner.scheduler.scheduleAtFixedRate(
+          () -> {
+            if (!running.tryAcquire()) {
+              return; // the previous round of this target has not finished: skip, do not pile up
             }
-            publish.accept(ProbeResult.newBuilder()
-                .setProbeId(UUID.randomUUID().toString())
-                .setService(target.service()).setRegion(region).setAgent(agent)
-                .setKind(target.kind()).setTarget(target.target())
-                .setStatus(outcome.status()).setLatencyMs(outcome.latencyMs())
-                .setObservedAt(clock.instant())
-                .setHttpStatus(outcome.httpStatus()).setCertDaysToExpiry(outcome.certDaysToExpiry()).setDetail(outcome.detail())
-                .build());
-          } finally {
-            runner.slots.release();
-            running.release();
-          }
-        });
-      }, jitter.nextLong(intervalMs), intervalMs, TimeUnit.MILLISECONDS);
+            if (!runner.slots.tryAcquire()) {
+              running.release();
+              return;
+            }
+            runner.workers.execute(
+                () -> {
+                  try {
+                    CheckOutcome outcome = target.run();
+                    if (Thread.currentThread().isInterrupted()) {
+                      return; // the runner is closing: a check cut short says nothing about the
+                      // target
+                    }
+                    publish.accept(
+                        ProbeResult.newBuilder()
+                            .setProbeId(UUID.randomUUID().toString())
+                            .setService(target.service())
+                            .setRegion(region)
+                            .setAgent(agent)
+                            .setKind(target.kind())
+                            .setTarget(target.target())
+                            .setStatus(outcome.status())
+                            .setLatencyMs(outcome.latencyMs())
+                            .setObservedAt(clock.instant())
+                            .setHttpStatus(outcome.httpStatus())
+                            .setCertDaysToExpiry(outcome.certDaysToExpiry())
+                            .setDetail(outcome.detail())
+                            .build());
+                  } finally {
+                    runner.slots.release();
+                    running.release();
+                  }
+                });
+          },
+          jitter.nextLong(intervalMs),
+          intervalMs,
+          TimeUnit.MILLISECONDS);
     }
     return runner;
   }

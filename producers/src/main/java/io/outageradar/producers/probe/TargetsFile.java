@@ -48,7 +48,9 @@ public record TargetsFile(Duration interval, List<ProbeTarget> targets) {
   /** Reads the targets; HTTPS and TLS checks trust what {@code tls} trusts. */
   public static TargetsFile read(Path file, SSLContext tls, Clock clock) throws IOException {
     String fileName = file.getFileName().toString().toLowerCase(Locale.ROOT);
-    JsonNode root = (fileName.endsWith(".yaml") || fileName.endsWith(".yml") ? YAML : JSON).readTree(file.toFile());
+    JsonNode root =
+        (fileName.endsWith(".yaml") || fileName.endsWith(".yml") ? YAML : JSON)
+            .readTree(file.toFile());
     try {
       Duration interval = Duration.parse(root.path("interval").asText("PT30S"));
       Duration defaultTimeout = Duration.parse(root.path("timeout").asText("PT5S"));
@@ -71,20 +73,37 @@ public record TargetsFile(Duration interval, List<ProbeTarget> targets) {
     }
   }
 
-  private static ProbeTarget target(String service, JsonNode check, Duration defaultTimeout, HttpCheck http, SSLContext tls,
+  private static ProbeTarget target(
+      String service,
+      JsonNode check,
+      Duration defaultTimeout,
+      HttpCheck http,
+      SSLContext tls,
       Clock clock) {
     CheckKind kind = kindOf(service, check.path("kind").asText("HTTP"));
-    Duration timeout = check.hasNonNull("timeout") ? Duration.parse(check.get("timeout").asText()) : defaultTimeout;
+    Duration timeout =
+        check.hasNonNull("timeout")
+            ? Duration.parse(check.get("timeout").asText())
+            : defaultTimeout;
     return switch (kind) {
       case HTTP -> {
         String url = required(service, check, "url");
         URI uri = URI.create(url);
         if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme())) {
-          throw new IllegalArgumentException("HTTP target of " + service + " must be an http(s) URL: " + url);
+          throw new IllegalArgumentException(
+              "HTTP target of " + service + " must be an http(s) URL: " + url);
         }
         String keyword = check.hasNonNull("keyword") ? check.get("keyword").asText() : null;
-        yield new ProbeTarget(service, kind, url, timeout,
-            http.of(check.path("method").asText("GET"), uri, check.path("expectStatus").asInt(200), keyword));
+        yield new ProbeTarget(
+            service,
+            kind,
+            url,
+            timeout,
+            http.of(
+                check.path("method").asText("GET"),
+                uri,
+                check.path("expectStatus").asInt(200),
+                keyword));
       }
       case DNS -> {
         String name = required(service, check, "name");
@@ -93,17 +112,32 @@ public record TargetsFile(Duration interval, List<ProbeTarget> targets) {
           InetSocketAddress given = hostPort(service, check.get("resolver").asText());
           resolver = new InetSocketAddress(given.getHostString(), given.getPort());
         }
-        yield new ProbeTarget(service, kind, name, timeout, new DnsCheck(name, check.path("type").asText("A"), resolver));
+        yield new ProbeTarget(
+            service,
+            kind,
+            name,
+            timeout,
+            new DnsCheck(name, check.path("type").asText("A"), resolver));
       }
       case TCP -> {
         String target = required(service, check, "target");
         InetSocketAddress address = hostPort(service, target);
-        yield new ProbeTarget(service, kind, target, timeout, t -> TcpCheck.run(address.getHostString(), address.getPort(), t));
+        yield new ProbeTarget(
+            service,
+            kind,
+            target,
+            timeout,
+            t -> TcpCheck.run(address.getHostString(), address.getPort(), t));
       }
       case TLS -> {
         String target = required(service, check, "target");
         InetSocketAddress address = hostPort(service, target);
-        yield new ProbeTarget(service, kind, target, timeout, new TlsCheck(address.getHostString(), address.getPort(), tls, clock));
+        yield new ProbeTarget(
+            service,
+            kind,
+            target,
+            timeout,
+            new TlsCheck(address.getHostString(), address.getPort(), tls, clock));
       }
       case UNKNOWN -> throw new IllegalStateException("kindOf never returns UNKNOWN");
     };
@@ -118,12 +152,14 @@ public record TargetsFile(Duration interval, List<ProbeTarget> targets) {
     } catch (IllegalArgumentException e) {
       // reported below with the kinds there are
     }
-    throw new IllegalArgumentException("check kind \"" + kind + "\" of " + service + " is not one of HTTP, DNS, TCP, TLS");
+    throw new IllegalArgumentException(
+        "check kind \"" + kind + "\" of " + service + " is not one of HTTP, DNS, TCP, TLS");
   }
 
   private static String required(String service, JsonNode check, String field) {
     if (!check.hasNonNull(field) || check.get(field).asText().isBlank()) {
-      throw new IllegalArgumentException(check.path("kind").asText("HTTP") + " target of " + service + " needs \"" + field + "\"");
+      throw new IllegalArgumentException(
+          check.path("kind").asText("HTTP") + " target of " + service + " needs \"" + field + "\"");
     }
     return check.get(field).asText();
   }
@@ -134,6 +170,7 @@ public record TargetsFile(Duration interval, List<ProbeTarget> targets) {
     if (colon <= 0 || !value.substring(colon + 1).matches("\\d{1,5}")) {
       throw new IllegalArgumentException("target of " + service + " must be host:port: " + value);
     }
-    return InetSocketAddress.createUnresolved(value.substring(0, colon), Integer.parseInt(value.substring(colon + 1)));
+    return InetSocketAddress.createUnresolved(
+        value.substring(0, colon), Integer.parseInt(value.substring(colon + 1)));
   }
 }

@@ -19,12 +19,18 @@ public final class TcpCheck {
       socket.connect(new InetSocketAddress(host, port), (int) timeout.toMillis());
       return CheckOutcome.ok(elapsedMs(start), null, null);
     } catch (SocketTimeoutException e) {
-      return CheckOutcome.failed(ProbeStatus.CONNECT_TIMEOUT, null, null, "no answer to connect within " + timeout.toMillis() + " ms");
+      return CheckOutcome.failed(
+          ProbeStatus.CONNECT_TIMEOUT,
+          null,
+          null,
+          "no answer to connect within " + timeout.toMillis() + " ms");
     } catch (ConnectException e) {
-      return CheckOutcome.failed(ProbeStatus.CONNECT_REFUSED, elapsedMs(start), null, e.getMessage());
+      return CheckOutcome.failed(
+          ProbeStatus.CONNECT_REFUSED, elapsedMs(start), null, e.getMessage());
     } catch (UnknownHostException e) {
       // The JDK resolver cannot tell NXDOMAIN from SERVFAIL; DNS checks can.
-      return CheckOutcome.failed(ProbeStatus.DNS_NXDOMAIN, elapsedMs(start), null, "unresolved: " + host);
+      return CheckOutcome.failed(
+          ProbeStatus.DNS_NXDOMAIN, elapsedMs(start), null, "unresolved: " + host);
     } catch (IOException e) {
       return CheckOutcome.failed(ProbeStatus.CONNECT_REFUSED, elapsedMs(start), null, e.toString());
     }

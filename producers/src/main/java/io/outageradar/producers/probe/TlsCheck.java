@@ -43,15 +43,22 @@ public final class TlsCheck implements Check {
       try {
         raw.connect(new InetSocketAddress(host, port), timeoutMs);
       } catch (SocketTimeoutException e) {
-        return CheckOutcome.failed(ProbeStatus.CONNECT_TIMEOUT, null, null, "no answer to connect within " + timeoutMs + " ms");
+        return CheckOutcome.failed(
+            ProbeStatus.CONNECT_TIMEOUT,
+            null,
+            null,
+            "no answer to connect within " + timeoutMs + " ms");
       } catch (ConnectException e) {
-        return CheckOutcome.failed(ProbeStatus.CONNECT_REFUSED, TcpCheck.elapsedMs(start), null, e.getMessage());
+        return CheckOutcome.failed(
+            ProbeStatus.CONNECT_REFUSED, TcpCheck.elapsedMs(start), null, e.getMessage());
       } catch (UnknownHostException e) {
-        return CheckOutcome.failed(ProbeStatus.DNS_NXDOMAIN, TcpCheck.elapsedMs(start), null, "unresolved: " + host);
+        return CheckOutcome.failed(
+            ProbeStatus.DNS_NXDOMAIN, TcpCheck.elapsedMs(start), null, "unresolved: " + host);
       }
       // the handshake gets what is left of the timeout, so the whole check stays within it
       raw.setSoTimeout((int) Math.max(1, timeoutMs - TcpCheck.elapsedMs(start)));
-      try (SSLSocket socket = (SSLSocket) tls.getSocketFactory().createSocket(raw, host, port, false)) {
+      try (SSLSocket socket =
+          (SSLSocket) tls.getSocketFactory().createSocket(raw, host, port, false)) {
         SSLParameters parameters = socket.getSSLParameters();
         parameters.setEndpointIdentificationAlgorithm("HTTPS");
         socket.setSSLParameters(parameters);
@@ -60,15 +67,21 @@ public final class TlsCheck implements Check {
         return CheckOutcome.ok(TcpCheck.elapsedMs(start), null, days);
       }
     } catch (SocketTimeoutException e) {
-      return CheckOutcome.failed(ProbeStatus.TIMEOUT, null, null, "no TLS handshake within " + timeoutMs + " ms");
+      return CheckOutcome.failed(
+          ProbeStatus.TIMEOUT, null, null, "no TLS handshake within " + timeoutMs + " ms");
     } catch (SSLException e) {
-      return CheckOutcome.failed(ProbeStatus.TLS_ERROR, TcpCheck.elapsedMs(start), null, e.getMessage());
+      return CheckOutcome.failed(
+          ProbeStatus.TLS_ERROR, TcpCheck.elapsedMs(start), null, e.getMessage());
     } catch (IOException e) {
-      return CheckOutcome.failed(ProbeStatus.TLS_ERROR, TcpCheck.elapsedMs(start), null, e.toString());
+      return CheckOutcome.failed(
+          ProbeStatus.TLS_ERROR, TcpCheck.elapsedMs(start), null, e.toString());
     }
   }
 
-  /** Whole days from {@code now} until the leaf certificate's notAfter (negative once expired); null without one. */
+  /**
+   * Whole days from {@code now} until the leaf certificate's notAfter (negative once expired); null
+   * without one.
+   */
   static Integer daysToExpiry(Certificate[] chain, Instant now) {
     if (chain.length == 0 || !(chain[0] instanceof X509Certificate leaf)) {
       return null;

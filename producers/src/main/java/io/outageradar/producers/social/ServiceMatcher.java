@@ -12,8 +12,8 @@ import java.util.regex.Pattern;
  * some regions ("zap" is WhatsApp in Brazil, and a shoe in Spanish). Matching is on whole words,
  * case- and accent-insensitive; the patterns are compiled once.
  *
- * <p>Configuration: {@code service:alias,alias@REGION,...;service:...}, e.g.
- * {@code whatsapp:whatsapp,wpp@BR,zap@BR;instagram:instagram,insta,ig}.
+ * <p>Configuration: {@code service:alias,alias@REGION,...;service:...}, e.g. {@code
+ * whatsapp:whatsapp,wpp@BR,zap@BR;instagram:instagram,insta,ig}.
  */
 public final class ServiceMatcher {
   private record Alias(String service, Pattern pattern, String region) {}
@@ -34,7 +34,8 @@ public final class ServiceMatcher {
       }
       String[] serviceAliases = serviceEntry.split(":", 2);
       if (serviceAliases.length != 2 || serviceAliases[0].isBlank()) {
-        throw new IllegalArgumentException("alias entry \"" + serviceEntry.trim() + "\" is not service:alias,alias@REGION");
+        throw new IllegalArgumentException(
+            "alias entry \"" + serviceEntry.trim() + "\" is not service:alias,alias@REGION");
       }
       String service = serviceAliases[0].trim();
       for (String raw : serviceAliases[1].split(",", -1)) {
@@ -43,8 +44,13 @@ public final class ServiceMatcher {
         if (word.isEmpty()) {
           throw new IllegalArgumentException("empty alias for service " + service);
         }
-        Pattern pattern = Pattern.compile("(?<![\\p{L}\\p{N}])" + Pattern.quote(word) + "(?![\\p{L}\\p{N}])");
-        aliases.add(new Alias(service, pattern, aliasRegion.length == 2 ? aliasRegion[1].trim().toUpperCase(Locale.ROOT) : null));
+        Pattern pattern =
+            Pattern.compile("(?<![\\p{L}\\p{N}])" + Pattern.quote(word) + "(?![\\p{L}\\p{N}])");
+        aliases.add(
+            new Alias(
+                service,
+                pattern,
+                aliasRegion.length == 2 ? aliasRegion[1].trim().toUpperCase(Locale.ROOT) : null));
       }
     }
     return new ServiceMatcher(List.copyOf(aliases));
@@ -52,11 +58,14 @@ public final class ServiceMatcher {
 
   /** The defaults: the services of the 2021 outage with the names people use for them. */
   public static ServiceMatcher defaults() {
-    return parse("whatsapp:whatsapp,whats app,wpp@BR,zap@BR,zapzap@BR,wasap@ES,guasap@ES;"
-        + "instagram:instagram,insta,ig;facebook:facebook,fb,face@BR;messenger:messenger");
+    return parse(
+        "whatsapp:whatsapp,whats app,wpp@BR,zap@BR,zapzap@BR,wasap@ES,guasap@ES;"
+            + "instagram:instagram,insta,ig;facebook:facebook,fb,face@BR;messenger:messenger");
   }
 
-  /** The service a post from {@code region} is about, the first alias found in configuration order. */
+  /**
+   * The service a post from {@code region} is about, the first alias found in configuration order.
+   */
   public Optional<String> match(String text, String region) {
     String folded = fold(text);
     for (Alias alias : aliases) {

@@ -24,8 +24,8 @@ import java.util.function.LongConsumer;
  * Turns social posts (JSON Lines: {@code id, text, lang, region, timestamp}, optionally {@code
  * author}) into user reports with source SOCIAL, for the services the {@link ServiceMatcher} finds
  * in them. Posts about no known service are counted, not published; a post id seen before (feeds
- * repeat posts) is counted, not published again; lines that are not posts — a region that is not
- * an ISO 3166-1 alpha-2 code included — are counted and reported with their line number.
+ * repeat posts) is counted, not published again; lines that are not posts — a region that is not an
+ * ISO 3166-1 alpha-2 code included — are counted and reported with their line number.
  */
 public final class SocialFeedReader {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -33,20 +33,25 @@ public final class SocialFeedReader {
   /** What a read found. */
   public record Counts(long matched, long unmatched, long bad, long repeated) {}
 
-  /** Post ids remembered for de-duplication; repeats further apart than this are published again. */
+  /**
+   * Post ids remembered for de-duplication; repeats further apart than this are published again.
+   */
   static final int REMEMBERED_POSTS = 100_000;
 
   private final ServiceMatcher matcher;
   private final Consumer<UserReport> publish;
   private final Consumer<String> complain;
-  private final Set<String> seenPosts = Collections.newSetFromMap(new LinkedHashMap<>(16, 0.75f, false) {
-    @Override
-    protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
-      return size() > REMEMBERED_POSTS;
-    }
-  });
+  private final Set<String> seenPosts =
+      Collections.newSetFromMap(
+          new LinkedHashMap<>(16, 0.75f, false) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+              return size() > REMEMBERED_POSTS;
+            }
+          });
 
-  public SocialFeedReader(ServiceMatcher matcher, Consumer<UserReport> publish, Consumer<String> complain) {
+  public SocialFeedReader(
+      ServiceMatcher matcher, Consumer<UserReport> publish, Consumer<String> complain) {
     this.matcher = matcher;
     this.publish = publish;
     this.complain = complain;
@@ -57,7 +62,8 @@ public final class SocialFeedReader {
    * -f} (checking every {@code pollEvery}) until the thread is interrupted. {@code onLine} sees the
    * line count as it grows (for progress).
    */
-  public Counts read(BufferedReader in, boolean follow, Duration pollEvery, LongConsumer onLine) throws IOException {
+  public Counts read(BufferedReader in, boolean follow, Duration pollEvery, LongConsumer onLine)
+      throws IOException {
     long matched = 0;
     long unmatched = 0;
     long bad = 0;
@@ -104,21 +110,33 @@ public final class SocialFeedReader {
     String id = required(post, "id");
     String text = required(post, "text");
     String given = required(post, "region");
-    String region = Regions.normalize(given).orElseThrow(() -> new IllegalArgumentException("region " + Regions.notACode(given)));
+    String region =
+        Regions.normalize(given)
+            .orElseThrow(() -> new IllegalArgumentException("region " + Regions.notACode(given)));
     Instant at = Instant.parse(required(post, "timestamp"));
-    return matcher.match(text, region).map(service -> UserReport.newBuilder()
-        .setReportId("social-" + id)
-        .setService(service)
-        .setRegion(region)
-        .setReporterId(post.hasNonNull("author") ? "social:" + post.get("author").asText() : "social-post:" + id)
-        .setSource(ReportSource.SOCIAL)
-        .setCategory(ReportCategory.OTHER)
-        // capped like the intake's reports; a long post is cut, not dropped
-        .setText(text.length() > ReportText.MAX_LENGTH ? text.substring(0, ReportText.MAX_LENGTH) : text)
-        .setLang(post.hasNonNull("lang") ? post.get("lang").asText() : null)
-        .setReportedAt(at)
-        .setSentiment(null)
-        .build());
+    return matcher
+        .match(text, region)
+        .map(
+            service ->
+                UserReport.newBuilder()
+                    .setReportId("social-" + id)
+                    .setService(service)
+                    .setRegion(region)
+                    .setReporterId(
+                        post.hasNonNull("author")
+                            ? "social:" + post.get("author").asText()
+                            : "social-post:" + id)
+                    .setSource(ReportSource.SOCIAL)
+                    .setCategory(ReportCategory.OTHER)
+                    // capped like the intake's reports; a long post is cut, not dropped
+                    .setText(
+                        text.length() > ReportText.MAX_LENGTH
+                            ? text.substring(0, ReportText.MAX_LENGTH)
+                            : text)
+                    .setLang(post.hasNonNull("lang") ? post.get("lang").asText() : null)
+                    .setReportedAt(at)
+                    .setSentiment(null)
+                    .build());
   }
 
   private static String required(JsonNode post, String field) {

@@ -7,13 +7,16 @@ import org.junit.jupiter.api.Test;
 
 class IdempotencyCacheTest {
   private static IdempotencyCache.Remembered answer(int size) {
-    return new IdempotencyCache.Remembered(new byte[32],
-        new ReportIntakeServer.Answer(202, JsonNodeFactory.instance.objectNode(), 0), size);
+    return new IdempotencyCache.Remembered(
+        new byte[32],
+        new ReportIntakeServer.Answer(202, JsonNodeFactory.instance.objectNode(), 0),
+        size);
   }
 
   @Test
   void forgetsTheLeastRecentlyUsedAnswersToStayWithinItsBytes() {
-    IdempotencyCache cache = new IdempotencyCache(10_000); // room for two answers of 2,000 characters
+    IdempotencyCache cache =
+        new IdempotencyCache(10_000); // room for two answers of 2,000 characters
     cache.put("a", answer(2_000));
     cache.put("b", answer(2_000));
     cache.get("a"); // used: b is now the oldest

@@ -11,18 +11,22 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** DNS checks through a real UDP responder: each failure class the JDK resolver cannot tell apart. */
+/**
+ * DNS checks through a real UDP responder: each failure class the JDK resolver cannot tell apart.
+ */
 class DnsCheckTest {
   private static FakeDnsServer dns;
 
   @BeforeAll
   static void start() throws Exception {
-    dns = new FakeDnsServer(Map.of(
-        "web.whatsapp.com", Answer.ADDRESS,
-        "facebook.com", Answer.SERVFAIL,
-        "gone.example", Answer.NXDOMAIN,
-        "v4only.example", Answer.NO_RECORDS,
-        "blackhole.example", Answer.SILENCE));
+    dns =
+        new FakeDnsServer(
+            Map.of(
+                "web.whatsapp.com", Answer.ADDRESS,
+                "facebook.com", Answer.SERVFAIL,
+                "gone.example", Answer.NXDOMAIN,
+                "v4only.example", Answer.NO_RECORDS,
+                "blackhole.example", Answer.SILENCE));
   }
 
   @AfterAll
@@ -66,13 +70,16 @@ class DnsCheckTest {
   void noAnswerIsATimeout() {
     long start = System.nanoTime();
     CheckOutcome outcome = check("blackhole.example", Duration.ofMillis(500));
-    assertThat(outcome.status()).as(String.valueOf(outcome.detail())).isEqualTo(ProbeStatus.TIMEOUT);
+    assertThat(outcome.status())
+        .as(String.valueOf(outcome.detail()))
+        .isEqualTo(ProbeStatus.TIMEOUT);
     assertThat(outcome.latencyMs()).isNull();
     assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
   }
 
   @Test
   void rejectsAnUnknownRecordType() {
-    assertThatThrownBy(() -> new DnsCheck("facebook.com", "BOGUS", dns.address())).hasMessageContaining("BOGUS");
+    assertThatThrownBy(() -> new DnsCheck("facebook.com", "BOGUS", dns.address()))
+        .hasMessageContaining("BOGUS");
   }
 }

@@ -20,7 +20,13 @@ import org.xbill.DNS.Section;
  * SERVFAIL, NXDOMAIN, an empty NOERROR) or not at all.
  */
 final class FakeDnsServer implements AutoCloseable {
-  enum Answer { ADDRESS, SERVFAIL, NXDOMAIN, NO_RECORDS, SILENCE }
+  enum Answer {
+    ADDRESS,
+    SERVFAIL,
+    NXDOMAIN,
+    NO_RECORDS,
+    SILENCE
+  }
 
   private final DatagramSocket socket;
   private final Map<String, Answer> answers;
@@ -65,11 +71,13 @@ final class FakeDnsServer implements AutoCloseable {
     response.getHeader().setFlag(Flags.RA);
     response.addRecord(question, Section.QUESTION);
     switch (answer) {
-      case ADDRESS -> response.addRecord(
-          new ARecord(question.getName(), DClass.IN, 60, InetAddress.getByName("192.0.2.10")), Section.ANSWER);
+      case ADDRESS ->
+          response.addRecord(
+              new ARecord(question.getName(), DClass.IN, 60, InetAddress.getByName("192.0.2.10")),
+              Section.ANSWER);
       case SERVFAIL -> response.getHeader().setRcode(Rcode.SERVFAIL);
       case NXDOMAIN -> response.getHeader().setRcode(Rcode.NXDOMAIN);
-      default -> { } // NO_RECORDS: NOERROR with an empty answer
+      default -> {} // NO_RECORDS: NOERROR with an empty answer
     }
     return response;
   }

@@ -19,11 +19,15 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Checks against real local servers started here: 200, 500, a slow answer, a wrong body, a closed port. */
+/**
+ * Checks against real local servers started here: 200, 500, a slow answer, a wrong body, a closed
+ * port.
+ */
 class HttpAndTcpCheckTest {
   private HttpServer server;
   private final CountDownLatch release = new CountDownLatch(1);
-  private final HttpCheck http = new HttpCheck(Duration.ofSeconds(2), defaultTls(), java.time.Clock.systemUTC());
+  private final HttpCheck http =
+      new HttpCheck(Duration.ofSeconds(2), defaultTls(), java.time.Clock.systemUTC());
 
   @BeforeEach
   void start() throws IOException {
@@ -31,14 +35,16 @@ class HttpAndTcpCheckTest {
     server.setExecutor(Executors.newFixedThreadPool(4));
     server.createContext("/ok", exchange -> answer(exchange, 200, "welcome to whatsapp web"));
     server.createContext("/broken", exchange -> answer(exchange, 500, "oops"));
-    server.createContext("/slow", exchange -> {
-      try {
-        release.await(5, TimeUnit.SECONDS); // holds the answer until the test is done with it
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-      answer(exchange, 200, "late");
-    });
+    server.createContext(
+        "/slow",
+        exchange -> {
+          try {
+            release.await(5, TimeUnit.SECONDS); // holds the answer until the test is done with it
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+          answer(exchange, 200, "late");
+        });
     server.start();
   }
 
@@ -48,7 +54,8 @@ class HttpAndTcpCheckTest {
     server.stop(0);
   }
 
-  private static void answer(com.sun.net.httpserver.HttpExchange exchange, int status, String body) throws IOException {
+  private static void answer(com.sun.net.httpserver.HttpExchange exchange, int status, String body)
+      throws IOException {
     byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
     exchange.sendResponseHeaders(status, bytes.length);
     try (OutputStream out = exchange.getResponseBody()) {
@@ -85,7 +92,8 @@ class HttpAndTcpCheckTest {
 
   @Test
   void aMissingKeywordIsUnexpected() {
-    assertThat(http.run("GET", url("/ok"), 200, "instagram", Duration.ofSeconds(2)).status()).isEqualTo(ProbeStatus.HTTP_UNEXPECTED);
+    assertThat(http.run("GET", url("/ok"), 200, "instagram", Duration.ofSeconds(2)).status())
+        .isEqualTo(ProbeStatus.HTTP_UNEXPECTED);
   }
 
   @Test
@@ -101,18 +109,30 @@ class HttpAndTcpCheckTest {
     try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       closed = socket.getLocalPort();
     }
-    assertThat(TcpCheck.run("127.0.0.1", closed, Duration.ofSeconds(1)).status()).isEqualTo(ProbeStatus.CONNECT_REFUSED);
-    assertThat(http.run("GET", URI.create("http://127.0.0.1:" + closed + "/"), 200, null, Duration.ofSeconds(1)).status())
+    assertThat(TcpCheck.run("127.0.0.1", closed, Duration.ofSeconds(1)).status())
+        .isEqualTo(ProbeStatus.CONNECT_REFUSED);
+    assertThat(
+            http.run(
+                    "GET",
+                    URI.create("http://127.0.0.1:" + closed + "/"),
+                    200,
+                    null,
+                    Duration.ofSeconds(1))
+                .status())
         .isEqualTo(ProbeStatus.CONNECT_REFUSED);
   }
 
   @Test
   void anOpenPortConnects() {
-    assertThat(TcpCheck.run("127.0.0.1", server.getAddress().getPort(), Duration.ofSeconds(1)).status()).isEqualTo(ProbeStatus.OK);
+    assertThat(
+            TcpCheck.run("127.0.0.1", server.getAddress().getPort(), Duration.ofSeconds(1))
+                .status())
+        .isEqualTo(ProbeStatus.OK);
   }
 
   @Test
   void anUnresolvableNameIsADnsFailure() {
-    assertThat(TcpCheck.run("no-such-host.invalid", 443, Duration.ofSeconds(1)).status()).isEqualTo(ProbeStatus.DNS_NXDOMAIN);
+    assertThat(TcpCheck.run("no-such-host.invalid", 443, Duration.ofSeconds(1)).status())
+        .isEqualTo(ProbeStatus.DNS_NXDOMAIN);
   }
 }

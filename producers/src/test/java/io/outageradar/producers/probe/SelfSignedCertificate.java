@@ -18,7 +18,10 @@ import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
-/** A certificate for 127.0.0.1 and localhost made at test time, with the server and client TLS contexts that use it. */
+/**
+ * A certificate for 127.0.0.1 and localhost made at test time, with the server and client TLS
+ * contexts that use it.
+ */
 record SelfSignedCertificate(X509Certificate certificate, SSLContext server, SSLContext trusting) {
   private static final char[] PASSWORD = "test-only".toCharArray();
 
@@ -27,17 +30,34 @@ record SelfSignedCertificate(X509Certificate certificate, SSLContext server, SSL
     generator.initialize(256);
     KeyPair keys = generator.generateKeyPair();
     X500Name subject = new X500Name("CN=localhost");
-    var builder = new JcaX509v3CertificateBuilder(subject, BigInteger.valueOf(notBefore.toEpochMilli()), Date.from(notBefore),
-        Date.from(notAfter), subject, keys.getPublic());
-    builder.addExtension(Extension.subjectAlternativeName, false, new GeneralNames(new GeneralName[] {
-        new GeneralName(GeneralName.iPAddress, "127.0.0.1"), new GeneralName(GeneralName.dNSName, "localhost")}));
-    X509Certificate certificate = new JcaX509CertificateConverter()
-        .getCertificate(builder.build(new JcaContentSignerBuilder("SHA256withECDSA").build(keys.getPrivate())));
+    var builder =
+        new JcaX509v3CertificateBuilder(
+            subject,
+            BigInteger.valueOf(notBefore.toEpochMilli()),
+            Date.from(notBefore),
+            Date.from(notAfter),
+            subject,
+            keys.getPublic());
+    builder.addExtension(
+        Extension.subjectAlternativeName,
+        false,
+        new GeneralNames(
+            new GeneralName[] {
+              new GeneralName(GeneralName.iPAddress, "127.0.0.1"),
+              new GeneralName(GeneralName.dNSName, "localhost")
+            }));
+    X509Certificate certificate =
+        new JcaX509CertificateConverter()
+            .getCertificate(
+                builder.build(
+                    new JcaContentSignerBuilder("SHA256withECDSA").build(keys.getPrivate())));
 
     KeyStore identity = KeyStore.getInstance("PKCS12");
     identity.load(null, null);
-    identity.setKeyEntry("server", keys.getPrivate(), PASSWORD, new X509Certificate[] {certificate});
-    KeyManagerFactory keyManagers = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+    identity.setKeyEntry(
+        "server", keys.getPrivate(), PASSWORD, new X509Certificate[] {certificate});
+    KeyManagerFactory keyManagers =
+        KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
     keyManagers.init(identity, PASSWORD);
     SSLContext server = SSLContext.getInstance("TLS");
     server.init(keyManagers.getKeyManagers(), null, null);
@@ -45,7 +65,8 @@ record SelfSignedCertificate(X509Certificate certificate, SSLContext server, SSL
     KeyStore trust = KeyStore.getInstance("PKCS12");
     trust.load(null, null);
     trust.setCertificateEntry("server", certificate);
-    TrustManagerFactory trustManagers = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+    TrustManagerFactory trustManagers =
+        TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
     trustManagers.init(trust);
     SSLContext trusting = SSLContext.getInstance("TLS");
     trusting.init(null, trustManagers.getTrustManagers(), null);

@@ -30,7 +30,9 @@ class ServiceMatcherTest {
 
   @Test
   void rejectsConfigurationItCannotRead() {
-    assertThatThrownBy(() -> ServiceMatcher.parse("whatsapp")).hasMessageContaining("service:alias");
-    assertThatThrownBy(() -> ServiceMatcher.parse("whatsapp:,")).hasMessageContaining("empty alias");
+    assertThatThrownBy(() -> ServiceMatcher.parse("whatsapp"))
+        .hasMessageContaining("service:alias");
+    assertThatThrownBy(() -> ServiceMatcher.parse("whatsapp:,"))
+        .hasMessageContaining("empty alias");
   }
 }

@@ -16,19 +16,23 @@ import org.junit.jupiter.api.Test;
 class SocialFeedReaderTest {
   private final List<UserReport> published = new ArrayList<>();
   private final List<String> complaints = new ArrayList<>();
-  private final SocialFeedReader reader = new SocialFeedReader(ServiceMatcher.defaults(), published::add, complaints::add);
+  private final SocialFeedReader reader =
+      new SocialFeedReader(ServiceMatcher.defaults(), published::add, complaints::add);
 
   @Test
   void publishesMatchedPostsAsSocialReportsAndCountsTheRest() throws Exception {
-    String feed = String.join("\n",
-        "{\"id\":\"p1\",\"text\":\"o zap caiu de novo\",\"lang\":\"pt\",\"region\":\"br\",\"timestamp\":\"2021-10-04T15:42:00Z\",\"author\":\"ana\"}",
-        "{\"id\":\"p2\",\"text\":\"lovely weather\",\"lang\":\"en\",\"region\":\"GB\",\"timestamp\":\"2021-10-04T15:42:01Z\"}",
-        "not json at all",
-        "{\"id\":\"p3\",\"text\":\"instagram down\",\"region\":\"US\"}",
-        "",
-        "{\"id\":\"p4\",\"text\":\"Instagram não carrega\",\"region\":\"BR\",\"timestamp\":\"2021-10-04T15:43:00Z\"}");
+    String feed =
+        String.join(
+            "\n",
+            "{\"id\":\"p1\",\"text\":\"o zap caiu de novo\",\"lang\":\"pt\",\"region\":\"br\",\"timestamp\":\"2021-10-04T15:42:00Z\",\"author\":\"ana\"}",
+            "{\"id\":\"p2\",\"text\":\"lovely weather\",\"lang\":\"en\",\"region\":\"GB\",\"timestamp\":\"2021-10-04T15:42:01Z\"}",
+            "not json at all",
+            "{\"id\":\"p3\",\"text\":\"instagram down\",\"region\":\"US\"}",
+            "",
+            "{\"id\":\"p4\",\"text\":\"Instagram não carrega\",\"region\":\"BR\",\"timestamp\":\"2021-10-04T15:43:00Z\"}");
 
-    SocialFeedReader.Counts counts = reader.read(new BufferedReader(new StringReader(feed)), false, Duration.ZERO, n -> {});
+    SocialFeedReader.Counts counts =
+        reader.read(new BufferedReader(new StringReader(feed)), false, Duration.ZERO, n -> {});
 
     assertThat(counts).isEqualTo(new SocialFeedReader.Counts(2, 1, 2, 0));
     UserReport first = published.get(0);
@@ -47,20 +51,33 @@ class SocialFeedReaderTest {
   @Test
   void longPostsAreCutToTheReportLimit() throws Exception {
     String text = "whatsapp " + "x".repeat(5000);
-    reader.read(new BufferedReader(new StringReader(
-        "{\"id\":\"p\",\"text\":\"" + text + "\",\"region\":\"US\",\"timestamp\":\"2021-10-04T15:42:00Z\"}")), false, Duration.ZERO, n -> {});
+    reader.read(
+        new BufferedReader(
+            new StringReader(
+                "{\"id\":\"p\",\"text\":\""
+                    + text
+                    + "\",\"region\":\"US\",\"timestamp\":\"2021-10-04T15:42:00Z\"}")),
+        false,
+        Duration.ZERO,
+        n -> {});
 
     assertThat(published.get(0).getText()).hasSize(ReportText.MAX_LENGTH);
   }
 
   @Test
   void aRepeatedPostIsPublishedOnceAndARegionThatIsNoCountryCodeIsABadLine() throws Exception {
-    String post = "{\"id\":\"p9\",\"text\":\"whatsapp down\",\"region\":\"BR\",\"timestamp\":\"2021-10-04T15:42:00Z\"}";
-    String feed = String.join("\n", post, post,
-        "{\"id\":\"p10\",\"text\":\"whatsapp down\",\"region\":\"Brazil\",\"timestamp\":\"2021-10-04T15:42:00Z\"}",
-        "{\"id\":\"p11\",\"text\":\"whatsapp down\",\"region\":\"ZZ\",\"timestamp\":\"2021-10-04T15:42:00Z\"}");
+    String post =
+        "{\"id\":\"p9\",\"text\":\"whatsapp down\",\"region\":\"BR\",\"timestamp\":\"2021-10-04T15:42:00Z\"}";
+    String feed =
+        String.join(
+            "\n",
+            post,
+            post,
+            "{\"id\":\"p10\",\"text\":\"whatsapp down\",\"region\":\"Brazil\",\"timestamp\":\"2021-10-04T15:42:00Z\"}",
+            "{\"id\":\"p11\",\"text\":\"whatsapp down\",\"region\":\"ZZ\",\"timestamp\":\"2021-10-04T15:42:00Z\"}");
 
-    SocialFeedReader.Counts counts = reader.read(new BufferedReader(new StringReader(feed)), false, Duration.ZERO, n -> {});
+    SocialFeedReader.Counts counts =
+        reader.read(new BufferedReader(new StringReader(feed)), false, Duration.ZERO, n -> {});
 
     assertThat(counts).isEqualTo(new SocialFeedReader.Counts(1, 0, 2, 1));
     assertThat(published).extracting(UserReport::getReportId).containsExactly("social-p9");

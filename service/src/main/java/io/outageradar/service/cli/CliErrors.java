@@ -12,8 +12,8 @@ import picocli.CommandLine.ParseResult;
 
 /**
  * How a command that failed ends: one line on stderr naming what went wrong (the file, port or
- * setting), exit 2 for a bad setting and 1 for anything else, and the stack trace only with
- * {@code --verbose}.
+ * setting), exit 2 for a bad setting and 1 for anything else, and the stack trace only with {@code
+ * --verbose}.
  */
 public final class CliErrors implements IExecutionExceptionHandler {
   @Override
@@ -25,9 +25,15 @@ public final class CliErrors implements IExecutionExceptionHandler {
     return error instanceof ConfigException ? OutageRadar.EXIT_USAGE : OutageRadar.EXIT_FAILURE;
   }
 
-  /** One line for an error: the reasons the JDK words poorly (a bare path, "Address already in use") said plainly. */
+  /**
+   * One line for an error: the reasons the JDK words poorly (a bare path, "Address already in use")
+   * said plainly.
+   */
   static String describe(Throwable error) {
-    Throwable cause = error instanceof UncheckedIOException && error.getCause() != null ? error.getCause() : error;
+    Throwable cause =
+        error instanceof UncheckedIOException && error.getCause() != null
+            ? error.getCause()
+            : error;
     if (cause instanceof NoSuchFileException missing) {
       return "no such file: " + missing.getFile();
     }
@@ -41,10 +47,15 @@ public final class CliErrors implements IExecutionExceptionHandler {
       return cause.getMessage() == null ? "a port is already in use" : cause.getMessage();
     }
     String message = cause.getMessage();
-    return message == null || message.isBlank() ? cause.getClass().getSimpleName() : message.lines().findFirst().orElse(message);
+    return message == null || message.isBlank()
+        ? cause.getClass().getSimpleName()
+        : message.lines().findFirst().orElse(message);
   }
 
   private static boolean verbose(ParseResult parsed) {
-    return parsed.asCommandLineList().stream().anyMatch(cli -> cli.getParseResult() != null && cli.getParseResult().hasMatchedOption("--verbose"));
+    return parsed.asCommandLineList().stream()
+        .anyMatch(
+            cli ->
+                cli.getParseResult() != null && cli.getParseResult().hasMatchedOption("--verbose"));
   }
 }

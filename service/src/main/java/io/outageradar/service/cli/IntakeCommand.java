@@ -1,10 +1,10 @@
 package io.outageradar.service.cli;
 
-import io.outageradar.service.config.RadarConfig;
-import io.outageradar.service.config.RadarSettings;
 import io.outageradar.producers.intake.IntakeConfig;
 import io.outageradar.producers.intake.KafkaReportStore;
 import io.outageradar.producers.intake.ReportIntakeServer;
+import io.outageradar.service.config.RadarConfig;
+import io.outageradar.service.config.RadarSettings;
 import io.outageradar.topics.Topics;
 import java.time.Clock;
 import java.util.Map;
@@ -16,18 +16,25 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "intake", mixinStandardHelpOptions = true, versionProvider = Version.class,
+@Command(
+    name = "intake",
+    mixinStandardHelpOptions = true,
+    versionProvider = Version.class,
     header = "Serve the HTTP API through which apps and shops send user reports.",
     description = {
-    "Serve the report intake API: POST /v1/reports and POST /v1/reports:batch (up to 500), JSON.",
-    "Clients send an API key (X-API-Key or Authorization: Bearer) from intake.api-keys;",
-    "a 202 means Kafka stored the report; 503 with Retry-After means retry with the same Idempotency-Key."})
+      "Serve the report intake API: POST /v1/reports and POST /v1/reports:batch (up to 500), JSON.",
+      "Clients send an API key (X-API-Key or Authorization: Bearer) from intake.api-keys;",
+      "a 202 means Kafka stored the report; 503 with Retry-After means retry with the same Idempotency-Key."
+    })
 public final class IntakeCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   @Mixin ClusterOptions cluster;
 
-  @Option(names = "--port", defaultValue = "8081", description = "Port to listen on (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--port",
+      defaultValue = "8081",
+      description = "Port to listen on (default: ${DEFAULT-VALUE}).")
   int port;
 
   @Override
@@ -36,11 +43,18 @@ public final class IntakeCommand implements Callable<Integer> {
     IntakeConfig intake = config.intake();
     Topics topics = ClusterOptions.topics(config);
     CountDownLatch stopped = new CountDownLatch(1);
-    try (KafkaReportStore store = new KafkaReportStore(config.get(RadarSettings.BOOTSTRAP_SERVERS), topics.userReports,
-            intake.sendTimeout());
-        ReportIntakeServer server = ReportIntakeServer.start(port, intake, store, Clock.systemUTC())) {
-      Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown, "outage-radar-intake-stop"));
-      spec.commandLine().getErr().println("outage-radar intake: listening on port " + server.port() + "; Ctrl-C to stop");
+    try (KafkaReportStore store =
+            new KafkaReportStore(
+                config.get(RadarSettings.BOOTSTRAP_SERVERS),
+                topics.userReports,
+                intake.sendTimeout());
+        ReportIntakeServer server =
+            ReportIntakeServer.start(port, intake, store, Clock.systemUTC())) {
+      Runtime.getRuntime()
+          .addShutdownHook(new Thread(stopped::countDown, "outage-radar-intake-stop"));
+      spec.commandLine()
+          .getErr()
+          .println("outage-radar intake: listening on port " + server.port() + "; Ctrl-C to stop");
       stopped.await();
     }
     return 0;

@@ -15,12 +15,16 @@ import picocli.CommandLine.ScopeType;
     name = "outage-radar",
     mixinStandardHelpOptions = true,
     versionProvider = Version.class,
-    description = "Detects platform outages from probes and user reports on Kafka, and pages on-call.")
+    description =
+        "Detects platform outages from probes and user reports on Kafka, and pages on-call.")
 public final class OutageRadar {
   public static final int EXIT_FAILURE = 1;
   public static final int EXIT_USAGE = 2;
 
-  @Option(names = "--verbose", scope = ScopeType.INHERIT, description = "On an error, print its stack trace too.")
+  @Option(
+      names = "--verbose",
+      scope = ScopeType.INHERIT,
+      description = "On an error, print its stack trace too.")
   boolean verbose;
 
   public static void main(String[] args) {
@@ -30,8 +34,15 @@ public final class OutageRadar {
   /** The service's commands, then {@code more} (the tools'), then {@code help}. */
   public static CommandLine commandLine(Object... more) {
     CommandLine cli = new CommandLine(new OutageRadar());
-    for (Object command : List.of(new RunCommand(), new ProbeCommand(), new IntakeCommand(), new SocialCommand(),
-        new SentimentCommand(), new PagerCommand(), new SettingsCommand())) {
+    for (Object command :
+        List.of(
+            new RunCommand(),
+            new ProbeCommand(),
+            new IntakeCommand(),
+            new SocialCommand(),
+            new SentimentCommand(),
+            new PagerCommand(),
+            new SettingsCommand())) {
       cli.addSubcommand(command);
     }
     for (Object command : more) {

@@ -1,11 +1,11 @@
 package io.outageradar.service.cli;
 
-import io.outageradar.service.config.RadarConfig;
-import io.outageradar.service.config.RadarSettings;
 import io.outageradar.pager.Deliverer;
 import io.outageradar.pager.Integration;
 import io.outageradar.pager.Pager;
 import io.outageradar.pager.RetryPolicy;
+import io.outageradar.service.config.RadarConfig;
+import io.outageradar.service.config.RadarSettings;
 import io.outageradar.topics.TopicCreator;
 import io.outageradar.topics.Topics;
 import java.net.http.HttpClient;
@@ -22,13 +22,17 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-@Command(name = "pager", mixinStandardHelpOptions = true, versionProvider = Version.class,
+@Command(
+    name = "pager",
+    mixinStandardHelpOptions = true,
+    versionProvider = Version.class,
     header = "Deliver pages to PagerDuty, Slack, a webhook or Alertmanager.",
     description = {
-    "Deliver every page of the alerts topic to the configured integrations: PagerDuty Events v2,",
-    "a Slack incoming webhook, a signed generic webhook, Prometheus Alertmanager. Retries with",
-    "backoff; after pager.max-attempts a page goes to alerts.dlq. Offsets are committed only after",
-    "delivery. Settings (pager.*) come from --config, OUTAGE_RADAR_* variables or --set."})
+      "Deliver every page of the alerts topic to the configured integrations: PagerDuty Events v2,",
+      "a Slack incoming webhook, a signed generic webhook, Prometheus Alertmanager. Retries with",
+      "backoff; after pager.max-attempts a page goes to alerts.dlq. Offsets are committed only after",
+      "delivery. Settings (pager.*) come from --config, OUTAGE_RADAR_* variables or --set."
+    })
 public final class PagerCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
@@ -38,22 +42,47 @@ public final class PagerCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     RadarConfig config = cluster.load(Map.of());
     Clock clock = Clock.systemUTC();
-    List<Integration> integrations = config.pagerIntegrations(clock); // fails on bad settings before Kafka is touched
+    List<Integration> integrations =
+        config.pagerIntegrations(clock); // fails on bad settings before Kafka is touched
     RetryPolicy retries = config.pagerRetryPolicy();
     Topics topics = ClusterOptions.topics(config);
     String bootstrap = config.get(RadarSettings.BOOTSTRAP_SERVERS);
     try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
-      TopicCreator.ensure(admin, List.of(topics.alerts, topics.alertsDeadLetters), config.get(RadarSettings.REPLICATION_FACTOR));
+      TopicCreator.ensure(
+          admin,
+          List.of(topics.alerts, topics.alertsDeadLetters),
+          config.get(RadarSettings.REPLICATION_FACTOR));
     }
-    Deliverer deliverer = new Deliverer(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build(), retries,
-        duration -> Thread.sleep(duration.toMillis()), clock);
+    Deliverer deliverer =
+        new Deliverer(
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build(),
+            retries,
+            duration -> Thread.sleep(duration.toMillis()),
+            clock);
     CountDownLatch stopped = new CountDownLatch(1);
-    Pager pager = Pager.start(new Pager.Settings(bootstrap, config.get(RadarSettings.PAGER_GROUP_ID), topics.alerts,
-        topics.alertsDeadLetters, integrations, deliverer, retries, config.get(RadarSettings.PAGER_FROM_BEGINNING), clock));
+    Pager pager =
+        Pager.start(
+            new Pager.Settings(
+                bootstrap,
+                config.get(RadarSettings.PAGER_GROUP_ID),
+                topics.alerts,
+                topics.alertsDeadLetters,
+                integrations,
+                deliverer,
+                retries,
+                config.get(RadarSettings.PAGER_FROM_BEGINNING),
+                clock));
     try {
-      Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown, "outage-radar-pager-stop"));
-      spec.commandLine().getErr().println("outage-radar pager: paging " + integrations.stream().map(Integration::name)
-          .collect(Collectors.joining(", ")) + " from " + topics.alerts.name() + "; Ctrl-C to stop");
+      Runtime.getRuntime()
+          .addShutdownHook(new Thread(stopped::countDown, "outage-radar-pager-stop"));
+      spec.commandLine()
+          .getErr()
+          .println(
+              "outage-radar pager: paging "
+                  + integrations.stream().map(Integration::name).collect(Collectors.joining(", "))
+                  + " from "
+                  + topics.alerts.name()
+                  + "; Ctrl-C to stop");
       stopped.await();
     } finally {
       pager.close();

@@ -1,15 +1,14 @@
 package io.outageradar.service.cli;
 
-import io.outageradar.service.config.RadarConfig;
-import io.outageradar.service.config.RadarSettings;
 import io.outageradar.avro.ProbeResult;
 import io.outageradar.model.Regions;
 import io.outageradar.model.ServiceRegion;
 import io.outageradar.producers.probe.ProbeRunner;
 import io.outageradar.producers.probe.TargetsFile;
+import io.outageradar.service.config.RadarConfig;
+import io.outageradar.service.config.RadarSettings;
 import io.outageradar.topics.InputProducers;
 import io.outageradar.topics.Topic;
-import io.outageradar.topics.Topics;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
@@ -26,19 +25,23 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-@Command(name = "probe", mixinStandardHelpOptions = true, versionProvider = Version.class,
+@Command(
+    name = "probe",
+    mixinStandardHelpOptions = true,
+    versionProvider = Version.class,
     header = "Probe targets (HTTP, DNS, TCP, TLS) from one vantage point and publish the results.",
     description = {
-    "Run the HTTP(S), DNS, TCP and TLS checks of the targets file every interval from this vantage point and",
-    "publish the results. Targets file (YAML or JSON):",
-    "  interval: PT30S",
-    "  timeout: PT5S",
-    "  services:",
-    "    whatsapp:",
-    "      - {kind: HTTP, url: https://web.whatsapp.com/, expectStatus: 200, keyword: WhatsApp}",
-    "      - {kind: DNS, name: web.whatsapp.com, type: A, resolver: 1.1.1.1:53}",
-    "      - {kind: TCP, target: g.whatsapp.net:443}",
-    "      - {kind: TLS, target: web.whatsapp.com:443}"})
+      "Run the HTTP(S), DNS, TCP and TLS checks of the targets file every interval from this vantage point and",
+      "publish the results. Targets file (YAML or JSON):",
+      "  interval: PT30S",
+      "  timeout: PT5S",
+      "  services:",
+      "    whatsapp:",
+      "      - {kind: HTTP, url: https://web.whatsapp.com/, expectStatus: 200, keyword: WhatsApp}",
+      "      - {kind: DNS, name: web.whatsapp.com, type: A, resolver: 1.1.1.1:53}",
+      "      - {kind: TCP, target: g.whatsapp.net:443}",
+      "      - {kind: TLS, target: web.whatsapp.com:443}"
+    })
 public final class ProbeCommand implements Callable<Integer> {
   private static final Logger LOG = LoggerFactory.getLogger(ProbeCommand.class);
 
@@ -49,37 +52,75 @@ public final class ProbeCommand implements Callable<Integer> {
   @Option(names = "--targets", required = true, description = "Targets file (.yaml/.yml or .json).")
   Path targetsFile;
 
-  @Option(names = "--region", required = true, description = "ISO 3166-1 alpha-2 region this agent probes from, e.g. BR.")
+  @Option(
+      names = "--region",
+      required = true,
+      description = "ISO 3166-1 alpha-2 region this agent probes from, e.g. BR.")
   String region;
 
   @Option(names = "--agent", required = true, description = "Id of this agent, e.g. br-sao-1.")
   String agent;
 
-  @Option(names = "--concurrency", defaultValue = "16", description = "Checks running at once (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--concurrency",
+      defaultValue = "16",
+      description = "Checks running at once (default: ${DEFAULT-VALUE}).")
   int concurrency;
 
   @Override
   public Integer call() throws Exception {
-    String probedFrom = Regions.normalize(region)
-        .orElseThrow(() -> new ParameterException(spec.commandLine(), "--region " + Regions.notACode(region)));
+    String probedFrom =
+        Regions.normalize(region)
+            .orElseThrow(
+                () ->
+                    new ParameterException(
+                        spec.commandLine(), "--region " + Regions.notACode(region)));
     TargetsFile targets = TargetsFile.read(targetsFile);
     RadarConfig config = cluster.load(Map.of());
     Topic<String, ProbeResult> topic = ClusterOptions.topics(config).probeResults;
     CountDownLatch stopped = new CountDownLatch(1);
-    try (KafkaProducer<String, ProbeResult> producer = new KafkaProducer<>(
-            InputProducers.properties(config.get(RadarSettings.BOOTSTRAP_SERVERS)),
-            topic.keySerde().serializer(), topic.valueSerde().serializer());
-        ProbeRunner runner = ProbeRunner.start(targets, probedFrom, agent, concurrency,
-            Clock.systemUTC(), result -> producer.send(new ProducerRecord<>(topic.name(), null,
-                result.getObservedAt().toEpochMilli(), new ServiceRegion(result.getService(), result.getRegion()).key(), result),
-                (metadata, error) -> {
-                  if (error != null) {
-                    LOG.warn("probe result of {} not published: {}", result.getService(), error.toString());
-                  }
-                }))) {
-      Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown, "outage-radar-probe-stop"));
-      spec.commandLine().getErr().println("outage-radar probe: " + targets.targets().size() + " target(s) every "
-          + targets.interval().toSeconds() + " s from " + region + "/" + agent + "; Ctrl-C to stop");
+    try (KafkaProducer<String, ProbeResult> producer =
+            new KafkaProducer<>(
+                InputProducers.properties(config.get(RadarSettings.BOOTSTRAP_SERVERS)),
+                topic.keySerde().serializer(),
+                topic.valueSerde().serializer());
+        ProbeRunner runner =
+            ProbeRunner.start(
+                targets,
+                probedFrom,
+                agent,
+                concurrency,
+                Clock.systemUTC(),
+                result ->
+                    producer.send(
+                        new ProducerRecord<>(
+                            topic.name(),
+                            null,
+                            result.getObservedAt().toEpochMilli(),
+                            new ServiceRegion(result.getService(), result.getRegion()).key(),
+                            result),
+                        (metadata, error) -> {
+                          if (error != null) {
+                            LOG.warn(
+                                "probe result of {} not published: {}",
+                                result.getService(),
+                                error.toString());
+                          }
+                        }))) {
+      Runtime.getRuntime()
+          .addShutdownHook(new Thread(stopped::countDown, "outage-radar-probe-stop"));
+      spec.commandLine()
+          .getErr()
+          .println(
+              "outage-radar probe: "
+                  + targets.targets().size()
+                  + " target(s) every "
+                  + targets.interval().toSeconds()
+                  + " s from "
+                  + region
+                  + "/"
+                  + agent
+                  + "; Ctrl-C to stop");
       stopped.await();
     }
     return 0;

@@ -18,13 +18,17 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "sentiment", mixinStandardHelpOptions = true, versionProvider = Version.class,
+@Command(
+    name = "sentiment",
+    mixinStandardHelpOptions = true,
+    versionProvider = Version.class,
     header = "Score the sentiment of texts as the pipeline does.",
     description = {
-    "Score texts as the pipeline does: VADER plus the outage layer of the text's language (en, pt, es).",
-    "Reads one text per line (stdin, or --file) and writes one JSON object per line:",
-    "  {\"compound\":-0.8176,\"pos\":0.0,\"neu\":0.38,\"neg\":0.62,\"lang\":\"en\"}",
-    "Invalid UTF-8 is read as U+FFFD; texts longer than 2,000 characters are scored on their first 2,000."})
+      "Score texts as the pipeline does: VADER plus the outage layer of the text's language (en, pt, es).",
+      "Reads one text per line (stdin, or --file) and writes one JSON object per line:",
+      "  {\"compound\":-0.8176,\"pos\":0.0,\"neu\":0.38,\"neg\":0.62,\"lang\":\"en\"}",
+      "Invalid UTF-8 is read as U+FFFD; texts longer than 2,000 characters are scored on their first 2,000."
+    })
 public final class SentimentCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
@@ -34,10 +38,14 @@ public final class SentimentCommand implements Callable<Integer> {
   @Option(names = "--file", description = "Read the texts from this file instead of stdin.")
   Path file;
 
-  @Option(names = "--lang", description = "Language of the texts (en, pt, es); guessed per text when not given.")
+  @Option(
+      names = "--lang",
+      description = "Language of the texts (en, pt, es); guessed per text when not given.")
   String lang;
 
-  @Option(names = "--vader", description = "Plain VADER, without the outage layer (English lexicon only).")
+  @Option(
+      names = "--vader",
+      description = "Plain VADER, without the outage layer (English lexicon only).")
   boolean plainVader;
 
   @Override
@@ -48,8 +56,14 @@ public final class SentimentCommand implements Callable<Integer> {
       out.println(json(score(analyzer, text)));
     } else {
       try (InputStream in = file != null ? Files.newInputStream(file) : System.in;
-          BufferedReader lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
-              .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE)))) {
+          BufferedReader lines =
+              new BufferedReader(
+                  new InputStreamReader(
+                      in,
+                      StandardCharsets.UTF_8
+                          .newDecoder()
+                          .onMalformedInput(CodingErrorAction.REPLACE)
+                          .onUnmappableCharacter(CodingErrorAction.REPLACE)))) {
         for (String line = lines.readLine(); line != null; line = lines.readLine()) {
           out.println(json(score(analyzer, line)));
         }
@@ -64,8 +78,17 @@ public final class SentimentCommand implements Callable<Integer> {
   }
 
   static String json(SentimentScore score) {
-    return "{\"compound\":" + number(score.compound()) + ",\"pos\":" + number(score.pos()) + ",\"neu\":" + number(score.neu())
-        + ",\"neg\":" + number(score.neg()) + ",\"lang\":\"" + score.lang() + "\"}";
+    return "{\"compound\":"
+        + number(score.compound())
+        + ",\"pos\":"
+        + number(score.pos())
+        + ",\"neu\":"
+        + number(score.neu())
+        + ",\"neg\":"
+        + number(score.neg())
+        + ",\"lang\":\""
+        + score.lang()
+        + "\"}";
   }
 
   /** Plain decimal (0.0001, not 1.0E-4), as the rounded scores read. */

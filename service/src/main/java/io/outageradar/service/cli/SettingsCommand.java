@@ -10,14 +10,21 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "settings", mixinStandardHelpOptions = true, versionProvider = Version.class,
+@Command(
+    name = "settings",
+    mixinStandardHelpOptions = true,
+    versionProvider = Version.class,
     header = "List every setting with its default, valid values and meaning.",
-    description = {"Lists every setting as it is declared: key, environment variable, default, valid values and meaning.",
-        "--markdown prints the tables of the README's settings section, which a test keeps equal to this output."})
+    description = {
+      "Lists every setting as it is declared: key, environment variable, default, valid values and meaning.",
+      "--markdown prints the tables of the README's settings section, which a test keeps equal to this output."
+    })
 public final class SettingsCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(names = "--markdown", description = "Print Markdown tables (the README's) instead of plain lines.")
+  @Option(
+      names = "--markdown",
+      description = "Print Markdown tables (the README's) instead of plain lines.")
   boolean markdown;
 
   @Override
@@ -27,8 +34,12 @@ public final class SettingsCommand implements Callable<Integer> {
       out.print(SettingsTable.markdown(RadarSettings.ALL));
     } else {
       for (Setting<?> setting : RadarSettings.ALL) {
-        out.printf("%s=%s  (%s)%n    %s%n", setting.key(), setting.defaultValue() == null ? "" : setting.defaultValue(),
-            setting.envVar(), setting.description());
+        out.printf(
+            "%s=%s  (%s)%n    %s%n",
+            setting.key(),
+            setting.defaultValue() == null ? "" : setting.defaultValue(),
+            setting.envVar(),
+            setting.description());
       }
     }
     out.flush();

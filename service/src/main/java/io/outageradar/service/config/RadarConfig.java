@@ -1,5 +1,9 @@
 package io.outageradar.service.config;
 
+import io.outageradar.detection.DetectionConfig;
+import io.outageradar.detection.impact.RevenueTable;
+import io.outageradar.detection.lifecycle.AlertConfig;
+import io.outageradar.detection.reports.ReportDetectionConfig;
 import io.outageradar.pager.AlertmanagerIntegration;
 import io.outageradar.pager.Integration;
 import io.outageradar.pager.PagerDutyIntegration;
@@ -7,10 +11,6 @@ import io.outageradar.pager.RetryPolicy;
 import io.outageradar.pager.SlackIntegration;
 import io.outageradar.pager.WebhookIntegration;
 import io.outageradar.producers.intake.IntakeConfig;
-import io.outageradar.detection.DetectionConfig;
-import io.outageradar.detection.impact.RevenueTable;
-import io.outageradar.detection.lifecycle.AlertConfig;
-import io.outageradar.detection.reports.ReportDetectionConfig;
 import java.io.IOException;
 import java.io.Reader;
 import java.net.URI;
@@ -28,8 +28,8 @@ import org.apache.kafka.streams.state.HostInfo;
 
 /**
  * The resolved configuration. Each setting takes the first value found in: command-line flags, the
- * environment ({@code OUTAGE_RADAR_...}), the properties file, the declared default. Unknown keys in
- * the file are an error, so a typo never silently falls back to a default.
+ * environment ({@code OUTAGE_RADAR_...}), the properties file, the declared default. Unknown keys
+ * in the file are an error, so a typo never silently falls back to a default.
  */
 public final class RadarConfig {
   private final Map<Setting<?>, Object> values;
@@ -44,7 +44,14 @@ public final class RadarConfig {
     RadarSettings.ALL.forEach(s -> known.add(s.key()));
     for (String key : fromFile.keySet()) {
       if (!known.contains(key)) {
-        throw new ConfigException("unknown setting " + key + " in " + file + " (known: " + String.join(", ", known) + ")");
+        throw new ConfigException(
+            "unknown setting "
+                + key
+                + " in "
+                + file
+                + " (known: "
+                + String.join(", ", known)
+                + ")");
       }
     }
     Map<Setting<?>, Object> values = new HashMap<>();
@@ -60,8 +67,13 @@ public final class RadarConfig {
         raw = setting.defaultValue();
       }
       if (raw == null) {
-        throw new ConfigException("missing setting " + setting.key() + " (flag, " + setting.envVar() + " or config file): "
-            + setting.description());
+        throw new ConfigException(
+            "missing setting "
+                + setting.key()
+                + " (flag, "
+                + setting.envVar()
+                + " or config file): "
+                + setting.description());
       }
       values.put(setting, setting.parse(raw));
     }
@@ -80,11 +92,17 @@ public final class RadarConfig {
   public DetectionConfig detection() {
     try {
       return DetectionConfig.builder()
-          .window(get(RadarSettings.WINDOW)).grace(get(RadarSettings.GRACE)).minAgents(get(RadarSettings.MIN_AGENTS))
-          .downRatio(get(RadarSettings.DOWN_RATIO)).confirmWindows(get(RadarSettings.CONFIRM_WINDOWS))
-          .ofWindows(get(RadarSettings.OF_WINDOWS)).resolveAfterHealthyWindows(get(RadarSettings.RESOLVE_AFTER))
-          .globalMinRegions(get(RadarSettings.GLOBAL_MIN_REGIONS)).globalMinShare(get(RadarSettings.GLOBAL_MIN_SHARE))
-          .rollupWait(get(RadarSettings.ROLLUP_WAIT)).idleAdvanceAfter(get(RadarSettings.IDLE_ADVANCE_AFTER))
+          .window(get(RadarSettings.WINDOW))
+          .grace(get(RadarSettings.GRACE))
+          .minAgents(get(RadarSettings.MIN_AGENTS))
+          .downRatio(get(RadarSettings.DOWN_RATIO))
+          .confirmWindows(get(RadarSettings.CONFIRM_WINDOWS))
+          .ofWindows(get(RadarSettings.OF_WINDOWS))
+          .resolveAfterHealthyWindows(get(RadarSettings.RESOLVE_AFTER))
+          .globalMinRegions(get(RadarSettings.GLOBAL_MIN_REGIONS))
+          .globalMinShare(get(RadarSettings.GLOBAL_MIN_SHARE))
+          .rollupWait(get(RadarSettings.ROLLUP_WAIT))
+          .idleAdvanceAfter(get(RadarSettings.IDLE_ADVANCE_AFTER))
           .build();
     } catch (IllegalArgumentException e) {
       throw new ConfigException("invalid detection settings: " + e.getMessage());
@@ -100,37 +118,61 @@ public final class RadarConfig {
   /** The intake API's rules; fails like any bad setting when no API key is configured. */
   public IntakeConfig intake() {
     try {
-      return new IntakeConfig(get(RadarSettings.INTAKE_API_KEYS), get(RadarSettings.INTAKE_SERVICES),
-          get(RadarSettings.INTAKE_PER_KEY_RPS), get(RadarSettings.INTAKE_PER_IP_RPS), get(RadarSettings.INTAKE_SEND_TIMEOUT),
-          get(RadarSettings.INTAKE_MAX_BODY_BYTES), get(RadarSettings.INTAKE_IDEMPOTENCY_CACHE_BYTES));
+      return new IntakeConfig(
+          get(RadarSettings.INTAKE_API_KEYS),
+          get(RadarSettings.INTAKE_SERVICES),
+          get(RadarSettings.INTAKE_PER_KEY_RPS),
+          get(RadarSettings.INTAKE_PER_IP_RPS),
+          get(RadarSettings.INTAKE_SEND_TIMEOUT),
+          get(RadarSettings.INTAKE_MAX_BODY_BYTES),
+          get(RadarSettings.INTAKE_IDEMPOTENCY_CACHE_BYTES));
     } catch (IllegalArgumentException e) {
-      throw new ConfigException("invalid intake settings: " + e.getMessage()
-          + " (set intake.api-keys or " + RadarSettings.INTAKE_API_KEYS.envVar() + ")");
+      throw new ConfigException(
+          "invalid intake settings: "
+              + e.getMessage()
+              + " (set intake.api-keys or "
+              + RadarSettings.INTAKE_API_KEYS.envVar()
+              + ")");
     }
   }
 
-  /** The integrations pages go to, in a fixed order; fails like a bad setting when none is configured. */
+  /**
+   * The integrations pages go to, in a fixed order; fails like a bad setting when none is
+   * configured.
+   */
   public List<Integration> pagerIntegrations(Clock clock) {
     List<Integration> integrations = new ArrayList<>();
     if (!get(RadarSettings.PAGERDUTY_ROUTING_KEY).isEmpty()) {
-      integrations.add(new PagerDutyIntegration(URI.create(get(RadarSettings.PAGERDUTY_URL)), get(RadarSettings.PAGERDUTY_ROUTING_KEY)));
+      integrations.add(
+          new PagerDutyIntegration(
+              URI.create(get(RadarSettings.PAGERDUTY_URL)),
+              get(RadarSettings.PAGERDUTY_ROUTING_KEY)));
     }
     if (!get(RadarSettings.SLACK_WEBHOOK_URL).isEmpty()) {
       integrations.add(new SlackIntegration(URI.create(get(RadarSettings.SLACK_WEBHOOK_URL))));
     }
     if (!get(RadarSettings.WEBHOOK_URL).isEmpty()) {
       if (get(RadarSettings.WEBHOOK_SECRET).isEmpty()) {
-        throw new ConfigException("pager.webhook.url is set but pager.webhook.secret is not: webhook bodies are always signed");
+        throw new ConfigException(
+            "pager.webhook.url is set but pager.webhook.secret is not: webhook bodies are always signed");
       }
-      integrations.add(new WebhookIntegration(URI.create(get(RadarSettings.WEBHOOK_URL)), get(RadarSettings.WEBHOOK_SECRET), clock));
+      integrations.add(
+          new WebhookIntegration(
+              URI.create(get(RadarSettings.WEBHOOK_URL)),
+              get(RadarSettings.WEBHOOK_SECRET),
+              clock));
     }
     if (!get(RadarSettings.ALERTMANAGER_URL).isEmpty()) {
-      integrations.add(new AlertmanagerIntegration(URI.create(get(RadarSettings.ALERTMANAGER_URL)),
-          get(RadarSettings.ALERTMANAGER_ALERT_TTL), clock));
+      integrations.add(
+          new AlertmanagerIntegration(
+              URI.create(get(RadarSettings.ALERTMANAGER_URL)),
+              get(RadarSettings.ALERTMANAGER_ALERT_TTL),
+              clock));
     }
     if (integrations.isEmpty()) {
-      throw new ConfigException("no pager integration configured: set at least one of pager.pagerduty.routing-key, "
-          + "pager.slack.webhook-url, pager.webhook.url, pager.alertmanager.url");
+      throw new ConfigException(
+          "no pager integration configured: set at least one of pager.pagerduty.routing-key, "
+              + "pager.slack.webhook-url, pager.webhook.url, pager.alertmanager.url");
     }
     return List.copyOf(integrations);
   }
@@ -139,7 +181,9 @@ public final class RadarConfig {
     if (get(RadarSettings.PAGER_RETRY_MAX).compareTo(get(RadarSettings.PAGER_RETRY_INITIAL)) < 0) {
       throw new ConfigException("pager.retry-max must be at least pager.retry-initial");
     }
-    return new RetryPolicy(get(RadarSettings.PAGER_MAX_ATTEMPTS), get(RadarSettings.PAGER_RETRY_INITIAL),
+    return new RetryPolicy(
+        get(RadarSettings.PAGER_MAX_ATTEMPTS),
+        get(RadarSettings.PAGER_RETRY_INITIAL),
         get(RadarSettings.PAGER_RETRY_MAX));
   }
 
@@ -153,9 +197,13 @@ public final class RadarConfig {
 
   public ReportDetectionConfig reports() {
     try {
-      return new ReportDetectionConfig(get(RadarSettings.REPORTS_MIN_REPORTERS), get(RadarSettings.REPORTS_Z_THRESHOLD),
-          get(RadarSettings.REPORTS_WARMUP_SAMPLES), get(RadarSettings.REPORTS_WARMUP_FACTOR),
-          get(RadarSettings.REPORTS_MAX_SAMPLES), get(RadarSettings.REPORTS_CONFIRM_MINUTES));
+      return new ReportDetectionConfig(
+          get(RadarSettings.REPORTS_MIN_REPORTERS),
+          get(RadarSettings.REPORTS_Z_THRESHOLD),
+          get(RadarSettings.REPORTS_WARMUP_SAMPLES),
+          get(RadarSettings.REPORTS_WARMUP_FACTOR),
+          get(RadarSettings.REPORTS_MAX_SAMPLES),
+          get(RadarSettings.REPORTS_CONFIRM_MINUTES));
     } catch (IllegalArgumentException e) {
       throw new ConfigException("invalid report settings: " + e.getMessage());
     }

@@ -6,158 +6,432 @@ import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
-import java.util.Locale;
 
 /** Every setting of the pipeline with its default and meaning; {@link RadarConfig} reads them. */
 public final class RadarSettings {
-  /** Stands for the JVM's temporary directory in a default, so the generated docs are the same on every machine. */
+  /**
+   * Stands for the JVM's temporary directory in a default, so the generated docs are the same on
+   * every machine.
+   */
   private static final String TMPDIR = "${java.io.tmpdir}";
 
-  public static final Setting<String> BOOTSTRAP_SERVERS = text("bootstrap.servers", null,
-      "Kafka bootstrap servers, host:port[,host:port...].").withImportance(Setting.Importance.HIGH);
-  public static final Setting<String> SCHEMA_REGISTRY_URL = new Setting<>("schema.registry.url", s -> s, null,
-      s -> s.startsWith("http://") || s.startsWith("https://") || s.startsWith("mock://"),
-      "must start with http://, https:// or mock://",
-      "Confluent-compatible schema registry URL, or mock://scope for an in-memory one.").withImportance(Setting.Importance.HIGH);
-  public static final Setting<String> SCHEMA_REGISTRY_BASIC_AUTH = new Setting<>("schema.registry.basic.auth.user.info",
-      s -> s, "", s -> s.isEmpty() || s.contains(":"), "must be user:password",
-      "user:password for the registry's HTTP basic auth; empty for none.").asSecret();
-  public static final Setting<String> APPLICATION_ID = text("application.id", "outage-radar",
-      "Kafka Streams application id: the consumer group of the pipeline and the prefix of its internal topics.");
-  public static final Setting<String> TOPIC_PREFIX = new Setting<>("topic.prefix", s -> s, "", s -> s.matches("[A-Za-z0-9._-]*"),
-      "may only contain letters, digits, '.', '_' and '-'", "Prefix for every topic name of the catalog.");
-  public static final Setting<Short> REPLICATION_FACTOR = new Setting<>("replication.factor", Short::parseShort, "-1",
-      r -> r == -1 || r >= 1, "must be -1 (broker default) or at least 1", "Replication factor of the topics the pipeline creates.");
-  public static final Setting<String> STATE_DIR = new Setting<>("state.dir",
-      raw -> raw.replace(TMPDIR, System.getProperty("java.io.tmpdir")), TMPDIR + "/outage-radar-state", s -> !s.isBlank(),
-      "must not be empty", "Directory of the Kafka Streams state stores (" + TMPDIR + " is the JVM's temporary directory).").withImportance(Setting.Importance.LOW);
-  public static final Setting<Boolean> EXACTLY_ONCE = new Setting<>("processing.exactly-once", RadarSettings::bool, "false", "Run the topologies with exactly_once_v2 instead of at_least_once.");
-  public static final Setting<Duration> WINDOW = duration("detection.window", "30s", "Size of the event-time probe window.");
-  public static final Setting<Duration> GRACE = new Setting<>("detection.grace", RadarSettings::parseDuration, "10s",
-      d -> !d.isNegative(), "must not be negative", "How late a probe may arrive and still count in its window.");
-  public static final Setting<Integer> MIN_AGENTS = atLeast("detection.min-agents", "2", 1,
-      "Distinct failing agents needed before a region can be DOWN.");
-  public static final Setting<Double> DOWN_RATIO = new Setting<>("detection.down-ratio", Double::parseDouble, "0.5",
-      r -> r > 0 && r <= 1, "must be in (0, 1]", "Share of a region's agents that must fail for DOWN.");
-  public static final Setting<Integer> CONFIRM_WINDOWS = atLeast("detection.confirm-windows", "2", 1,
-      "DOWN windows among the last detection.of-windows that confirm an outage.");
-  public static final Setting<Integer> OF_WINDOWS = atLeast("detection.of-windows", "3", 1,
-      "The M of the N-of-M confirmation rule.");
-  public static final Setting<Integer> RESOLVE_AFTER = atLeast("detection.resolve-after-healthy-windows", "3", 1,
-      "Consecutive healthy windows before a region counts as recovered.");
-  public static final Setting<Integer> GLOBAL_MIN_REGIONS = atLeast("detection.global-min-regions", "3", 2,
-      "Regions of one service down together that make one GLOBAL outage.");
+  public static final Setting<String> BOOTSTRAP_SERVERS =
+      text("bootstrap.servers", null, "Kafka bootstrap servers, host:port[,host:port...].")
+          .withImportance(Setting.Importance.HIGH);
+  public static final Setting<String> SCHEMA_REGISTRY_URL =
+      new Setting<>(
+              "schema.registry.url",
+              s -> s,
+              null,
+              s -> s.startsWith("http://") || s.startsWith("https://") || s.startsWith("mock://"),
+              "must start with http://, https:// or mock://",
+              "Confluent-compatible schema registry URL, or mock://scope for an in-memory one.")
+          .withImportance(Setting.Importance.HIGH);
+  public static final Setting<String> SCHEMA_REGISTRY_BASIC_AUTH =
+      new Setting<>(
+              "schema.registry.basic.auth.user.info",
+              s -> s,
+              "",
+              s -> s.isEmpty() || s.contains(":"),
+              "must be user:password",
+              "user:password for the registry's HTTP basic auth; empty for none.")
+          .asSecret();
+  public static final Setting<String> APPLICATION_ID =
+      text(
+          "application.id",
+          "outage-radar",
+          "Kafka Streams application id: the consumer group of the pipeline and the prefix of its internal topics.");
+  public static final Setting<String> TOPIC_PREFIX =
+      new Setting<>(
+          "topic.prefix",
+          s -> s,
+          "",
+          s -> s.matches("[A-Za-z0-9._-]*"),
+          "may only contain letters, digits, '.', '_' and '-'",
+          "Prefix for every topic name of the catalog.");
+  public static final Setting<Short> REPLICATION_FACTOR =
+      new Setting<>(
+          "replication.factor",
+          Short::parseShort,
+          "-1",
+          r -> r == -1 || r >= 1,
+          "must be -1 (broker default) or at least 1",
+          "Replication factor of the topics the pipeline creates.");
+  public static final Setting<String> STATE_DIR =
+      new Setting<>(
+              "state.dir",
+              raw -> raw.replace(TMPDIR, System.getProperty("java.io.tmpdir")),
+              TMPDIR + "/outage-radar-state",
+              s -> !s.isBlank(),
+              "must not be empty",
+              "Directory of the Kafka Streams state stores ("
+                  + TMPDIR
+                  + " is the JVM's temporary directory).")
+          .withImportance(Setting.Importance.LOW);
+  public static final Setting<Boolean> EXACTLY_ONCE =
+      new Setting<>(
+          "processing.exactly-once",
+          RadarSettings::bool,
+          "false",
+          "Run the topologies with exactly_once_v2 instead of at_least_once.");
+  public static final Setting<Duration> WINDOW =
+      duration("detection.window", "30s", "Size of the event-time probe window.");
+  public static final Setting<Duration> GRACE =
+      new Setting<>(
+          "detection.grace",
+          RadarSettings::parseDuration,
+          "10s",
+          d -> !d.isNegative(),
+          "must not be negative",
+          "How late a probe may arrive and still count in its window.");
+  public static final Setting<Integer> MIN_AGENTS =
+      atLeast(
+          "detection.min-agents",
+          "2",
+          1,
+          "Distinct failing agents needed before a region can be DOWN.");
+  public static final Setting<Double> DOWN_RATIO =
+      new Setting<>(
+          "detection.down-ratio",
+          Double::parseDouble,
+          "0.5",
+          r -> r > 0 && r <= 1,
+          "must be in (0, 1]",
+          "Share of a region's agents that must fail for DOWN.");
+  public static final Setting<Integer> CONFIRM_WINDOWS =
+      atLeast(
+          "detection.confirm-windows",
+          "2",
+          1,
+          "DOWN windows among the last detection.of-windows that confirm an outage.");
+  public static final Setting<Integer> OF_WINDOWS =
+      atLeast("detection.of-windows", "3", 1, "The M of the N-of-M confirmation rule.");
+  public static final Setting<Integer> RESOLVE_AFTER =
+      atLeast(
+          "detection.resolve-after-healthy-windows",
+          "3",
+          1,
+          "Consecutive healthy windows before a region counts as recovered.");
+  public static final Setting<Integer> GLOBAL_MIN_REGIONS =
+      atLeast(
+          "detection.global-min-regions",
+          "3",
+          2,
+          "Regions of one service down together that make one GLOBAL outage.");
 
-  public static final Setting<Double> GLOBAL_MIN_SHARE = new Setting<>("detection.global-min-share", Double::parseDouble, "0.75",
-      r -> r > 0 && r <= 1, "must be in (0, 1]",
-      "Share of a service's monitored regions (at least two) down together that also makes one GLOBAL outage.");
-  public static final Setting<Duration> ROLLUP_WAIT = new Setting<>("detection.rollup-wait", RadarSettings::parseDuration,
-      "60s", d -> !d.isNegative(), "must not be negative",
-      "Event time a confirmed REGIONAL outage waits before paging, in case it becomes part of a GLOBAL one.");
-  public static final Setting<Duration> IDLE_ADVANCE_AFTER = duration("detection.idle-advance-after", "10s",
-      "Wall-clock silence of a task's inputs after which its stream time follows the wall clock (closes the last windows of quiet inputs).").withImportance(Setting.Importance.LOW);
+  public static final Setting<Double> GLOBAL_MIN_SHARE =
+      new Setting<>(
+          "detection.global-min-share",
+          Double::parseDouble,
+          "0.75",
+          r -> r > 0 && r <= 1,
+          "must be in (0, 1]",
+          "Share of a service's monitored regions (at least two) down together that also makes one GLOBAL outage.");
+  public static final Setting<Duration> ROLLUP_WAIT =
+      new Setting<>(
+          "detection.rollup-wait",
+          RadarSettings::parseDuration,
+          "60s",
+          d -> !d.isNegative(),
+          "must not be negative",
+          "Event time a confirmed REGIONAL outage waits before paging, in case it becomes part of a GLOBAL one.");
+  public static final Setting<Duration> IDLE_ADVANCE_AFTER =
+      duration(
+              "detection.idle-advance-after",
+              "10s",
+              "Wall-clock silence of a task's inputs after which its stream time follows the wall clock (closes the last windows of quiet inputs).")
+          .withImportance(Setting.Importance.LOW);
 
-  public static final Setting<Integer> REPORTS_MIN_REPORTERS = atLeast("reports.min-reporters", "10", 1,
-      "Distinct reporters per minute below which reports are never anomalous.");
-  public static final Setting<Double> REPORTS_Z_THRESHOLD = new Setting<>("reports.z-threshold", Double::parseDouble, "5.0",
-      z -> z > 0, "must be positive", "Robust z-score ((count - median) / (1.4826 MAD)) at which a minute is anomalous.");
-  public static final Setting<Integer> REPORTS_WARMUP_SAMPLES = atLeast("reports.warmup-samples", "30", 1,
-      "Baseline samples an hour-of-week slot needs before it is trusted.").withImportance(Setting.Importance.LOW);
-  public static final Setting<Integer> REPORTS_WARMUP_FACTOR = atLeast("reports.warmup-factor", "3", 1,
-      "While the baseline is not warm, a minute must beat this many times reports.z-threshold (nothing alarms before 5 samples).").withImportance(Setting.Importance.LOW);
-  public static final Setting<Integer> REPORTS_MAX_SAMPLES = atLeast("reports.max-samples", "240", 1,
-      "Most recent samples kept per hour-of-week slot.").withImportance(Setting.Importance.LOW);
-  public static final Setting<Integer> REPORTS_CONFIRM_MINUTES = atLeast("reports.confirm-minutes", "3", 1,
-      "Consecutive anomalous minutes after which reports alone confirm an outage.");
+  public static final Setting<Integer> REPORTS_MIN_REPORTERS =
+      atLeast(
+          "reports.min-reporters",
+          "10",
+          1,
+          "Distinct reporters per minute below which reports are never anomalous.");
+  public static final Setting<Double> REPORTS_Z_THRESHOLD =
+      new Setting<>(
+          "reports.z-threshold",
+          Double::parseDouble,
+          "5.0",
+          z -> z > 0,
+          "must be positive",
+          "Robust z-score ((count - median) / (1.4826 MAD)) at which a minute is anomalous.");
+  public static final Setting<Integer> REPORTS_WARMUP_SAMPLES =
+      atLeast(
+              "reports.warmup-samples",
+              "30",
+              1,
+              "Baseline samples an hour-of-week slot needs before it is trusted.")
+          .withImportance(Setting.Importance.LOW);
+  public static final Setting<Integer> REPORTS_WARMUP_FACTOR =
+      atLeast(
+              "reports.warmup-factor",
+              "3",
+              1,
+              "While the baseline is not warm, a minute must beat this many times reports.z-threshold (nothing alarms before 5 samples).")
+          .withImportance(Setting.Importance.LOW);
+  public static final Setting<Integer> REPORTS_MAX_SAMPLES =
+      atLeast("reports.max-samples", "240", 1, "Most recent samples kept per hour-of-week slot.")
+          .withImportance(Setting.Importance.LOW);
+  public static final Setting<Integer> REPORTS_CONFIRM_MINUTES =
+      atLeast(
+          "reports.confirm-minutes",
+          "3",
+          1,
+          "Consecutive anomalous minutes after which reports alone confirm an outage.");
 
-  public static final Setting<RevenueTable> REVENUE_PER_HOUR = new Setting<>("impact.revenue-per-hour", RevenueTable::parse, "", "Revenue per hour through each channel: service|region=amount CUR, comma-separated (e.g. whatsapp|BR=2500.00 BRL).")
-      .withImportance(Setting.Importance.HIGH);
+  public static final Setting<RevenueTable> REVENUE_PER_HOUR =
+      new Setting<>(
+              "impact.revenue-per-hour",
+              RevenueTable::parse,
+              "",
+              "Revenue per hour through each channel: service|region=amount CUR, comma-separated (e.g. whatsapp|BR=2500.00 BRL).")
+          .withImportance(Setting.Importance.HIGH);
 
-  public static final Setting<Duration> RENOTIFY_INTERVAL = new Setting<>("alerts.renotify-interval", RadarSettings::parseDuration,
-      "30m", d -> !d.isNegative(), "must not be negative", "Wall-clock time after which a still-open outage pages again; 0s turns it off.");
-  public static final Setting<List<AlertConfig.MaintenanceWindow>> MAINTENANCE = new Setting<>("alerts.maintenance",
-      AlertConfig.MaintenanceWindow::parseAll, "",
-      "Maintenance windows that hold pages back: service|region@start/end, comma-separated, * for any (outages are still recorded).");
+  public static final Setting<Duration> RENOTIFY_INTERVAL =
+      new Setting<>(
+          "alerts.renotify-interval",
+          RadarSettings::parseDuration,
+          "30m",
+          d -> !d.isNegative(),
+          "must not be negative",
+          "Wall-clock time after which a still-open outage pages again; 0s turns it off.");
+  public static final Setting<List<AlertConfig.MaintenanceWindow>> MAINTENANCE =
+      new Setting<>(
+          "alerts.maintenance",
+          AlertConfig.MaintenanceWindow::parseAll,
+          "",
+          "Maintenance windows that hold pages back: service|region@start/end, comma-separated, * for any (outages are still recorded).");
 
-  public static final Setting<String> QUERY_SERVER = new Setting<>("query.server", s -> s, "",
-      s -> s.isEmpty() || s.matches("[^:]+:\\d{1,5}"), "must be host:port, or empty to turn the query API off",
-      "Address other instances reach this one's query API at (host:port); it listens on that port. Empty: no query API.");
+  public static final Setting<String> QUERY_SERVER =
+      new Setting<>(
+          "query.server",
+          s -> s,
+          "",
+          s -> s.isEmpty() || s.matches("[^:]+:\\d{1,5}"),
+          "must be host:port, or empty to turn the query API off",
+          "Address other instances reach this one's query API at (host:port); it listens on that port. Empty: no query API.");
 
-  public static final Setting<Set<String>> INTAKE_API_KEYS = new Setting<>("intake.api-keys", RadarSettings::csv, "", "API keys the report intake accepts, comma-separated (never logged).")
-      .withImportance(Setting.Importance.HIGH).asSecret();
-  public static final Setting<Set<String>> INTAKE_SERVICES = new Setting<>("intake.services", RadarSettings::csv,
-      "whatsapp,instagram,facebook,messenger", s -> !s.isEmpty(), "must name at least one service",
-      "Services reports may be about, comma-separated.");
-  public static final Setting<Double> INTAKE_PER_KEY_RPS = new Setting<>("intake.per-key-rps", Double::parseDouble, "50",
-      r -> r > 0, "must be positive", "Requests per second each API key earns (bursts of ten seconds' worth).");
-  public static final Setting<Double> INTAKE_PER_IP_RPS = new Setting<>("intake.per-ip-rps", Double::parseDouble, "20",
-      r -> r > 0, "must be positive", "Requests per second each client address earns (bursts of ten seconds' worth).");
-  public static final Setting<Duration> INTAKE_SEND_TIMEOUT = duration("intake.send-timeout", "5s",
-      "How long an intake request may take, queueing and Kafka's acknowledgement included, before it is answered 503.");
-  public static final Setting<Integer> INTAKE_MAX_BODY_BYTES = atLeast("intake.max-body-bytes", "4194304", 1024,
-      "Largest request body the intake reads, in bytes; larger ones are answered 413 without being read.");
-  public static final Setting<Integer> INTAKE_IDEMPOTENCY_CACHE_BYTES = atLeast("intake.idempotency-cache-bytes", "33554432", 1024,
-      "Memory the intake's remembered answers to idempotent requests may use, in bytes; the oldest are forgotten first.").withImportance(Setting.Importance.LOW);
+  public static final Setting<Set<String>> INTAKE_API_KEYS =
+      new Setting<>(
+              "intake.api-keys",
+              RadarSettings::csv,
+              "",
+              "API keys the report intake accepts, comma-separated (never logged).")
+          .withImportance(Setting.Importance.HIGH)
+          .asSecret();
+  public static final Setting<Set<String>> INTAKE_SERVICES =
+      new Setting<>(
+          "intake.services",
+          RadarSettings::csv,
+          "whatsapp,instagram,facebook,messenger",
+          s -> !s.isEmpty(),
+          "must name at least one service",
+          "Services reports may be about, comma-separated.");
+  public static final Setting<Double> INTAKE_PER_KEY_RPS =
+      new Setting<>(
+          "intake.per-key-rps",
+          Double::parseDouble,
+          "50",
+          r -> r > 0,
+          "must be positive",
+          "Requests per second each API key earns (bursts of ten seconds' worth).");
+  public static final Setting<Double> INTAKE_PER_IP_RPS =
+      new Setting<>(
+          "intake.per-ip-rps",
+          Double::parseDouble,
+          "20",
+          r -> r > 0,
+          "must be positive",
+          "Requests per second each client address earns (bursts of ten seconds' worth).");
+  public static final Setting<Duration> INTAKE_SEND_TIMEOUT =
+      duration(
+          "intake.send-timeout",
+          "5s",
+          "How long an intake request may take, queueing and Kafka's acknowledgement included, before it is answered 503.");
+  public static final Setting<Integer> INTAKE_MAX_BODY_BYTES =
+      atLeast(
+          "intake.max-body-bytes",
+          "4194304",
+          1024,
+          "Largest request body the intake reads, in bytes; larger ones are answered 413 without being read.");
+  public static final Setting<Integer> INTAKE_IDEMPOTENCY_CACHE_BYTES =
+      atLeast(
+              "intake.idempotency-cache-bytes",
+              "33554432",
+              1024,
+              "Memory the intake's remembered answers to idempotent requests may use, in bytes; the oldest are forgotten first.")
+          .withImportance(Setting.Importance.LOW);
 
-  public static final Setting<String> PAGER_GROUP_ID = text("pager.group-id", "outage-radar-pager",
-      "Consumer group of the pager: pagers in one group share the pages, each page is sent once per group.");
-  public static final Setting<Boolean> PAGER_FROM_BEGINNING = new Setting<>("pager.from-beginning", RadarSettings::bool, "false", "Whether a new pager group starts at the oldest retained page instead of the newest.");
-  public static final Setting<String> PAGERDUTY_ROUTING_KEY = new Setting<>("pager.pagerduty.routing-key", s -> s, "",
-      "PagerDuty Events v2 integration key; pages go to PagerDuty when it is set.").asSecret();
-  public static final Setting<String> PAGERDUTY_URL = url("pager.pagerduty.url", "https://events.pagerduty.com/v2/enqueue",
-      "PagerDuty Events v2 endpoint.").withImportance(Setting.Importance.LOW);
-  public static final Setting<String> SLACK_WEBHOOK_URL = url("pager.slack.webhook-url", "",
-      "Slack incoming webhook URL (it is the secret); pages go to Slack when it is set.").asSecret();
-  public static final Setting<String> WEBHOOK_URL = url("pager.webhook.url", "",
-      "Generic webhook URL; pages go there as JSON, signed with pager.webhook.secret, when it is set.");
-  public static final Setting<String> WEBHOOK_SECRET = new Setting<>("pager.webhook.secret", s -> s, "",
-      "Shared secret of the generic webhook's X-Signature: t=<unix seconds>,v1=<HMAC-SHA256 of \"t.body\">.").asSecret();
-  public static final Setting<String> ALERTMANAGER_URL = url("pager.alertmanager.url", "",
-      "Prometheus Alertmanager base URL (e.g. http://alertmanager:9093); pages go there as alerts when it is set.");
-  public static final Setting<Duration> ALERTMANAGER_ALERT_TTL = duration("pager.alertmanager.alert-ttl", "1h",
-      "How long a triggered Alertmanager alert stays firing without a re-notification; keep it above alerts.renotify-interval.");
-  public static final Setting<Integer> PAGER_MAX_ATTEMPTS = atLeast("pager.max-attempts", "5", 1,
-      "Delivery attempts per page and integration before it goes to alerts.dlq.");
-  public static final Setting<Duration> PAGER_RETRY_INITIAL = duration("pager.retry-initial", "1s",
-      "Ceiling of the first retry's jittered delay; it doubles with each attempt.").withImportance(Setting.Importance.LOW);
-  public static final Setting<Duration> PAGER_RETRY_MAX = duration("pager.retry-max", "60s",
-      "Longest wait between attempts, also for a receiver's Retry-After.").withImportance(Setting.Importance.LOW);
+  public static final Setting<String> PAGER_GROUP_ID =
+      text(
+          "pager.group-id",
+          "outage-radar-pager",
+          "Consumer group of the pager: pagers in one group share the pages, each page is sent once per group.");
+  public static final Setting<Boolean> PAGER_FROM_BEGINNING =
+      new Setting<>(
+          "pager.from-beginning",
+          RadarSettings::bool,
+          "false",
+          "Whether a new pager group starts at the oldest retained page instead of the newest.");
+  public static final Setting<String> PAGERDUTY_ROUTING_KEY =
+      new Setting<>(
+              "pager.pagerduty.routing-key",
+              s -> s,
+              "",
+              "PagerDuty Events v2 integration key; pages go to PagerDuty when it is set.")
+          .asSecret();
+  public static final Setting<String> PAGERDUTY_URL =
+      url(
+              "pager.pagerduty.url",
+              "https://events.pagerduty.com/v2/enqueue",
+              "PagerDuty Events v2 endpoint.")
+          .withImportance(Setting.Importance.LOW);
+  public static final Setting<String> SLACK_WEBHOOK_URL =
+      url(
+              "pager.slack.webhook-url",
+              "",
+              "Slack incoming webhook URL (it is the secret); pages go to Slack when it is set.")
+          .asSecret();
+  public static final Setting<String> WEBHOOK_URL =
+      url(
+          "pager.webhook.url",
+          "",
+          "Generic webhook URL; pages go there as JSON, signed with pager.webhook.secret, when it is set.");
+  public static final Setting<String> WEBHOOK_SECRET =
+      new Setting<>(
+              "pager.webhook.secret",
+              s -> s,
+              "",
+              "Shared secret of the generic webhook's X-Signature: t=<unix seconds>,v1=<HMAC-SHA256 of \"t.body\">.")
+          .asSecret();
+  public static final Setting<String> ALERTMANAGER_URL =
+      url(
+          "pager.alertmanager.url",
+          "",
+          "Prometheus Alertmanager base URL (e.g. http://alertmanager:9093); pages go there as alerts when it is set.");
+  public static final Setting<Duration> ALERTMANAGER_ALERT_TTL =
+      duration(
+          "pager.alertmanager.alert-ttl",
+          "1h",
+          "How long a triggered Alertmanager alert stays firing without a re-notification; keep it above alerts.renotify-interval.");
+  public static final Setting<Integer> PAGER_MAX_ATTEMPTS =
+      atLeast(
+          "pager.max-attempts",
+          "5",
+          1,
+          "Delivery attempts per page and integration before it goes to alerts.dlq.");
+  public static final Setting<Duration> PAGER_RETRY_INITIAL =
+      duration(
+              "pager.retry-initial",
+              "1s",
+              "Ceiling of the first retry's jittered delay; it doubles with each attempt.")
+          .withImportance(Setting.Importance.LOW);
+  public static final Setting<Duration> PAGER_RETRY_MAX =
+      duration(
+              "pager.retry-max",
+              "60s",
+              "Longest wait between attempts, also for a receiver's Retry-After.")
+          .withImportance(Setting.Importance.LOW);
 
-  public static final List<Setting<?>> ALL = List.of(BOOTSTRAP_SERVERS, SCHEMA_REGISTRY_URL, SCHEMA_REGISTRY_BASIC_AUTH,
-      APPLICATION_ID, TOPIC_PREFIX, REPLICATION_FACTOR, STATE_DIR, EXACTLY_ONCE, WINDOW, GRACE, MIN_AGENTS, DOWN_RATIO,
-      CONFIRM_WINDOWS, OF_WINDOWS, RESOLVE_AFTER, GLOBAL_MIN_REGIONS, GLOBAL_MIN_SHARE, ROLLUP_WAIT, IDLE_ADVANCE_AFTER,
-      REPORTS_MIN_REPORTERS, REPORTS_Z_THRESHOLD, REPORTS_WARMUP_SAMPLES, REPORTS_WARMUP_FACTOR, REPORTS_MAX_SAMPLES,
-      REPORTS_CONFIRM_MINUTES, REVENUE_PER_HOUR, RENOTIFY_INTERVAL, MAINTENANCE, QUERY_SERVER, INTAKE_API_KEYS,
-      INTAKE_SERVICES, INTAKE_PER_KEY_RPS, INTAKE_PER_IP_RPS, INTAKE_SEND_TIMEOUT, INTAKE_MAX_BODY_BYTES,
-      INTAKE_IDEMPOTENCY_CACHE_BYTES, PAGER_GROUP_ID, PAGER_FROM_BEGINNING,
-      PAGERDUTY_ROUTING_KEY, PAGERDUTY_URL, SLACK_WEBHOOK_URL, WEBHOOK_URL, WEBHOOK_SECRET, ALERTMANAGER_URL, ALERTMANAGER_ALERT_TTL,
-      PAGER_MAX_ATTEMPTS, PAGER_RETRY_INITIAL, PAGER_RETRY_MAX);
+  public static final List<Setting<?>> ALL =
+      List.of(
+          BOOTSTRAP_SERVERS,
+          SCHEMA_REGISTRY_URL,
+          SCHEMA_REGISTRY_BASIC_AUTH,
+          APPLICATION_ID,
+          TOPIC_PREFIX,
+          REPLICATION_FACTOR,
+          STATE_DIR,
+          EXACTLY_ONCE,
+          WINDOW,
+          GRACE,
+          MIN_AGENTS,
+          DOWN_RATIO,
+          CONFIRM_WINDOWS,
+          OF_WINDOWS,
+          RESOLVE_AFTER,
+          GLOBAL_MIN_REGIONS,
+          GLOBAL_MIN_SHARE,
+          ROLLUP_WAIT,
+          IDLE_ADVANCE_AFTER,
+          REPORTS_MIN_REPORTERS,
+          REPORTS_Z_THRESHOLD,
+          REPORTS_WARMUP_SAMPLES,
+          REPORTS_WARMUP_FACTOR,
+          REPORTS_MAX_SAMPLES,
+          REPORTS_CONFIRM_MINUTES,
+          REVENUE_PER_HOUR,
+          RENOTIFY_INTERVAL,
+          MAINTENANCE,
+          QUERY_SERVER,
+          INTAKE_API_KEYS,
+          INTAKE_SERVICES,
+          INTAKE_PER_KEY_RPS,
+          INTAKE_PER_IP_RPS,
+          INTAKE_SEND_TIMEOUT,
+          INTAKE_MAX_BODY_BYTES,
+          INTAKE_IDEMPOTENCY_CACHE_BYTES,
+          PAGER_GROUP_ID,
+          PAGER_FROM_BEGINNING,
+          PAGERDUTY_ROUTING_KEY,
+          PAGERDUTY_URL,
+          SLACK_WEBHOOK_URL,
+          WEBHOOK_URL,
+          WEBHOOK_SECRET,
+          ALERTMANAGER_URL,
+          ALERTMANAGER_ALERT_TTL,
+          PAGER_MAX_ATTEMPTS,
+          PAGER_RETRY_INITIAL,
+          PAGER_RETRY_MAX);
 
   private RadarSettings() {}
 
   private static Setting<String> text(String key, String defaultValue, String description) {
-    return new Setting<>(key, s -> s, defaultValue, s -> !s.isBlank(), "must not be empty", description);
+    return new Setting<>(
+        key, s -> s, defaultValue, s -> !s.isBlank(), "must not be empty", description);
   }
 
   /** An http(s) URL, or empty for "off". */
   private static Setting<String> url(String key, String defaultValue, String description) {
-    return new Setting<>(key, s -> s, defaultValue, s -> s.isEmpty() || s.matches("https?://[^\\s]+"),
-        "must be an http(s) URL or empty", description);
+    return new Setting<>(
+        key,
+        s -> s,
+        defaultValue,
+        s -> s.isEmpty() || s.matches("https?://[^\\s]+"),
+        "must be an http(s) URL or empty",
+        description);
   }
 
-  private static Setting<Integer> atLeast(String key, String defaultValue, int min, String description) {
-    return new Setting<>(key, Integer::parseInt, defaultValue, n -> n >= min, "must be at least " + min, description);
+  private static Setting<Integer> atLeast(
+      String key, String defaultValue, int min, String description) {
+    return new Setting<>(
+        key,
+        Integer::parseInt,
+        defaultValue,
+        n -> n >= min,
+        "must be at least " + min,
+        description);
   }
 
   private static Setting<Duration> duration(String key, String defaultValue, String description) {
-    return new Setting<>(key, RadarSettings::parseDuration, defaultValue, d -> !d.isNegative() && !d.isZero(),
-        "must be positive", description);
+    return new Setting<>(
+        key,
+        RadarSettings::parseDuration,
+        defaultValue,
+        d -> !d.isNegative() && !d.isZero(),
+        "must be positive",
+        description);
   }
 
   private static Set<String> csv(String raw) {
-    return Arrays.stream(raw.split(",")).map(String::trim).filter(s -> !s.isEmpty()).collect(Collectors.toUnmodifiableSet());
+    return Arrays.stream(raw.split(","))
+        .map(String::trim)
+        .filter(s -> !s.isEmpty())
+        .collect(Collectors.toUnmodifiableSet());
   }
 
   private static Boolean bool(String raw) {

@@ -8,16 +8,30 @@ import java.util.function.Predicate;
 /**
  * One configuration setting, declared once: its key, how to parse it, its default, the rule a value
  * must keep (none when the parser already rejects every bad value), how much it matters and what it
- * means. The group comes from the key ({@code detection.window} is in "detection"); the
- * environment variable is derived from the key ({@code detection.min-agents} → {@code
+ * means. The group comes from the key ({@code detection.window} is in "detection"); the environment
+ * variable is derived from the key ({@code detection.min-agents} → {@code
  * OUTAGE_RADAR_DETECTION_MIN_AGENTS}). The README's settings table is generated from these
  * declarations ({@code outage-radar settings --markdown}).
  */
-public record Setting<T>(String key, Function<String, T> parser, String defaultValue, Predicate<T> rule, String ruleText,
-    String description, boolean secret, Importance importance) {
+public record Setting<T>(
+    String key,
+    Function<String, T> parser,
+    String defaultValue,
+    Predicate<T> rule,
+    String ruleText,
+    String description,
+    boolean secret,
+    Importance importance) {
 
-  /** How much a setting matters to someone deploying: HIGH ones must usually be set, LOW ones rarely. */
-  public enum Importance { HIGH, MEDIUM, LOW }
+  /**
+   * How much a setting matters to someone deploying: HIGH ones must usually be set, LOW ones
+   * rarely.
+   */
+  public enum Importance {
+    HIGH,
+    MEDIUM,
+    LOW
+  }
 
   public Setting {
     Objects.requireNonNull(key, "key");
@@ -29,7 +43,13 @@ public record Setting<T>(String key, Function<String, T> parser, String defaultV
   }
 
   /** A setting whose values must also keep {@code rule}, described by {@code ruleText}. */
-  public Setting(String key, Function<String, T> parser, String defaultValue, Predicate<T> rule, String ruleText, String description) {
+  public Setting(
+      String key,
+      Function<String, T> parser,
+      String defaultValue,
+      Predicate<T> rule,
+      String ruleText,
+      String description) {
     this(key, parser, defaultValue, rule, ruleText, description, false, Importance.MEDIUM);
   }
 
@@ -38,7 +58,10 @@ public record Setting<T>(String key, Function<String, T> parser, String defaultV
     this(key, parser, defaultValue, value -> true, "", description, false, Importance.MEDIUM);
   }
 
-  /** The same setting, whose value (a key, a password, a URL with a token) never appears in a message. */
+  /**
+   * The same setting, whose value (a key, a password, a URL with a token) never appears in a
+   * message.
+   */
   public Setting<T> asSecret() {
     return new Setting<>(key, parser, defaultValue, rule, ruleText, description, true, importance);
   }
@@ -48,13 +71,21 @@ public record Setting<T>(String key, Function<String, T> parser, String defaultV
     return new Setting<>(key, parser, defaultValue, rule, ruleText, description, secret, level);
   }
 
-  /** The group the setting is listed under: the key's first part, but the cluster's and the registry's keys each in one. */
+  /**
+   * The group the setting is listed under: the key's first part, but the cluster's and the
+   * registry's keys each in one.
+   */
   public String group() {
     if (key.startsWith("schema.registry.")) {
       return "schema registry";
     }
     return switch (key) {
-      case "bootstrap.servers", "application.id", "replication.factor", "state.dir", "topic.prefix", "processing.exactly-once" ->
+      case "bootstrap.servers",
+          "application.id",
+          "replication.factor",
+          "state.dir",
+          "topic.prefix",
+          "processing.exactly-once" ->
           "cluster";
       default -> key.substring(0, key.indexOf('.') < 0 ? key.length() : key.indexOf('.'));
     };

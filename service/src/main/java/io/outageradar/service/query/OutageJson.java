@@ -20,7 +20,9 @@ public final class OutageJson {
     node.put("confirmedAt", iso(outage.getConfirmedAt()));
     node.put("resolvedAt", iso(outage.getResolvedAt()));
     node.put("cause", outage.getCause().name());
-    node.put("detectionSeconds", Duration.between(outage.getOnset(), outage.getConfirmedAt()).toSeconds());
+    node.put(
+        "detectionSeconds",
+        Duration.between(outage.getOnset(), outage.getConfirmedAt()).toSeconds());
     node.put("state", outage.getState().name());
     node.put("reports", outage.getReports());
     if (outage.getMeanSentiment() != null) {

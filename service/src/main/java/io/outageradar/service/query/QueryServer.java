@@ -38,8 +38,8 @@ import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
 /**
- * Interactive queries over the lifecycle's state stores, on HTTP with JSON answers:
- * {@code GET /status}, {@code GET /status/{service}}, {@code GET /outages?since=ISO}.
+ * Interactive queries over the lifecycle's state stores, on HTTP with JSON answers: {@code GET
+ * /status}, {@code GET /status/{service}}, {@code GET /outages?since=ISO}.
  *
  * <p>State is partitioned across the app's instances. A request for one service goes to the
  * instance that owns the key (Kafka Streams' key → host metadata) and is forwarded there when it is
@@ -53,7 +53,8 @@ public final class QueryServer implements AutoCloseable {
   private final KafkaStreams streams;
   private final HostInfo self;
   private final HttpServer server;
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   private QueryServer(KafkaStreams streams, HostInfo self, HttpServer server) {
     this.streams = streams;
@@ -61,17 +62,24 @@ public final class QueryServer implements AutoCloseable {
     this.server = server;
   }
 
-  /** Serves on {@code self}'s port; {@code self} must be the {@code application.server} of {@code streams}. */
+  /**
+   * Serves on {@code self}'s port; {@code self} must be the {@code application.server} of {@code
+   * streams}.
+   */
   public static QueryServer start(KafkaStreams streams, HostInfo self) {
     try {
-      HttpServer server = HttpServer.create(new InetSocketAddress(self.port()), 0); // all interfaces; peers use self
+      HttpServer server =
+          HttpServer.create(
+              new InetSocketAddress(self.port()), 0); // all interfaces; peers use self
       QueryServer query = new QueryServer(streams, self, server);
       server.createContext("/status", query::status);
       server.createContext("/outages", query::outages);
       server.start();
       return query;
     } catch (IOException e) {
-      throw new IllegalStateException("query API (query.server) cannot listen on port " + self.port() + ": " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "query API (query.server) cannot listen on port " + self.port() + ": " + e.getMessage(),
+          e);
     }
   }
 
@@ -87,7 +95,8 @@ public final class QueryServer implements AutoCloseable {
       ArrayNode services = JSON.createArrayNode();
       Map<String, JsonNode> byService = new TreeMap<>();
       try (KeyValueIterator<String, ServiceLifecycleState> all = lifecycleStore().all()) {
-        all.forEachRemaining(entry -> byService.put(entry.key, serviceJson(entry.key, entry.value)));
+        all.forEachRemaining(
+            entry -> byService.put(entry.key, serviceJson(entry.key, entry.value)));
       }
       if (!local) {
         for (JsonNode remote : fromOtherInstances("/status?" + LOCAL)) {
@@ -101,8 +110,13 @@ public final class QueryServer implements AutoCloseable {
       return;
     }
     String service = URLDecoder.decode(path.substring("/status/".length()), StandardCharsets.UTF_8);
-    KeyQueryMetadata owner = streams.queryMetadataForKey(StoreNames.OUTAGE_LIFECYCLE, service, Serdes.String().serializer());
-    if (!local && owner != null && owner != KeyQueryMetadata.NOT_AVAILABLE && !owner.activeHost().equals(self)) {
+    KeyQueryMetadata owner =
+        streams.queryMetadataForKey(
+            StoreNames.OUTAGE_LIFECYCLE, service, Serdes.String().serializer());
+    if (!local
+        && owner != null
+        && owner != KeyQueryMetadata.NOT_AVAILABLE
+        && !owner.activeHost().equals(self)) {
       forward(exchange, owner.activeHost(), path + "?" + LOCAL);
       return;
     }
@@ -124,23 +138,29 @@ public final class QueryServer implements AutoCloseable {
       return;
     }
     List<JsonNode> found = new ArrayList<>();
-    ReadOnlyKeyValueStore<String, OutageEvent> table = streams.store(
-        StoreQueryParameters.fromNameAndType(StoreNames.OUTAGES_TABLE, QueryableStoreTypes.keyValueStore()));
+    ReadOnlyKeyValueStore<String, OutageEvent> table =
+        streams.store(
+            StoreQueryParameters.fromNameAndType(
+                StoreNames.OUTAGES_TABLE, QueryableStoreTypes.keyValueStore()));
     try (KeyValueIterator<String, OutageEvent> all = table.all()) {
-      all.forEachRemaining(entry -> {
-        OutageEvent outage = entry.value;
-        boolean recent = outage.getResolvedAt() == null || !outage.getResolvedAt().isBefore(since);
-        if (recent && outage.getMergedInto() == null) {
-          found.add(OutageJson.of(outage));
-        }
-      });
+      all.forEachRemaining(
+          entry -> {
+            OutageEvent outage = entry.value;
+            boolean recent =
+                outage.getResolvedAt() == null || !outage.getResolvedAt().isBefore(since);
+            if (recent && outage.getMergedInto() == null) {
+              found.add(OutageJson.of(outage));
+            }
+          });
     }
     if (!"local".equals(params.get("scope"))) {
       for (JsonNode remote : fromOtherInstances("/outages?since=" + since + "&" + LOCAL)) {
         remote.get("outages").forEach(found::add);
       }
     }
-    found.sort(Comparator.comparing((JsonNode n) -> n.get("onset").asText()).thenComparing(n -> n.get("id").asText()));
+    found.sort(
+        Comparator.comparing((JsonNode n) -> n.get("onset").asText())
+            .thenComparing(n -> n.get("id").asText()));
     ObjectNode body = JSON.createObjectNode();
     found.forEach(body.putArray("outages")::add);
     send(exchange, 200, body);
@@ -150,7 +170,8 @@ public final class QueryServer implements AutoCloseable {
     ObjectNode node = JSON.createObjectNode();
     node.put("service", service);
     ObjectNode regions = node.putObject("regions");
-    new TreeMap<>(state.getRegions()).forEach((region, track) -> regions.put(region, track.getPhase().name()));
+    new TreeMap<>(state.getRegions())
+        .forEach((region, track) -> regions.put(region, track.getPhase().name()));
     ArrayNode open = node.putArray("openOutages");
     state.getOpenOutages().values().stream()
         .map(OpenOutage::getEvent)
@@ -160,7 +181,9 @@ public final class QueryServer implements AutoCloseable {
   }
 
   private ReadOnlyKeyValueStore<String, ServiceLifecycleState> lifecycleStore() {
-    return streams.store(StoreQueryParameters.fromNameAndType(StoreNames.OUTAGE_LIFECYCLE, QueryableStoreTypes.keyValueStore()));
+    return streams.store(
+        StoreQueryParameters.fromNameAndType(
+            StoreNames.OUTAGE_LIFECYCLE, QueryableStoreTypes.keyValueStore()));
   }
 
   private List<JsonNode> fromOtherInstances(String pathAndQuery) throws IOException {
@@ -173,14 +196,19 @@ public final class QueryServer implements AutoCloseable {
     return answers;
   }
 
-  private void forward(HttpExchange exchange, HostInfo owner, String pathAndQuery) throws IOException {
+  private void forward(HttpExchange exchange, HostInfo owner, String pathAndQuery)
+      throws IOException {
     HttpResponse<String> answer = get(owner, pathAndQuery);
     send(exchange, answer.statusCode(), JSON.readTree(answer.body()));
   }
 
   private HttpResponse<String> get(HostInfo host, String pathAndQuery) throws IOException {
-    HttpRequest request = HttpRequest.newBuilder(URI.create("http://" + host.host() + ":" + host.port() + pathAndQuery))
-        .timeout(Duration.ofSeconds(10)).GET().build();
+    HttpRequest request =
+        HttpRequest.newBuilder(
+                URI.create("http://" + host.host() + ":" + host.port() + pathAndQuery))
+            .timeout(Duration.ofSeconds(10))
+            .GET()
+            .build();
     try {
       return http.send(request, HttpResponse.BodyHandlers.ofString());
     } catch (InterruptedException e) {
@@ -200,7 +228,9 @@ public final class QueryServer implements AutoCloseable {
     if (uri.getRawQuery() != null) {
       for (String pair : uri.getRawQuery().split("&")) {
         String[] kv = pair.split("=", 2);
-        params.put(URLDecoder.decode(kv[0], StandardCharsets.UTF_8), kv.length == 2 ? URLDecoder.decode(kv[1], StandardCharsets.UTF_8) : "");
+        params.put(
+            URLDecoder.decode(kv[0], StandardCharsets.UTF_8),
+            kv.length == 2 ? URLDecoder.decode(kv[1], StandardCharsets.UTF_8) : "");
       }
     }
     return params;

@@ -26,7 +26,8 @@ final class FetchedLag implements InputLag {
     String partitionTag = Integer.toString(partition);
     for (Map.Entry<MetricName, ? extends Metric> metric : watched.metrics().entrySet()) {
       MetricName name = metric.getKey();
-      if (name.name().equals("records-lag") && topic.equals(name.tags().get("topic"))
+      if (name.name().equals("records-lag")
+          && topic.equals(name.tags().get("topic"))
           && partitionTag.equals(name.tags().get("partition"))) {
         Object value = metric.getValue().metricValue();
         return value instanceof Number lag && lag.doubleValue() == 0.0;

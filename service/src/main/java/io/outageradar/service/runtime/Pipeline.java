@@ -1,15 +1,15 @@
 package io.outageradar.service.runtime;
 
-import io.outageradar.service.query.QueryServer;
-import io.outageradar.sentiment.SentimentAnalyzer;
-import io.outageradar.serde.RegistryNotSharedException;
-import io.outageradar.streams.DeadLetteringDeserializationHandler;
 import io.outageradar.detection.DetectionConfig;
-import io.outageradar.streams.StreamsProperties;
-import io.outageradar.streams.detection.DetectionTopology;
 import io.outageradar.detection.impact.RevenueTable;
 import io.outageradar.detection.lifecycle.AlertConfig;
 import io.outageradar.detection.reports.ReportDetectionConfig;
+import io.outageradar.sentiment.SentimentAnalyzer;
+import io.outageradar.serde.RegistryNotSharedException;
+import io.outageradar.service.query.QueryServer;
+import io.outageradar.streams.DeadLetteringDeserializationHandler;
+import io.outageradar.streams.StreamsProperties;
+import io.outageradar.streams.detection.DetectionTopology;
 import io.outageradar.topics.TopicCreator;
 import io.outageradar.topics.Topics;
 import java.nio.file.Path;
@@ -31,8 +31,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs the pipeline against a cluster: creates the catalog's topics, starts the one Kafka Streams
- * application of {@link DetectionTopology} and stops it. Lifecycle only; what the topology does lives
- * in its own class.
+ * application of {@link DetectionTopology} and stops it. Lifecycle only; what the topology does
+ * lives in its own class.
  */
 public final class Pipeline implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Pipeline.class);
@@ -54,8 +54,12 @@ public final class Pipeline implements AutoCloseable {
       short replicationFactor,
       boolean exactlyOnce) {
 
-    /** What every pipeline needs; the rest starts from the defaults (no revenue, no query API, one replica, at least once). */
-    public static Builder builder(String bootstrapServers, String applicationId, Topics topics, Path stateDir) {
+    /**
+     * What every pipeline needs; the rest starts from the defaults (no revenue, no query API, one
+     * replica, at least once).
+     */
+    public static Builder builder(
+        String bootstrapServers, String applicationId, Topics topics, Path stateDir) {
       return new Builder(bootstrapServers, applicationId, topics, stateDir);
     }
   }
@@ -118,14 +122,27 @@ public final class Pipeline implements AutoCloseable {
     }
 
     public Settings build() {
-      return new Settings(bootstrapServers, applicationId, topics, detection, reports, revenue, alerts, queryServer, stateDir,
-          replicationFactor, exactlyOnce);
+      return new Settings(
+          bootstrapServers,
+          applicationId,
+          topics,
+          detection,
+          reports,
+          revenue,
+          alerts,
+          queryServer,
+          stateDir,
+          replicationFactor,
+          exactlyOnce);
     }
   }
 
   private KafkaStreams app;
   private QueryServer queryServer;
-  /** Completed with the reason when the pipeline stopped on an error no restart of a thread can fix. */
+
+  /**
+   * Completed with the reason when the pipeline stopped on an error no restart of a thread can fix.
+   */
   private final CompletableFuture<String> fatal = new CompletableFuture<>();
 
   private Pipeline() {}
@@ -138,12 +155,27 @@ public final class Pipeline implements AutoCloseable {
       TopicCreator.ensure(admin, settings.topics().all(), settings.replicationFactor());
     }
     FetchedLag lag = new FetchedLag();
-    Topology topology = DetectionTopology.build(new DetectionTopology.Settings(settings.detection(), settings.reports(),
-        settings.alerts(), settings.revenue(), SentimentAnalyzer.standard(), settings.topics(), lag));
-    Properties props = StreamsProperties.of(settings.applicationId(), settings.bootstrapServers(),
-        settings.topics().deadLetters.name(), settings.stateDir(), settings.exactlyOnce());
+    Topology topology =
+        DetectionTopology.build(
+            new DetectionTopology.Settings(
+                settings.detection(),
+                settings.reports(),
+                settings.alerts(),
+                settings.revenue(),
+                SentimentAnalyzer.standard(),
+                settings.topics(),
+                lag));
+    Properties props =
+        StreamsProperties.of(
+            settings.applicationId(),
+            settings.bootstrapServers(),
+            settings.topics().deadLetters.name(),
+            settings.stateDir(),
+            settings.exactlyOnce());
     if (settings.queryServer() != null) {
-      props.put(StreamsConfig.APPLICATION_SERVER_CONFIG, settings.queryServer().host() + ":" + settings.queryServer().port());
+      props.put(
+          StreamsConfig.APPLICATION_SERVER_CONFIG,
+          settings.queryServer().host() + ":" + settings.queryServer().port());
     }
     Pipeline pipeline = new Pipeline();
     CountDownLatch running = new CountDownLatch(1);
@@ -151,33 +183,39 @@ public final class Pipeline implements AutoCloseable {
     try {
       pipeline.app = new KafkaStreams(topology, props);
       lag.watch(pipeline.app);
-      pipeline.app.setStateListener((newState, oldState) -> {
-        if (newState == KafkaStreams.State.ERROR) {
-          failed.set(true);
-        }
-        if (newState == KafkaStreams.State.RUNNING || newState == KafkaStreams.State.ERROR) {
-          running.countDown();
-        }
-      });
-      pipeline.app.setUncaughtExceptionHandler(error -> {
-        RegistryNotSharedException deployment = DeadLetteringDeserializationHandler.fatalCause(error);
-        if (deployment != null) {
-          // every record would fail the same way: stop and say why instead of retrying forever
-          pipeline.fatal.complete(deployment.getMessage());
-          return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
-        }
-        // A bug or a broker problem the client could not retry: replace the thread rather than
-        // stop detecting outages; the error is logged with its stack for the on-call engineer.
-        LOG.error("stream thread of {} died; replacing it", settings.applicationId(), error);
-        return StreamThreadExceptionResponse.REPLACE_THREAD;
-      });
+      pipeline.app.setStateListener(
+          (newState, oldState) -> {
+            if (newState == KafkaStreams.State.ERROR) {
+              failed.set(true);
+            }
+            if (newState == KafkaStreams.State.RUNNING || newState == KafkaStreams.State.ERROR) {
+              running.countDown();
+            }
+          });
+      pipeline.app.setUncaughtExceptionHandler(
+          error -> {
+            RegistryNotSharedException deployment =
+                DeadLetteringDeserializationHandler.fatalCause(error);
+            if (deployment != null) {
+              // every record would fail the same way: stop and say why instead of retrying forever
+              pipeline.fatal.complete(deployment.getMessage());
+              return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
+            }
+            // A bug or a broker problem the client could not retry: replace the thread rather than
+            // stop detecting outages; the error is logged with its stack for the on-call engineer.
+            LOG.error("stream thread of {} died; replacing it", settings.applicationId(), error);
+            return StreamThreadExceptionResponse.REPLACE_THREAD;
+          });
       pipeline.app.start();
       if (!running.await(startupTimeout.toMillis(), TimeUnit.MILLISECONDS)) {
-        throw new IllegalStateException(settings.applicationId() + " not RUNNING within " + startupTimeout.toSeconds() + " s");
+        throw new IllegalStateException(
+            settings.applicationId() + " not RUNNING within " + startupTimeout.toSeconds() + " s");
       }
       if (failed.get()) {
-        throw new IllegalStateException(settings.applicationId() + " failed during start-up"
-            + (pipeline.fatal.isDone() ? ": " + pipeline.fatal.join() : ""));
+        throw new IllegalStateException(
+            settings.applicationId()
+                + " failed during start-up"
+                + (pipeline.fatal.isDone() ? ": " + pipeline.fatal.join() : ""));
       }
       if (settings.queryServer() != null) {
         pipeline.queryServer = QueryServer.start(pipeline.app, settings.queryServer());
@@ -193,7 +231,9 @@ public final class Pipeline implements AutoCloseable {
     }
   }
 
-  /** Completes with the reason if the pipeline stops on its own because it cannot work as deployed. */
+  /**
+   * Completes with the reason if the pipeline stops on its own because it cannot work as deployed.
+   */
   public CompletableFuture<String> fatalStop() {
     return fatal;
   }

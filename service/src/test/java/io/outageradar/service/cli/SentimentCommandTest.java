@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.outageradar.service.cli.OutageRadar;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -31,12 +30,15 @@ class SentimentCommandTest {
   @Test
   void scoresOneTextAsTheDocumentedJsonLine() {
     assertThat(run("sentiment", "--text", "The book was not good.")).isZero();
-    assertThat(out.toString().strip()).isEqualTo("{\"compound\":-0.3412,\"pos\":0.0,\"neu\":0.624,\"neg\":0.376,\"lang\":\"en\"}");
+    assertThat(out.toString().strip())
+        .isEqualTo(
+            "{\"compound\":-0.3412,\"pos\":0.0,\"neu\":0.624,\"neg\":0.376,\"lang\":\"en\"}");
   }
 
   @Test
   void scoresEveryLineOfStdinEvenInvalidUtf8() throws Exception {
-    byte[] input = ("o zap caiu de novo!!!\n\nwhatsapp is down \u00ff".getBytes(StandardCharsets.UTF_8));
+    byte[] input =
+        ("o zap caiu de novo!!!\n\nwhatsapp is down \u00ff".getBytes(StandardCharsets.UTF_8));
     byte[] withBadByte = new byte[input.length + 2];
     System.arraycopy(input, 0, withBadByte, 0, input.length);
     withBadByte[input.length] = (byte) 0xff;
@@ -61,9 +63,10 @@ class SentimentCommandTest {
     Path texts = dir.resolve("texts.txt");
     Files.writeString(texts, "instagram not working\n" + "x".repeat(100_000) + "\n");
     assertThat(run("sentiment", "--file", texts.toString(), "--vader")).isZero();
-    assertThat(out.toString().lines()).containsExactly(
-        "{\"compound\":0.0,\"pos\":0.0,\"neu\":1.0,\"neg\":0.0,\"lang\":\"en\"}",
-        "{\"compound\":0.0,\"pos\":0.0,\"neu\":1.0,\"neg\":0.0,\"lang\":\"en\"}");
+    assertThat(out.toString().lines())
+        .containsExactly(
+            "{\"compound\":0.0,\"pos\":0.0,\"neu\":1.0,\"neg\":0.0,\"lang\":\"en\"}",
+            "{\"compound\":0.0,\"pos\":0.0,\"neu\":1.0,\"neg\":0.0,\"lang\":\"en\"}");
   }
 
   private JsonNode parse(String line) {

@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class RadarConfigTest {
-  private static final Map<String, String> REQUIRED = Map.of(
-      "bootstrap.servers", "kafka:9092", "schema.registry.url", "http://registry:8081");
+  private static final Map<String, String> REQUIRED =
+      Map.of("bootstrap.servers", "kafka:9092", "schema.registry.url", "http://registry:8081");
 
   @TempDir Path dir;
 
@@ -21,7 +21,8 @@ class RadarConfigTest {
   void flagsWinOverEnvironmentWhichWinsOverTheFileWhichWinsOverDefaults() throws IOException {
     Path file = dir.resolve("radar.properties");
     Files.writeString(file, "detection.window=1m\ndetection.min-agents=4\ndetection.grace=20s\n");
-    Map<String, String> env = Map.of("OUTAGE_RADAR_DETECTION_MIN_AGENTS", "3", "OUTAGE_RADAR_DETECTION_GRACE", "15s");
+    Map<String, String> env =
+        Map.of("OUTAGE_RADAR_DETECTION_MIN_AGENTS", "3", "OUTAGE_RADAR_DETECTION_GRACE", "15s");
     Map<String, String> flags = new java.util.HashMap<>(REQUIRED);
     flags.put("detection.grace", "5s");
 
@@ -43,19 +44,28 @@ class RadarConfigTest {
 
     RadarConfig config = RadarConfig.load(null, env, flags);
 
-    assertThat(config.pagerIntegrations(java.time.Clock.systemUTC())).extracting(io.outageradar.pager.Integration::name)
+    assertThat(config.pagerIntegrations(java.time.Clock.systemUTC()))
+        .extracting(io.outageradar.pager.Integration::name)
         .containsExactly("pagerduty", "slack", "alertmanager");
     assertThat(config.pagerRetryPolicy().maxAttempts()).isEqualTo(5);
   }
 
   @Test
   void aPagerWithNothingToPageOrAnUnsignedWebhookIsAConfigurationError() {
-    assertThatThrownBy(() -> RadarConfig.load(null, Map.of(), REQUIRED).pagerIntegrations(java.time.Clock.systemUTC()))
-        .isInstanceOf(ConfigException.class).hasMessageContaining("no pager integration configured");
+    assertThatThrownBy(
+            () ->
+                RadarConfig.load(null, Map.of(), REQUIRED)
+                    .pagerIntegrations(java.time.Clock.systemUTC()))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("no pager integration configured");
     Map<String, String> flags = new java.util.HashMap<>(REQUIRED);
     flags.put("pager.webhook.url", "https://hooks.example.com/outages");
-    assertThatThrownBy(() -> RadarConfig.load(null, Map.of(), flags).pagerIntegrations(java.time.Clock.systemUTC()))
-        .isInstanceOf(ConfigException.class).hasMessageContaining("pager.webhook.secret is not");
+    assertThatThrownBy(
+            () ->
+                RadarConfig.load(null, Map.of(), flags)
+                    .pagerIntegrations(java.time.Clock.systemUTC()))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("pager.webhook.secret is not");
   }
 
   @Test
@@ -66,7 +76,8 @@ class RadarConfigTest {
     assertThatThrownBy(() -> RadarConfig.load(null, Map.of(), flags))
         .isInstanceOf(ConfigException.class)
         .hasMessage("invalid setting pager.slack.webhook-url=***: must be an http(s) URL or empty")
-        .message().doesNotContain("s3cr3t");
+        .message()
+        .doesNotContain("s3cr3t");
   }
 
   @Test
@@ -81,16 +92,19 @@ class RadarConfigTest {
 
   @Test
   void anUnparsableValueNamesTheSetting() {
-    assertThatThrownBy(() -> RadarConfig.load(null, Map.of("OUTAGE_RADAR_DETECTION_WINDOW", "soon"), REQUIRED))
+    assertThatThrownBy(
+            () -> RadarConfig.load(null, Map.of("OUTAGE_RADAR_DETECTION_WINDOW", "soon"), REQUIRED))
         .isInstanceOf(ConfigException.class)
         .hasMessageStartingWith("invalid setting detection.window=soon");
   }
 
   @Test
   void aMissingRequiredSettingSaysWhereToSetIt() {
-    assertThatThrownBy(() -> RadarConfig.load(null, Map.of(), Map.of("bootstrap.servers", "k:9092")))
+    assertThatThrownBy(
+            () -> RadarConfig.load(null, Map.of(), Map.of("bootstrap.servers", "k:9092")))
         .isInstanceOf(ConfigException.class)
-        .hasMessageContaining("schema.registry.url").hasMessageContaining("OUTAGE_RADAR_SCHEMA_REGISTRY_URL");
+        .hasMessageContaining("schema.registry.url")
+        .hasMessageContaining("OUTAGE_RADAR_SCHEMA_REGISTRY_URL");
   }
 
   @Test
@@ -117,11 +131,17 @@ class RadarConfigTest {
   void revenueIsParsedIntoMinorUnitsAndABadEntryNamesTheSetting() {
     Map<String, String> flags = new java.util.HashMap<>(REQUIRED);
     flags.put("impact.revenue-per-hour", "whatsapp|BR=2500.50 BRL");
-    assertThat(RadarConfig.load(null, Map.of(), flags).revenue().perHour("whatsapp", "BR").getAmountMinor()).isEqualTo(250_050L);
+    assertThat(
+            RadarConfig.load(null, Map.of(), flags)
+                .revenue()
+                .perHour("whatsapp", "BR")
+                .getAmountMinor())
+        .isEqualTo(250_050L);
 
     flags.put("impact.revenue-per-hour", "whatsapp|BR=a lot");
     assertThatThrownBy(() -> RadarConfig.load(null, Map.of(), flags))
-        .isInstanceOf(ConfigException.class).hasMessageStartingWith("invalid setting impact.revenue-per-hour=whatsapp|BR=a lot");
+        .isInstanceOf(ConfigException.class)
+        .hasMessageStartingWith("invalid setting impact.revenue-per-hour=whatsapp|BR=a lot");
   }
 
   @Test

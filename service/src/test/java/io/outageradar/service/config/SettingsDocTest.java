@@ -7,9 +7,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
-/** The README's settings tables are the generated ones: a setting added, renamed or re-documented in code shows up here. */
+/**
+ * The README's settings tables are the generated ones: a setting added, renamed or re-documented in
+ * code shows up here.
+ */
 class SettingsDocTest {
-  static final String BEGIN = "<!-- settings:begin (generated: ./outage-radar settings --markdown) -->\n";
+  static final String BEGIN =
+      "<!-- settings:begin (generated: ./outage-radar settings --markdown) -->\n";
   static final String END = "<!-- settings:end -->";
 
   @Test
@@ -31,6 +35,9 @@ class SettingsDocTest {
     for (Setting<?> setting : RadarSettings.ALL) {
       assertThat(tables).contains("| `" + setting.key() + "` |");
     }
-    assertThat(tables).contains("**pager**").contains("`pager.webhook.secret` | empty |").contains("Secret: never shown.");
+    assertThat(tables)
+        .contains("**pager**")
+        .contains("`pager.webhook.secret` | empty |")
+        .contains("Secret: never shown.");
   }
 }

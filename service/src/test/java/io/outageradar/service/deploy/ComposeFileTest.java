@@ -21,9 +21,21 @@ import org.junit.jupiter.api.Test;
  * ports do not clash, start order names real services, and no secret is written into it.
  */
 class ComposeFileTest {
-  private static final Set<String> STACK = Set.of("kafka", "schema-registry", "postgres", "connect", "connect-setup", "grafana",
-      "alertmanager", "stream-processor", "intake", "probe", "pager");
-  private static final Pattern SECRET_NAME = Pattern.compile("(?i).*(password|secret|token|routing_key|api_keys).*");
+  private static final Set<String> STACK =
+      Set.of(
+          "kafka",
+          "schema-registry",
+          "postgres",
+          "connect",
+          "connect-setup",
+          "grafana",
+          "alertmanager",
+          "stream-processor",
+          "intake",
+          "probe",
+          "pager");
+  private static final Pattern SECRET_NAME =
+      Pattern.compile("(?i).*(password|secret|token|routing_key|api_keys).*");
 
   private final Map<String, Object> compose;
   private final Map<String, Object> services;
@@ -36,75 +48,106 @@ class ComposeFileTest {
   @Test
   void theWholeStackIsThere() {
     assertThat(services.keySet()).containsExactlyInAnyOrderElementsOf(STACK);
-    for (String infrastructure : List.of("kafka", "schema-registry", "postgres", "connect", "grafana", "alertmanager")) {
-      assertThat(map(services.get(infrastructure))).as(infrastructure + " has a health check").containsKey("healthcheck");
+    for (String infrastructure :
+        List.of("kafka", "schema-registry", "postgres", "connect", "grafana", "alertmanager")) {
+      assertThat(map(services.get(infrastructure)))
+          .as(infrastructure + " has a health check")
+          .containsKey("healthcheck");
     }
   }
 
   @Test
   void everyMountedOrBuiltPathExists() {
-    services.forEach((name, definition) -> {
-      Map<String, Object> service = map(definition);
-      for (Object volume : (List<?>) service.getOrDefault("volumes", List.of())) {
-        String source = volume.toString().split(":")[0];
-        if (source.startsWith("./")) {
-          assertThat(ROOT.resolve(source)).as(name + " mounts " + source).exists();
-        } else {
-          assertThat(map(compose.get("volumes"))).as(name + " uses named volume " + source).containsKey(source);
-        }
-      }
-      Object build = service.get("build");
-      if (build instanceof String context) {
-        assertThat(ROOT.resolve(context).resolve("Dockerfile")).as(name + " builds").exists();
-      } else if (build != null) {
-        Map<String, Object> spec = map(build);
-        assertThat(ROOT.resolve(spec.get("context").toString()).resolve(spec.getOrDefault("dockerfile", "Dockerfile").toString()))
-            .as(name + " builds").exists();
-      }
-      for (Object envFile : (List<?>) service.getOrDefault("env_file", List.of())) {
-        Map<String, Object> file = map(envFile);
-        assertThat(file.get("required")).as(name + ": deploy/.env is optional, its example committed").isEqualTo(false);
-        assertThat(ROOT.resolve(file.get("path") + ".example")).exists();
-      }
-    });
+    services.forEach(
+        (name, definition) -> {
+          Map<String, Object> service = map(definition);
+          for (Object volume : (List<?>) service.getOrDefault("volumes", List.of())) {
+            String source = volume.toString().split(":")[0];
+            if (source.startsWith("./")) {
+              assertThat(ROOT.resolve(source)).as(name + " mounts " + source).exists();
+            } else {
+              assertThat(map(compose.get("volumes")))
+                  .as(name + " uses named volume " + source)
+                  .containsKey(source);
+            }
+          }
+          Object build = service.get("build");
+          if (build instanceof String context) {
+            assertThat(ROOT.resolve(context).resolve("Dockerfile")).as(name + " builds").exists();
+          } else if (build != null) {
+            Map<String, Object> spec = map(build);
+            assertThat(
+                    ROOT.resolve(spec.get("context").toString())
+                        .resolve(spec.getOrDefault("dockerfile", "Dockerfile").toString()))
+                .as(name + " builds")
+                .exists();
+          }
+          for (Object envFile : (List<?>) service.getOrDefault("env_file", List.of())) {
+            Map<String, Object> file = map(envFile);
+            assertThat(file.get("required"))
+                .as(name + ": deploy/.env is optional, its example committed")
+                .isEqualTo(false);
+            assertThat(ROOT.resolve(file.get("path") + ".example")).exists();
+          }
+        });
   }
 
   @Test
   void hostPortsAreUniqueAndStartOrderNamesRealServices() {
     Set<String> hostPorts = new HashSet<>();
-    services.forEach((name, definition) -> {
-      Map<String, Object> service = map(definition);
-      for (Object port : (List<?>) service.getOrDefault("ports", List.of())) {
-        assertThat(port.toString()).matches("\\d+:\\d+");
-        assertThat(hostPorts.add(port.toString().split(":")[0])).as(name + " host port " + port + " is taken twice").isTrue();
-      }
-      Object dependsOn = service.get("depends_on");
-      if (dependsOn != null) {
-        assertThat(services.keySet()).as(name + " depends on").containsAll(map(dependsOn).keySet());
-      }
-    });
+    services.forEach(
+        (name, definition) -> {
+          Map<String, Object> service = map(definition);
+          for (Object port : (List<?>) service.getOrDefault("ports", List.of())) {
+            assertThat(port.toString()).matches("\\d+:\\d+");
+            assertThat(hostPorts.add(port.toString().split(":")[0]))
+                .as(name + " host port " + port + " is taken twice")
+                .isTrue();
+          }
+          Object dependsOn = service.get("depends_on");
+          if (dependsOn != null) {
+            assertThat(services.keySet())
+                .as(name + " depends on")
+                .containsAll(map(dependsOn).keySet());
+          }
+        });
   }
 
   @Test
   void noSecretIsWrittenIntoTheFile() {
-    services.forEach((name, definition) -> {
-      Object environment = map(definition).get("environment");
-      if (environment != null) {
-        map(environment).forEach((key, value) -> assertThat(SECRET_NAME.matcher(key).matches())
-            .as(name + " sets " + key + " in the compose file; secrets belong in deploy/.env").isFalse());
-      }
-    });
+    services.forEach(
+        (name, definition) -> {
+          Object environment = map(definition).get("environment");
+          if (environment != null) {
+            map(environment)
+                .forEach(
+                    (key, value) ->
+                        assertThat(SECRET_NAME.matcher(key).matches())
+                            .as(
+                                name
+                                    + " sets "
+                                    + key
+                                    + " in the compose file; secrets belong in deploy/.env")
+                            .isFalse());
+          }
+        });
   }
 
   @Test
-  void theConnectorConfigsTheSetupServicePostsExistAndTakeSecretsFromTheEnvironment() throws IOException {
-    String setup = String.join(" ", ((List<?>) map(services.get("connect-setup")).get("command")).stream().map(Object::toString).toList());
+  void theConnectorConfigsTheSetupServicePostsExistAndTakeSecretsFromTheEnvironment()
+      throws IOException {
+    String setup =
+        String.join(
+            " ",
+            ((List<?>) map(services.get("connect-setup")).get("command"))
+                .stream().map(Object::toString).toList());
     Matcher files = Pattern.compile("/connectors/([\\w-]+\\.json)").matcher(setup);
     List<String> posted = new ArrayList<>();
     while (files.find()) {
       posted.add(files.group(1));
     }
-    assertThat(posted).containsExactlyInAnyOrder("outages.json", "region-impact.json", "report-health.json");
+    assertThat(posted)
+        .containsExactlyInAnyOrder("outages.json", "region-impact.json", "report-health.json");
     for (String file : posted) {
       String config = Files.readString(ROOT.resolve("deploy/connect").resolve(file));
       assertThat(config).contains("\"connection.password\": \"${env:RADAR_DB_PASSWORD}\"");

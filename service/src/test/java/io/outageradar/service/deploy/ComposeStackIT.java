@@ -28,11 +28,21 @@ class ComposeStackIT {
 
   @BeforeAll
   static void start() {
-    stack = new ComposeContainer(new File("../docker-compose.yml"))
-        .withLocalCompose(true)
-        .withExposedService("grafana", 3000, Wait.forHttp("/api/health").withStartupTimeout(Duration.ofMinutes(5)))
-        .withExposedService("connect", 8083, Wait.forHttp("/connectors").withStartupTimeout(Duration.ofMinutes(10)))
-        .withExposedService("alertmanager", 9093, Wait.forHttp("/-/ready").withStartupTimeout(Duration.ofMinutes(5)));
+    stack =
+        new ComposeContainer(new File("../docker-compose.yml"))
+            .withLocalCompose(true)
+            .withExposedService(
+                "grafana",
+                3000,
+                Wait.forHttp("/api/health").withStartupTimeout(Duration.ofMinutes(5)))
+            .withExposedService(
+                "connect",
+                8083,
+                Wait.forHttp("/connectors").withStartupTimeout(Duration.ofMinutes(10)))
+            .withExposedService(
+                "alertmanager",
+                9093,
+                Wait.forHttp("/-/ready").withStartupTimeout(Duration.ofMinutes(5)));
     stack.start();
   }
 
@@ -44,15 +54,29 @@ class ComposeStackIT {
   }
 
   private String get(String service, int port, String path) throws Exception {
-    URI uri = URI.create("http://" + stack.getServiceHost(service, port) + ":" + stack.getServicePort(service, port) + path);
-    return http.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString()).body();
+    URI uri =
+        URI.create(
+            "http://"
+                + stack.getServiceHost(service, port)
+                + ":"
+                + stack.getServicePort(service, port)
+                + path);
+    return http.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString())
+        .body();
   }
 
   @Test
   void theStackComesUpWithItsDashboardAndConnectors() throws Exception {
-    org.awaitility.Awaitility.await().atMost(Duration.ofMinutes(3)).ignoreExceptions().untilAsserted(() ->
-        assertThat(get("connect", 8083, "/connectors")).contains("outage-radar-outages-sink", "outage-radar-region-impact-sink",
-            "outage-radar-report-health-sink"));
+    org.awaitility.Awaitility.await()
+        .atMost(Duration.ofMinutes(3))
+        .ignoreExceptions()
+        .untilAsserted(
+            () ->
+                assertThat(get("connect", 8083, "/connectors"))
+                    .contains(
+                        "outage-radar-outages-sink",
+                        "outage-radar-region-impact-sink",
+                        "outage-radar-report-health-sink"));
     assertThat(get("grafana", 3000, "/api/health")).contains("\"database\"");
     assertThat(get("alertmanager", 9093, "/api/v2/status")).contains("\"cluster\"");
   }

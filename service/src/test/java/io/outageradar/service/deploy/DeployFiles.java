@@ -7,7 +7,10 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.yaml.snakeyaml.Yaml;
 
-/** The repository's deployment files, read as the tools that use them read them (YAML with anchors and merge keys). */
+/**
+ * The repository's deployment files, read as the tools that use them read them (YAML with anchors
+ * and merge keys).
+ */
 final class DeployFiles {
   static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
 

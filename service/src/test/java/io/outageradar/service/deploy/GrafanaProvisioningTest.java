@@ -20,41 +20,69 @@ import org.junit.jupiter.api.Test;
  * queries answer is shown against real PostgreSQL by the connect module's JdbcSinkIT.
  */
 class GrafanaProvisioningTest {
-  private static final Set<String> PANEL_TYPES = Set.of("timeseries", "table", "stat", "state-timeline", "barchart", "gauge",
-      "bargauge", "text", "geomap", "piechart");
+  private static final Set<String> PANEL_TYPES =
+      Set.of(
+          "timeseries",
+          "table",
+          "stat",
+          "state-timeline",
+          "barchart",
+          "gauge",
+          "bargauge",
+          "text",
+          "geomap",
+          "piechart");
   private static final Set<String> FORMATS = Set.of("table", "time_series");
 
   @Test
   void theDatasourceIsAProvisionedPostgresWithItsPasswordFromTheEnvironment() throws IOException {
-    Map<String, Object> file = DeployFiles.yaml("deploy/grafana/provisioning/datasources/outage-radar.yaml");
+    Map<String, Object> file =
+        DeployFiles.yaml("deploy/grafana/provisioning/datasources/outage-radar.yaml");
     assertThat(file.get("apiVersion")).isEqualTo(1);
     List<?> datasources = (List<?>) file.get("datasources");
     assertThat(datasources).hasSize(1);
     Map<String, Object> datasource = map(datasources.get(0));
-    assertThat(datasource).containsKeys("name", "uid", "type", "access", "url", "jsonData", "secureJsonData");
+    assertThat(datasource)
+        .containsKeys("name", "uid", "type", "access", "url", "jsonData", "secureJsonData");
     assertThat(datasource.get("type")).isEqualTo("grafana-postgresql-datasource");
     assertThat(datasource.get("access")).isIn("proxy", "direct");
-    assertThat(map(datasource.get("jsonData"))).containsEntry("database", "radar").containsKey("sslmode");
-    assertThat(map(datasource.get("secureJsonData")).get("password").toString()).matches("\\$\\{[A-Z_]+}");
+    assertThat(map(datasource.get("jsonData")))
+        .containsEntry("database", "radar")
+        .containsKey("sslmode");
+    assertThat(map(datasource.get("secureJsonData")).get("password").toString())
+        .matches("\\$\\{[A-Z_]+}");
   }
 
   @Test
   void theDashboardProviderReadsTheDirectoryComposeMounts() throws IOException {
-    Map<String, Object> file = DeployFiles.yaml("deploy/grafana/provisioning/dashboards/outage-radar.yaml");
+    Map<String, Object> file =
+        DeployFiles.yaml("deploy/grafana/provisioning/dashboards/outage-radar.yaml");
     assertThat(file.get("apiVersion")).isEqualTo(1);
     Map<String, Object> provider = map(((List<?>) file.get("providers")).get(0));
     assertThat(provider).containsKeys("name", "type", "options");
     assertThat(provider.get("type")).isEqualTo("file");
     String path = map(provider.get("options")).get("path").toString();
-    List<?> grafanaVolumes = (List<?>) map(map(DeployFiles.yaml("docker-compose.yml").get("services")).get("grafana")).get("volumes");
-    assertThat(grafanaVolumes).extracting(Object::toString).contains("./deploy/grafana/dashboards:" + path + ":ro");
+    List<?> grafanaVolumes =
+        (List<?>)
+            map(map(DeployFiles.yaml("docker-compose.yml").get("services")).get("grafana"))
+                .get("volumes");
+    assertThat(grafanaVolumes)
+        .extracting(Object::toString)
+        .contains("./deploy/grafana/dashboards:" + path + ":ro");
   }
 
   @Test
   void everyPanelFollowsTheDashboardModelAndQueriesTheProvisionedDatasource() throws IOException {
-    String datasourceUid = map(((List<?>) DeployFiles.yaml("deploy/grafana/provisioning/datasources/outage-radar.yaml")
-        .get("datasources")).get(0)).get("uid").toString();
-    JsonNode dashboard = new ObjectMapper().readTree(ROOT.resolve("deploy/grafana/dashboards/outage-radar.json").toFile());
+    String datasourceUid =
+        map(((List<?>)
+                    DeployFiles.yaml("deploy/grafana/provisioning/datasources/outage-radar.yaml")
+                        .get("datasources"))
+                .get(0))
+            .get("uid")
+            .toString();
+    JsonNode dashboard =
+        new ObjectMapper()
+            .readTree(ROOT.resolve("deploy/grafana/dashboards/outage-radar.json").toFile());
     assertThat(dashboard.path("uid").asText()).isNotBlank();
     assertThat(dashboard.path("title").asText()).isNotBlank();
     assertThat(dashboard.path("schemaVersion").asInt()).isGreaterThanOrEqualTo(36);
@@ -65,7 +93,9 @@ class GrafanaProvisioningTest {
       titles.add(panel.get("title").asText());
       assertThat(PANEL_TYPES).contains(panel.get("type").asText());
       JsonNode grid = panel.get("gridPos");
-      assertThat(grid.get("x").asInt() + grid.get("w").asInt()).as("fits the 24-column grid").isLessThanOrEqualTo(24);
+      assertThat(grid.get("x").asInt() + grid.get("w").asInt())
+          .as("fits the 24-column grid")
+          .isLessThanOrEqualTo(24);
       assertThat(grid.get("h").asInt()).isPositive();
       assertThat(panel.path("datasource").path("uid").asText()).isEqualTo(datasourceUid);
       Set<String> refIds = new HashSet<>();
@@ -76,7 +106,12 @@ class GrafanaProvisioningTest {
         assertThat(target.get("rawSql").asText()).startsWith("SELECT");
       }
     }
-    assertThat(titles).containsExactlyInAnyOrder("Outage timeline", "Regions now", "Distinct reporters vs baseline", "Sentiment",
-        "Estimated business impact");
+    assertThat(titles)
+        .containsExactlyInAnyOrder(
+            "Outage timeline",
+            "Regions now",
+            "Distinct reporters vs baseline",
+            "Sentiment",
+            "Estimated business impact");
   }
 }

@@ -18,19 +18,42 @@ import org.junit.jupiter.api.Test;
  * Connect image and the compose broker run the Kafka version the code compiles against.
  */
 class ImageContentsTest {
-  private static final Pattern KAFKA_VERSION = Pattern.compile("<kafka\\.version>([^<]+)</kafka\\.version>");
-  private static final List<String> NEVER_IN_THE_SERVICE = List.of("kafka_2.13", "kafka-server", "kafka-metadata", "kafka-raft",
-      "scala-library", "scala-reflect", "kafka-streams-test-utils", "junit", "testcontainers", "outage-radar-embedded",
-      "outage-radar-testkit", "outage-radar-tools", "outage-radar-simulation");
+  private static final Pattern KAFKA_VERSION =
+      Pattern.compile("<kafka\\.version>([^<]+)</kafka\\.version>");
+  private static final List<String> NEVER_IN_THE_SERVICE =
+      List.of(
+          "kafka_2.13",
+          "kafka-server",
+          "kafka-metadata",
+          "kafka-raft",
+          "scala-library",
+          "scala-reflect",
+          "kafka-streams-test-utils",
+          "junit",
+          "testcontainers",
+          "outage-radar-embedded",
+          "outage-radar-testkit",
+          "outage-radar-tools",
+          "outage-radar-simulation");
 
   @Test
   void theServiceRuntimeClasspathHoldsNoBrokerScalaOrTestJars() throws IOException {
-    List<String> jars = Arrays.stream(Files.readString(Path.of("target/runtime-classpath.txt")).strip().split(java.io.File.pathSeparator))
-        .map(path -> Path.of(path).getFileName().toString()).toList();
+    List<String> jars =
+        Arrays.stream(
+                Files.readString(Path.of("target/runtime-classpath.txt"))
+                    .strip()
+                    .split(java.io.File.pathSeparator))
+            .map(path -> Path.of(path).getFileName().toString())
+            .toList();
 
-    assertThat(jars).as("the service's runtime classpath").isNotEmpty().anyMatch(jar -> jar.startsWith("kafka-streams-"));
+    assertThat(jars)
+        .as("the service's runtime classpath")
+        .isNotEmpty()
+        .anyMatch(jar -> jar.startsWith("kafka-streams-"));
     for (String banned : NEVER_IN_THE_SERVICE) {
-      assertThat(jars).as("no %s in the service image", banned).noneMatch(jar -> jar.startsWith(banned + "-") || jar.startsWith(banned + "."));
+      assertThat(jars)
+          .as("no %s in the service image", banned)
+          .noneMatch(jar -> jar.startsWith(banned + "-") || jar.startsWith(banned + "."));
     }
   }
 
@@ -40,8 +63,10 @@ class ImageContentsTest {
     assertThat(version.find()).isTrue();
     String kafka = version.group(1);
 
-    assertThat(Files.readString(ROOT.resolve("Dockerfile.connect"))).contains("FROM apache/kafka:" + kafka + "\n");
-    assertThat(Files.readString(ROOT.resolve("docker-compose.yml"))).contains("image: apache/kafka:" + kafka + "\n")
+    assertThat(Files.readString(ROOT.resolve("Dockerfile.connect")))
+        .contains("FROM apache/kafka:" + kafka + "\n");
+    assertThat(Files.readString(ROOT.resolve("docker-compose.yml")))
+        .contains("image: apache/kafka:" + kafka + "\n")
         .doesNotContainPattern("image: apache/kafka:(?!" + Pattern.quote(kafka) + "\\n)");
   }
 }

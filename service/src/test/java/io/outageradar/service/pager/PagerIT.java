@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.sun.net.httpserver.HttpServer;
-import io.outageradar.testkit.EmbeddedKafkaExtension.KafkaTestContext;
-import io.outageradar.testkit.EmbeddedKafkaExtension;
 import io.outageradar.avro.CauseHint;
 import io.outageradar.avro.OutageScope;
 import io.outageradar.avro.Page;
@@ -20,6 +18,8 @@ import io.outageradar.pager.RetryPolicy;
 import io.outageradar.pager.WebhookIntegration;
 import io.outageradar.registry.MockSchemaRegistry;
 import io.outageradar.registry.RegistryOptions;
+import io.outageradar.testkit.EmbeddedKafkaExtension;
+import io.outageradar.testkit.EmbeddedKafkaExtension.KafkaTestContext;
 import io.outageradar.topics.TopicCreator;
 import io.outageradar.topics.Topics;
 import java.io.IOException;
@@ -66,29 +66,37 @@ class PagerIT {
   @BeforeEach
   void startReceivers() throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    server.createContext("/hook", exchange -> {
-      webhookBodies.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
-      signatures.add(exchange.getRequestHeaders().getFirst("X-Signature"));
-      exchange.sendResponseHeaders(204, -1);
-      exchange.close();
-    });
-    server.createContext("/slow", exchange -> {
-      slowBodies.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
-      try {
-        slowReceiverHangs.await(60, TimeUnit.SECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-      exchange.sendResponseHeaders(204, -1);
-      exchange.close();
-    });
-    server.createContext("/v2/enqueue", exchange -> {
-      exchange.getRequestBody().readAllBytes();
-      byte[] body = "{\"status\":\"unavailable\"}".getBytes(StandardCharsets.UTF_8);
-      exchange.sendResponseHeaders(503, body.length);
-      exchange.getResponseBody().write(body);
-      exchange.close();
-    });
+    server.createContext(
+        "/hook",
+        exchange -> {
+          webhookBodies.add(
+              new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+          signatures.add(exchange.getRequestHeaders().getFirst("X-Signature"));
+          exchange.sendResponseHeaders(204, -1);
+          exchange.close();
+        });
+    server.createContext(
+        "/slow",
+        exchange -> {
+          slowBodies.add(
+              new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+          try {
+            slowReceiverHangs.await(60, TimeUnit.SECONDS);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+          exchange.sendResponseHeaders(204, -1);
+          exchange.close();
+        });
+    server.createContext(
+        "/v2/enqueue",
+        exchange -> {
+          exchange.getRequestBody().readAllBytes();
+          byte[] body = "{\"status\":\"unavailable\"}".getBytes(StandardCharsets.UTF_8);
+          exchange.sendResponseHeaders(503, body.length);
+          exchange.getResponseBody().write(body);
+          exchange.close();
+        });
     server.setExecutor(Executors.newCachedThreadPool());
     server.start();
   }
@@ -105,64 +113,130 @@ class PagerIT {
   }
 
   private static Page page(PageAction action, Instant at) {
-    return Page.newBuilder().setDedupKey("whatsapp-global-20211004T154030Z").setAction(action).setAt(at).setService("whatsapp")
-        .setScope(OutageScope.GLOBAL).setRegions(List.of("BR", "US")).setCause(CauseHint.DNS).setSeverity(PageSeverity.CRITICAL)
-        .setSummary("whatsapp is down in 2 regions (BR, US), cause hint DNS").setOnset(Instant.parse("2021-10-04T15:40:30Z"))
-        .setRenotify(false).setEstimatedLoss(List.of()).build();
+    return Page.newBuilder()
+        .setDedupKey("whatsapp-global-20211004T154030Z")
+        .setAction(action)
+        .setAt(at)
+        .setService("whatsapp")
+        .setScope(OutageScope.GLOBAL)
+        .setRegions(List.of("BR", "US"))
+        .setCause(CauseHint.DNS)
+        .setSeverity(PageSeverity.CRITICAL)
+        .setSummary("whatsapp is down in 2 regions (BR, US), cause hint DNS")
+        .setOnset(Instant.parse("2021-10-04T15:40:30Z"))
+        .setRenotify(false)
+        .setEstimatedLoss(List.of())
+        .build();
   }
 
-  /** The alerts topics, created, and a pager's settings for {@code integrations} with quick retries. */
-  private Pager.Settings pagerSettings(KafkaTestContext kafka, Topics topics, List<Integration> integrations) throws Exception {
+  /**
+   * The alerts topics, created, and a pager's settings for {@code integrations} with quick retries.
+   */
+  private Pager.Settings pagerSettings(
+      KafkaTestContext kafka, Topics topics, List<Integration> integrations) throws Exception {
     try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
       TopicCreator.ensure(admin, List.of(topics.alerts, topics.alertsDeadLetters), (short) 1);
     }
     RetryPolicy retries = new RetryPolicy(2, Duration.ofMillis(10), Duration.ofMillis(20));
-    Deliverer deliverer = new Deliverer(HttpClient.newHttpClient(), retries, d -> { }, Clock.systemUTC());
-    return new Pager.Settings(kafka.bootstrapServers(), kafka.uniqueName(), topics.alerts, topics.alertsDeadLetters,
-        integrations, deliverer, retries, true, Clock.systemUTC());
+    Deliverer deliverer =
+        new Deliverer(HttpClient.newHttpClient(), retries, d -> {}, Clock.systemUTC());
+    return new Pager.Settings(
+        kafka.bootstrapServers(),
+        kafka.uniqueName(),
+        topics.alerts,
+        topics.alertsDeadLetters,
+        integrations,
+        deliverer,
+        retries,
+        true,
+        Clock.systemUTC());
   }
 
   @Test
-  void deliversDeadLettersAndResumesAfterTheLastDeliveredPage(KafkaTestContext kafka) throws Exception {
-    Topics topics = Topics.withPrefix(kafka.topicPrefix(), RegistryOptions.of("mock://" + scope).connect());
-    Pager.Settings settings = pagerSettings(kafka, topics, List.of(new WebhookIntegration(url("/hook"), "hook-secret", Clock.systemUTC()),
-        new PagerDutyIntegration(url("/v2/enqueue"), "routing-key-42")));
+  void deliversDeadLettersAndResumesAfterTheLastDeliveredPage(KafkaTestContext kafka)
+      throws Exception {
+    Topics topics =
+        Topics.withPrefix(kafka.topicPrefix(), RegistryOptions.of("mock://" + scope).connect());
+    Pager.Settings settings =
+        pagerSettings(
+            kafka,
+            topics,
+            List.of(
+                new WebhookIntegration(url("/hook"), "hook-secret", Clock.systemUTC()),
+                new PagerDutyIntegration(url("/v2/enqueue"), "routing-key-42")));
     Instant t0 = Instant.parse("2021-10-04T15:41:30Z");
 
-    try (KafkaProducer<String, Page> producer = new KafkaProducer<>(Map.of("bootstrap.servers", kafka.bootstrapServers()),
-        topics.alerts.keySerde().serializer(), topics.alerts.valueSerde().serializer())) {
-      producer.send(new ProducerRecord<>(topics.alerts.name(), "whatsapp-global-20211004T154030Z", page(PageAction.TRIGGER, t0))).get();
+    try (KafkaProducer<String, Page> producer =
+        new KafkaProducer<>(
+            Map.of("bootstrap.servers", kafka.bootstrapServers()),
+            topics.alerts.keySerde().serializer(),
+            topics.alerts.valueSerde().serializer())) {
+      producer
+          .send(
+              new ProducerRecord<>(
+                  topics.alerts.name(),
+                  "whatsapp-global-20211004T154030Z",
+                  page(PageAction.TRIGGER, t0)))
+          .get();
       try (Pager pager = Pager.start(settings)) {
         await().atMost(Duration.ofSeconds(30)).until(() -> webhookBodies.size() == 1);
-        assertThat(readDeadLetters(kafka, topics)).singleElement().satisfies(letter -> {
-          assertThat(letter.getIntegration()).isEqualTo("pagerduty");
-          assertThat(letter.getAttempts()).isEqualTo(2);
-          assertThat(letter.getLastError()).isEqualTo("HTTP 503: {\"status\":\"unavailable\"}");
-          assertThat(letter.getPage().getAction()).isEqualTo(PageAction.TRIGGER);
-        });
+        assertThat(readDeadLetters(kafka, topics))
+            .singleElement()
+            .satisfies(
+                letter -> {
+                  assertThat(letter.getIntegration()).isEqualTo("pagerduty");
+                  assertThat(letter.getAttempts()).isEqualTo(2);
+                  assertThat(letter.getLastError())
+                      .isEqualTo("HTTP 503: {\"status\":\"unavailable\"}");
+                  assertThat(letter.getPage().getAction()).isEqualTo(PageAction.TRIGGER);
+                });
       }
-      assertThat(WebhookIntegration.verify("hook-secret", signatures.get(0), webhookBodies.get(0).getBytes(StandardCharsets.UTF_8),
-          Instant.now(), Duration.ofMinutes(5))).isTrue();
+      assertThat(
+              WebhookIntegration.verify(
+                  "hook-secret",
+                  signatures.get(0),
+                  webhookBodies.get(0).getBytes(StandardCharsets.UTF_8),
+                  Instant.now(),
+                  Duration.ofMinutes(5)))
+          .isTrue();
 
-      producer.send(new ProducerRecord<>(topics.alerts.name(), "whatsapp-global-20211004T154030Z",
-          page(PageAction.RESOLVE, t0.plus(Duration.ofHours(6))))).get();
+      producer
+          .send(
+              new ProducerRecord<>(
+                  topics.alerts.name(),
+                  "whatsapp-global-20211004T154030Z",
+                  page(PageAction.RESOLVE, t0.plus(Duration.ofHours(6)))))
+          .get();
       try (Pager restarted = Pager.start(settings)) {
         await().atMost(Duration.ofSeconds(30)).until(() -> webhookBodies.size() >= 2);
         // the committed TRIGGER is not sent again: only the RESOLVE follows it
-        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> webhookBodies.size() == 2);
+        await()
+            .during(Duration.ofSeconds(2))
+            .atMost(Duration.ofSeconds(5))
+            .until(() -> webhookBodies.size() == 2);
       }
     }
     assertThat(webhookBodies.get(1)).contains("\"action\":\"RESOLVE\"");
   }
 
   @Test
-  void aHangingReceiverDelaysOnlyItsOwnPagesAndNothingIsCommittedBeforeItHasThem(KafkaTestContext kafka) throws Exception {
-    Topics topics = Topics.withPrefix(kafka.topicPrefix(), RegistryOptions.of("mock://" + scope).connect());
-    Pager.Settings settings = pagerSettings(kafka, topics, List.of(new WebhookIntegration(url("/slow"), "slow-secret", Clock.systemUTC()),
-        new WebhookIntegration(url("/hook"), "hook-secret", Clock.systemUTC())));
+  void aHangingReceiverDelaysOnlyItsOwnPagesAndNothingIsCommittedBeforeItHasThem(
+      KafkaTestContext kafka) throws Exception {
+    Topics topics =
+        Topics.withPrefix(kafka.topicPrefix(), RegistryOptions.of("mock://" + scope).connect());
+    Pager.Settings settings =
+        pagerSettings(
+            kafka,
+            topics,
+            List.of(
+                new WebhookIntegration(url("/slow"), "slow-secret", Clock.systemUTC()),
+                new WebhookIntegration(url("/hook"), "hook-secret", Clock.systemUTC())));
     Instant t0 = Instant.parse("2021-10-04T15:41:30Z");
-    try (KafkaProducer<String, Page> producer = new KafkaProducer<>(Map.of("bootstrap.servers", kafka.bootstrapServers()),
-        topics.alerts.keySerde().serializer(), topics.alerts.valueSerde().serializer())) {
+    try (KafkaProducer<String, Page> producer =
+        new KafkaProducer<>(
+            Map.of("bootstrap.servers", kafka.bootstrapServers()),
+            topics.alerts.keySerde().serializer(),
+            topics.alerts.valueSerde().serializer())) {
       for (int i = 0; i < 3; i++) {
         Page page = page(PageAction.TRIGGER, t0.plusSeconds(i));
         page.setDedupKey("outage-" + i);
@@ -175,10 +249,13 @@ class PagerIT {
       await().atMost(Duration.ofSeconds(30)).until(() -> webhookBodies.size() == 3);
       assertThat(slowBodies).hasSize(1);
     }
-    // closed before the slow receiver answered: nothing was committed, so a new pager sends all again
+    // closed before the slow receiver answered: nothing was committed, so a new pager sends all
+    // again
     slowReceiverHangs.countDown();
     try (Pager again = Pager.start(settings)) {
-      await().atMost(Duration.ofSeconds(30)).until(() -> webhookBodies.size() == 6 && slowBodies.size() >= 4);
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .until(() -> webhookBodies.size() == 6 && slowBodies.size() >= 4);
     }
   }
 
@@ -188,13 +265,19 @@ class PagerIT {
     props.put(ConsumerConfig.GROUP_ID_CONFIG, kafka.uniqueName() + "-dlq");
     props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
     List<PageDeadLetter> letters = new ArrayList<>();
-    try (KafkaConsumer<String, PageDeadLetter> consumer = new KafkaConsumer<>(props,
-        topics.alertsDeadLetters.keySerde().deserializer(), topics.alertsDeadLetters.valueSerde().deserializer())) {
+    try (KafkaConsumer<String, PageDeadLetter> consumer =
+        new KafkaConsumer<>(
+            props,
+            topics.alertsDeadLetters.keySerde().deserializer(),
+            topics.alertsDeadLetters.valueSerde().deserializer())) {
       consumer.subscribe(List.of(topics.alertsDeadLetters.name()));
-      await().atMost(Duration.ofSeconds(30)).until(() -> {
-        consumer.poll(Duration.ofMillis(200)).forEach(r -> letters.add(r.value()));
-        return !letters.isEmpty();
-      });
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .until(
+              () -> {
+                consumer.poll(Duration.ofMillis(200)).forEach(r -> letters.add(r.value()));
+                return !letters.isEmpty();
+              });
     }
     return letters;
   }

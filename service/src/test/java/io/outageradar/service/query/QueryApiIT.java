@@ -5,18 +5,15 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.outageradar.testkit.EmbeddedKafkaExtension;
-import io.outageradar.testkit.EmbeddedKafkaExtension.KafkaTestContext;
-import io.outageradar.service.runtime.Pipeline;
 import io.outageradar.avro.CheckKind;
 import io.outageradar.avro.ProbeResult;
 import io.outageradar.avro.ProbeStatus;
+import io.outageradar.detection.DetectionConfig;
 import io.outageradar.registry.MockSchemaRegistry;
 import io.outageradar.registry.RegistryOptions;
-import io.outageradar.detection.DetectionConfig;
-import io.outageradar.detection.impact.RevenueTable;
-import io.outageradar.detection.lifecycle.AlertConfig;
-import io.outageradar.detection.reports.ReportDetectionConfig;
+import io.outageradar.service.runtime.Pipeline;
+import io.outageradar.testkit.EmbeddedKafkaExtension;
+import io.outageradar.testkit.EmbeddedKafkaExtension.KafkaTestContext;
 import io.outageradar.topics.InputProducers;
 import io.outageradar.topics.Topics;
 import java.io.IOException;
@@ -45,8 +42,10 @@ import org.junit.jupiter.api.io.TempDir;
 class QueryApiIT {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Instant T0 = Instant.parse("2021-10-04T15:30:00Z");
-  private static final List<String> SERVICES = List.of("whatsapp", "instagram", "facebook", "messenger", "pix", "stripe");
-  private static final DetectionConfig DETECTION = DetectionConfig.builder().idleAdvanceAfter(Duration.ofSeconds(2)).build();
+  private static final List<String> SERVICES =
+      List.of("whatsapp", "instagram", "facebook", "messenger", "pix", "stripe");
+  private static final DetectionConfig DETECTION =
+      DetectionConfig.builder().idleAdvanceAfter(Duration.ofSeconds(2)).build();
 
   @TempDir Path stateDir;
   private final String scope = "query-it-" + UUID.randomUUID();
@@ -61,23 +60,36 @@ class QueryApiIT {
 
   private HostInfo start(KafkaTestContext kafka, Topics topics, String name) throws IOException {
     HostInfo host = new HostInfo("127.0.0.1", freePort());
-    instances.add(Pipeline.start(Pipeline.Settings.builder(kafka.bootstrapServers(), kafka.uniqueName(), topics, stateDir.resolve(name))
-        .detection(DETECTION).queryServer(host).build(), Duration.ofSeconds(60)));
+    instances.add(
+        Pipeline.start(
+            Pipeline.Settings.builder(
+                    kafka.bootstrapServers(), kafka.uniqueName(), topics, stateDir.resolve(name))
+                .detection(DETECTION)
+                .queryServer(host)
+                .build(),
+            Duration.ofSeconds(60)));
     return host;
   }
 
   @Test
-  void eitherInstanceAnswersForEveryServiceAndUnknownOnesAre404(KafkaTestContext kafka) throws Exception {
-    Topics topics = Topics.withPrefix(kafka.topicPrefix(), RegistryOptions.of("mock://" + scope).connect());
+  void eitherInstanceAnswersForEveryServiceAndUnknownOnesAre404(KafkaTestContext kafka)
+      throws Exception {
+    Topics topics =
+        Topics.withPrefix(kafka.topicPrefix(), RegistryOptions.of("mock://" + scope).connect());
     HostInfo first = start(kafka, topics, "a");
     HostInfo second = start(kafka, topics, "b");
     publishFailuresInBrazil(kafka, topics);
 
-    await().atMost(Duration.ofSeconds(90)).ignoreExceptions().untilAsserted(() -> {
-      JsonNode all = get(first, "/status").body;
-      assertThat(all.get("services")).hasSize(SERVICES.size());
-      assertThat(get(second, "/outages?since=2021-10-04T00:00:00Z").body.get("outages")).hasSize(SERVICES.size());
-    });
+    await()
+        .atMost(Duration.ofSeconds(90))
+        .ignoreExceptions()
+        .untilAsserted(
+            () -> {
+              JsonNode all = get(first, "/status").body;
+              assertThat(all.get("services")).hasSize(SERVICES.size());
+              assertThat(get(second, "/outages?since=2021-10-04T00:00:00Z").body.get("outages"))
+                  .hasSize(SERVICES.size());
+            });
     int localToFirst = get(first, "/status?scope=local").body.get("services").size();
     int localToSecond = get(second, "/status?scope=local").body.get("services").size();
     assertThat(localToFirst).as("the services are split between the instances").isPositive();
@@ -90,7 +102,8 @@ class QueryApiIT {
         assertThat(answer.status).as(service + " from " + host).isEqualTo(200);
         assertThat(answer.body.get("service").asText()).isEqualTo(service);
         assertThat(answer.body.get("regions").get("BR").asText()).isEqualTo("CONFIRMED");
-        assertThat(answer.body.get("openOutages").get(0).get("id").asText()).isEqualTo(service + "-BR-20211004T153000Z");
+        assertThat(answer.body.get("openOutages").get(0).get("id").asText())
+            .isEqualTo(service + "-BR-20211004T153000Z");
       }
     }
     Answer unknown = get(second, "/status/myspace");
@@ -100,18 +113,36 @@ class QueryApiIT {
   }
 
   private static void publishFailuresInBrazil(KafkaTestContext kafka, Topics topics) {
-    try (KafkaProducer<String, ProbeResult> producer = new KafkaProducer<>(InputProducers.properties(kafka.bootstrapServers()),
-        topics.probeResults.keySerde().serializer(), topics.probeResults.valueSerde().serializer())) {
+    try (KafkaProducer<String, ProbeResult> producer =
+        new KafkaProducer<>(
+            InputProducers.properties(kafka.bootstrapServers()),
+            topics.probeResults.keySerde().serializer(),
+            topics.probeResults.valueSerde().serializer())) {
       for (int second = 0; second < 150; second += 10) {
         for (String service : SERVICES) {
           for (String agent : List.of("br-sao-1", "br-sao-2", "br-sao-3")) {
-            ProbeResult probe = ProbeResult.newBuilder()
-                .setProbeId(UUID.randomUUID().toString()).setService(service).setRegion("BR").setAgent(agent)
-                .setKind(CheckKind.DNS).setTarget(service + ".example").setStatus(ProbeStatus.DNS_SERVFAIL)
-                .setLatencyMs(null).setObservedAt(T0.plusSeconds(second)).setHttpStatus(null).setCertDaysToExpiry(null)
-                .setDetail(null).build();
-            producer.send(new ProducerRecord<>(topics.probeResults.name(), null, probe.getObservedAt().toEpochMilli(),
-                service + "|BR", probe));
+            ProbeResult probe =
+                ProbeResult.newBuilder()
+                    .setProbeId(UUID.randomUUID().toString())
+                    .setService(service)
+                    .setRegion("BR")
+                    .setAgent(agent)
+                    .setKind(CheckKind.DNS)
+                    .setTarget(service + ".example")
+                    .setStatus(ProbeStatus.DNS_SERVFAIL)
+                    .setLatencyMs(null)
+                    .setObservedAt(T0.plusSeconds(second))
+                    .setHttpStatus(null)
+                    .setCertDaysToExpiry(null)
+                    .setDetail(null)
+                    .build();
+            producer.send(
+                new ProducerRecord<>(
+                    topics.probeResults.name(),
+                    null,
+                    probe.getObservedAt().toEpochMilli(),
+                    service + "|BR",
+                    probe));
           }
         }
       }
@@ -121,9 +152,12 @@ class QueryApiIT {
   private record Answer(int status, JsonNode body) {}
 
   private Answer get(HostInfo host, String path) throws Exception {
-    HttpResponse<String> response = http.send(
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + host.port() + path)).GET().build(),
-        HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> response =
+        http.send(
+            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + host.port() + path))
+                .GET()
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
     return new Answer(response.statusCode(), JSON.readTree(response.body()));
   }
 

@@ -3,8 +3,6 @@ package io.outageradar.service.runtime;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.outageradar.testkit.EmbeddedKafkaExtension;
-import io.outageradar.testkit.EmbeddedKafkaExtension.KafkaTestContext;
 import io.outageradar.avro.CauseHint;
 import io.outageradar.avro.CheckKind;
 import io.outageradar.avro.OutageEvent;
@@ -15,12 +13,11 @@ import io.outageradar.avro.PageAction;
 import io.outageradar.avro.ProbeResult;
 import io.outageradar.avro.ProbeStatus;
 import io.outageradar.avro.RegionWindowHealth;
+import io.outageradar.detection.DetectionConfig;
 import io.outageradar.registry.MockSchemaRegistry;
 import io.outageradar.registry.RegistryOptions;
-import io.outageradar.detection.DetectionConfig;
-import io.outageradar.detection.impact.RevenueTable;
-import io.outageradar.detection.lifecycle.AlertConfig;
-import io.outageradar.detection.reports.ReportDetectionConfig;
+import io.outageradar.testkit.EmbeddedKafkaExtension;
+import io.outageradar.testkit.EmbeddedKafkaExtension.KafkaTestContext;
 import io.outageradar.topics.InputProducers;
 import io.outageradar.topics.Topic;
 import io.outageradar.topics.Topics;
@@ -44,13 +41,21 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The pipeline on a real broker: probes in, outage events and pages out, poison records to the dead-letter topic. */
+/**
+ * The pipeline on a real broker: probes in, outage events and pages out, poison records to the
+ * dead-letter topic.
+ */
 @ExtendWith(EmbeddedKafkaExtension.class)
 class PipelineIT {
   private static final Instant T0 = Instant.parse("2021-10-04T15:30:00Z");
   private static final List<String> AGENTS = List.of("br-sao-1", "br-sao-2", "br-sao-3");
-  /** Defaults, but inputs count as idle after 2 s, so the last windows close soon after the test's last probe. */
-  private static final DetectionConfig DETECTION = DetectionConfig.builder().idleAdvanceAfter(Duration.ofSeconds(2)).build();
+
+  /**
+   * Defaults, but inputs count as idle after 2 s, so the last windows close soon after the test's
+   * last probe.
+   */
+  private static final DetectionConfig DETECTION =
+      DetectionConfig.builder().idleAdvanceAfter(Duration.ofSeconds(2)).build();
 
   @TempDir Path stateDir;
   private final String scope = "pipeline-it-" + UUID.randomUUID();
@@ -65,9 +70,15 @@ class PipelineIT {
   }
 
   private Topics start(KafkaTestContext kafka) {
-    Topics topics = Topics.withPrefix(kafka.topicPrefix(), RegistryOptions.of("mock://" + scope).connect());
-    pipeline = Pipeline.start(Pipeline.Settings.builder(kafka.bootstrapServers(), kafka.uniqueName(), topics, stateDir)
-        .detection(DETECTION).build(), Duration.ofSeconds(60));
+    Topics topics =
+        Topics.withPrefix(kafka.topicPrefix(), RegistryOptions.of("mock://" + scope).connect());
+    pipeline =
+        Pipeline.start(
+            Pipeline.Settings.builder(
+                    kafka.bootstrapServers(), kafka.uniqueName(), topics, stateDir)
+                .detection(DETECTION)
+                .build(),
+            Duration.ofSeconds(60));
     return topics;
   }
 
@@ -87,12 +98,20 @@ class PipelineIT {
     List<Page> pages = new ArrayList<>();
     try (KafkaConsumer<String, OutageEvent> outageConsumer = consumer(kafka, topics.outages);
         KafkaConsumer<String, Page> pageConsumer = consumer(kafka, topics.alerts)) {
-      await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
-        outageConsumer.poll(Duration.ofMillis(200)).forEach(r -> outages.add(r.value()));
-        pageConsumer.poll(Duration.ofMillis(200)).forEach(r -> pages.add(r.value()));
-        assertThat(pages).extracting(Page::getAction).containsExactly(PageAction.TRIGGER, PageAction.RESOLVE);
-        assertThat(outages).last().extracting(OutageEvent::getState).isEqualTo(OutageState.RESOLVED);
-      });
+      await()
+          .atMost(Duration.ofSeconds(60))
+          .untilAsserted(
+              () -> {
+                outageConsumer.poll(Duration.ofMillis(200)).forEach(r -> outages.add(r.value()));
+                pageConsumer.poll(Duration.ofMillis(200)).forEach(r -> pages.add(r.value()));
+                assertThat(pages)
+                    .extracting(Page::getAction)
+                    .containsExactly(PageAction.TRIGGER, PageAction.RESOLVE);
+                assertThat(outages)
+                    .last()
+                    .extracting(OutageEvent::getState)
+                    .isEqualTo(OutageState.RESOLVED);
+              });
     }
     OutageEvent confirmed = outages.get(0);
     assertThat(confirmed.getOutageId()).isEqualTo("whatsapp-BR-20211004T153100Z");
@@ -110,9 +129,14 @@ class PipelineIT {
   void aPoisonRecordGoesToTheDeadLetterTopicAndGoodRecordsStillFlow(KafkaTestContext kafka) {
     Topics topics = start(kafka);
     byte[] poison = "{\"not\":\"avro\"}".getBytes(StandardCharsets.UTF_8);
-    try (KafkaProducer<byte[], byte[]> raw = new KafkaProducer<>(
-        InputProducers.properties(kafka.bootstrapServers()), new ByteArraySerializer(), new ByteArraySerializer())) {
-      raw.send(new ProducerRecord<>(topics.probeResults.name(), "whatsapp|BR".getBytes(StandardCharsets.UTF_8), poison));
+    try (KafkaProducer<byte[], byte[]> raw =
+        new KafkaProducer<>(
+            InputProducers.properties(kafka.bootstrapServers()),
+            new ByteArraySerializer(),
+            new ByteArraySerializer())) {
+      raw.send(
+          new ProducerRecord<>(
+              topics.probeResults.name(), "whatsapp|BR".getBytes(StandardCharsets.UTF_8), poison));
     }
     List<ProbeResult> good = new ArrayList<>();
     for (int second = 0; second < 90; second += 10) {
@@ -126,12 +150,17 @@ class PipelineIT {
     List<RegionWindowHealth> verdicts = new ArrayList<>();
     try (KafkaConsumer<byte[], byte[]> dlq = consumer(kafka, topics.deadLetters);
         KafkaConsumer<String, RegionWindowHealth> health = consumer(kafka, topics.regionHealth)) {
-      await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
-        dlq.poll(Duration.ofMillis(200)).forEach(dead::add);
-        health.poll(Duration.ofMillis(200)).forEach(r -> verdicts.add(r.value()));
-        assertThat(dead).hasSize(1);
-        assertThat(verdicts).extracting(RegionWindowHealth::getWindowStart).contains(T0, T0.plusSeconds(30));
-      });
+      await()
+          .atMost(Duration.ofSeconds(60))
+          .untilAsserted(
+              () -> {
+                dlq.poll(Duration.ofMillis(200)).forEach(dead::add);
+                health.poll(Duration.ofMillis(200)).forEach(r -> verdicts.add(r.value()));
+                assertThat(dead).hasSize(1);
+                assertThat(verdicts)
+                    .extracting(RegionWindowHealth::getWindowStart)
+                    .contains(T0, T0.plusSeconds(30));
+              });
     }
     ConsumerRecord<byte[], byte[]> record = dead.get(0);
     assertThat(record.value()).isEqualTo(poison);
@@ -147,18 +176,32 @@ class PipelineIT {
 
   private static ProbeResult probe(String agent, ProbeStatus status, Instant at) {
     return ProbeResult.newBuilder()
-        .setProbeId(UUID.randomUUID().toString()).setService("whatsapp").setRegion("BR").setAgent(agent)
-        .setKind(CheckKind.DNS).setTarget("whatsapp.net").setStatus(status)
-        .setLatencyMs(status == ProbeStatus.OK ? 12 : null).setObservedAt(at)
-        .setHttpStatus(null).setCertDaysToExpiry(null).setDetail(null)
+        .setProbeId(UUID.randomUUID().toString())
+        .setService("whatsapp")
+        .setRegion("BR")
+        .setAgent(agent)
+        .setKind(CheckKind.DNS)
+        .setTarget("whatsapp.net")
+        .setStatus(status)
+        .setLatencyMs(status == ProbeStatus.OK ? 12 : null)
+        .setObservedAt(at)
+        .setHttpStatus(null)
+        .setCertDaysToExpiry(null)
+        .setDetail(null)
         .build();
   }
 
-  private static void publish(KafkaTestContext kafka, Topic<String, ProbeResult> topic, List<ProbeResult> probes) {
-    try (KafkaProducer<String, ProbeResult> producer = new KafkaProducer<>(
-        InputProducers.properties(kafka.bootstrapServers()), topic.keySerde().serializer(), topic.valueSerde().serializer())) {
+  private static void publish(
+      KafkaTestContext kafka, Topic<String, ProbeResult> topic, List<ProbeResult> probes) {
+    try (KafkaProducer<String, ProbeResult> producer =
+        new KafkaProducer<>(
+            InputProducers.properties(kafka.bootstrapServers()),
+            topic.keySerde().serializer(),
+            topic.valueSerde().serializer())) {
       for (ProbeResult probe : probes) {
-        producer.send(new ProducerRecord<>(topic.name(), null, probe.getObservedAt().toEpochMilli(), "whatsapp|BR", probe));
+        producer.send(
+            new ProducerRecord<>(
+                topic.name(), null, probe.getObservedAt().toEpochMilli(), "whatsapp|BR", probe));
       }
     }
   }
@@ -168,7 +211,9 @@ class PipelineIT {
     props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
     props.put(ConsumerConfig.GROUP_ID_CONFIG, kafka.uniqueName() + "-reader-" + topic.name());
     props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-    KafkaConsumer<K, V> consumer = new KafkaConsumer<>(props, topic.keySerde().deserializer(), topic.valueSerde().deserializer());
+    KafkaConsumer<K, V> consumer =
+        new KafkaConsumer<>(
+            props, topic.keySerde().deserializer(), topic.valueSerde().deserializer());
     consumer.subscribe(List.of(topic.name()));
     return consumer;
   }

@@ -5,12 +5,12 @@ import io.outageradar.avro.ProbeResult;
 import io.outageradar.avro.ScoredReport;
 import io.outageradar.avro.state.RegionSignal;
 import io.outageradar.detection.DetectionConfig;
+import io.outageradar.detection.reports.ReportDetectionConfig;
 import io.outageradar.streams.SortableKeys;
 import io.outageradar.streams.StoreNames;
 import io.outageradar.streams.lifecycle.LifecycleSteps;
 import io.outageradar.streams.lifecycle.Signal;
 import io.outageradar.streams.probe.ProbeWindows;
-import io.outageradar.detection.reports.ReportDetectionConfig;
 import io.outageradar.streams.reports.ReportMinutes;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -31,34 +31,42 @@ import org.apache.kafka.streams.state.KeyValueStore;
  *
  * <p>Why one processor: the inputs are partitioned by service, so one task sees every region and
  * both signals of a service, with no repartition in between. Each input has its own clock ({@link
- * InputClock}): probe windows close on the probes' time, report minutes on the reports' time, and
- * a record is late only against its own input. Closed verdicts wait in a store until both inputs
- * have passed their window end plus the grace, and are then applied in window-end order. So what
- * comes out is a function of the records alone — not of replay speed, lag, restarts, or which
- * input the consumer happened to fetch first; the clocks are stored with the windows, so a restart
- * resumes exactly where the last commit left off.
+ * InputClock}): probe windows close on the probes' time, report minutes on the reports' time, and a
+ * record is late only against its own input. Closed verdicts wait in a store until both inputs have
+ * passed their window end plus the grace, and are then applied in window-end order. So what comes
+ * out is a function of the records alone — not of replay speed, lag, restarts, or which input the
+ * consumer happened to fetch first; the clocks are stored with the windows, so a restart resumes
+ * exactly where the last commit left off.
  *
  * <p>The wall clock only speaks for an input that is truly idle: nothing arrived on it for {@code
  * idleAdvanceAfter}, and either nothing arrived on the task at all while the consumer has fetched
- * everything the broker holds of both inputs ({@link InputLag}), or the other input is live
- * (its event time within {@link #LIVE_WITHIN_MS} of the wall clock), so the silence cannot be a
- * backlog the consumer has not fetched yet. The idle input's clock then follows the wall clock, so
- * its last windows close, and the other input stops waiting for it. A verdict of an input that
- * comes back after that is applied when it arrives. While a replay or a catch-up runs through
- * historical time, the wall clock decides nothing until everything has been read; then every
- * window closes.
+ * everything the broker holds of both inputs ({@link InputLag}), or the other input is live (its
+ * event time within {@link #LIVE_WITHIN_MS} of the wall clock), so the silence cannot be a backlog
+ * the consumer has not fetched yet. The idle input's clock then follows the wall clock, so its last
+ * windows close, and the other input stops waiting for it. A verdict of an input that comes back
+ * after that is applied when it arrives. While a replay or a catch-up runs through historical time,
+ * the wall clock decides nothing until everything has been read; then every window closes.
  */
-final class DetectionProcessor implements Processor<String, SpecificRecord, String, SpecificRecord> {
+final class DetectionProcessor
+    implements Processor<String, SpecificRecord, String, SpecificRecord> {
   /** The greatest time a pending key can hold (its width), so "everything" is one range. */
   private static final long END_OF_TIME = 999_999_999_999_999L;
-  /** How far behind the wall clock an input's event time may be and still count as live (real time). */
+
+  /**
+   * How far behind the wall clock an input's event time may be and still count as live (real time).
+   */
   static final long LIVE_WITHIN_MS = 60_000;
 
   private final DetectionConfig config;
   private final ReportDetectionConfig reportConfig;
   private final long graceMs;
-  /** Moving a clock this far closes every window open at its time: the longest window plus the grace. */
+
+  /**
+   * Moving a clock this far closes every window open at its time: the longest window plus the
+   * grace.
+   */
   private final long flushMs;
+
   private ProcessorContext<String, SpecificRecord> context;
   private ProbeWindows probes;
   private ReportMinutes reports;
@@ -68,8 +76,13 @@ final class DetectionProcessor implements Processor<String, SpecificRecord, Stri
   private InputClock reportClock;
   private Sensor lateProbes;
   private Sensor lateReports;
-  /** End of the earliest pending verdict, so that most records need no scan; unknown after a restart. */
+
+  /**
+   * End of the earliest pending verdict, so that most records need no scan; unknown after a
+   * restart.
+   */
   private long earliestPending = Long.MIN_VALUE;
+
   private long wallAtLastRecord;
 
   /** The input topics, and how to tell whether the consumer has fetched all of them. */
@@ -89,9 +102,16 @@ final class DetectionProcessor implements Processor<String, SpecificRecord, Stri
   public void init(ProcessorContext<String, SpecificRecord> context) {
     this.context = context;
     this.probes = new ProbeWindows(context.getStateStore(StoreNames.PROBE_WINDOWS), config);
-    this.reports = new ReportMinutes(reportConfig, config.grace(), context.getStateStore(StoreNames.REPORT_WINDOWS),
-        context.getStateStore(StoreNames.REPORTERS_SEEN), context.getStateStore(StoreNames.REPORT_BASELINE));
-    this.lifecycle = new LifecycleSteps(config, reportConfig, context.getStateStore(StoreNames.OUTAGE_LIFECYCLE));
+    this.reports =
+        new ReportMinutes(
+            reportConfig,
+            config.grace(),
+            context.getStateStore(StoreNames.REPORT_WINDOWS),
+            context.getStateStore(StoreNames.REPORTERS_SEEN),
+            context.getStateStore(StoreNames.REPORT_BASELINE));
+    this.lifecycle =
+        new LifecycleSteps(
+            config, reportConfig, context.getStateStore(StoreNames.OUTAGE_LIFECYCLE));
     this.pending = context.getStateStore(StoreNames.LIFECYCLE_PENDING);
     KeyValueStore<String, Long> clocks = context.getStateStore(StoreNames.DETECTION_CLOCKS);
     long idleMs = config.idleAdvanceAfter().toMillis();
@@ -100,9 +120,20 @@ final class DetectionProcessor implements Processor<String, SpecificRecord, Stri
     this.reportClock = new InputClock("reports", clocks, idleMs, now);
     this.wallAtLastRecord = now;
     String task = context.taskId().toString();
-    this.lateProbes = context.metrics().addRateTotalSensor("outage-radar", task, "late-probes-dropped", Sensor.RecordingLevel.INFO);
-    this.lateReports = context.metrics().addRateTotalSensor("outage-radar", task, "late-reports-dropped", Sensor.RecordingLevel.INFO);
-    context.schedule(config.idleAdvanceAfter().dividedBy(2).plusMillis(1), PunctuationType.WALL_CLOCK_TIME, this::checkIdle);
+    this.lateProbes =
+        context
+            .metrics()
+            .addRateTotalSensor(
+                "outage-radar", task, "late-probes-dropped", Sensor.RecordingLevel.INFO);
+    this.lateReports =
+        context
+            .metrics()
+            .addRateTotalSensor(
+                "outage-radar", task, "late-reports-dropped", Sensor.RecordingLevel.INFO);
+    context.schedule(
+        config.idleAdvanceAfter().dividedBy(2).plusMillis(1),
+        PunctuationType.WALL_CLOCK_TIME,
+        this::checkIdle);
   }
 
   @Override
@@ -122,38 +153,66 @@ final class DetectionProcessor implements Processor<String, SpecificRecord, Stri
       reportClock.observe(time);
       closeReportMinutes();
     } else {
-      throw new IllegalArgumentException("not an input of detection: " + record.value().getSchema().getName());
+      throw new IllegalArgumentException(
+          "not an input of detection: " + record.value().getSchema().getName());
     }
     release();
   }
 
   private void closeProbeWindows() {
-    probes.closeUpTo(probeClock.time(), verdict -> {
-      hold(verdict.getWindowEnd(), verdict.getService(), verdict.getRegion(), Signal.PROBES, new RegionSignal(verdict, null));
-      context.forward(new Record<>(verdict.getService() + '|' + verdict.getRegion(), verdict, verdict.getWindowEnd().toEpochMilli()));
-    });
+    probes.closeUpTo(
+        probeClock.time(),
+        verdict -> {
+          hold(
+              verdict.getWindowEnd(),
+              verdict.getService(),
+              verdict.getRegion(),
+              Signal.PROBES,
+              new RegionSignal(verdict, null));
+          context.forward(
+              new Record<>(
+                  verdict.getService() + '|' + verdict.getRegion(),
+                  verdict,
+                  verdict.getWindowEnd().toEpochMilli()));
+        });
   }
 
   private void closeReportMinutes() {
-    reports.closeUpTo(reportClock.time(), minute -> {
-      hold(minute.getWindowEnd(), minute.getService(), minute.getRegion(), Signal.REPORTS, new RegionSignal(null, minute));
-      context.forward(new Record<>(minute.getService() + '|' + minute.getRegion(), minute, minute.getWindowEnd().toEpochMilli()));
-    });
+    reports.closeUpTo(
+        reportClock.time(),
+        minute -> {
+          hold(
+              minute.getWindowEnd(),
+              minute.getService(),
+              minute.getRegion(),
+              Signal.REPORTS,
+              new RegionSignal(null, minute));
+          context.forward(
+              new Record<>(
+                  minute.getService() + '|' + minute.getRegion(),
+                  minute,
+                  minute.getWindowEnd().toEpochMilli()));
+        });
   }
 
-  private void hold(Instant end, String service, String region, Signal signal, RegionSignal verdict) {
+  private void hold(
+      Instant end, String service, String region, Signal signal, RegionSignal verdict) {
     pending.put(pendingKey(end.toEpochMilli(), service, region, signal), verdict);
     earliestPending = Math.min(earliestPending, end.toEpochMilli());
   }
 
-  /** Applies, in window-end order, the pending verdicts that every input still holding back has passed. */
+  /**
+   * Applies, in window-end order, the pending verdicts that every input still holding back has
+   * passed.
+   */
   private void release() {
     long upTo = releasableUpTo();
     if (upTo == InputClock.NONE || earliestPending > upTo) {
       return;
     }
     List<KeyValue<String, RegionSignal>> ready = new ArrayList<>();
-    try (KeyValueIterator<String, RegionSignal> range = pending.range(pendingKey(0, "", "", ' '), pendingKey(upTo, "\uffff", "", ' '))) {
+    try (KeyValueIterator<String, RegionSignal> range =
+        pending.range(pendingKey(0, "", "", ' '), pendingKey(upTo, "\uffff", "", ' '))) {
       range.forEachRemaining(ready::add);
     }
     for (KeyValue<String, RegionSignal> verdict : ready) {
@@ -169,14 +228,18 @@ final class DetectionProcessor implements Processor<String, SpecificRecord, Stri
   }
 
   private long earliestPendingAfter(long upTo) {
-    try (KeyValueIterator<String, RegionSignal> rest = pending.range(pendingKey(upTo + 1, "", "", ' '), pendingKey(END_OF_TIME, "", "", ' '))) {
-      return rest.hasNext() ? Long.parseLong(rest.next().key.substring(0, SortableKeys.MILLIS_WIDTH)) : Long.MAX_VALUE;
+    try (KeyValueIterator<String, RegionSignal> rest =
+        pending.range(pendingKey(upTo + 1, "", "", ' '), pendingKey(END_OF_TIME, "", "", ' '))) {
+      return rest.hasNext()
+          ? Long.parseLong(rest.next().key.substring(0, SortableKeys.MILLIS_WIDTH))
+          : Long.MAX_VALUE;
     }
   }
 
   /**
    * The latest window end every input that holds back has closed (an input's windows close at its
-   * time minus the grace); everything when none holds back; nothing while one has not been heard from.
+   * time minus the grace); everything when none holds back; nothing while one has not been heard
+   * from.
    */
   private long releasableUpTo() {
     long upTo = END_OF_TIME;
@@ -192,17 +255,21 @@ final class DetectionProcessor implements Processor<String, SpecificRecord, Stri
   }
 
   private void forwardChange(OutageEvent change) {
-    context.forward(new Record<>(change.getOutageId(), change, change.getUpdatedAt().toEpochMilli()));
+    context.forward(
+        new Record<>(change.getOutageId(), change, change.getUpdatedAt().toEpochMilli()));
   }
 
   private void checkIdle(long wallNow) {
     int partition = context.taskId().partition();
-    boolean taskIdle = wallNow - wallAtLastRecord >= config.idleAdvanceAfter().toMillis()
-        && inputs.lag().caughtUp(inputs.probeTopic(), partition) && inputs.lag().caughtUp(inputs.reportTopic(), partition);
+    boolean taskIdle =
+        wallNow - wallAtLastRecord >= config.idleAdvanceAfter().toMillis()
+            && inputs.lag().caughtUp(inputs.probeTopic(), partition)
+            && inputs.lag().caughtUp(inputs.reportTopic(), partition);
     boolean probesLive = probeClock.seen() && probeClock.time() >= wallNow - LIVE_WITHIN_MS;
     boolean reportsLive = reportClock.seen() && reportClock.time() >= wallNow - LIVE_WITHIN_MS;
     // A task that went quiet in historical time is at the end of a replay or a catch-up: nothing
-    // of that time can arrive any more, so every window closes at once instead of one silence at a time.
+    // of that time can arrive any more, so every window closes at once instead of one silence at a
+    // time.
     long jump = taskIdle && !probesLive && !reportsLive ? flushMs : 0;
     if (probeClock.followWallClockIfIdle(wallNow, taskIdle || reportsLive, jump)) {
       closeProbeWindows();
@@ -218,8 +285,17 @@ final class DetectionProcessor implements Processor<String, SpecificRecord, Stri
     return pendingKey(windowEnd, service, region, signal.code());
   }
 
-  /** The same key with any character in the signal's place: ' ' sorts before both signals, for range bounds. */
+  /**
+   * The same key with any character in the signal's place: ' ' sorts before both signals, for range
+   * bounds.
+   */
   private static String pendingKey(long windowEnd, String service, String region, char signal) {
-    return SortableKeys.padded(windowEnd, SortableKeys.MILLIS_WIDTH) + '|' + service + '|' + region + '|' + signal;
+    return SortableKeys.padded(windowEnd, SortableKeys.MILLIS_WIDTH)
+        + '|'
+        + service
+        + '|'
+        + region
+        + '|'
+        + signal;
   }
 }

@@ -11,18 +11,18 @@ import io.outageradar.avro.state.RegionSignal;
 import io.outageradar.avro.state.ReportBaselineState;
 import io.outageradar.avro.state.ReportWindowState;
 import io.outageradar.avro.state.ServiceLifecycleState;
-import io.outageradar.sentiment.SentimentAnalyzer;
 import io.outageradar.detection.DetectionConfig;
-import io.outageradar.streams.EventTimeExtractor;
 import io.outageradar.detection.InputValidation;
+import io.outageradar.detection.impact.RevenueTable;
+import io.outageradar.detection.lifecycle.AlertConfig;
+import io.outageradar.detection.reports.ReportDetectionConfig;
+import io.outageradar.detection.sentiment.SentimentScoring;
+import io.outageradar.sentiment.SentimentAnalyzer;
+import io.outageradar.streams.EventTimeExtractor;
 import io.outageradar.streams.StoreNames;
 import io.outageradar.streams.WriteBehindKeyValueStore;
 import io.outageradar.streams.impact.RegionImpactStage;
-import io.outageradar.detection.impact.RevenueTable;
-import io.outageradar.detection.lifecycle.AlertConfig;
 import io.outageradar.streams.lifecycle.Alerting;
-import io.outageradar.detection.reports.ReportDetectionConfig;
-import io.outageradar.detection.sentiment.SentimentScoring;
 import io.outageradar.topics.Topic;
 import io.outageradar.topics.Topics;
 import org.apache.avro.specific.SpecificRecord;
@@ -50,8 +50,8 @@ import org.apache.kafka.streams.state.Stores;
  * </pre>
  *
  * <p>Both inputs are partitioned by service (see {@code ServicePartitioner}), so the first
- * sub-topology needs no repartition: one task owns every region and both signals of its services and
- * decides everything in event time (see {@link DetectionProcessor}). Only the region impact,
+ * sub-topology needs no repartition: one task owns every region and both signals of its services
+ * and decides everything in event time (see {@link DetectionProcessor}). Only the region impact,
  * which gathers outages of every service per region, is a second sub-topology.
  */
 public final class DetectionTopology {
@@ -73,46 +73,86 @@ public final class DetectionTopology {
     addDetectionStores(builder, topics);
 
     Topic<String, ProbeResult> probeTopic = topics.probeResults;
-    KStream<String, SpecificRecord> probes = builder
-        .stream(probeTopic.name(), Consumed.with(probeTopic.keySerde(), probeTopic.valueSerde())
-            .withTimestampExtractor(new EventTimeExtractor<>(ProbeResult.class, ProbeResult::getObservedAt))
-            .withName("probe-results-source"))
-        .mapValues(probe -> (SpecificRecord) probe, Named.as("probe-input"));
+    KStream<String, SpecificRecord> probes =
+        builder.stream(
+                probeTopic.name(),
+                Consumed.with(probeTopic.keySerde(), probeTopic.valueSerde())
+                    .withTimestampExtractor(
+                        new EventTimeExtractor<>(ProbeResult.class, ProbeResult::getObservedAt))
+                    .withName("probe-results-source"))
+            .mapValues(probe -> (SpecificRecord) probe, Named.as("probe-input"));
 
     Topic<String, UserReport> reportTopic = topics.userReports;
     Topic<String, ScoredReport> scoredTopic = topics.scoredReports;
-    KStream<String, ScoredReport> scored = builder
-        .stream(reportTopic.name(), Consumed.with(reportTopic.keySerde(), reportTopic.valueSerde())
-            .withTimestampExtractor(new EventTimeExtractor<>(UserReport.class, UserReport::getReportedAt))
-            .withName("user-reports-source"))
-        .mapValues((key, report) -> SentimentScoring.score(settings.sentiment(), InputValidation.report(key, report)),
-            Named.as("score-sentiment"));
-    scored.to(scoredTopic.name(), Produced.with(scoredTopic.keySerde(), scoredTopic.valueSerde()).withName("scored-reports-sink"));
+    KStream<String, ScoredReport> scored =
+        builder.stream(
+                reportTopic.name(),
+                Consumed.with(reportTopic.keySerde(), reportTopic.valueSerde())
+                    .withTimestampExtractor(
+                        new EventTimeExtractor<>(UserReport.class, UserReport::getReportedAt))
+                    .withName("user-reports-source"))
+            .mapValues(
+                (key, report) ->
+                    SentimentScoring.score(
+                        settings.sentiment(), InputValidation.report(key, report)),
+                Named.as("score-sentiment"));
+    scored.to(
+        scoredTopic.name(),
+        Produced.with(scoredTopic.keySerde(), scoredTopic.valueSerde())
+            .withName("scored-reports-sink"));
 
-    KStream<String, SpecificRecord> decided = probes
-        .merge(scored.mapValues(report -> (SpecificRecord) report, Named.as("report-input")), Named.as("merge-inputs"))
-        .process(() -> new DetectionProcessor(settings.detection(), settings.reports(),
-                new DetectionProcessor.Inputs(probeTopic.name(), reportTopic.name(), settings.inputLag())), Named.as("detection"),
-            StoreNames.PROBE_WINDOWS, StoreNames.REPORT_WINDOWS, StoreNames.REPORTERS_SEEN, StoreNames.REPORT_BASELINE,
-            StoreNames.OUTAGE_LIFECYCLE, StoreNames.LIFECYCLE_PENDING, StoreNames.DETECTION_CLOCKS);
+    KStream<String, SpecificRecord> decided =
+        probes
+            .merge(
+                scored.mapValues(report -> (SpecificRecord) report, Named.as("report-input")),
+                Named.as("merge-inputs"))
+            .process(
+                () ->
+                    new DetectionProcessor(
+                        settings.detection(),
+                        settings.reports(),
+                        new DetectionProcessor.Inputs(
+                            probeTopic.name(), reportTopic.name(), settings.inputLag())),
+                Named.as("detection"),
+                StoreNames.PROBE_WINDOWS,
+                StoreNames.REPORT_WINDOWS,
+                StoreNames.REPORTERS_SEEN,
+                StoreNames.REPORT_BASELINE,
+                StoreNames.OUTAGE_LIFECYCLE,
+                StoreNames.LIFECYCLE_PENDING,
+                StoreNames.DETECTION_CLOCKS);
     Topic<String, RegionWindowHealth> health = topics.regionHealth;
     only(decided, RegionWindowHealth.class, "region-health")
-        .to(health.name(), Produced.with(health.keySerde(), health.valueSerde()).withName("region-health-sink"));
+        .to(
+            health.name(),
+            Produced.with(health.keySerde(), health.valueSerde()).withName("region-health-sink"));
     Topic<String, ReportWindowStats> reportHealth = topics.reportHealth;
     only(decided, ReportWindowStats.class, "report-health")
-        .to(reportHealth.name(), Produced.with(reportHealth.keySerde(), reportHealth.valueSerde()).withName("report-health-sink"));
+        .to(
+            reportHealth.name(),
+            Produced.with(reportHealth.keySerde(), reportHealth.valueSerde())
+                .withName("report-health-sink"));
     Topic<String, OutageEvent> outages = topics.outages;
     KStream<String, OutageEvent> changes = only(decided, OutageEvent.class, "outage-changes");
-    changes.to(outages.name(), Produced.with(outages.keySerde(), outages.valueSerde()).withName("outages-sink"));
+    changes.to(
+        outages.name(),
+        Produced.with(outages.keySerde(), outages.valueSerde()).withName("outages-sink"));
     Alerting.addTo(builder, changes, settings.alerts(), settings.revenue(), topics);
 
     // The outages topic read back as a table: the query API lists outages by id from it, and the
     // region impact follows its changes. No cache, so that impact sees every change.
-    KStream<String, OutageEvent> outageUpdates = builder
-        .table(outages.name(), Consumed.with(outages.keySerde(), outages.valueSerde()).withName("outages-table-source"),
-            Materialized.<String, OutageEvent, KeyValueStore<Bytes, byte[]>>as(StoreNames.OUTAGES_TABLE)
-                .withKeySerde(outages.keySerde()).withValueSerde(outages.valueSerde()).withCachingDisabled())
-        .toStream(Named.as("outage-updates"));
+    KStream<String, OutageEvent> outageUpdates =
+        builder
+            .table(
+                outages.name(),
+                Consumed.with(outages.keySerde(), outages.valueSerde())
+                    .withName("outages-table-source"),
+                Materialized.<String, OutageEvent, KeyValueStore<Bytes, byte[]>>as(
+                        StoreNames.OUTAGES_TABLE)
+                    .withKeySerde(outages.keySerde())
+                    .withValueSerde(outages.valueSerde())
+                    .withCachingDisabled())
+            .toStream(Named.as("outage-updates"));
     RegionImpactStage.addTo(builder, outageUpdates, settings.revenue(), topics);
     return builder.build();
   }
@@ -121,20 +161,44 @@ public final class DetectionTopology {
     // Written on every record (open windows, reporters, input clocks): held on the heap and written
     // once per commit. The others change once per closed window and keep the Streams record cache;
     // the lifecycle store is also read by interactive queries, which only the Streams cache allows.
-    builder.addStateStore(WriteBehindKeyValueStore.builder(StoreNames.PROBE_WINDOWS, Serdes.String(), topics.stateSerde(ProbeWindowState.class)));
-    builder.addStateStore(WriteBehindKeyValueStore.builder(StoreNames.REPORT_WINDOWS, Serdes.String(), topics.stateSerde(ReportWindowState.class)));
-    builder.addStateStore(WriteBehindKeyValueStore.builder(StoreNames.REPORTERS_SEEN, Serdes.String(), Serdes.Long()));
-    builder.addStateStore(WriteBehindKeyValueStore.builder(StoreNames.DETECTION_CLOCKS, Serdes.String(), Serdes.Long()));
-    builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.REPORT_BASELINE),
-        Serdes.String(), topics.stateSerde(ReportBaselineState.class)).withCachingEnabled());
-    builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.OUTAGE_LIFECYCLE),
-        Serdes.String(), topics.stateSerde(ServiceLifecycleState.class)).withCachingEnabled());
-    builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.LIFECYCLE_PENDING),
-        Serdes.String(), topics.stateSerde(RegionSignal.class)).withCachingEnabled());
+    builder.addStateStore(
+        WriteBehindKeyValueStore.builder(
+            StoreNames.PROBE_WINDOWS, Serdes.String(), topics.stateSerde(ProbeWindowState.class)));
+    builder.addStateStore(
+        WriteBehindKeyValueStore.builder(
+            StoreNames.REPORT_WINDOWS,
+            Serdes.String(),
+            topics.stateSerde(ReportWindowState.class)));
+    builder.addStateStore(
+        WriteBehindKeyValueStore.builder(
+            StoreNames.REPORTERS_SEEN, Serdes.String(), Serdes.Long()));
+    builder.addStateStore(
+        WriteBehindKeyValueStore.builder(
+            StoreNames.DETECTION_CLOCKS, Serdes.String(), Serdes.Long()));
+    builder.addStateStore(
+        Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(StoreNames.REPORT_BASELINE),
+                Serdes.String(),
+                topics.stateSerde(ReportBaselineState.class))
+            .withCachingEnabled());
+    builder.addStateStore(
+        Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(StoreNames.OUTAGE_LIFECYCLE),
+                Serdes.String(),
+                topics.stateSerde(ServiceLifecycleState.class))
+            .withCachingEnabled());
+    builder.addStateStore(
+        Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(StoreNames.LIFECYCLE_PENDING),
+                Serdes.String(),
+                topics.stateSerde(RegionSignal.class))
+            .withCachingEnabled());
   }
 
-  private static <T extends SpecificRecord> KStream<String, T> only(KStream<String, SpecificRecord> decided, Class<T> type, String name) {
-    return decided.filter((key, value) -> type.isInstance(value), Named.as(name + "-only"))
+  private static <T extends SpecificRecord> KStream<String, T> only(
+      KStream<String, SpecificRecord> decided, Class<T> type, String name) {
+    return decided
+        .filter((key, value) -> type.isInstance(value), Named.as(name + "-only"))
         .mapValues(type::cast, Named.as(name + "-typed"));
   }
 }

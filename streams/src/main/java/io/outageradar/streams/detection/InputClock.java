@@ -11,8 +11,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * happened to be fetched first. Within one input, records come in the order they were produced.
  *
  * <p>An input that receives nothing for {@code idleMs} of wall-clock time may be idle — its owner
- * decides whether the silence means there is nothing to read (see the detection processor). An
- * idle input's clock follows the wall clock (so its last windows close) and the other input stops
+ * decides whether the silence means there is nothing to read (see the detection processor). An idle
+ * input's clock follows the wall clock (so its last windows close) and the other input stops
  * waiting for it.
  */
 final class InputClock {
@@ -60,8 +60,8 @@ final class InputClock {
   /**
    * Checks for idleness at {@code wallNow}; returns whether the clock moved on with the wall clock.
    * Only when {@code silenceMeansIdle} does a silence of {@code idleMs} make the input idle; an
-   * input never heard from can turn idle too, so a probes-only deployment does not wait for reports.
-   * The clock moves by the silence plus {@code jumpMs}.
+   * input never heard from can turn idle too, so a probes-only deployment does not wait for
+   * reports. The clock moves by the silence plus {@code jumpMs}.
    */
   boolean followWallClockIfIdle(long wallNow, boolean silenceMeansIdle, long jumpMs) {
     if (time != timeAtLastCheck && !idle) {

@@ -1,10 +1,10 @@
 package io.outageradar.streams.impact;
 
-import io.outageradar.detection.impact.ImpactCalculator;
 import io.outageradar.avro.OutageEvent;
 import io.outageradar.avro.OutageState;
 import io.outageradar.avro.RegionImpact;
 import io.outageradar.avro.state.RegionOutages;
+import io.outageradar.detection.impact.ImpactCalculator;
 import io.outageradar.streams.StoreNames;
 import java.time.Instant;
 import java.util.HashMap;
@@ -44,8 +44,10 @@ final class RegionImpactProcessor implements Processor<String, OutageEvent, Stri
     }
     // Changes of different services reach a region in no particular order (they come from different
     // tasks): the impact's time only moves forward.
-    Instant asOf = outages.getAsOf() == null || outage.getUpdatedAt().isAfter(outages.getAsOf())
-        ? outage.getUpdatedAt() : outages.getAsOf();
+    Instant asOf =
+        outages.getAsOf() == null || outage.getUpdatedAt().isAfter(outages.getAsOf())
+            ? outage.getUpdatedAt()
+            : outages.getAsOf();
     outages.setAsOf(asOf);
     store.put(region, outages);
     RegionImpact impact = calculator.impact(region, outages.getOpen().values(), asOf);

@@ -1,12 +1,12 @@
 package io.outageradar.streams.lifecycle;
 
-import io.outageradar.detection.lifecycle.AlertConfig;
 import io.outageradar.avro.OutageEvent;
 import io.outageradar.avro.Page;
 import io.outageradar.avro.state.PageState;
-import io.outageradar.streams.StoreNames;
 import io.outageradar.detection.impact.OutageLoss;
 import io.outageradar.detection.impact.RevenueTable;
+import io.outageradar.detection.lifecycle.AlertConfig;
+import io.outageradar.streams.StoreNames;
 import io.outageradar.topics.Topic;
 import io.outageradar.topics.Topics;
 import org.apache.kafka.common.serialization.Serdes;
@@ -16,16 +16,31 @@ import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.state.Stores;
 
-/** Outage changes → pages on {@code alerts}, keyed by their dedup key (see {@link AlertsProcessor}). */
+/**
+ * Outage changes → pages on {@code alerts}, keyed by their dedup key (see {@link AlertsProcessor}).
+ */
 public final class Alerting {
   private Alerting() {}
 
-  public static void addTo(StreamsBuilder builder, KStream<String, OutageEvent> changes, AlertConfig config, RevenueTable revenue,
+  public static void addTo(
+      StreamsBuilder builder,
+      KStream<String, OutageEvent> changes,
+      AlertConfig config,
+      RevenueTable revenue,
       Topics topics) {
     Topic<String, Page> alerts = topics.alerts;
-    builder.addStateStore(Stores.keyValueStoreBuilder(
-        Stores.persistentKeyValueStore(StoreNames.OPEN_PAGES), Serdes.String(), topics.stateSerde(PageState.class)));
-    changes.process(() -> new AlertsProcessor(config, new OutageLoss(revenue)), Named.as("pages"), StoreNames.OPEN_PAGES)
-        .to(alerts.name(), Produced.with(alerts.keySerde(), alerts.valueSerde()).withName("alerts-sink"));
+    builder.addStateStore(
+        Stores.keyValueStoreBuilder(
+            Stores.persistentKeyValueStore(StoreNames.OPEN_PAGES),
+            Serdes.String(),
+            topics.stateSerde(PageState.class)));
+    changes
+        .process(
+            () -> new AlertsProcessor(config, new OutageLoss(revenue)),
+            Named.as("pages"),
+            StoreNames.OPEN_PAGES)
+        .to(
+            alerts.name(),
+            Produced.with(alerts.keySerde(), alerts.valueSerde()).withName("alerts-sink"));
   }
 }

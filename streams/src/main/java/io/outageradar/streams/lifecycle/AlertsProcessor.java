@@ -1,13 +1,13 @@
 package io.outageradar.streams.lifecycle;
 
-import io.outageradar.detection.lifecycle.AlertConfig;
-import io.outageradar.detection.lifecycle.Pages;
 import io.outageradar.avro.OutageEvent;
 import io.outageradar.avro.Page;
 import io.outageradar.avro.PageAction;
 import io.outageradar.avro.state.PageState;
-import io.outageradar.streams.StoreNames;
 import io.outageradar.detection.impact.OutageLoss;
+import io.outageradar.detection.lifecycle.AlertConfig;
+import io.outageradar.detection.lifecycle.Pages;
+import io.outageradar.streams.StoreNames;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -21,9 +21,9 @@ import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * Turns outage changes into pages ({@link Pages}), holds back pages inside maintenance windows
- * (and the RESOLVE of a page that was held back), and re-sends the TRIGGER of an outage still open
- * after the re-notify interval of wall-clock time — on-call is a person, who may have missed it.
+ * Turns outage changes into pages ({@link Pages}), holds back pages inside maintenance windows (and
+ * the RESOLVE of a page that was held back), and re-sends the TRIGGER of an outage still open after
+ * the re-notify interval of wall-clock time — on-call is a person, who may have missed it.
  */
 final class AlertsProcessor implements Processor<String, OutageEvent, String, Page> {
   private static final Duration CHECK_INTERVAL = Duration.ofSeconds(10);
@@ -53,7 +53,9 @@ final class AlertsProcessor implements Processor<String, OutageEvent, String, Pa
     for (Page page : Pages.forChange(record.value(), losses)) {
       String key = page.getDedupKey();
       if (page.getAction() == PageAction.TRIGGER) {
-        boolean held = config.maintenance().stream().anyMatch(w -> w.covers(page.getService(), page.getRegions(), page.getAt()));
+        boolean held =
+            config.maintenance().stream()
+                .anyMatch(w -> w.covers(page.getService(), page.getRegions(), page.getAt()));
         open.put(key, new PageState(page, Instant.ofEpochMilli(now), held));
         if (!held) {
           context.forward(new Record<>(key, page, page.getAt().toEpochMilli()));
@@ -71,12 +73,15 @@ final class AlertsProcessor implements Processor<String, OutageEvent, String, Pa
   private void renotify(long now) {
     List<KeyValue<String, PageState>> due = new ArrayList<>();
     try (KeyValueIterator<String, PageState> all = open.all()) {
-      all.forEachRemaining(entry -> {
-        boolean elapsed = now - entry.value.getLastSentAt().toEpochMilli() >= config.renotifyInterval().toMillis();
-        if (!entry.value.getSuppressed() && elapsed) {
-          due.add(entry);
-        }
-      });
+      all.forEachRemaining(
+          entry -> {
+            boolean elapsed =
+                now - entry.value.getLastSentAt().toEpochMilli()
+                    >= config.renotifyInterval().toMillis();
+            if (!entry.value.getSuppressed() && elapsed) {
+              due.add(entry);
+            }
+          });
     }
     for (KeyValue<String, PageState> entry : due) {
       Page again = Page.newBuilder(entry.value.getTrigger()).setRenotify(true).build();

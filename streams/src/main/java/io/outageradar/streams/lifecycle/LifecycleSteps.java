@@ -1,12 +1,12 @@
 package io.outageradar.streams.lifecycle;
 
-import io.outageradar.detection.lifecycle.OutageLifecycle;
 import io.outageradar.avro.OutageEvent;
 import io.outageradar.avro.RegionWindowHealth;
 import io.outageradar.avro.ReportWindowStats;
 import io.outageradar.avro.state.RegionSignal;
 import io.outageradar.avro.state.ServiceLifecycleState;
 import io.outageradar.detection.DetectionConfig;
+import io.outageradar.detection.lifecycle.OutageLifecycle;
 import io.outageradar.detection.reports.ReportDetectionConfig;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -31,24 +31,41 @@ import org.apache.kafka.streams.state.KeyValueStore;
  */
 public final class LifecycleSteps {
   /** One verdict of one region, with what orders it. */
-  private record Verdict(Instant end, String service, String region, Signal signal, RegionSignal value) {
+  private record Verdict(
+      Instant end, String service, String region, Signal signal, RegionSignal value) {
     static Verdict of(RegionWindowHealth probe) {
-      return new Verdict(probe.getWindowEnd(), probe.getService(), probe.getRegion(), Signal.PROBES, new RegionSignal(probe, null));
+      return new Verdict(
+          probe.getWindowEnd(),
+          probe.getService(),
+          probe.getRegion(),
+          Signal.PROBES,
+          new RegionSignal(probe, null));
     }
 
     static Verdict of(ReportWindowStats minute) {
-      return new Verdict(minute.getWindowEnd(), minute.getService(), minute.getRegion(), Signal.REPORTS, new RegionSignal(null, minute));
+      return new Verdict(
+          minute.getWindowEnd(),
+          minute.getService(),
+          minute.getRegion(),
+          Signal.REPORTS,
+          new RegionSignal(null, minute));
     }
   }
 
-  private static final Comparator<Verdict> EVENT_TIME_ORDER = Comparator.comparing(Verdict::end)
-      .thenComparing(Verdict::service).thenComparing(Verdict::region).thenComparing(Verdict::signal);
+  private static final Comparator<Verdict> EVENT_TIME_ORDER =
+      Comparator.comparing(Verdict::end)
+          .thenComparing(Verdict::service)
+          .thenComparing(Verdict::region)
+          .thenComparing(Verdict::signal);
 
   private final OutageLifecycle lifecycle;
   private final KeyValueStore<String, ServiceLifecycleState> store;
   private final List<Verdict> batch = new ArrayList<>();
 
-  public LifecycleSteps(DetectionConfig config, ReportDetectionConfig reports, KeyValueStore<String, ServiceLifecycleState> store) {
+  public LifecycleSteps(
+      DetectionConfig config,
+      ReportDetectionConfig reports,
+      KeyValueStore<String, ServiceLifecycleState> store) {
     this.lifecycle = new OutageLifecycle(config, reports);
     this.store = store;
   }
@@ -61,7 +78,10 @@ public final class LifecycleSteps {
     batch.add(Verdict.of(minute));
   }
 
-  /** Applies the verdicts added since the last call; the outage changes go to {@code changes}, oldest first. */
+  /**
+   * Applies the verdicts added since the last call; the outage changes go to {@code changes},
+   * oldest first.
+   */
   public void apply(Consumer<OutageEvent> changes) {
     if (batch.isEmpty()) {
       return;
@@ -71,7 +91,8 @@ public final class LifecycleSteps {
     Map<String, OutageEvent> step = new LinkedHashMap<>();
     Verdict stepOf = null;
     for (Verdict verdict : batch) {
-      if (stepOf != null && !(stepOf.end().equals(verdict.end()) && stepOf.service().equals(verdict.service()))) {
+      if (stepOf != null
+          && !(stepOf.end().equals(verdict.end()) && stepOf.service().equals(verdict.service()))) {
         emit(step, changes);
       }
       stepOf = verdict;

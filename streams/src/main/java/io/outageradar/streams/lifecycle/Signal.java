@@ -11,7 +11,9 @@ public enum Signal {
     this.code = code;
   }
 
-  /** The signal's letter in stored keys: part of the pending store's key format, so never changed. */
+  /**
+   * The signal's letter in stored keys: part of the pending store's key format, so never changed.
+   */
   public char code() {
     return code;
   }

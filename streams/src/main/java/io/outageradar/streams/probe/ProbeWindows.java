@@ -1,12 +1,12 @@
 package io.outageradar.streams.probe;
 
-import io.outageradar.detection.probe.ProbeWindowAggregator;
 import io.outageradar.avro.ProbeResult;
 import io.outageradar.avro.RegionWindowHealth;
 import io.outageradar.avro.state.ProbeWindowState;
-import io.outageradar.model.ServiceRegion;
 import io.outageradar.detection.DetectionConfig;
 import io.outageradar.detection.InputValidation;
+import io.outageradar.detection.probe.ProbeWindowAggregator;
+import io.outageradar.model.ServiceRegion;
 import io.outageradar.streams.windows.TumblingWindows;
 import java.time.Instant;
 import java.util.function.Consumer;
@@ -25,19 +25,35 @@ public final class ProbeWindows {
     this.windows = new TumblingWindows<>(store, config.window(), config.grace());
   }
 
-  /** Adds a probe to its window unless that window was closed at {@code closedAt}; returns whether it counted. */
+  /**
+   * Adds a probe to its window unless that window was closed at {@code closedAt}; returns whether
+   * it counted.
+   */
   public boolean add(String key, ProbeResult probe, long time, long closedAt) {
     InputValidation.probe(key, probe);
     if (windows.isClosed(time, closedAt)) {
       return false;
     }
-    windows.update(time, key, state -> ProbeWindowAggregator.add(probe, state == null ? ProbeWindowAggregator.empty() : state));
+    windows.update(
+        time,
+        key,
+        state ->
+            ProbeWindowAggregator.add(
+                probe, state == null ? ProbeWindowAggregator.empty() : state));
     return true;
   }
 
   /** Judges, oldest first, every window that ends at least the grace before {@code time}. */
   public void closeUpTo(long time, Consumer<RegionWindowHealth> verdicts) {
-    windows.closeUpTo(time, (key, start, end, state) -> verdicts.accept(ProbeWindowAggregator.judge(
-        ServiceRegion.parse(key), Instant.ofEpochMilli(start), Instant.ofEpochMilli(end), state, config)));
+    windows.closeUpTo(
+        time,
+        (key, start, end, state) ->
+            verdicts.accept(
+                ProbeWindowAggregator.judge(
+                    ServiceRegion.parse(key),
+                    Instant.ofEpochMilli(start),
+                    Instant.ofEpochMilli(end),
+                    state,
+                    config)));
   }
 }

@@ -1,16 +1,15 @@
 package io.outageradar.streams.reports;
 
-import io.outageradar.detection.reports.HourOfWeek;
-import io.outageradar.detection.reports.ReportDetectionConfig;
-import io.outageradar.detection.reports.ReportScorer;
 import io.outageradar.avro.ReportWindowStats;
 import io.outageradar.avro.ScoredReport;
 import io.outageradar.avro.UserReport;
 import io.outageradar.avro.state.ReportBaselineState;
 import io.outageradar.avro.state.ReportWindowState;
+import io.outageradar.detection.reports.HourOfWeek;
+import io.outageradar.detection.reports.ReportDetectionConfig;
+import io.outageradar.detection.reports.ReportScorer;
 import io.outageradar.model.ServiceRegion;
 import io.outageradar.streams.SortableKeys;
-import io.outageradar.streams.StoreNames;
 import io.outageradar.streams.windows.TumblingWindows;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,6 +31,7 @@ public final class ReportMinutes {
   public static final Duration MINUTE = Duration.ofMinutes(1);
   private static final long HOUR_MS = Duration.ofHours(1).toMillis();
   private static final double NEGATIVE = -0.05;
+
   /** Digits of an epoch-hour number in a reporters-seen key. */
   private static final int HOUR_WIDTH = 10;
 
@@ -41,39 +41,52 @@ public final class ReportMinutes {
   private final KeyValueStore<String, ReportBaselineState> baselines;
   private long forgottenBelowHour;
 
-  public ReportMinutes(ReportDetectionConfig config, Duration grace, KeyValueStore<String, ReportWindowState> minutes,
-      KeyValueStore<String, Long> reportersSeen, KeyValueStore<String, ReportBaselineState> baselines) {
+  public ReportMinutes(
+      ReportDetectionConfig config,
+      Duration grace,
+      KeyValueStore<String, ReportWindowState> minutes,
+      KeyValueStore<String, Long> reportersSeen,
+      KeyValueStore<String, ReportBaselineState> baselines) {
     this.scorer = new ReportScorer(config);
     this.windows = new TumblingWindows<>(minutes, MINUTE, grace);
     this.reportersSeen = reportersSeen;
     this.baselines = baselines;
   }
 
-  /** Counts a scored report in its minute unless that minute was closed at {@code closedAt}; returns whether it counted. */
+  /**
+   * Counts a scored report in its minute unless that minute was closed at {@code closedAt}; returns
+   * whether it counted.
+   */
   public boolean add(String key, ScoredReport scored, long time, long closedAt) {
     if (windows.isClosed(time, closedAt)) {
       return false;
     }
     boolean firstInHour = firstInHour(scored.getReport(), time);
     double sentiment = scored.getCompound();
-    windows.update(time, key, existing -> {
-      ReportWindowState state = existing == null ? new ReportWindowState(0, 0, 0.0, 0, 0) : existing;
-      state.setReports(state.getReports() + 1);
-      state.setDistinctReporters(state.getDistinctReporters() + (firstInHour ? 1 : 0));
-      state.setSentimentSum(state.getSentimentSum() + sentiment);
-      state.setSentimentCount(state.getSentimentCount() + 1);
-      state.setNegativeCount(state.getNegativeCount() + (sentiment <= NEGATIVE ? 1 : 0));
-      return state;
-    });
+    windows.update(
+        time,
+        key,
+        existing -> {
+          ReportWindowState state =
+              existing == null ? new ReportWindowState(0, 0, 0.0, 0, 0) : existing;
+          state.setReports(state.getReports() + 1);
+          state.setDistinctReporters(state.getDistinctReporters() + (firstInHour ? 1 : 0));
+          state.setSentimentSum(state.getSentimentSum() + sentiment);
+          state.setSentimentCount(state.getSentimentCount() + 1);
+          state.setNegativeCount(state.getNegativeCount() + (sentiment <= NEGATIVE ? 1 : 0));
+          return state;
+        });
     return true;
   }
 
   /**
-   * Scores, oldest first, every minute that ends at least the grace before {@code time}, and forgets
-   * the reporters of hours that can no longer get a report — also when no new report comes to do it.
+   * Scores, oldest first, every minute that ends at least the grace before {@code time}, and
+   * forgets the reporters of hours that can no longer get a report — also when no new report comes
+   * to do it.
    */
   public void closeUpTo(long time, Consumer<ReportWindowStats> verdicts) {
-    windows.closeUpTo(time, (key, start, end, state) -> verdicts.accept(score(key, start, end, state)));
+    windows.closeUpTo(
+        time, (key, start, end, state) -> verdicts.accept(score(key, start, end, state)));
     forgetBefore(Math.floorDiv(time, HOUR_MS));
   }
 
@@ -98,7 +111,8 @@ public final class ReportMinutes {
 
   private void forget(long belowHour) {
     List<String> old = new ArrayList<>();
-    try (KeyValueIterator<String, Long> range = reportersSeen.range(hourKey(forgottenBelowHour), hourKey(belowHour))) {
+    try (KeyValueIterator<String, Long> range =
+        reportersSeen.range(hourKey(forgottenBelowHour), hourKey(belowHour))) {
       range.forEachRemaining(entry -> old.add(entry.key));
     }
     old.forEach(reportersSeen::delete);
@@ -112,7 +126,8 @@ public final class ReportMinutes {
     }
     String slotName = Integer.toString(HourOfWeek.of(Instant.ofEpochMilli(start)));
     List<Integer> slot = baseline.getSlots().computeIfAbsent(slotName, s -> new ArrayList<>());
-    ReportScorer.Score score = scorer.score(state.getDistinctReporters(), slot, baseline.getPooled());
+    ReportScorer.Score score =
+        scorer.score(state.getDistinctReporters(), slot, baseline.getPooled());
     int learned = ReportScorer.learnedValue(state.getDistinctReporters(), score, false);
     scorer.learn(slot, learned);
     scorer.learn(baseline.getPooled(), learned);
@@ -133,12 +148,12 @@ public final class ReportMinutes {
         .setAnomalous(score.anomalous())
         .setWarmingUp(score.warmingUp())
         .setMeanSentiment(scored ? state.getSentimentSum() / state.getSentimentCount() : null)
-        .setNegativeShare(scored ? (double) state.getNegativeCount() / state.getSentimentCount() : null)
+        .setNegativeShare(
+            scored ? (double) state.getNegativeCount() / state.getSentimentCount() : null)
         .build();
   }
 
   private static String hourKey(long hour) {
     return SortableKeys.padded(hour, HOUR_WIDTH) + '|';
   }
-
 }

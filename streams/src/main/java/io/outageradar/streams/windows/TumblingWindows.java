@@ -14,8 +14,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * exactly once when it closes (end + grace ≤ the time they are closed at).
  *
  * <p>The owner decides when windows close: on every advance of its task's stream time (so what a
- * window holds is a function of the input records alone, whatever the speed, lag or restarts), and —
- * only when the whole task has been idle — on the wall clock (see the detection processor).
+ * window holds is a function of the input records alone, whatever the speed, lag or restarts), and
+ * — only when the whole task has been idle — on the wall clock (see the detection processor).
  *
  * <p>Windows are keyed {@code <zero-padded window start>|<key>}, so closing everything up to a time
  * is one range scan in time order, started where the previous close ended (the store's tombstones
@@ -46,12 +46,18 @@ public final class TumblingWindows<S> {
     return time - Math.floorMod(time, sizeMs);
   }
 
-  /** Whether the window of {@code time} was closed by a close at {@code closedAt}: a record for it is too late. */
+  /**
+   * Whether the window of {@code time} was closed by a close at {@code closedAt}: a record for it
+   * is too late.
+   */
   public boolean isClosed(long time, long closedAt) {
     return closedAt != NO_TIME && startOf(time) + sizeMs + graceMs <= closedAt;
   }
 
-  /** Replaces the state of the window of {@code time} with {@code change} of it ({@code null} when the window is new). */
+  /**
+   * Replaces the state of the window of {@code time} with {@code change} of it ({@code null} when
+   * the window is new).
+   */
   public void update(long time, String key, UnaryOperator<S> change) {
     String windowKey = windowKey(startOf(time), key);
     store.put(windowKey, change.apply(store.get(windowKey)));
@@ -60,14 +66,16 @@ public final class TumblingWindows<S> {
   /** Closes, oldest first, every window whose end + grace is at or before {@code time}. */
   public void closeUpTo(long time, OnClose<S> onClose) {
     long lastEnd = time - graceMs;
-    long closable = lastEnd - sizeMs - Math.floorMod(lastEnd, sizeMs); // start of the newest closable window
+    long closable =
+        lastEnd - sizeMs - Math.floorMod(lastEnd, sizeMs); // start of the newest closable window
     if (closedBelow != NO_TIME && closable < closedBelow) {
       return; // no window boundary crossed since the last close
     }
     long from = closedBelow == NO_TIME ? 0 : closedBelow;
     closedBelow = closable + 1;
     List<KeyValue<String, S>> closed = new ArrayList<>();
-    try (KeyValueIterator<String, S> range = store.range(windowKey(from, ""), windowKey(closable, "\uffff"))) {
+    try (KeyValueIterator<String, S> range =
+        store.range(windowKey(from, ""), windowKey(closable, "\uffff"))) {
       range.forEachRemaining(closed::add);
     }
     for (KeyValue<String, S> window : closed) {

@@ -39,17 +39,26 @@ class InputOrderTest {
     MockSchemaRegistry.drop(SCOPE);
   }
 
-  /** Two quiet hours of probes and reports, then whatsapp down for 10 minutes everywhere with a report surge, then calm. */
+  /**
+   * Two quiet hours of probes and reports, then whatsapp down for 10 minutes everywhere with a
+   * report surge, then calm.
+   */
   private static List<SpecificRecord> incident() {
     List<SpecificRecord> events = new ArrayList<>();
     for (int w = 0; w < 300; w++) {
       boolean down = w >= 240 && w < 260;
       for (String region : REGIONS) {
-        events.addAll(Probes.round("whatsapp", region, w, down ? HealthStatus.DOWN : HealthStatus.HEALTHY));
+        events.addAll(
+            Probes.round("whatsapp", region, w, down ? HealthStatus.DOWN : HealthStatus.HEALTHY));
         int reports = down ? 40 : 1;
         for (int r = 0; r < reports; r++) {
           Instant at = Probes.T0.plusSeconds(30L * w + (r * 29L) / reports);
-          events.add(report(region, region + "-" + w + "-" + r, at, down ? "whatsapp is down, messages not sending" : "ok"));
+          events.add(
+              report(
+                  region,
+                  region + "-" + w + "-" + r,
+                  at,
+                  down ? "whatsapp is down, messages not sending" : "ok"));
         }
       }
     }
@@ -59,17 +68,29 @@ class InputOrderTest {
 
   private static UserReport report(String region, String reporter, Instant at, String text) {
     return UserReport.newBuilder()
-        .setReportId(reporter).setService("whatsapp").setRegion(region).setReporterId(reporter)
-        .setSource(ReportSource.APP).setCategory(ReportCategory.MESSAGING).setText(text).setLang("en")
-        .setReportedAt(at).setSentiment(null).build();
+        .setReportId(reporter)
+        .setService("whatsapp")
+        .setRegion(region)
+        .setReporterId(reporter)
+        .setSource(ReportSource.APP)
+        .setCategory(ReportCategory.MESSAGING)
+        .setText(text)
+        .setLang("en")
+        .setReportedAt(at)
+        .setSentiment(null)
+        .build();
   }
 
   private static Instant timeOf(SpecificRecord event) {
-    return event instanceof ProbeResult probe ? probe.getObservedAt() : ((UserReport) event).getReportedAt();
+    return event instanceof ProbeResult probe
+        ? probe.getObservedAt()
+        : ((UserReport) event).getReportedAt();
   }
 
   private List<String> outcome(List<SpecificRecord> events, String run) {
-    try (DetectionDriver driver = new DetectionDriver(Topics.create(MockSchemaRegistry.forScope(SCOPE)), stateDir.resolve(run))) {
+    try (DetectionDriver driver =
+        new DetectionDriver(
+            Topics.create(MockSchemaRegistry.forScope(SCOPE)), stateDir.resolve(run))) {
       for (SpecificRecord event : events) {
         if (event instanceof ProbeResult probe) {
           driver.probe(probe);
@@ -80,7 +101,16 @@ class InputOrderTest {
       driver.goQuiet();
       List<String> lines = new ArrayList<>();
       for (OutageEvent o : driver.outages()) {
-        lines.add(o.getOutageId() + " " + o.getState() + " " + o.getRegions() + " " + o.getUpdatedAt() + " reports " + o.getReports());
+        lines.add(
+            o.getOutageId()
+                + " "
+                + o.getState()
+                + " "
+                + o.getRegions()
+                + " "
+                + o.getUpdatedAt()
+                + " reports "
+                + o.getReports());
       }
       for (Page p : driver.pages()) {
         lines.add(p.getDedupKey() + " " + p.getAction() + " " + p.getAt());
@@ -92,8 +122,10 @@ class InputOrderTest {
   @Test
   void allProbesFirstOrAllReportsFirstGivesTheSameOutcomeAsTimeOrder() {
     List<SpecificRecord> inTimeOrder = incident();
-    List<SpecificRecord> probes = inTimeOrder.stream().filter(e -> e instanceof ProbeResult).toList();
-    List<SpecificRecord> reports = inTimeOrder.stream().filter(e -> e instanceof UserReport).toList();
+    List<SpecificRecord> probes =
+        inTimeOrder.stream().filter(e -> e instanceof ProbeResult).toList();
+    List<SpecificRecord> reports =
+        inTimeOrder.stream().filter(e -> e instanceof UserReport).toList();
     List<SpecificRecord> probesFirst = new ArrayList<>(probes);
     probesFirst.addAll(reports);
     List<SpecificRecord> reportsFirst = new ArrayList<>(reports);
@@ -101,7 +133,9 @@ class InputOrderTest {
 
     List<String> expected = outcome(inTimeOrder, "time-order");
 
-    assertThat(expected).as("the incident was judged and paged").anyMatch(line -> line.contains("TRIGGER"))
+    assertThat(expected)
+        .as("the incident was judged and paged")
+        .anyMatch(line -> line.contains("TRIGGER"))
         .anyMatch(line -> line.contains("RESOLVE"));
     assertThat(outcome(probesFirst, "probes-first")).isEqualTo(expected);
     assertThat(outcome(reportsFirst, "reports-first")).isEqualTo(expected);

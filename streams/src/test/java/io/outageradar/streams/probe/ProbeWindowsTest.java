@@ -8,12 +8,12 @@ import io.outageradar.avro.HealthStatus;
 import io.outageradar.avro.ProbeResult;
 import io.outageradar.avro.ProbeStatus;
 import io.outageradar.avro.RegionWindowHealth;
-import io.outageradar.registry.MockSchemaRegistry;
 import io.outageradar.detection.DetectionConfig;
-import io.outageradar.streams.DetectionDriver;
 import io.outageradar.detection.impact.RevenueTable;
 import io.outageradar.detection.lifecycle.AlertConfig;
 import io.outageradar.detection.reports.ReportDetectionConfig;
+import io.outageradar.registry.MockSchemaRegistry;
+import io.outageradar.streams.DetectionDriver;
 import io.outageradar.streams.StreamsProperties;
 import io.outageradar.topics.Topics;
 import java.nio.file.Path;
@@ -27,7 +27,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The probe windows of the detection topology with explicit event times: 30 s windows, 10 s grace. */
+/**
+ * The probe windows of the detection topology with explicit event times: 30 s windows, 10 s grace.
+ */
 class ProbeWindowsTest {
   private static final String SCOPE = ProbeWindowsTest.class.getName();
   private static final DetectionConfig CONFIG = DetectionConfig.defaults();
@@ -47,13 +49,22 @@ class ProbeWindowsTest {
   }
 
   private TopologyTestDriver driver() {
-    return new TopologyTestDriver(DetectionDriver.topology(topics, CONFIG, ReportDetectionConfig.defaults(), AlertConfig.defaults(),
-        RevenueTable.parse("")), StreamsProperties.of("probe-health-test", "dummy:9092", topics.deadLetters.name(), stateDir, false));
+    return new TopologyTestDriver(
+        DetectionDriver.topology(
+            topics,
+            CONFIG,
+            ReportDetectionConfig.defaults(),
+            AlertConfig.defaults(),
+            RevenueTable.parse("")),
+        StreamsProperties.of(
+            "probe-health-test", "dummy:9092", topics.deadLetters.name(), stateDir, false));
   }
 
-  private static void failAll(TestInputTopic<String, ProbeResult> in, long second, String... agents) {
+  private static void failAll(
+      TestInputTopic<String, ProbeResult> in, long second, String... agents) {
     for (String agent : agents) {
-      in.pipeInput(KEY, probe("whatsapp", "BR", agent, ProbeStatus.DNS_SERVFAIL, at(second)), at(second));
+      in.pipeInput(
+          KEY, probe("whatsapp", "BR", agent, ProbeStatus.DNS_SERVFAIL, at(second)), at(second));
     }
   }
 
@@ -66,7 +77,9 @@ class ProbeWindowsTest {
       failAll(in, 5, "a1", "a2", "a3");
       failAll(in, 25, "a1", "a2", "a3");
       in.pipeInput(KEY, probe("whatsapp", "BR", "a1", ProbeStatus.OK, at(39)), at(39));
-      assertThat(out.isEmpty()).as("window [0,30) must stay open until stream time reaches 40 s").isTrue();
+      assertThat(out.isEmpty())
+          .as("window [0,30) must stay open until stream time reaches 40 s")
+          .isTrue();
 
       in.pipeInput(KEY, probe("whatsapp", "BR", "a1", ProbeStatus.OK, at(40)), at(40));
 
@@ -90,7 +103,8 @@ class ProbeWindowsTest {
 
       failAll(in, 5, "a1");
       in.pipeInput(KEY, probe("whatsapp", "BR", "a2", ProbeStatus.OK, at(35)), at(35));
-      // stream time is 35 s: window [0,30) closes at 40 s, so this probe from 20 s is late but in grace
+      // stream time is 35 s: window [0,30) closes at 40 s, so this probe from 20 s is late but in
+      // grace
       failAll(in, 20, "a2", "a3");
       in.pipeInput(KEY, probe("whatsapp", "BR", "a2", ProbeStatus.OK, at(41)), at(41));
 
@@ -114,7 +128,9 @@ class ProbeWindowsTest {
       in.pipeInput(KEY, probe("whatsapp", "BR", "a1", ProbeStatus.OK, at(75)), at(75));
 
       List<RegionWindowHealth> verdicts = out.readValuesToList();
-      assertThat(verdicts).extracting(RegionWindowHealth::getWindowStart).containsExactly(at(0), at(30));
+      assertThat(verdicts)
+          .extracting(RegionWindowHealth::getWindowStart)
+          .containsExactly(at(0), at(30));
       assertThat(verdicts.get(0).getAgents()).isEqualTo(1);
       assertThat(verdicts.get(0).getStatus()).isEqualTo(HealthStatus.HEALTHY);
       assertThat(verdicts).extracting(RegionWindowHealth::getFailingAgents).containsOnly(0);
@@ -137,8 +153,12 @@ class ProbeWindowsTest {
       driver.advanceWallClockTime(Duration.ofSeconds(40));
 
       List<RegionWindowHealth> verdicts = out.readValuesToList();
-      assertThat(verdicts).extracting(RegionWindowHealth::getWindowStart).containsExactly(at(0), at(30));
-      assertThat(verdicts).extracting(RegionWindowHealth::getStatus).containsOnly(HealthStatus.DOWN);
+      assertThat(verdicts)
+          .extracting(RegionWindowHealth::getWindowStart)
+          .containsExactly(at(0), at(30));
+      assertThat(verdicts)
+          .extracting(RegionWindowHealth::getStatus)
+          .containsOnly(HealthStatus.DOWN);
     }
   }
 
@@ -186,7 +206,8 @@ class ProbeWindowsTest {
       TestInputTopic<String, ProbeResult> in = input(driver);
       TestOutputTopic<String, RegionWindowHealth> out = output(driver);
 
-      in.pipeInput("whatsapp|DE", probe("whatsapp", "BR", "a1", ProbeStatus.DNS_SERVFAIL, at(5)), at(5));
+      in.pipeInput(
+          "whatsapp|DE", probe("whatsapp", "BR", "a1", ProbeStatus.DNS_SERVFAIL, at(5)), at(5));
       in.pipeInput(KEY, probe("whatsapp", "BR", "a1", ProbeStatus.OK, at(6)), at(6));
       in.pipeInput(KEY, probe("whatsapp", "BR", "a1", ProbeStatus.OK, at(45)), at(45));
 
@@ -197,12 +218,16 @@ class ProbeWindowsTest {
   }
 
   private TestInputTopic<String, ProbeResult> input(TopologyTestDriver driver) {
-    return driver.createInputTopic(topics.probeResults.name(),
-        topics.probeResults.keySerde().serializer(), topics.probeResults.valueSerde().serializer());
+    return driver.createInputTopic(
+        topics.probeResults.name(),
+        topics.probeResults.keySerde().serializer(),
+        topics.probeResults.valueSerde().serializer());
   }
 
   private TestOutputTopic<String, RegionWindowHealth> output(TopologyTestDriver driver) {
-    return driver.createOutputTopic(topics.regionHealth.name(),
-        topics.regionHealth.keySerde().deserializer(), topics.regionHealth.valueSerde().deserializer());
+    return driver.createOutputTopic(
+        topics.regionHealth.name(),
+        topics.regionHealth.keySerde().deserializer(),
+        topics.regionHealth.valueSerde().deserializer());
   }
 }

@@ -6,10 +6,10 @@ import io.outageradar.avro.ReportCategory;
 import io.outageradar.avro.ReportSource;
 import io.outageradar.avro.ReportWindowStats;
 import io.outageradar.avro.UserReport;
-import io.outageradar.registry.MockSchemaRegistry;
 import io.outageradar.detection.DetectionConfig;
-import io.outageradar.streams.DetectionDriver;
+import io.outageradar.registry.MockSchemaRegistry;
 import io.outageradar.sentiment.SentimentAnalyzer;
+import io.outageradar.streams.DetectionDriver;
 import io.outageradar.topics.Topics;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -20,7 +20,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Report minutes with explicit event times: a warm baseline of 20 reporters a minute, then what follows. */
+/**
+ * Report minutes with explicit event times: a warm baseline of 20 reporters a minute, then what
+ * follows.
+ */
 class ReportMinutesTest {
   private static final String SCOPE = ReportMinutesTest.class.getName();
   private static final Instant T0 = Instant.parse("2021-10-04T14:00:00Z");
@@ -52,13 +55,24 @@ class ReportMinutesTest {
 
   /** A report in English with the given text; the topology scores it. */
   private static void report(DetectionDriver in, String reporter, Instant at, String text) {
-    in.report(UserReport.newBuilder()
-        .setReportId(UUID.randomUUID().toString()).setService("whatsapp").setRegion("BR").setReporterId(reporter)
-        .setSource(ReportSource.WEB).setCategory(ReportCategory.MESSAGING).setText(text).setLang("en")
-        .setReportedAt(at).setSentiment(null).build());
+    in.report(
+        UserReport.newBuilder()
+            .setReportId(UUID.randomUUID().toString())
+            .setService("whatsapp")
+            .setRegion("BR")
+            .setReporterId(reporter)
+            .setSource(ReportSource.WEB)
+            .setCategory(ReportCategory.MESSAGING)
+            .setText(text)
+            .setLang("en")
+            .setReportedAt(at)
+            .setSentiment(null)
+            .build());
   }
 
-  /** 40 minutes of 20 distinct reporters each, then the minute under test starting at T0 + 40 min. */
+  /**
+   * 40 minutes of 20 distinct reporters each, then the minute under test starting at T0 + 40 min.
+   */
   private static void warmUp(DetectionDriver in) {
     for (int minute = 0; minute < WARM_MINUTES; minute++) {
       for (int i = 0; i < 20; i++) {
@@ -76,7 +90,10 @@ class ReportMinutesTest {
   }
 
   private static ReportWindowStats testMinuteOf(List<ReportWindowStats> stats) {
-    return stats.stream().filter(s -> s.getWindowStart().equals(testMinute(0))).findFirst().orElseThrow();
+    return stats.stream()
+        .filter(s -> s.getWindowStart().equals(testMinute(0)))
+        .findFirst()
+        .orElseThrow();
   }
 
   @Test
@@ -97,7 +114,8 @@ class ReportMinutesTest {
       assertThat(surge.getAnomalous()).isTrue();
       assertThat(surge.getAnomalyScore()).isGreaterThan(0.5);
       double expected = (240 * compoundOf(ANGRY) + 60 * compoundOf(PLEASED)) / 300;
-      assertThat(surge.getMeanSentiment()).isCloseTo(expected, org.assertj.core.data.Offset.offset(1e-9));
+      assertThat(surge.getMeanSentiment())
+          .isCloseTo(expected, org.assertj.core.data.Offset.offset(1e-9));
       assertThat(surge.getNegativeShare()).isEqualTo(0.8);
     }
   }
@@ -129,7 +147,9 @@ class ReportMinutesTest {
       report(in, "closer", T0.plusSeconds(3600 + 200), NEUTRAL);
 
       List<ReportWindowStats> stats = output(driver);
-      assertThat(stats).extracting(ReportWindowStats::getDistinctReporters).containsExactly(1, 0, 1);
+      assertThat(stats)
+          .extracting(ReportWindowStats::getDistinctReporters)
+          .containsExactly(1, 0, 1);
       assertThat(stats).extracting(ReportWindowStats::getReports).containsExactly(1, 1, 1);
     }
   }

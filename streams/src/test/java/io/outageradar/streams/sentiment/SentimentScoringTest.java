@@ -1,7 +1,5 @@
 package io.outageradar.streams.sentiment;
 
-import io.outageradar.detection.sentiment.SentimentScoring;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.outageradar.avro.ReportCategory;
@@ -35,34 +33,64 @@ class SentimentScoringTest {
 
   private static UserReport report(String id, String region, String text, String lang, Instant at) {
     return UserReport.newBuilder()
-        .setReportId(id).setService("whatsapp").setRegion(region).setReporterId("u-" + id)
-        .setSource(ReportSource.APP).setCategory(ReportCategory.MESSAGING).setText(text).setLang(lang)
-        .setReportedAt(at).setSentiment(null).build();
+        .setReportId(id)
+        .setService("whatsapp")
+        .setRegion(region)
+        .setReporterId("u-" + id)
+        .setSource(ReportSource.APP)
+        .setCategory(ReportCategory.MESSAGING)
+        .setText(text)
+        .setLang(lang)
+        .setReportedAt(at)
+        .setSentiment(null)
+        .build();
   }
 
   @Test
   void scoresEachReportInItsLanguageKeepingKeyAndEventTime() {
     try (DetectionDriver detection = new DetectionDriver(topics, stateDir)) {
       TopologyTestDriver driver = detection.driver();
-      TestInputTopic<String, UserReport> in = driver.createInputTopic(topics.userReports.name(),
-          topics.userReports.keySerde().serializer(), topics.userReports.valueSerde().serializer());
+      TestInputTopic<String, UserReport> in =
+          driver.createInputTopic(
+              topics.userReports.name(),
+              topics.userReports.keySerde().serializer(),
+              topics.userReports.valueSerde().serializer());
       // the record timestamp (when Kafka got it) is later than the event time: event time wins
-      in.pipeInput(new TestRecord<>("whatsapp|BR", report("1", "BR", "o zap caiu de novo!!!", null, T0), T0.plusSeconds(90)));
-      in.pipeInput(new TestRecord<>("whatsapp|MX", report("2", "MX", "whatsapp no funciona", "es-MX", T0.plusSeconds(1)),
-          T0.plusSeconds(1)));
-      in.pipeInput(new TestRecord<>("whatsapp|US", report("3", "US", "", "en", T0.plusSeconds(2)), T0.plusSeconds(2)));
+      in.pipeInput(
+          new TestRecord<>(
+              "whatsapp|BR",
+              report("1", "BR", "o zap caiu de novo!!!", null, T0),
+              T0.plusSeconds(90)));
+      in.pipeInput(
+          new TestRecord<>(
+              "whatsapp|MX",
+              report("2", "MX", "whatsapp no funciona", "es-MX", T0.plusSeconds(1)),
+              T0.plusSeconds(1)));
+      in.pipeInput(
+          new TestRecord<>(
+              "whatsapp|US", report("3", "US", "", "en", T0.plusSeconds(2)), T0.plusSeconds(2)));
 
-      List<TestRecord<String, ScoredReport>> out = driver.createOutputTopic(topics.scoredReports.name(),
-          topics.scoredReports.keySerde().deserializer(), topics.scoredReports.valueSerde().deserializer()).readRecordsToList();
+      List<TestRecord<String, ScoredReport>> out =
+          driver
+              .createOutputTopic(
+                  topics.scoredReports.name(),
+                  topics.scoredReports.keySerde().deserializer(),
+                  topics.scoredReports.valueSerde().deserializer())
+              .readRecordsToList();
 
-      assertThat(out).extracting(TestRecord::key).containsExactly("whatsapp|BR", "whatsapp|MX", "whatsapp|US");
-      assertThat(out).extracting(TestRecord::getRecordTime).containsExactly(T0, T0.plusSeconds(1), T0.plusSeconds(2));
+      assertThat(out)
+          .extracting(TestRecord::key)
+          .containsExactly("whatsapp|BR", "whatsapp|MX", "whatsapp|US");
+      assertThat(out)
+          .extracting(TestRecord::getRecordTime)
+          .containsExactly(T0, T0.plusSeconds(1), T0.plusSeconds(2));
       ScoredReport brazil = out.get(0).value();
       assertThat(brazil.getReport().getReportId()).isEqualTo("1");
       // "caiu" -1.8 with "!!!": -0.5684, as SentimentAnalyzer scores it in Portuguese
       assertThat(brazil.getCompound()).isEqualTo(-0.5684);
       assertThat(brazil.getLang()).isEqualTo("pt");
-      assertThat(brazil.getPos() + brazil.getNeu() + brazil.getNeg()).isCloseTo(1.0, org.assertj.core.data.Offset.offset(0.002));
+      assertThat(brazil.getPos() + brazil.getNeu() + brazil.getNeg())
+          .isCloseTo(1.0, org.assertj.core.data.Offset.offset(0.002));
       assertThat(out.get(1).value().getLang()).isEqualTo("es");
       assertThat(out.get(1).value().getCompound()).isLessThan(-0.3);
       assertThat(out.get(2).value().getCompound()).isZero();

@@ -1,22 +1,21 @@
 package io.outageradar.tools.backtest;
 
-import io.outageradar.tools.Outcome;
-import io.outageradar.embedded.TempDirs;
 import io.outageradar.avro.OutageEvent;
-import io.outageradar.avro.Page;
 import io.outageradar.avro.ProbeResult;
 import io.outageradar.avro.RegionImpact;
 import io.outageradar.avro.UserReport;
-import io.outageradar.simulation.ScenarioEvents;
-import io.outageradar.registry.MockSchemaRegistry;
-import io.outageradar.sentiment.SentimentAnalyzer;
 import io.outageradar.detection.DetectionConfig;
-import io.outageradar.streams.StreamsProperties;
-import io.outageradar.streams.detection.DetectionTopology;
-import io.outageradar.streams.detection.InputLag;
 import io.outageradar.detection.impact.RevenueTable;
 import io.outageradar.detection.lifecycle.AlertConfig;
 import io.outageradar.detection.reports.ReportDetectionConfig;
+import io.outageradar.embedded.TempDirs;
+import io.outageradar.registry.MockSchemaRegistry;
+import io.outageradar.sentiment.SentimentAnalyzer;
+import io.outageradar.simulation.ScenarioEvents;
+import io.outageradar.streams.StreamsProperties;
+import io.outageradar.streams.detection.DetectionTopology;
+import io.outageradar.streams.detection.InputLag;
+import io.outageradar.tools.Outcome;
 import io.outageradar.topics.Topic;
 import io.outageradar.topics.Topics;
 import java.nio.file.Path;
@@ -43,45 +42,85 @@ import org.apache.kafka.streams.TopologyTestDriver;
 public final class Backtest {
   private Backtest() {}
 
-  /** Runs probe results and user reports (any mix, in event-time order) through the whole engine. */
-  public static Outcome run(String name, Stream<? extends SpecificRecord> events, DetectionConfig config, ReportDetectionConfig reports) {
+  /**
+   * Runs probe results and user reports (any mix, in event-time order) through the whole engine.
+   */
+  public static Outcome run(
+      String name,
+      Stream<? extends SpecificRecord> events,
+      DetectionConfig config,
+      ReportDetectionConfig reports) {
     return run(name, events, config, reports, RevenueTable.parse(""));
   }
 
-  /** As {@link #run(String, Stream, DetectionConfig, ReportDetectionConfig)}, with revenue for the impact. */
-  public static Outcome run(String name, Stream<? extends SpecificRecord> events, DetectionConfig config,
-      ReportDetectionConfig reports, RevenueTable revenue) {
+  /**
+   * As {@link #run(String, Stream, DetectionConfig, ReportDetectionConfig)}, with revenue for the
+   * impact.
+   */
+  public static Outcome run(
+      String name,
+      Stream<? extends SpecificRecord> events,
+      DetectionConfig config,
+      ReportDetectionConfig reports,
+      RevenueTable revenue) {
     Instant began = Instant.now();
     String scope = "backtest-" + UUID.randomUUID();
     Path stateDir = TempDirs.create("outage-radar-backtest-");
     Topics topics = Topics.create(MockSchemaRegistry.forScope(scope));
-    DetectionTopology.Settings settings = new DetectionTopology.Settings(config, reports, AlertConfig.defaults(), revenue,
-        SentimentAnalyzer.standard(), topics, InputLag.NONE);
-    try (TopologyTestDriver driver = new TopologyTestDriver(DetectionTopology.build(settings),
-        StreamsProperties.of("backtest", "backtest:9092", topics.deadLetters.name(), stateDir, false))) {
+    DetectionTopology.Settings settings =
+        new DetectionTopology.Settings(
+            config,
+            reports,
+            AlertConfig.defaults(),
+            revenue,
+            SentimentAnalyzer.standard(),
+            topics,
+            InputLag.NONE);
+    try (TopologyTestDriver driver =
+        new TopologyTestDriver(
+            DetectionTopology.build(settings),
+            StreamsProperties.of(
+                "backtest", "backtest:9092", topics.deadLetters.name(), stateDir, false))) {
       TestInputTopic<String, ProbeResult> probeIn = input(driver, topics.probeResults);
       TestInputTopic<String, UserReport> reportIn = input(driver, topics.userReports);
       long[] count = {0};
-      events.forEach(event -> {
-        count[0]++;
-        if (event instanceof ProbeResult probe) {
-          probeIn.pipeInput(ScenarioEvents.keyOf(probe), probe, probe.getObservedAt());
-        } else if (event instanceof UserReport report) {
-          reportIn.pipeInput(ScenarioEvents.keyOf(report), report, report.getReportedAt());
-        }
-      });
+      events.forEach(
+          event -> {
+            count[0]++;
+            if (event instanceof ProbeResult probe) {
+              probeIn.pipeInput(ScenarioEvents.keyOf(probe), probe, probe.getObservedAt());
+            } else if (event instanceof UserReport report) {
+              reportIn.pipeInput(ScenarioEvents.keyOf(report), report, report.getReportedAt());
+            }
+          });
       goQuiet(driver, config);
 
       Map<String, OutageEvent> outages = new LinkedHashMap<>();
       output(driver, topics.outages).forEach(o -> outages.put(o.getOutageId(), o));
-      List<OutageEvent> unmerged = outages.values().stream().filter(o -> o.getMergedInto() == null).toList();
+      List<OutageEvent> unmerged =
+          outages.values().stream().filter(o -> o.getMergedInto() == null).toList();
       Map<String, RegionImpact> impact = new TreeMap<>();
       output(driver, topics.regionImpact).forEach(i -> impact.put(i.getRegion(), i));
-      long deadLetters = driver.createOutputTopic(topics.deadLetters.name(), new ByteArrayDeserializer(), new ByteArrayDeserializer())
-          .getQueueSize();
-      Outcome.Judged judged = new Outcome.Judged(output(driver, topics.regionHealth).size(), output(driver, topics.reportHealth).size());
-      return new Outcome(name, count[0], unmerged, output(driver, topics.alerts), List.copyOf(impact.values()), judged,
-          Duration.between(began, Instant.now()), deadLetters);
+      long deadLetters =
+          driver
+              .createOutputTopic(
+                  topics.deadLetters.name(),
+                  new ByteArrayDeserializer(),
+                  new ByteArrayDeserializer())
+              .getQueueSize();
+      Outcome.Judged judged =
+          new Outcome.Judged(
+              output(driver, topics.regionHealth).size(),
+              output(driver, topics.reportHealth).size());
+      return new Outcome(
+          name,
+          count[0],
+          unmerged,
+          output(driver, topics.alerts),
+          List.copyOf(impact.values()),
+          judged,
+          Duration.between(began, Instant.now()),
+          deadLetters);
     } finally {
       MockSchemaRegistry.drop(scope);
       TempDirs.delete(stateDir);
@@ -94,18 +133,30 @@ public final class Backtest {
    */
   private static void goQuiet(TopologyTestDriver driver, DetectionConfig config) {
     Duration tick = config.idleAdvanceAfter().dividedBy(2).plusMillis(1);
-    Duration quiet = config.idleAdvanceAfter().multipliedBy(2).plus(config.window()).plus(config.grace()).plus(Duration.ofMinutes(1));
-    for (Duration passed = Duration.ZERO; passed.compareTo(quiet) <= 0; passed = passed.plus(tick)) {
+    Duration quiet =
+        config
+            .idleAdvanceAfter()
+            .multipliedBy(2)
+            .plus(config.window())
+            .plus(config.grace())
+            .plus(Duration.ofMinutes(1));
+    for (Duration passed = Duration.ZERO;
+        passed.compareTo(quiet) <= 0;
+        passed = passed.plus(tick)) {
       driver.advanceWallClockTime(tick);
     }
   }
 
-  private static <V> TestInputTopic<String, V> input(TopologyTestDriver driver, Topic<String, V> topic) {
-    return driver.createInputTopic(topic.name(), topic.keySerde().serializer(), topic.valueSerde().serializer());
+  private static <V> TestInputTopic<String, V> input(
+      TopologyTestDriver driver, Topic<String, V> topic) {
+    return driver.createInputTopic(
+        topic.name(), topic.keySerde().serializer(), topic.valueSerde().serializer());
   }
 
   private static <V> List<V> output(TopologyTestDriver driver, Topic<String, V> topic) {
-    TestOutputTopic<String, V> out = driver.createOutputTopic(topic.name(), topic.keySerde().deserializer(), topic.valueSerde().deserializer());
+    TestOutputTopic<String, V> out =
+        driver.createOutputTopic(
+            topic.name(), topic.keySerde().deserializer(), topic.valueSerde().deserializer());
     return out.readValuesToList();
   }
 }

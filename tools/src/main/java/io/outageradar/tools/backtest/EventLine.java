@@ -34,7 +34,10 @@ public final class EventLine {
     }
   }
 
-  /** The line for a probe or report: the inverse of {@link #parse}, used by {@code replay --to-file}. */
+  /**
+   * The line for a probe or report: the inverse of {@link #parse}, used by {@code replay
+   * --to-file}.
+   */
   public static String format(SpecificRecord event) {
     ObjectNode node = JSON.createObjectNode();
     if (event instanceof ProbeResult probe) {
@@ -89,7 +92,9 @@ public final class EventLine {
     return switch (type) {
       case "probe" -> probe(node);
       case "report" -> report(node);
-      default -> throw new InvalidEventException("unknown type \"" + type + "\" (expected probe or report)");
+      default ->
+          throw new InvalidEventException(
+              "unknown type \"" + type + "\" (expected probe or report)");
     };
   }
 
@@ -105,7 +110,8 @@ public final class EventLine {
         .setLatencyMs(node.hasNonNull("latencyMs") ? node.get("latencyMs").asInt() : null)
         .setObservedAt(timestamp(node))
         .setHttpStatus(node.hasNonNull("httpStatus") ? node.get("httpStatus").asInt() : null)
-        .setCertDaysToExpiry(node.hasNonNull("certDaysToExpiry") ? node.get("certDaysToExpiry").asInt() : null)
+        .setCertDaysToExpiry(
+            node.hasNonNull("certDaysToExpiry") ? node.get("certDaysToExpiry").asInt() : null)
         .setDetail(node.hasNonNull("detail") ? node.get("detail").asText() : null)
         .build();
   }
@@ -116,8 +122,14 @@ public final class EventLine {
         .setService(text(node, "service"))
         .setRegion(text(node, "region"))
         .setReporterId(text(node, "reporter"))
-        .setSource(node.hasNonNull("source") ? enumValue(ReportSource.class, node, "source") : ReportSource.UNKNOWN)
-        .setCategory(node.hasNonNull("category") ? enumValue(ReportCategory.class, node, "category") : ReportCategory.OTHER)
+        .setSource(
+            node.hasNonNull("source")
+                ? enumValue(ReportSource.class, node, "source")
+                : ReportSource.UNKNOWN)
+        .setCategory(
+            node.hasNonNull("category")
+                ? enumValue(ReportCategory.class, node, "category")
+                : ReportCategory.OTHER)
         .setText(optionalText(node, "text", ""))
         .setLang(node.hasNonNull("lang") ? node.get("lang").asText() : null)
         .setReportedAt(timestamp(node))
@@ -130,7 +142,8 @@ public final class EventLine {
     try {
       return Instant.parse(raw);
     } catch (DateTimeParseException e) {
-      throw new InvalidEventException("timestamp \"" + raw + "\" is not ISO-8601 UTC (e.g. 2021-10-04T15:40:00Z)");
+      throw new InvalidEventException(
+          "timestamp \"" + raw + "\" is not ISO-8601 UTC (e.g. 2021-10-04T15:40:00Z)");
     }
   }
 
@@ -146,7 +159,8 @@ public final class EventLine {
     return node.hasNonNull(field) ? node.get(field).asText() : fallback;
   }
 
-  private static <E extends Enum<E>> E enumValue(Class<E> type, JsonNode node, String field) throws InvalidEventException {
+  private static <E extends Enum<E>> E enumValue(Class<E> type, JsonNode node, String field)
+      throws InvalidEventException {
     String raw = text(node, field);
     try {
       return Enum.valueOf(type, raw);

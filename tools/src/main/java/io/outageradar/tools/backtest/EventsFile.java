@@ -18,7 +18,10 @@ import org.apache.avro.specific.SpecificRecord;
  * and how many lines were skipped. Each bad line is reported on {@code err} with its number.
  */
 public record EventsFile(String name, List<SpecificRecord> events, long reports, long badLines) {
-  /** Reads {@code path} ("-" for stdin); a missing file is an {@link IllegalArgumentException} naming it. */
+  /**
+   * Reads {@code path} ("-" for stdin); a missing file is an {@link IllegalArgumentException}
+   * naming it.
+   */
   public static EventsFile read(String path, PrintWriter err, String command) throws IOException {
     List<SpecificRecord> events = new ArrayList<>();
     long reports = 0;
@@ -36,7 +39,14 @@ public record EventsFile(String name, List<SpecificRecord> events, long reports,
           events.add(event);
         } catch (EventLine.InvalidEventException e) {
           bad++;
-          err.println("outage-radar " + command + ": line " + lineNumber + ": " + e.getMessage() + " (skipped)");
+          err.println(
+              "outage-radar "
+                  + command
+                  + ": line "
+                  + lineNumber
+                  + ": "
+                  + e.getMessage()
+                  + " (skipped)");
         }
       }
     } catch (NoSuchFileException e) {

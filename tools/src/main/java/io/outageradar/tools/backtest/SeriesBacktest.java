@@ -25,7 +25,9 @@ public final class SeriesBacktest {
 
   private SeriesBacktest() {}
 
-  public static Summary run(BufferedReader in, Writer out, PrintWriter err, ReportDetectionConfig config) throws IOException {
+  public static Summary run(
+      BufferedReader in, Writer out, PrintWriter err, ReportDetectionConfig config)
+      throws IOException {
     SeasonalBaseline baseline = new SeasonalBaseline(config);
     PrintWriter csv = new PrintWriter(out);
     csv.println(HEADER);
@@ -35,7 +37,8 @@ public final class SeriesBacktest {
     long lineNumber = 0;
     for (String line = in.readLine(); line != null; line = in.readLine()) {
       lineNumber++;
-      if (line.isBlank() || (lineNumber == 1 && line.toLowerCase(Locale.ROOT).startsWith("timestamp"))) {
+      if (line.isBlank()
+          || (lineNumber == 1 && line.toLowerCase(Locale.ROOT).startsWith("timestamp"))) {
         continue;
       }
       String[] fields = line.split(",", -1);
@@ -52,13 +55,21 @@ public final class SeriesBacktest {
         }
       } catch (DateTimeParseException | IllegalArgumentException e) {
         bad++;
-        err.println("outage-radar backtest: line " + lineNumber + ": " + describe(e) + " (skipped)");
+        err.println(
+            "outage-radar backtest: line " + lineNumber + ": " + describe(e) + " (skipped)");
         continue;
       }
       ReportScorer.Score score = baseline.observe(HourOfWeek.of(at), value, false);
       rows++;
       alerts += score.anomalous() ? 1 : 0;
-      csv.println(at + "," + value + "," + String.format(Locale.ROOT, "%.4f", score.score()) + "," + score.anomalous());
+      csv.println(
+          at
+              + ","
+              + value
+              + ","
+              + String.format(Locale.ROOT, "%.4f", score.score())
+              + ","
+              + score.anomalous());
     }
     csv.flush();
     return new Summary(rows, alerts, bad);

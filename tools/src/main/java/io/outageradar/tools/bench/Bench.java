@@ -1,24 +1,21 @@
 package io.outageradar.tools.bench;
 
-import io.outageradar.embedded.EmbeddedKafka;
-import io.outageradar.service.runtime.Pipeline;
-import io.outageradar.embedded.TempDirs;
 import io.outageradar.avro.Page;
 import io.outageradar.avro.PageAction;
 import io.outageradar.avro.ProbeResult;
 import io.outageradar.avro.UserReport;
+import io.outageradar.detection.DetectionConfig;
+import io.outageradar.embedded.EmbeddedKafka;
+import io.outageradar.embedded.TempDirs;
+import io.outageradar.registry.MockSchemaRegistry;
+import io.outageradar.registry.RegistryOptions;
+import io.outageradar.registry.SchemaRegistryClient;
+import io.outageradar.service.runtime.Pipeline;
 import io.outageradar.simulation.LoadGenerator;
 import io.outageradar.simulation.LoadGenerator.InjectedOutage;
 import io.outageradar.simulation.Pacing;
 import io.outageradar.simulation.ScenarioEvents;
 import io.outageradar.simulation.ScenarioPublisher;
-import io.outageradar.registry.MockSchemaRegistry;
-import io.outageradar.registry.RegistryOptions;
-import io.outageradar.registry.SchemaRegistryClient;
-import io.outageradar.detection.DetectionConfig;
-import io.outageradar.detection.impact.RevenueTable;
-import io.outageradar.detection.lifecycle.AlertConfig;
-import io.outageradar.detection.reports.ReportDetectionConfig;
 import io.outageradar.topics.InputProducers;
 import io.outageradar.topics.Topics;
 import java.nio.file.Path;
@@ -58,8 +55,12 @@ import org.slf4j.LoggerFactory;
  */
 public final class Bench {
   private static final Logger LOG = LoggerFactory.getLogger(Bench.class);
-  /** Long enough for an injected outage to be confirmed (two 30 s windows) after a first-seen hold. */
+
+  /**
+   * Long enough for an injected outage to be confirmed (two 30 s windows) after a first-seen hold.
+   */
   static final Duration LATENCY_PHASE = Duration.ofSeconds(150);
+
   private static final Duration INJECT_FROM = Duration.ofSeconds(40);
   private static final Duration INJECT_EVERY = Duration.ofSeconds(3);
   private static final int MAX_INJECTED = 10;
@@ -73,37 +74,65 @@ public final class Bench {
     String scope = "bench-" + UUID.randomUUID();
     Path stateDir = TempDirs.create("outage-radar-bench-state-");
     DetectionConfig detection = DetectionConfig.defaults();
-    try (ProcessMemory memory = new ProcessMemory(); EmbeddedKafka kafka = EmbeddedKafka.start()) {
+    try (ProcessMemory memory = new ProcessMemory();
+        EmbeddedKafka kafka = EmbeddedKafka.start()) {
       SchemaRegistryClient registry = RegistryOptions.of("mock://" + scope).connect();
       Topics topics = Topics.create(registry);
       Clock clock = Clock.systemUTC();
       List<byte[]> sampleKeys = new ArrayList<>();
       List<byte[]> sampleValues = new ArrayList<>();
-      new LoadGenerator(options.keys(), 7, clock, List.of()).stream().limit(10_000).forEach(event -> {
-        sampleKeys.add(ScenarioEvents.keyOf(event).getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        sampleValues.add(event instanceof ProbeResult probe
-            ? topics.probeResults.valueSerde().serializer().serialize(topics.probeResults.name(), probe)
-            : topics.userReports.valueSerde().serializer().serialize(topics.userReports.name(), (UserReport) event));
-      });
+      new LoadGenerator(options.keys(), 7, clock, List.of())
+          .stream()
+              .limit(10_000)
+              .forEach(
+                  event -> {
+                    sampleKeys.add(
+                        ScenarioEvents.keyOf(event)
+                            .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                    sampleValues.add(
+                        event instanceof ProbeResult probe
+                            ? topics
+                                .probeResults
+                                .valueSerde()
+                                .serializer()
+                                .serialize(topics.probeResults.name(), probe)
+                            : topics
+                                .userReports
+                                .valueSerde()
+                                .serializer()
+                                .serialize(topics.userReports.name(), (UserReport) event));
+                  });
       int eventBytes = (int) sampleValues.stream().mapToInt(v -> v.length).average().orElse(0);
       try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
         admin.createTopics(List.of(new NewTopic("bench-raw", 6, (short) 1))).all().get();
       } catch (java.util.concurrent.ExecutionException e) {
         throw new IllegalStateException("cannot create the raw topic", e);
       }
-      Duration rawDuration = options.duration().dividedBy(4).compareTo(Duration.ofSeconds(10)) < 0
-          ? Duration.ofSeconds(10) : options.duration().dividedBy(4);
-      LOG.info("bench: raw ceiling for {} s with {}-byte records", rawDuration.toSeconds(), eventBytes);
-      RawThroughput.Result raw = RawThroughput.measure(kafka.bootstrapServers(), "bench-raw", sampleValues, sampleKeys, rawDuration);
+      Duration rawDuration =
+          options.duration().dividedBy(4).compareTo(Duration.ofSeconds(10)) < 0
+              ? Duration.ofSeconds(10)
+              : options.duration().dividedBy(4);
+      LOG.info(
+          "bench: raw ceiling for {} s with {}-byte records", rawDuration.toSeconds(), eventBytes);
+      RawThroughput.Result raw =
+          RawThroughput.measure(
+              kafka.bootstrapServers(), "bench-raw", sampleValues, sampleKeys, rawDuration);
 
-      Pipeline.Settings settings = Pipeline.Settings.builder(kafka.bootstrapServers(), APPLICATION_ID, topics, stateDir)
-          .detection(detection).exactlyOnce(options.exactlyOnce()).build();
+      Pipeline.Settings settings =
+          Pipeline.Settings.builder(kafka.bootstrapServers(), APPLICATION_ID, topics, stateDir)
+              .detection(detection)
+              .exactlyOnce(options.exactlyOnce())
+              .build();
       try (Pipeline pipeline = Pipeline.start(settings, Duration.ofMinutes(2));
           AlertWatcher alerts = new AlertWatcher(kafka.bootstrapServers(), topics)) {
-        LOG.info("bench: pipeline at full speed for {} s over {} keys", options.duration().toSeconds(), options.keys());
+        LOG.info(
+            "bench: pipeline at full speed for {} s over {} keys",
+            options.duration().toSeconds(),
+            options.keys());
         // the one application's group reads every stage (inputs, outages, the impact repartition):
         // the clock stops when the whole pipeline has caught up
-        FullSpeed fullSpeed = fullSpeed(topics, kafka.bootstrapServers(), options, clock, APPLICATION_ID);
+        FullSpeed fullSpeed =
+            fullSpeed(topics, kafka.bootstrapServers(), options, clock, APPLICATION_ID);
         double pipelinePerSec = fullSpeed.caughtUpPerSec();
         long produced = fullSpeed.produced();
 
@@ -116,35 +145,75 @@ public final class Bench {
           Instant from = phaseStart.plus(INJECT_FROM).plus(INJECT_EVERY.multipliedBy(s));
           injectedAt.put(LoadGenerator.key(s * LoadGenerator.REGIONS.size()).service(), from);
           for (int r = 0; r < LoadGenerator.REGIONS.size(); r++) {
-            outages.add(new InjectedOutage(s * LoadGenerator.REGIONS.size() + r, from, phaseStart.plus(Duration.ofHours(1))));
+            outages.add(
+                new InjectedOutage(
+                    s * LoadGenerator.REGIONS.size() + r,
+                    from,
+                    phaseStart.plus(Duration.ofHours(1))));
           }
         }
-        LOG.info("bench: latency phase at {} events/s, {} services failing from {} s in", Math.round(rate), services,
+        LOG.info(
+            "bench: latency phase at {} events/s, {} services failing from {} s in",
+            Math.round(rate),
+            services,
             INJECT_FROM.toSeconds());
         Instant phaseEnd = phaseStart.plus(LATENCY_PHASE);
-        produced += publish(topics, kafka.bootstrapServers(), new LoadGenerator(options.keys(), 13, clock, outages).stream()
-            .takeWhile(e -> ScenarioEvents.timeOf(e).isBefore(phaseEnd)), Pacing.rate(rate));
+        produced +=
+            publish(
+                topics,
+                kafka.bootstrapServers(),
+                new LoadGenerator(options.keys(), 13, clock, outages)
+                    .stream().takeWhile(e -> ScenarioEvents.timeOf(e).isBefore(phaseEnd)),
+                Pacing.rate(rate));
         alerts.awaitTriggers(injectedAt.keySet(), Duration.ofSeconds(60));
 
         List<Long> latencies = new ArrayList<>();
         List<Long> windowWaits = new ArrayList<>();
         long graceMs = detection.grace().toMillis();
-        injectedAt.forEach((service, from) -> alerts.trigger(service).ifPresent(trigger -> {
-          long decidedMs = trigger.page().getAt().toEpochMilli() + graceMs;
-          latencies.add(Math.max(0, trigger.arrivedAt().toEpochMilli() - decidedMs));
-          windowWaits.add(decidedMs - from.toEpochMilli());
-        }));
-        BenchResult.Latency latency = new BenchResult.Latency(percentile(latencies, 50), percentile(latencies, 99),
-            percentile(windowWaits, 50), latencies.size(), rate);
-        BenchResult.Memory memoryUsed = new BenchResult.Memory(memory.heapPeakBytes(), ProcessMemory.rssPeakBytes(),
-            ProcessMemory.directorySize(stateDir));
-        pipeline.close(); // before the peer runs, so the two never share the CPU; closing again is a no-op
-        LOG.info("bench: a bare windowed count on the same load for {} s", options.duration().toSeconds());
-        double peerPerSec = PeerThroughput.measure(kafka.bootstrapServers(), registry, options, clock, stateDir.resolve("peer"));
+        injectedAt.forEach(
+            (service, from) ->
+                alerts
+                    .trigger(service)
+                    .ifPresent(
+                        trigger -> {
+                          long decidedMs = trigger.page().getAt().toEpochMilli() + graceMs;
+                          latencies.add(
+                              Math.max(0, trigger.arrivedAt().toEpochMilli() - decidedMs));
+                          windowWaits.add(decidedMs - from.toEpochMilli());
+                        }));
+        BenchResult.Latency latency =
+            new BenchResult.Latency(
+                percentile(latencies, 50),
+                percentile(latencies, 99),
+                percentile(windowWaits, 50),
+                latencies.size(),
+                rate);
+        BenchResult.Memory memoryUsed =
+            new BenchResult.Memory(
+                memory.heapPeakBytes(),
+                ProcessMemory.rssPeakBytes(),
+                ProcessMemory.directorySize(stateDir));
+        pipeline
+            .close(); // before the peer runs, so the two never share the CPU; closing again is a
+        // no-op
+        LOG.info(
+            "bench: a bare windowed count on the same load for {} s",
+            options.duration().toSeconds());
+        double peerPerSec =
+            PeerThroughput.measure(
+                kafka.bootstrapServers(), registry, options, clock, stateDir.resolve("peer"));
         return new BenchResult(
-            new BenchResult.Throughput(raw.producePerSec(), raw.consumePerSec(), fullSpeed.loadPerSec(), pipelinePerSec,
-                fullSpeed.catchUpMs(), peerPerSec),
-            latency, memoryUsed, new BenchResult.Run(options.keys(), options.exactlyOnce(), eventBytes, produced, machine()));
+            new BenchResult.Throughput(
+                raw.producePerSec(),
+                raw.consumePerSec(),
+                fullSpeed.loadPerSec(),
+                pipelinePerSec,
+                fullSpeed.catchUpMs(),
+                peerPerSec),
+            latency,
+            memoryUsed,
+            new BenchResult.Run(
+                options.keys(), options.exactlyOnce(), eventBytes, produced, machine()));
       }
     } finally {
       MockSchemaRegistry.drop(scope);
@@ -152,7 +221,10 @@ public final class Bench {
     }
   }
 
-  /** A full-speed load: how much was produced, how long producing took, and how long until the reader had it all. */
+  /**
+   * A full-speed load: how much was produced, how long producing took, and how long until the
+   * reader had it all.
+   */
   record FullSpeed(long produced, long loadNanos, long caughtUpNanos) {
     double loadPerSec() {
       return produced / (loadNanos / 1e9);
@@ -168,33 +240,50 @@ public final class Bench {
   }
 
   /**
-   * Feeds {@code topics} from the load generator (the same seed every time, so every reader gets the
-   * same load) as fast as it can for the run's duration, then waits until {@code group} has read it all.
+   * Feeds {@code topics} from the load generator (the same seed every time, so every reader gets
+   * the same load) as fast as it can for the run's duration, then waits until {@code group} has
+   * read it all.
    */
-  static FullSpeed fullSpeed(Topics topics, String bootstrapServers, Options options, Clock clock, String group)
+  static FullSpeed fullSpeed(
+      Topics topics, String bootstrapServers, Options options, Clock clock, String group)
       throws InterruptedException {
     long start = System.nanoTime();
     Instant until = clock.instant().plus(options.duration());
-    long produced = publish(topics, bootstrapServers, new LoadGenerator(options.keys(), 11, clock, List.of()).stream()
-        .takeWhile(e -> ScenarioEvents.timeOf(e).isBefore(until)), Pacing.unpaced());
+    long produced =
+        publish(
+            topics,
+            bootstrapServers,
+            new LoadGenerator(options.keys(), 11, clock, List.of())
+                .stream().takeWhile(e -> ScenarioEvents.timeOf(e).isBefore(until)),
+            Pacing.unpaced());
     long loadNanos = System.nanoTime() - start;
     awaitCaughtUp(bootstrapServers, group, Duration.ofMinutes(10));
     return new FullSpeed(produced, loadNanos, System.nanoTime() - start);
   }
 
-  private static long publish(Topics topics, String bootstrapServers, Stream<SpecificRecord> events, Pacing pacing) {
-    return ScenarioPublisher.publish("bench", events, topics.probeResults, topics.userReports,
-        InputProducers.properties(bootstrapServers), pacing, ScenarioPublisher.Progress.NONE);
+  private static long publish(
+      Topics topics, String bootstrapServers, Stream<SpecificRecord> events, Pacing pacing) {
+    return ScenarioPublisher.publish(
+        "bench",
+        events,
+        topics.probeResults,
+        topics.userReports,
+        InputProducers.properties(bootstrapServers),
+        pacing,
+        ScenarioPublisher.Progress.NONE);
   }
 
   /** Waits until the group has committed the end of every partition it reads. */
-  private static void awaitCaughtUp(String bootstrapServers, String group, Duration timeout) throws InterruptedException {
+  private static void awaitCaughtUp(String bootstrapServers, String group, Duration timeout)
+      throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
     try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrapServers))) {
       while (System.nanoTime() < deadline) {
-        Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get();
-        Map<TopicPartition, OffsetSpec> latest = committed.keySet().stream()
-            .collect(Collectors.toMap(tp -> tp, tp -> OffsetSpec.latest()));
+        Map<TopicPartition, OffsetAndMetadata> committed =
+            admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get();
+        Map<TopicPartition, OffsetSpec> latest =
+            committed.keySet().stream()
+                .collect(Collectors.toMap(tp -> tp, tp -> OffsetSpec.latest()));
         var ends = admin.listOffsets(latest).all().get();
         long lag = committed.isEmpty() ? 1 : 0;
         for (var entry : committed.entrySet()) {
@@ -208,7 +297,8 @@ public final class Bench {
     } catch (java.util.concurrent.ExecutionException e) {
       throw new IllegalStateException("cannot read consumer lag", e);
     }
-    throw new IllegalStateException("the pipeline did not catch up within " + timeout.toSeconds() + " s");
+    throw new IllegalStateException(
+        "the pipeline did not catch up within " + timeout.toSeconds() + " s");
   }
 
   static long percentile(List<Long> values, int percentile) {
@@ -231,10 +321,16 @@ public final class Bench {
     } catch (java.io.IOException | NumberFormatException e) {
       memoryKb = -1;
     }
-    return Runtime.getRuntime().availableProcessors() + " cores, "
-        + (memoryKb < 0 ? "unknown memory" : Math.round(memoryKb / 1048576.0) + " GiB") + ", Java "
-        + System.getProperty("java.version") + " (" + System.getProperty("java.vm.name") + "), max heap "
-        + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MiB";
+    return Runtime.getRuntime().availableProcessors()
+        + " cores, "
+        + (memoryKb < 0 ? "unknown memory" : Math.round(memoryKb / 1048576.0) + " GiB")
+        + ", Java "
+        + System.getProperty("java.version")
+        + " ("
+        + System.getProperty("java.vm.name")
+        + "), max heap "
+        + Runtime.getRuntime().maxMemory() / (1024 * 1024)
+        + " MiB";
   }
 
   /** Records when each service's first TRIGGER page arrives. */
@@ -253,7 +349,11 @@ public final class Bench {
       props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
       props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
       props.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 50);
-      consumer = new KafkaConsumer<>(props, topics.alerts.keySerde().deserializer(), topics.alerts.valueSerde().deserializer());
+      consumer =
+          new KafkaConsumer<>(
+              props,
+              topics.alerts.keySerde().deserializer(),
+              topics.alerts.valueSerde().deserializer());
       consumer.subscribe(List.of(topics.alerts.name()));
       thread = new Thread(this::run, "bench-alert-watcher");
       thread.start();

@@ -3,7 +3,10 @@ package io.outageradar.tools.bench;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-/** One bench run's figures; {@link #json()} is the public `bench --json` contract (fields only ever added). */
+/**
+ * One bench run's figures; {@link #json()} is the public `bench --json` contract (fields only ever
+ * added).
+ */
 public record BenchResult(Throughput throughput, Latency latency, Memory memory, Run run) {
 
   /**
@@ -11,14 +14,22 @@ public record BenchResult(Throughput throughput, Latency latency, Memory memory,
    * pipeline}: events over the time until the whole pipeline had caught up; {@code peer}: the same
    * for a bare windowed count on the same load.
    */
-  public record Throughput(double rawProduce, double rawConsume, double load, double pipeline, long catchUpMs, double peer) {}
+  public record Throughput(
+      double rawProduce,
+      double rawConsume,
+      double load,
+      double pipeline,
+      long catchUpMs,
+      double peer) {}
 
   /** Alert latency after the close of the deciding window, and the window wait itself. */
-  public record Latency(long p50Ms, long p99Ms, long windowWaitP50Ms, int samples, double phaseEventsPerSec) {}
+  public record Latency(
+      long p50Ms, long p99Ms, long windowWaitP50Ms, int samples, double phaseEventsPerSec) {}
 
   public record Memory(long heapPeakBytes, long rssPeakBytes, long stateBytes) {}
 
-  public record Run(int keys, boolean exactlyOnce, int eventBytes, long eventsProduced, String machine) {}
+  public record Run(
+      int keys, boolean exactlyOnce, int eventBytes, long eventsProduced, String machine) {}
 
   public double ratioToRaw() {
     return throughput.rawProduce() <= 0 ? 0 : throughput.pipeline() / throughput.rawProduce();

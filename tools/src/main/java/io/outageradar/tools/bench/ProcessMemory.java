@@ -15,15 +15,22 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class ProcessMemory implements AutoCloseable {
   private final AtomicLong heapPeak = new AtomicLong();
-  private final ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor(r -> {
-    Thread thread = new Thread(r, "bench-memory-sampler");
-    thread.setDaemon(true);
-    return thread;
-  });
+  private final ScheduledExecutorService sampler =
+      Executors.newSingleThreadScheduledExecutor(
+          r -> {
+            Thread thread = new Thread(r, "bench-memory-sampler");
+            thread.setDaemon(true);
+            return thread;
+          });
 
   ProcessMemory() {
-    sampler.scheduleAtFixedRate(() -> heapPeak.accumulateAndGet(
-        ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed(), Math::max), 0, 200, TimeUnit.MILLISECONDS);
+    sampler.scheduleAtFixedRate(
+        () ->
+            heapPeak.accumulateAndGet(
+                ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed(), Math::max),
+        0,
+        200,
+        TimeUnit.MILLISECONDS);
   }
 
   long heapPeakBytes() {

@@ -23,12 +23,18 @@ final class RawThroughput {
 
   private RawThroughput() {}
 
-  static Result measure(String bootstrapServers, String topic, List<byte[]> sampleValues, List<byte[]> sampleKeys, Duration duration) {
+  static Result measure(
+      String bootstrapServers,
+      String topic,
+      List<byte[]> sampleValues,
+      List<byte[]> sampleKeys,
+      Duration duration) {
     Properties props = InputProducers.properties(bootstrapServers);
     long sent = 0;
     long start = System.nanoTime();
     long deadline = start + duration.toNanos();
-    try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer())) {
+    try (KafkaProducer<byte[], byte[]> producer =
+        new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer())) {
       while ((sent & 1023) != 0 || System.nanoTime() < deadline) {
         int i = (int) (sent % sampleValues.size());
         producer.send(new ProducerRecord<>(topic, sampleKeys.get(i), sampleValues.get(i)));
@@ -45,7 +51,9 @@ final class RawThroughput {
     consumerProps.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000);
     long received = 0;
     long consumeStart = System.nanoTime();
-    try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(consumerProps, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+    try (KafkaConsumer<byte[], byte[]> consumer =
+        new KafkaConsumer<>(
+            consumerProps, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
       consumer.subscribe(List.of(topic));
       while (received < sent) {
         ConsumerRecords<byte[], byte[]> records = consumer.poll(Duration.ofMillis(500));

@@ -17,9 +17,9 @@ import org.apache.kafka.streams.kstream.TimeWindows;
 import org.apache.kafka.streams.state.WindowStore;
 
 /**
- * The application a user would write instead of outage-radar, as the bench's yardstick: the
- * plain DSL counting each input's records per key in 30 s event-time windows (Avro values
- * decoded, record timestamps as event time, the counts written to a topic).
+ * The application a user would write instead of outage-radar, as the bench's yardstick: the plain
+ * DSL counting each input's records per key in 30 s event-time windows (Avro values decoded, record
+ * timestamps as event time, the counts written to a topic).
  */
 final class WindowedCountPeer {
   static final Duration WINDOW = Duration.ofSeconds(30);
@@ -40,14 +40,21 @@ final class WindowedCountPeer {
   }
 
   private static <V> void count(StreamsBuilder builder, Topic<String, V> input, String name) {
-    builder.stream(input.name(), Consumed.with(input.keySerde(), input.valueSerde()).withName(name + "-source"))
+    builder.stream(
+            input.name(),
+            Consumed.with(input.keySerde(), input.valueSerde()).withName(name + "-source"))
         .groupByKey(Grouped.as(name + "-by-key"))
         .windowedBy(TimeWindows.ofSizeAndGrace(WINDOW, GRACE))
-        .count(Named.as(name + "-count"), Materialized.<String, Long, WindowStore<Bytes, byte[]>>as(name + "-counts")
-            .withKeySerde(Serdes.String()))
+        .count(
+            Named.as(name + "-count"),
+            Materialized.<String, Long, WindowStore<Bytes, byte[]>>as(name + "-counts")
+                .withKeySerde(Serdes.String()))
         .toStream(Named.as(name + "-counts-stream"))
-        .map((window, count) -> new KeyValue<>(window.key() + "@" + window.window().start(), count),
+        .map(
+            (window, count) -> new KeyValue<>(window.key() + "@" + window.window().start(), count),
             Named.as(name + "-counts-keyed"))
-        .to(countsTopic(input), Produced.with(Serdes.String(), Serdes.Long()).withName(name + "-counts-sink"));
+        .to(
+            countsTopic(input),
+            Produced.with(Serdes.String(), Serdes.Long()).withName(name + "-counts-sink"));
   }
 }

@@ -13,10 +13,14 @@ import java.util.function.Predicate;
 record KillPoint(String description, Predicate<OutageEvent> after, Duration patience) {
   static KillPoint of(int n, SplittableRandom random) {
     if (n == 0) {
-      return new KillPoint("right after the first outage record", outage -> true, Duration.ofMinutes(5));
+      return new KillPoint(
+          "right after the first outage record", outage -> true, Duration.ofMinutes(5));
     }
     if (n == 1) {
-      return new KillPoint("during a recovery", outage -> outage.getState() == OutageState.RECOVERING, Duration.ofMinutes(5));
+      return new KillPoint(
+          "during a recovery",
+          outage -> outage.getState() == OutageState.RECOVERING,
+          Duration.ofMinutes(5));
     }
     Duration delay = Duration.ofMillis(1000 + random.nextLong(5000));
     return new KillPoint(delay.toMillis() + " ms after the restart", outage -> false, delay);

@@ -15,28 +15,51 @@ import java.util.concurrent.TimeUnit;
  */
 final class PipelineChild {
   private final List<String> command = new ArrayList<>();
+
   /** What {@code run} prints once its pipeline is RUNNING. */
   private static final String RUNNING = "outage-radar: running against";
 
   private final Path log;
   private Process process;
+
   /** Lines of the log before the latest start: what the latest start said comes after them. */
   private long linesBeforeStart;
 
-  PipelineChild(String bootstrapServers, String registryUrl, String applicationId, boolean exactlyOnce, Path stateDir, Path log) {
+  PipelineChild(
+      String bootstrapServers,
+      String registryUrl,
+      String applicationId,
+      boolean exactlyOnce,
+      Path stateDir,
+      Path log) {
     this.log = log;
     command.add(ProcessHandle.current().info().command().orElse("java"));
-    command.addAll(List.of("-Xmx512m", "-cp", System.getProperty("java.class.path"), OutageRadar.class.getName(), "run",
-        "--bootstrap-servers", bootstrapServers, "--schema-registry-url", registryUrl,
-        "--set", "application.id=" + applicationId,
-        "--set", "processing.exactly-once=" + exactlyOnce,
-        "--set", "state.dir=" + stateDir));
+    command.addAll(
+        List.of(
+            "-Xmx512m",
+            "-cp",
+            System.getProperty("java.class.path"),
+            OutageRadar.class.getName(),
+            "run",
+            "--bootstrap-servers",
+            bootstrapServers,
+            "--schema-registry-url",
+            registryUrl,
+            "--set",
+            "application.id=" + applicationId,
+            "--set",
+            "processing.exactly-once=" + exactlyOnce,
+            "--set",
+            "state.dir=" + stateDir));
   }
 
   void start() throws IOException {
     linesBeforeStart = Files.exists(log) ? Files.readAllLines(log).size() : 0;
-    process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
-        .start();
+    process =
+        new ProcessBuilder(command)
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+            .start();
   }
 
   /**
@@ -46,7 +69,10 @@ final class PipelineChild {
   boolean awaitRunning(Duration timeout) throws IOException, InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (System.nanoTime() < deadline) {
-      if (Files.exists(log) && Files.readAllLines(log).stream().skip(linesBeforeStart).anyMatch(line -> line.contains(RUNNING))) {
+      if (Files.exists(log)
+          && Files.readAllLines(log).stream()
+              .skip(linesBeforeStart)
+              .anyMatch(line -> line.contains(RUNNING))) {
         return true;
       }
       if (process != null && !process.isAlive()) {

@@ -2,6 +2,7 @@ package io.outageradar.tools.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.outageradar.service.cli.Version;
 import io.outageradar.tools.bench.Bench;
 import io.outageradar.tools.bench.BenchResult;
 import java.io.IOException;
@@ -13,39 +14,56 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.concurrent.Callable;
-import io.outageradar.service.cli.Version;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-@Command(name = "bench", mixinStandardHelpOptions = true, versionProvider = Version.class,
+@Command(
+    name = "bench",
+    mixinStandardHelpOptions = true,
+    versionProvider = Version.class,
     header = "Measure the broker ceiling, pipeline throughput and alert latency on this machine.",
     description = {
-    "Measure on this machine, in one run: the embedded broker's raw produce/consume ceiling for records of the",
-    "pipeline's size; the full pipeline's sustained input events/s over --keys (service, region) keys; and, at",
-    "half that rate, the latency from the close of the deciding window to the alert for services failing at",
-    "known times. Writes the results with the machine to --out (bench/results)."})
+      "Measure on this machine, in one run: the embedded broker's raw produce/consume ceiling for records of the",
+      "pipeline's size; the full pipeline's sustained input events/s over --keys (service, region) keys; and, at",
+      "half that rate, the latency from the close of the deciding window to the alert for services failing at",
+      "known times. Writes the results with the machine to --out (bench/results)."
+    })
 public final class BenchCommand implements Callable<Integer> {
-  private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+  private static final DateTimeFormatter STAMP =
+      DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
   @Spec CommandSpec spec;
 
-  @Option(names = "--duration", defaultValue = "60", description = "Seconds of full-speed load (default: ${DEFAULT-VALUE}); "
-      + "the latency phase adds 150 s.")
+  @Option(
+      names = "--duration",
+      defaultValue = "60",
+      description =
+          "Seconds of full-speed load (default: ${DEFAULT-VALUE}); "
+              + "the latency phase adds 150 s.")
   long durationSeconds;
 
-  @Option(names = "--keys", defaultValue = "10000", description = "(service, region) keys (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--keys",
+      defaultValue = "10000",
+      description = "(service, region) keys (default: ${DEFAULT-VALUE}).")
   int keys;
 
-  @Option(names = "--eos", defaultValue = "off", description = "Exactly-once processing: on or off (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--eos",
+      defaultValue = "off",
+      description = "Exactly-once processing: on or off (default: ${DEFAULT-VALUE}).")
   String eos;
 
   @Option(names = "--json", description = "Print one JSON object instead of a table.")
   boolean json;
 
-  @Option(names = "--out", defaultValue = "bench/results", description = "Directory for the results file (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--out",
+      defaultValue = "bench/results",
+      description = "Directory for the results file (default: ${DEFAULT-VALUE}).")
   Path out;
 
   @Override
@@ -54,19 +72,24 @@ public final class BenchCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(), "--eos must be on or off");
     }
     if (durationSeconds < 5 || keys < 20) {
-      throw new ParameterException(spec.commandLine(), "--duration must be at least 5 s and --keys at least 20");
+      throw new ParameterException(
+          spec.commandLine(), "--duration must be at least 5 s and --keys at least 20");
     }
-    BenchResult result = Bench.run(new Bench.Options(Duration.ofSeconds(durationSeconds), keys, eos.equals("on")));
+    BenchResult result =
+        Bench.run(new Bench.Options(Duration.ofSeconds(durationSeconds), keys, eos.equals("on")));
     ObjectNode node = result.json();
     String text = new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(node);
     Files.createDirectories(out);
-    Path file = out.resolve("bench-" + STAMP.format(Instant.now()) + "-" + keys + "keys-eos-" + eos + ".json");
+    Path file =
+        out.resolve(
+            "bench-" + STAMP.format(Instant.now()) + "-" + keys + "keys-eos-" + eos + ".json");
     Files.writeString(file, text + System.lineSeparator());
     PrintWriter stdout = spec.commandLine().getOut();
     if (json) {
       stdout.println(new ObjectMapper().writeValueAsString(node));
     } else {
-      node.properties().forEach(field -> stdout.printf("%-26s %s%n", field.getKey(), field.getValue().asText()));
+      node.properties()
+          .forEach(field -> stdout.printf("%-26s %s%n", field.getKey(), field.getValue().asText()));
     }
     spec.commandLine().getErr().println("outage-radar bench: results in " + file);
     return 0;

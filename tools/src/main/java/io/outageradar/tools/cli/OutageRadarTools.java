@@ -3,7 +3,10 @@ package io.outageradar.tools.cli;
 import io.outageradar.service.cli.OutageRadar;
 import picocli.CommandLine;
 
-/** What {@code ./outage-radar} runs: the service's commands plus demo, replay, backtest, chaos and bench. */
+/**
+ * What {@code ./outage-radar} runs: the service's commands plus demo, replay, backtest, chaos and
+ * bench.
+ */
 public final class OutageRadarTools {
   private OutageRadarTools() {}
 
@@ -12,6 +15,11 @@ public final class OutageRadarTools {
   }
 
   public static CommandLine commandLine() {
-    return OutageRadar.commandLine(new DemoCommand(), new ReplayCommand(), new BacktestCommand(), new ChaosCommand(), new BenchCommand());
+    return OutageRadar.commandLine(
+        new DemoCommand(),
+        new ReplayCommand(),
+        new BacktestCommand(),
+        new ChaosCommand(),
+        new BenchCommand());
   }
 }

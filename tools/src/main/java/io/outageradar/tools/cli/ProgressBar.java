@@ -27,9 +27,12 @@ final class ProgressBar implements Progress {
   }
 
   /** Progress through a scenario's event time, from its start to its end. */
-  static Progress ofEventTime(PrintWriter out, String label, Instant start, Instant end, boolean terminal) {
+  static Progress ofEventTime(
+      PrintWriter out, String label, Instant start, Instant end, boolean terminal) {
     double span = Math.max(1, Duration.between(start, end).toMillis());
-    return terminal ? new ProgressBar(out, label, at -> at == null ? 0 : (at.toEpochMilli() - start.toEpochMilli()) / span)
+    return terminal
+        ? new ProgressBar(
+            out, label, at -> at == null ? 0 : (at.toEpochMilli() - start.toEpochMilli()) / span)
         : Progress.NONE;
   }
 
@@ -37,7 +40,9 @@ final class ProgressBar implements Progress {
   static Progress ofWallClock(PrintWriter out, String label, Duration length, boolean terminal) {
     long startNanos = System.nanoTime();
     double span = Math.max(1, length.toNanos());
-    return terminal ? new ProgressBar(out, label, at -> (System.nanoTime() - startNanos) / span) : Progress.NONE;
+    return terminal
+        ? new ProgressBar(out, label, at -> (System.nanoTime() - startNanos) / span)
+        : Progress.NONE;
   }
 
   /** Whether this process writes to an interactive terminal. */
@@ -73,7 +78,8 @@ final class ProgressBar implements Progress {
   static String render(String label, double fraction, long count) {
     double clamped = Math.max(0, Math.min(1, fraction));
     int filled = (int) Math.round(clamped * WIDTH);
-    return String.format("%s [%s%s] %3d%% %,d events", label, "#".repeat(filled), "-".repeat(WIDTH - filled),
-        Math.round(clamped * 100), count);
+    return String.format(
+        "%s [%s%s] %3d%% %,d events",
+        label, "#".repeat(filled), "-".repeat(WIDTH - filled), Math.round(clamped * 100), count);
   }
 }

@@ -1,20 +1,18 @@
 package io.outageradar.tools.demo;
 
-import io.outageradar.tools.Outcome;
+import io.outageradar.detection.DetectionConfig;
+import io.outageradar.detection.impact.RevenueTable;
 import io.outageradar.embedded.EmbeddedKafka;
 import io.outageradar.embedded.EmbeddedSchemaRegistry;
-import io.outageradar.tools.runtime.ConsumerLag;
-import io.outageradar.service.runtime.Pipeline;
 import io.outageradar.embedded.TempDirs;
+import io.outageradar.registry.RegistryOptions;
+import io.outageradar.service.runtime.Pipeline;
 import io.outageradar.simulation.Facebook2021Scenario;
 import io.outageradar.simulation.Scenario;
 import io.outageradar.simulation.ScenarioEvents;
 import io.outageradar.simulation.ScenarioPublisher;
-import io.outageradar.registry.RegistryOptions;
-import io.outageradar.detection.DetectionConfig;
-import io.outageradar.detection.impact.RevenueTable;
-import io.outageradar.detection.lifecycle.AlertConfig;
-import io.outageradar.detection.reports.ReportDetectionConfig;
+import io.outageradar.tools.Outcome;
+import io.outageradar.tools.runtime.ConsumerLag;
 import io.outageradar.topics.TopicCreator;
 import io.outageradar.topics.Topics;
 import java.io.IOException;
@@ -38,31 +36,49 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
  * and the outputs read back by a real consumer once the pipeline has read everything.
  */
 public final class Demo {
-  /** The application id of the demo's pipeline: its consumer group, whose lag tells when it has read everything. */
+  /**
+   * The application id of the demo's pipeline: its consumer group, whose lag tells when it has read
+   * everything.
+   */
   private static final String APPLICATION_ID = "outage-radar-demo";
+
   /** How long outputs must stay unchanged, beyond the idle detection, to count as final. */
   private static final Duration QUIET_MARGIN = Duration.ofSeconds(3);
+
   /** How often the demo says how far the pipeline got while it reads. */
   private static final Duration PROGRESS_EVERY = Duration.ofSeconds(5);
-  /** What a mid-sized shop selling through WhatsApp and Instagram might take per hour (illustrative). */
+
+  /**
+   * What a mid-sized shop selling through WhatsApp and Instagram might take per hour
+   * (illustrative).
+   */
   public static final RevenueTable DEMO_REVENUE =
-      RevenueTable.parse("whatsapp|BR=2500.00 BRL,instagram|BR=1800.00 BRL,whatsapp|IN=90000 INR,instagram|US=1200.00 USD");
+      RevenueTable.parse(
+          "whatsapp|BR=2500.00 BRL,instagram|BR=1800.00 BRL,whatsapp|IN=90000 INR,instagram|US=1200.00 USD");
 
   private Demo() {}
 
   /** The 4 October 2021 outage, probes and user reports. */
   public static Outcome run(long seed, Duration timeout, Consumer<String> progress) {
     Scenario scenario = new Facebook2021Scenario(seed);
-    return run(scenario.name(), ScenarioEvents.of(scenario), timeout, progress, registry -> { });
+    return run(scenario.name(), ScenarioEvents.of(scenario), timeout, progress, registry -> {});
   }
 
   /** Any events in event-time order, e.g. read from a backtest events file. */
-  public static Outcome run(String name, List<SpecificRecord> events, Duration timeout, Consumer<String> progress) {
-    return run(name, events.stream(), timeout, progress, registry -> { });
+  public static Outcome run(
+      String name, List<SpecificRecord> events, Duration timeout, Consumer<String> progress) {
+    return run(name, events.stream(), timeout, progress, registry -> {});
   }
 
-  /** As above; {@code beforePipeline} may act on the registry once the replay is on the broker (tests of a registry outage). */
-  public static Outcome run(String name, List<SpecificRecord> events, Duration timeout, Consumer<String> progress,
+  /**
+   * As above; {@code beforePipeline} may act on the registry once the replay is on the broker
+   * (tests of a registry outage).
+   */
+  public static Outcome run(
+      String name,
+      List<SpecificRecord> events,
+      Duration timeout,
+      Consumer<String> progress,
       Consumer<EmbeddedSchemaRegistry> beforePipeline) {
     return run(name, events.stream(), timeout, progress, beforePipeline);
   }
@@ -80,28 +96,47 @@ public final class Demo {
     return String.format("%.1f", Duration.between(began, Instant.now()).toMillis() / 1000.0);
   }
 
-  private static Outcome run(String name, Stream<SpecificRecord> events, Duration timeout, Consumer<String> progress,
+  private static Outcome run(
+      String name,
+      Stream<SpecificRecord> events,
+      Duration timeout,
+      Consumer<String> progress,
       Consumer<EmbeddedSchemaRegistry> beforePipeline) {
     Instant began = Instant.now();
     Path stateDir = TempDirs.create("outage-radar-demo-state-");
     DetectionConfig detection = detection();
-    try (EmbeddedKafka kafka = EmbeddedKafka.start(); EmbeddedSchemaRegistry registry = EmbeddedSchemaRegistry.start()) {
+    try (EmbeddedKafka kafka = EmbeddedKafka.start();
+        EmbeddedSchemaRegistry registry = EmbeddedSchemaRegistry.start()) {
       // A registry over HTTP, as in production; the pipeline has a client (and caches) of its own.
       Topics topics = Topics.create(RegistryOptions.of(registry.url()).connect());
       Topics pipelineTopics = Topics.create(RegistryOptions.of(registry.url()).connect());
-      Pipeline.Settings settings = Pipeline.Settings.builder(kafka.bootstrapServers(), APPLICATION_ID, pipelineTopics, stateDir)
-          .detection(detection).revenue(DEMO_REVENUE).build();
-      try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
+      Pipeline.Settings settings =
+          Pipeline.Settings.builder(
+                  kafka.bootstrapServers(), APPLICATION_ID, pipelineTopics, stateDir)
+              .detection(detection)
+              .revenue(DEMO_REVENUE)
+              .build();
+      try (Admin admin =
+          Admin.create(
+              Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
         TopicCreator.ensure(admin, topics.all(), (short) 1);
       }
-      // The whole replay is on the broker before the pipeline starts: a replay paused mid-way (a slow
+      // The whole replay is on the broker before the pipeline starts: a replay paused mid-way (a
+      // slow
       // producer on a busy machine) would look to the pipeline like inputs gone idle.
       progress.accept("embedded Kafka up after " + secondsSince(began) + " s; replaying " + name);
-      long replayed = ScenarioPublisher.publish(name, events, topics.probeResults, topics.userReports, kafka.bootstrapServers(), 0);
-      progress.accept(String.format("%,d events on the broker after %s s; starting the pipeline", replayed, secondsSince(began)));
+      long replayed =
+          ScenarioPublisher.publish(
+              name, events, topics.probeResults, topics.userReports, kafka.bootstrapServers(), 0);
+      progress.accept(
+          String.format(
+              "%,d events on the broker after %s s; starting the pipeline",
+              replayed, secondsSince(began)));
       beforePipeline.accept(registry);
-      // RUNNING may wait on the registry (a test takes it down here): the whole timeout, not a fixed minute
-      try (Pipeline pipeline = Pipeline.start(settings, timeout.minus(Duration.between(began, Instant.now())));
+      // RUNNING may wait on the registry (a test takes it down here): the whole timeout, not a
+      // fixed minute
+      try (Pipeline pipeline =
+              Pipeline.start(settings, timeout.minus(Duration.between(began, Instant.now())));
           OutputCollector outputs = new OutputCollector(kafka.bootstrapServers(), topics);
           ConsumerLag lag = new ConsumerLag(kafka.bootstrapServers())) {
         Duration left = timeout.minus(Duration.between(began, Instant.now()));
@@ -109,31 +144,51 @@ public final class Demo {
         Duration quiet = detection.idleAdvanceAfter().multipliedBy(2).plus(QUIET_MARGIN);
         boolean[] caughtUp = {false};
         Instant[] nextReport = {Instant.now().plus(PROGRESS_EVERY)};
-        BooleanSupplier readAll = () -> {
-          String stopped = pipeline.fatalStop().getNow(null);
-          if (stopped != null) {
-            throw new IllegalStateException("the pipeline stopped: " + stopped);
-          }
-          long behind = lag.behind(APPLICATION_ID, inputs);
-          if (behind == 0 && !caughtUp[0]) {
-            caughtUp[0] = true;
-            progress.accept("the pipeline has read every event after " + secondsSince(began) + " s; waiting for the last windows");
-          } else if (behind > 0 && Instant.now().isAfter(nextReport[0])) {
-            nextReport[0] = Instant.now().plus(PROGRESS_EVERY);
-            progress.accept(String.format("read %,d of %,d events; event time reached %s; %d outage(s) so far", replayed - behind,
-                replayed, outputs.eventTimeReached().map(Instant::toString).orElse("-"), outputs.outagesSoFar()));
-          }
-          return behind == 0;
-        };
+        BooleanSupplier readAll =
+            () -> {
+              String stopped = pipeline.fatalStop().getNow(null);
+              if (stopped != null) {
+                throw new IllegalStateException("the pipeline stopped: " + stopped);
+              }
+              long behind = lag.behind(APPLICATION_ID, inputs);
+              if (behind == 0 && !caughtUp[0]) {
+                caughtUp[0] = true;
+                progress.accept(
+                    "the pipeline has read every event after "
+                        + secondsSince(began)
+                        + " s; waiting for the last windows");
+              } else if (behind > 0 && Instant.now().isAfter(nextReport[0])) {
+                nextReport[0] = Instant.now().plus(PROGRESS_EVERY);
+                progress.accept(
+                    String.format(
+                        "read %,d of %,d events; event time reached %s; %d outage(s) so far",
+                        replayed - behind,
+                        replayed,
+                        outputs.eventTimeReached().map(Instant::toString).orElse("-"),
+                        outputs.outagesSoFar()));
+              }
+              return behind == 0;
+            };
         if (!outputs.awaitSettled(readAll, quiet, left)) {
-          throw new IllegalStateException("the pipeline did not finish judging the replay within " + timeout.toSeconds()
-              + " s: " + outputs.progress());
+          throw new IllegalStateException(
+              "the pipeline did not finish judging the replay within "
+                  + timeout.toSeconds()
+                  + " s: "
+                  + outputs.progress());
         }
-        return new Outcome(name, replayed, new ArrayList<>(outputs.outages()), outputs.pages(), outputs.regionImpact(),
-            outputs.judged(), Duration.between(began, Instant.now()), outputs.deadLetters());
+        return new Outcome(
+            name,
+            replayed,
+            new ArrayList<>(outputs.outages()),
+            outputs.pages(),
+            outputs.regionImpact(),
+            outputs.judged(),
+            Duration.between(began, Instant.now()),
+            outputs.deadLetters());
       }
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot start the embedded schema registry: " + e.getMessage(), e);
+      throw new UncheckedIOException(
+          "cannot start the embedded schema registry: " + e.getMessage(), e);
     } finally {
       TempDirs.delete(stateDir);
     }

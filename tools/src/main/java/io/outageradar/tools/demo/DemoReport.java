@@ -1,13 +1,13 @@
 package io.outageradar.tools.demo;
 
-import io.outageradar.tools.Outcome;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.outageradar.service.query.OutageJson;
 import io.outageradar.avro.OutageEvent;
 import io.outageradar.avro.Page;
 import io.outageradar.avro.RegionImpact;
+import io.outageradar.service.query.OutageJson;
+import io.outageradar.tools.Outcome;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -18,7 +18,8 @@ import java.util.List;
 
 /** Renders a demo run as a readable timeline or as the {@code --json} summary other tools read. */
 public final class DemoReport {
-  private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneOffset.UTC);
+  private static final DateTimeFormatter CLOCK =
+      DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneOffset.UTC);
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private DemoReport() {}
@@ -52,38 +53,77 @@ public final class DemoReport {
     return root.toString();
   }
 
-  /** The human timeline: onset, confirmation (with the detection delay), pages and recovery, in event time. */
+  /**
+   * The human timeline: onset, confirmation (with the detection delay), pages and recovery, in
+   * event time.
+   */
   public static String timeline(Outcome result) {
     record Line(Instant at, int order, String text) {}
     List<Line> lines = new ArrayList<>();
     for (OutageEvent o : result.outages()) {
       String who = o.getService() + " " + o.getScope() + " outage " + o.getOutageId();
-      lines.add(new Line(o.getOnset(), 0, "onset      " + who + " in " + String.join(", ", o.getRegions())));
-      lines.add(new Line(o.getConfirmedAt(), 1, "confirmed  " + o.getService() + " after "
-          + Duration.between(o.getOnset(), o.getConfirmedAt()).toSeconds() + " s, cause hint " + o.getCause()));
+      lines.add(
+          new Line(
+              o.getOnset(), 0, "onset      " + who + " in " + String.join(", ", o.getRegions())));
+      lines.add(
+          new Line(
+              o.getConfirmedAt(),
+              1,
+              "confirmed  "
+                  + o.getService()
+                  + " after "
+                  + Duration.between(o.getOnset(), o.getConfirmedAt()).toSeconds()
+                  + " s, cause hint "
+                  + o.getCause()));
       if (o.getResolvedAt() != null && o.getMeanSentiment() != null) {
-        lines.add(new Line(o.getResolvedAt(), 1, "reports    " + o.getService() + ": " + String.format("%,d", o.getReports())
-            + " user reports, mean sentiment " + String.format("%+.2f", o.getMeanSentiment())));
+        lines.add(
+            new Line(
+                o.getResolvedAt(),
+                1,
+                "reports    "
+                    + o.getService()
+                    + ": "
+                    + String.format("%,d", o.getReports())
+                    + " user reports, mean sentiment "
+                    + String.format("%+.2f", o.getMeanSentiment())));
       }
       if (o.getResolvedAt() != null) {
-        lines.add(new Line(o.getResolvedAt(), 1, "resolved   " + o.getService() + " after "
-            + hours(Duration.between(o.getOnset(), o.getResolvedAt()))));
+        lines.add(
+            new Line(
+                o.getResolvedAt(),
+                1,
+                "resolved   "
+                    + o.getService()
+                    + " after "
+                    + hours(Duration.between(o.getOnset(), o.getResolvedAt()))));
       }
     }
     for (Page p : pagesInEventTime(result)) {
-      lines.add(new Line(p.getAt(), 2, "page       " + p.getAction() + " " + p.getDedupKey() + ": " + p.getSummary()));
+      lines.add(
+          new Line(
+              p.getAt(),
+              2,
+              "page       " + p.getAction() + " " + p.getDedupKey() + ": " + p.getSummary()));
     }
     lines.sort(Comparator.comparing(Line::at).thenComparing(Line::order));
 
     StringBuilder out = new StringBuilder();
-    out.append("outage-radar demo: replay of ").append(result.scenario()).append(" (")
-        .append(String.format("%,d", result.eventsReplayed())).append(" events) through embedded Kafka\n\n");
+    out.append("outage-radar demo: replay of ")
+        .append(result.scenario())
+        .append(" (")
+        .append(String.format("%,d", result.eventsReplayed()))
+        .append(" events) through embedded Kafka\n\n");
     out.append("event time (UTC)\n");
     for (Line line : lines) {
       out.append(CLOCK.format(line.at())).append("  ").append(line.text()).append('\n');
     }
-    out.append('\n').append(result.outages().size()).append(" outage(s), ").append(result.pages().size())
-        .append(" page(s); wall time ").append(result.wallTime().toMillis() / 1000.0).append(" s\n");
+    out.append('\n')
+        .append(result.outages().size())
+        .append(" outage(s), ")
+        .append(result.pages().size())
+        .append(" page(s); wall time ")
+        .append(result.wallTime().toMillis() / 1000.0)
+        .append(" s\n");
     return out.toString();
   }
 
@@ -93,7 +133,10 @@ public final class DemoReport {
    */
   private static List<Page> pagesInEventTime(Outcome result) {
     return result.pages().stream()
-        .sorted(Comparator.comparing(Page::getAt).thenComparing(Page::getDedupKey).thenComparing(Page::getAction))
+        .sorted(
+            Comparator.comparing(Page::getAt)
+                .thenComparing(Page::getDedupKey)
+                .thenComparing(Page::getAction))
         .toList();
   }
 

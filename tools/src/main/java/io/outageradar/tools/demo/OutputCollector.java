@@ -1,10 +1,10 @@
 package io.outageradar.tools.demo;
 
 import io.outageradar.avro.OutageEvent;
-import io.outageradar.tools.Outcome;
 import io.outageradar.avro.OutageState;
 import io.outageradar.avro.Page;
 import io.outageradar.avro.RegionImpact;
+import io.outageradar.tools.Outcome;
 import io.outageradar.topics.Topics;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,8 +33,10 @@ public final class OutputCollector implements AutoCloseable {
   private final KafkaConsumer<byte[], byte[]> consumer;
   private final Map<String, OutageEvent> latestOutage = new LinkedHashMap<>();
   private final List<Page> pages = new ArrayList<>();
+
   /** Every outage change, in the order read, for {@link #awaitOutage}. */
   private final List<OutageEvent> changes = new ArrayList<>();
+
   private final Map<String, RegionImpact> latestImpact = new TreeMap<>();
   private long deadLetters;
   private long latestEventTimeMs = Long.MIN_VALUE;
@@ -50,15 +52,21 @@ public final class OutputCollector implements AutoCloseable {
     props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
     props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer());
-    consumer.subscribe(List.of(topics.outages.name(), topics.alerts.name(), topics.regionImpact.name(), topics.deadLetters.name(),
-        topics.regionHealth.name(), topics.reportHealth.name()));
+    consumer.subscribe(
+        List.of(
+            topics.outages.name(),
+            topics.alerts.name(),
+            topics.regionImpact.name(),
+            topics.deadLetters.name(),
+            topics.regionHealth.name(),
+            topics.reportHealth.name()));
   }
 
   /**
-   * Polls until the pipeline has read all its input ({@code caughtUp}) and no outage, page or impact
-   * has arrived for {@code quiet} (the last windows close only once the inputs count as idle, so
-   * the last changes come after the last input); or until the timeout. Returns whether the outputs
-   * settled.
+   * Polls until the pipeline has read all its input ({@code caughtUp}) and no outage, page or
+   * impact has arrived for {@code quiet} (the last windows close only once the inputs count as
+   * idle, so the last changes come after the last input); or until the timeout. Returns whether the
+   * outputs settled.
    */
   public boolean awaitSettled(BooleanSupplier caughtUp, Duration quiet, Duration timeout) {
     Instant deadline = Instant.now().plus(timeout);
@@ -101,9 +109,14 @@ public final class OutputCollector implements AutoCloseable {
     return false;
   }
 
-  /** The event time of the newest output so far (outputs carry the event time of what caused them); empty before any. */
+  /**
+   * The event time of the newest output so far (outputs carry the event time of what caused them);
+   * empty before any.
+   */
   public Optional<Instant> eventTimeReached() {
-    return latestEventTimeMs == Long.MIN_VALUE ? Optional.empty() : Optional.of(Instant.ofEpochMilli(latestEventTimeMs));
+    return latestEventTimeMs == Long.MIN_VALUE
+        ? Optional.empty()
+        : Optional.of(Instant.ofEpochMilli(latestEventTimeMs));
   }
 
   /** How many probe windows and report minutes the pipeline judged so far. */
@@ -126,7 +139,8 @@ public final class OutputCollector implements AutoCloseable {
     String topic = record.topic();
     latestEventTimeMs = Math.max(latestEventTimeMs, record.timestamp());
     if (topic.equals(topics.outages.name())) {
-      OutageEvent event = topics.outages.valueSerde().deserializer().deserialize(topic, record.value());
+      OutageEvent event =
+          topics.outages.valueSerde().deserializer().deserialize(topic, record.value());
       latestOutage.put(event.getOutageId(), event);
       changes.add(event);
     } else if (topic.equals(topics.deadLetters.name())) {
@@ -138,19 +152,33 @@ public final class OutputCollector implements AutoCloseable {
     } else if (topic.equals(topics.alerts.name())) {
       pages.add(topics.alerts.valueSerde().deserializer().deserialize(topic, record.value()));
     } else {
-      RegionImpact impact = topics.regionImpact.valueSerde().deserializer().deserialize(topic, record.value());
+      RegionImpact impact =
+          topics.regionImpact.valueSerde().deserializer().deserialize(topic, record.value());
       latestImpact.put(impact.getRegion(), impact);
     }
   }
 
   /** Where the outputs stand, for the error message when they do not settle. */
   public String progress() {
-    List<String> open = latestOutage.values().stream().filter(o -> o.getState() != OutageState.RESOLVED)
-        .map(OutageEvent::getOutageId).toList();
-    return latestOutage.size() + " outage(s) seen, " + open.size() + " still open " + open + ", " + pages.size() + " page(s)";
+    List<String> open =
+        latestOutage.values().stream()
+            .filter(o -> o.getState() != OutageState.RESOLVED)
+            .map(OutageEvent::getOutageId)
+            .toList();
+    return latestOutage.size()
+        + " outage(s) seen, "
+        + open.size()
+        + " still open "
+        + open
+        + ", "
+        + pages.size()
+        + " page(s)";
   }
 
-  /** The final state of each outage, merged ones left out (they are part of the one they merged into). */
+  /**
+   * The final state of each outage, merged ones left out (they are part of the one they merged
+   * into).
+   */
   public Collection<OutageEvent> outages() {
     return latestOutage.values().stream().filter(o -> o.getMergedInto() == null).toList();
   }

@@ -30,10 +30,23 @@ public final class ConsumerLag implements AutoCloseable {
   public long behind(String groupId, Collection<String> topics) {
     try {
       Map<TopicPartition, OffsetAndMetadata> committed =
-          admin.listConsumerGroupOffsets(groupId).partitionsToOffsetAndMetadata().get(5, TimeUnit.SECONDS);
+          admin
+              .listConsumerGroupOffsets(groupId)
+              .partitionsToOffsetAndMetadata()
+              .get(5, TimeUnit.SECONDS);
       Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-      admin.describeTopics(topics).allTopicNames().get(5, TimeUnit.SECONDS).forEach((name, description) ->
-          description.partitions().forEach(p -> latest.put(new TopicPartition(name, p.partition()), OffsetSpec.latest())));
+      admin
+          .describeTopics(topics)
+          .allTopicNames()
+          .get(5, TimeUnit.SECONDS)
+          .forEach(
+              (name, description) ->
+                  description
+                      .partitions()
+                      .forEach(
+                          p ->
+                              latest.put(
+                                  new TopicPartition(name, p.partition()), OffsetSpec.latest())));
       long behind = 0;
       for (var end : admin.listOffsets(latest).all().get(5, TimeUnit.SECONDS).entrySet()) {
         OffsetAndMetadata at = committed.get(end.getKey());

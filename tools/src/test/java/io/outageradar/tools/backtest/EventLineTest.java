@@ -15,9 +15,12 @@ import org.junit.jupiter.api.Test;
 class EventLineTest {
   @Test
   void parsesTheDocumentedProbeLine() throws Exception {
-    ProbeResult probe = (ProbeResult) EventLine.parse("{\"type\":\"probe\",\"timestamp\":\"2021-10-04T15:40:00Z\","
-        + "\"service\":\"whatsapp\",\"region\":\"BR\",\"agent\":\"br-sao-1\",\"check\":\"DNS\",\"target\":\"whatsapp.net\","
-        + "\"status\":\"DNS_SERVFAIL\",\"latencyMs\":5000}");
+    ProbeResult probe =
+        (ProbeResult)
+            EventLine.parse(
+                "{\"type\":\"probe\",\"timestamp\":\"2021-10-04T15:40:00Z\","
+                    + "\"service\":\"whatsapp\",\"region\":\"BR\",\"agent\":\"br-sao-1\",\"check\":\"DNS\",\"target\":\"whatsapp.net\","
+                    + "\"status\":\"DNS_SERVFAIL\",\"latencyMs\":5000}");
 
     assertThat(probe.getObservedAt()).isEqualTo(Instant.parse("2021-10-04T15:40:00Z"));
     assertThat(probe.getKind()).isEqualTo(CheckKind.DNS);
@@ -28,9 +31,12 @@ class EventLineTest {
 
   @Test
   void parsesTheDocumentedReportLine() throws Exception {
-    UserReport report = (UserReport) EventLine.parse("{\"type\":\"report\",\"timestamp\":\"2021-10-04T15:41:07Z\","
-        + "\"service\":\"whatsapp\",\"region\":\"BR\",\"reporter\":\"u-81f3\",\"category\":\"MESSAGING\","
-        + "\"text\":\"whatsapp not sending messages!!\",\"source\":\"WEB\"}");
+    UserReport report =
+        (UserReport)
+            EventLine.parse(
+                "{\"type\":\"report\",\"timestamp\":\"2021-10-04T15:41:07Z\","
+                    + "\"service\":\"whatsapp\",\"region\":\"BR\",\"reporter\":\"u-81f3\",\"category\":\"MESSAGING\","
+                    + "\"text\":\"whatsapp not sending messages!!\",\"source\":\"WEB\"}");
 
     assertThat(report.getReporterId()).isEqualTo("u-81f3");
     assertThat(report.getCategory()).isEqualTo(ReportCategory.MESSAGING);
@@ -41,17 +47,27 @@ class EventLineTest {
   @Test
   void namesWhatIsWrongWithABadLine() {
     assertThatThrownBy(() -> EventLine.parse("{\"type\":\"probe\""))
-        .isInstanceOf(EventLine.InvalidEventException.class).hasMessageStartingWith("not JSON");
+        .isInstanceOf(EventLine.InvalidEventException.class)
+        .hasMessageStartingWith("not JSON");
     assertThatThrownBy(() -> EventLine.parse("{\"type\":\"tweet\"}"))
         .hasMessageContaining("unknown type \"tweet\"");
-    assertThatThrownBy(() -> EventLine.parse("{\"type\":\"probe\",\"timestamp\":\"yesterday\",\"service\":\"s\",\"region\":\"BR\","
-        + "\"agent\":\"a\",\"check\":\"DNS\",\"status\":\"OK\"}"))
+    assertThatThrownBy(
+            () ->
+                EventLine.parse(
+                    "{\"type\":\"probe\",\"timestamp\":\"yesterday\",\"service\":\"s\",\"region\":\"BR\","
+                        + "\"agent\":\"a\",\"check\":\"DNS\",\"status\":\"OK\"}"))
         .hasMessageContaining("timestamp \"yesterday\"");
-    assertThatThrownBy(() -> EventLine.parse("{\"type\":\"probe\",\"timestamp\":\"2021-10-04T15:40:00Z\",\"service\":\"s\","
-        + "\"region\":\"BR\",\"check\":\"DNS\",\"status\":\"OK\"}"))
+    assertThatThrownBy(
+            () ->
+                EventLine.parse(
+                    "{\"type\":\"probe\",\"timestamp\":\"2021-10-04T15:40:00Z\",\"service\":\"s\","
+                        + "\"region\":\"BR\",\"check\":\"DNS\",\"status\":\"OK\"}"))
         .hasMessage("missing field \"agent\"");
-    assertThatThrownBy(() -> EventLine.parse("{\"type\":\"probe\",\"timestamp\":\"2021-10-04T15:40:00Z\",\"service\":\"s\","
-        + "\"region\":\"BR\",\"agent\":\"a\",\"check\":\"DNS\",\"status\":\"BROKEN\"}"))
+    assertThatThrownBy(
+            () ->
+                EventLine.parse(
+                    "{\"type\":\"probe\",\"timestamp\":\"2021-10-04T15:40:00Z\",\"service\":\"s\","
+                        + "\"region\":\"BR\",\"agent\":\"a\",\"check\":\"DNS\",\"status\":\"BROKEN\"}"))
         .hasMessage("field \"status\" has unknown value \"BROKEN\"");
   }
 }

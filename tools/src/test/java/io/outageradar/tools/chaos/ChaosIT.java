@@ -9,27 +9,47 @@ import java.util.List;
 import org.apache.avro.specific.SpecificRecord;
 import org.junit.jupiter.api.Test;
 
-/** The real pipeline as a child process, killed with SIGKILL, against the backtest of the same events. */
+/**
+ * The real pipeline as a child process, killed with SIGKILL, against the backtest of the same
+ * events.
+ */
 class ChaosIT {
-  private static final List<SpecificRecord> EVENTS = ScenarioEvents.of(Scenarios.create("regional-isp", 42)).toList();
+  private static final List<SpecificRecord> EVENTS =
+      ScenarioEvents.of(Scenarios.create("regional-isp", 42)).toList();
 
   @Test
-  void killsAtTheFirstOutageDuringRecoveryAndAtRandomChangeNothingUnderExactlyOnce() throws Exception {
-    ChaosResult result = Chaos.run(new Chaos.Settings("regional-isp", EVENTS, 3, 0, true, 7, Chaos.DOWNTIME,
-        Duration.ofMinutes(10)), line -> { });
+  void killsAtTheFirstOutageDuringRecoveryAndAtRandomChangeNothingUnderExactlyOnce()
+      throws Exception {
+    ChaosResult result =
+        Chaos.run(
+            new Chaos.Settings(
+                "regional-isp", EVENTS, 3, 0, true, 7, Chaos.DOWNTIME, Duration.ofMinutes(10)),
+            line -> {});
 
     assertThat(result.differences()).isEmpty();
     assertThat(result.equal()).isTrue();
     assertThat(result.kills()).isEqualTo(3);
     assertThat(result.duplicateTriggers()).isZero();
     assertThat(result.missingResolves()).isZero();
-    assertThat(result.pages()).as("one TRIGGER and one RESOLVE for each of the three outages").isEqualTo(6);
+    assertThat(result.pages())
+        .as("one TRIGGER and one RESOLVE for each of the three outages")
+        .isEqualTo(6);
   }
 
   @Test
   void aPipelineThatWasDownCatchesUpToTheSameOutcome() throws Exception {
-    ChaosResult result = Chaos.run(new Chaos.Settings("regional-isp", EVENTS, 1, 0, true, 11, Duration.ofSeconds(20),
-        Duration.ofMinutes(10)), line -> { });
+    ChaosResult result =
+        Chaos.run(
+            new Chaos.Settings(
+                "regional-isp",
+                EVENTS,
+                1,
+                0,
+                true,
+                11,
+                Duration.ofSeconds(20),
+                Duration.ofMinutes(10)),
+            line -> {});
 
     assertThat(result.differences()).isEmpty();
     assertThat(result.equal()).isTrue();

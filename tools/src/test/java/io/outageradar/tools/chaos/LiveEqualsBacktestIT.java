@@ -2,13 +2,13 @@ package io.outageradar.tools.chaos;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.outageradar.tools.backtest.Backtest;
-import io.outageradar.tools.demo.Demo;
-import io.outageradar.tools.Outcome;
-import io.outageradar.simulation.ScenarioEvents;
-import io.outageradar.simulation.Scenarios;
 import io.outageradar.detection.DetectionConfig;
 import io.outageradar.detection.reports.ReportDetectionConfig;
+import io.outageradar.simulation.ScenarioEvents;
+import io.outageradar.simulation.Scenarios;
+import io.outageradar.tools.Outcome;
+import io.outageradar.tools.backtest.Backtest;
+import io.outageradar.tools.demo.Demo;
 import java.time.Duration;
 import java.util.List;
 import org.apache.avro.specific.SpecificRecord;
@@ -21,13 +21,19 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class LiveEqualsBacktestIT {
   @ParameterizedTest
-  @ValueSource(strings = {"fb-2021-10-04", "quiet-week", "regional-isp", "flapping-agent", "report-flood"})
+  @ValueSource(
+      strings = {"fb-2021-10-04", "quiet-week", "regional-isp", "flapping-agent", "report-flood"})
   void theLivePipelineFindsWhatTheBacktestFinds(String scenario) {
     List<SpecificRecord> events = ScenarioEvents.of(Scenarios.create(scenario, 42)).toList();
 
-    Outcome live = Demo.run(scenario, events, Duration.ofMinutes(6), line -> { });
-    Outcome backtest = Backtest.run(scenario, events.stream(), DetectionConfig.defaults(), ReportDetectionConfig.defaults(),
-        Demo.DEMO_REVENUE);
+    Outcome live = Demo.run(scenario, events, Duration.ofMinutes(6), line -> {});
+    Outcome backtest =
+        Backtest.run(
+            scenario,
+            events.stream(),
+            DetectionConfig.defaults(),
+            ReportDetectionConfig.defaults(),
+            Demo.DEMO_REVENUE);
 
     ChaosResult comparison = Chaos.compare(backtest, live.outages(), live.pages(), 0, 0, true);
     assertThat(comparison.differences()).isEmpty();

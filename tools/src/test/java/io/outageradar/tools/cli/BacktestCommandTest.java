@@ -25,15 +25,27 @@ class BacktestCommandTest {
     for (int second = 0; second < 600; second += 30) {
       String status = second >= 120 && second < 300 ? "DNS_SERVFAIL" : "OK";
       for (String agent : List.of("br-sao-1", "br-sao-2", "br-sao-3")) {
-        lines.add("{\"type\":\"probe\",\"timestamp\":\"" + t0.plusSeconds(second + 2) + "\",\"service\":\"whatsapp\","
-            + "\"region\":\"BR\",\"agent\":\"" + agent + "\",\"check\":\"DNS\",\"target\":\"whatsapp.net\",\"status\":\""
-            + status + "\",\"latencyMs\":40}");
+        lines.add(
+            "{\"type\":\"probe\",\"timestamp\":\""
+                + t0.plusSeconds(second + 2)
+                + "\",\"service\":\"whatsapp\","
+                + "\"region\":\"BR\",\"agent\":\""
+                + agent
+                + "\",\"check\":\"DNS\",\"target\":\"whatsapp.net\",\"status\":\""
+                + status
+                + "\",\"latencyMs\":40}");
       }
       if (second == 150) {
-        lines.add("{\"type\":\"report\",\"timestamp\":\"" + t0.plusSeconds(second) + "\",\"service\":\"whatsapp\","
-            + "\"region\":\"BR\",\"reporter\":\"u-81f3\",\"category\":\"MESSAGING\",\"text\":\"not sending!!\",\"source\":\"WEB\"}");
+        lines.add(
+            "{\"type\":\"report\",\"timestamp\":\""
+                + t0.plusSeconds(second)
+                + "\",\"service\":\"whatsapp\","
+                + "\"region\":\"BR\",\"reporter\":\"u-81f3\",\"category\":\"MESSAGING\",\"text\":\"not sending!!\",\"source\":\"WEB\"}");
         lines.add("this is not json");
-        lines.add("{\"type\":\"probe\",\"timestamp\":\"" + t0.plusSeconds(second) + "\",\"service\":\"whatsapp\"}");
+        lines.add(
+            "{\"type\":\"probe\",\"timestamp\":\""
+                + t0.plusSeconds(second)
+                + "\",\"service\":\"whatsapp\"}");
       }
     }
     Path file = dir.resolve("events.jsonl");
@@ -55,7 +67,9 @@ class BacktestCommandTest {
     assertThat(outage.get("scope").asText()).isEqualTo("REGIONAL");
     assertThat(outage.get("cause").asText()).isEqualTo("DNS");
     assertThat(outage.get("resolvedAt").asText()).isEqualTo("2021-10-04T15:35:00Z");
-    assertThat(summary.get("pages")).extracting(p -> p.get("action").asText()).containsExactly("TRIGGER", "RESOLVE");
+    assertThat(summary.get("pages"))
+        .extracting(p -> p.get("action").asText())
+        .containsExactly("TRIGGER", "RESOLVE");
     int badLine = lines.indexOf("this is not json") + 1;
     assertThat(err.toString())
         .contains("line " + badLine + ": not JSON")
@@ -94,7 +108,8 @@ class BacktestCommandTest {
       double score = Double.parseDouble(line.split(",")[2]);
       assertThat(score).isBetween(0.0, 1.0);
     }
-    assertThat(err.toString()).contains("line " + rows.size() + ": value is not a whole number")
+    assertThat(err.toString())
+        .contains("line " + rows.size() + ": value is not a whole number")
         .contains(minutes + " rows scored, 10 alert(s), 1 bad line(s) skipped");
   }
 

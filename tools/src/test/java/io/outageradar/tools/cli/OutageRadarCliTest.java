@@ -3,9 +3,9 @@ package io.outageradar.tools.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.io.StringWriter;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
@@ -13,8 +13,8 @@ import picocli.CommandLine;
 /**
  * The command line behaves: every command has --help and --version, the overview gives each a whole
  * sentence, bad flags, settings and input files end with exit code 2 and one line naming the
- * problem, failures with exit 1 and one line naming what failed (a busy port), and a stack trace only
- * with --verbose.
+ * problem, failures with exit 1 and one line naming what failed (a busy port), and a stack trace
+ * only with --verbose.
  */
 class OutageRadarCliTest {
   private final StringWriter err = new StringWriter();
@@ -29,9 +29,24 @@ class OutageRadarCliTest {
 
   @Test
   void everyCommandAnswersHelpAndVersion() {
-    List<String> commands = OutageRadarTools.commandLine().getSubcommands().keySet().stream().filter(name -> !name.equals("help")).toList();
-    assertThat(commands).contains("run", "probe", "intake", "social", "sentiment", "pager", "settings", "demo", "replay", "backtest",
-        "chaos", "bench");
+    List<String> commands =
+        OutageRadarTools.commandLine().getSubcommands().keySet().stream()
+            .filter(name -> !name.equals("help"))
+            .toList();
+    assertThat(commands)
+        .contains(
+            "run",
+            "probe",
+            "intake",
+            "social",
+            "sentiment",
+            "pager",
+            "settings",
+            "demo",
+            "replay",
+            "backtest",
+            "chaos",
+            "bench");
     for (String command : commands) {
       assertThat(run(command, "--help")).as(command + " --help").isZero();
       assertThat(out.toString()).as(command + " --help").contains("Usage: outage-radar " + command);
@@ -45,16 +60,24 @@ class OutageRadarCliTest {
     assertThat(run("--help")).isZero();
     String commands = out.toString().substring(out.toString().indexOf("Commands:"));
     // a summary wrapped onto further lines continues with deeper indentation
-    List<String> summaries = List.of(commands.replaceAll("\n {5,}", " ").split("\n")).stream()
-        .filter(line -> line.matches("  [a-z]+ {2,}\\S.*")).toList();
-    assertThat(summaries).hasSizeGreaterThanOrEqualTo(13).allSatisfy(line -> assertThat(line.strip()).endsWith("."));
+    List<String> summaries =
+        List.of(commands.replaceAll("\n {5,}", " ").split("\n")).stream()
+            .filter(line -> line.matches("  [a-z]+ {2,}\\S.*"))
+            .toList();
+    assertThat(summaries)
+        .hasSizeGreaterThanOrEqualTo(13)
+        .allSatisfy(line -> assertThat(line.strip()).endsWith("."));
   }
 
   @Test
   void aMissingInputFileIsAUsageErrorInOneLineNamingIt() {
     assertThat(run("backtest", "--events", "no-such-events.jsonl")).isEqualTo(2);
-    assertThat(err.toString().lines().toList()).hasSize(1).first().asString()
-        .startsWith("outage-radar backtest: ").contains("no-such-events.jsonl");
+    assertThat(err.toString().lines().toList())
+        .hasSize(1)
+        .first()
+        .asString()
+        .startsWith("outage-radar backtest: ")
+        .contains("no-such-events.jsonl");
   }
 
   @Test
@@ -67,11 +90,24 @@ class OutageRadarCliTest {
   @Test
   void aBusyIntakePortIsNamed() throws Exception {
     try (ServerSocket busy = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      int code = run("intake", "--port", Integer.toString(busy.getLocalPort()), "--bootstrap-servers", "127.0.0.1:1",
-          "--schema-registry-url", "mock://cli-test", "--set", "intake.api-keys=k");
+      int code =
+          run(
+              "intake",
+              "--port",
+              Integer.toString(busy.getLocalPort()),
+              "--bootstrap-servers",
+              "127.0.0.1:1",
+              "--schema-registry-url",
+              "mock://cli-test",
+              "--set",
+              "intake.api-keys=k");
       assertThat(code).isEqualTo(1);
-      assertThat(err.toString().lines().toList()).hasSize(1).first().asString()
-          .contains("port " + busy.getLocalPort()).doesNotContain("\tat ");
+      assertThat(err.toString().lines().toList())
+          .hasSize(1)
+          .first()
+          .asString()
+          .contains("port " + busy.getLocalPort())
+          .doesNotContain("\tat ");
     }
   }
 
@@ -83,11 +119,19 @@ class OutageRadarCliTest {
 
   @Test
   void runWithABadSettingExitsTwoNamingIt() {
-    int code = run("run", "--bootstrap-servers", "127.0.0.1:1", "--schema-registry-url", "mock://cli-test",
-        "--set", "detection.window=-5s");
+    int code =
+        run(
+            "run",
+            "--bootstrap-servers",
+            "127.0.0.1:1",
+            "--schema-registry-url",
+            "mock://cli-test",
+            "--set",
+            "detection.window=-5s");
 
     assertThat(code).isEqualTo(2);
-    assertThat(err.toString().strip()).isEqualTo("outage-radar run: invalid setting detection.window=-5s: must be positive");
+    assertThat(err.toString().strip())
+        .isEqualTo("outage-radar run: invalid setting detection.window=-5s: must be positive");
   }
 
   @Test
@@ -98,10 +142,22 @@ class OutageRadarCliTest {
 
   @Test
   void aProbeRegionThatIsNoCountryCodeExitsTwoNamingIt() {
-    int code = run("probe", "--targets", "targets.yaml", "--region", "Brazil", "--agent", "br-1",
-        "--bootstrap-servers", "127.0.0.1:1", "--schema-registry-url", "mock://cli-test");
+    int code =
+        run(
+            "probe",
+            "--targets",
+            "targets.yaml",
+            "--region",
+            "Brazil",
+            "--agent",
+            "br-1",
+            "--bootstrap-servers",
+            "127.0.0.1:1",
+            "--schema-registry-url",
+            "mock://cli-test");
 
     assertThat(code).isEqualTo(2);
-    assertThat(err.toString()).contains("--region \"Brazil\" is not an ISO 3166-1 alpha-2 country code");
+    assertThat(err.toString())
+        .contains("--region \"Brazil\" is not an ISO 3166-1 alpha-2 country code");
   }
 }

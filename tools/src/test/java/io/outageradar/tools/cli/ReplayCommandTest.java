@@ -29,15 +29,26 @@ class ReplayCommandTest {
   void aScenarioWrittenToFileBacktestsToTheSameAnswer() throws Exception {
     Path events = dir.resolve("regional-isp.jsonl");
 
-    assertThat(run("replay", "--scenario", "regional-isp", "--seed", "7", "--to-file", events.toString())).isZero();
+    assertThat(
+            run(
+                "replay",
+                "--scenario",
+                "regional-isp",
+                "--seed",
+                "7",
+                "--to-file",
+                events.toString()))
+        .isZero();
     List<String> lines = Files.readAllLines(events);
-    assertThat(lines).hasSize(240 * 18 * 3 * 2); // 2 h of 30 s rounds, 18 agents, 3 services, 2 checks
+    assertThat(lines)
+        .hasSize(240 * 18 * 3 * 2); // 2 h of 30 s rounds, 18 agents, 3 services, 2 checks
     assertThat(lines.get(0)).startsWith("{\"type\":\"probe\",\"timestamp\":\"2024-03-12T09:00:");
     assertThat(Files.readAllLines(events)).isEqualTo(lines);
 
     assertThat(run("backtest", "--events", events.toString(), "--json")).isZero();
     JsonNode summary = new ObjectMapper().readTree(out.toString());
-    assertThat(summary.get("outages")).hasSize(3)
+    assertThat(summary.get("outages"))
+        .hasSize(3)
         .allSatisfy(o -> assertThat(o.get("regions").toString()).isEqualTo("[\"BR\"]"));
   }
 
@@ -53,7 +64,11 @@ class ReplayCommandTest {
 
   @Test
   void anUnknownScenarioIsAUsageErrorListingTheKnownOnes() {
-    assertThat(run("replay", "--scenario", "y2k", "--to-file", dir.resolve("x").toString())).isEqualTo(2);
-    assertThat(err.toString()).contains("unknown scenario y2k").contains("fb-2021-10-04").contains("quiet-week");
+    assertThat(run("replay", "--scenario", "y2k", "--to-file", dir.resolve("x").toString()))
+        .isEqualTo(2);
+    assertThat(err.toString())
+        .contains("unknown scenario y2k")
+        .contains("fb-2021-10-04")
+        .contains("quiet-week");
   }
 }

@@ -3,10 +3,10 @@ package io.outageradar.tools.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.outageradar.testkit.EmbeddedKafkaExtension;
-import io.outageradar.testkit.EmbeddedKafkaExtension.KafkaTestContext;
 import io.outageradar.registry.MockSchemaRegistry;
 import io.outageradar.registry.RegistryOptions;
+import io.outageradar.testkit.EmbeddedKafkaExtension;
+import io.outageradar.testkit.EmbeddedKafkaExtension.KafkaTestContext;
 import io.outageradar.topics.TopicCreator;
 import io.outageradar.topics.Topics;
 import java.io.PrintWriter;
@@ -30,7 +30,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import picocli.CommandLine;
 
-/** `outage-radar replay --rate` against the embedded broker: the load it reports is the load the topics hold. */
+/**
+ * `outage-radar replay --rate` against the embedded broker: the load it reports is the load the
+ * topics hold.
+ */
 @ExtendWith(EmbeddedKafkaExtension.class)
 class ReplayLoadIT {
   private final String scope = "load-it-" + UUID.randomUUID();
@@ -50,8 +53,19 @@ class ReplayLoadIT {
     CommandLine cli = OutageRadarTools.commandLine();
     cli.setErr(new PrintWriter(err, true));
 
-    int code = cli.execute("replay", "--rate", "2000", "--duration", "PT2S", "--keys", "40", "--bootstrap-servers",
-        kafka.bootstrapServers(), "--schema-registry-url", "mock://" + scope);
+    int code =
+        cli.execute(
+            "replay",
+            "--rate",
+            "2000",
+            "--duration",
+            "PT2S",
+            "--keys",
+            "40",
+            "--bootstrap-servers",
+            kafka.bootstrapServers(),
+            "--schema-registry-url",
+            "mock://" + scope);
 
     assertThat(code).as(err.toString()).isZero();
     Matcher summary = Pattern.compile("([\\d,]+) events over 40 keys").matcher(err.toString());
@@ -66,15 +80,22 @@ class ReplayLoadIT {
     props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
     Set<String> keys = new HashSet<>();
     long[] received = {0};
-    try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer())) {
+    try (KafkaConsumer<String, byte[]> consumer =
+        new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer())) {
       consumer.subscribe(List.of(topics.probeResults.name(), topics.userReports.name()));
-      await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-        consumer.poll(Duration.ofMillis(200)).forEach(r -> {
-          received[0]++;
-          keys.add(r.key());
-        });
-        assertThat(received[0]).isEqualTo(reported);
-      });
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .untilAsserted(
+              () -> {
+                consumer
+                    .poll(Duration.ofMillis(200))
+                    .forEach(
+                        r -> {
+                          received[0]++;
+                          keys.add(r.key());
+                        });
+                assertThat(received[0]).isEqualTo(reported);
+              });
     }
     assertThat(keys).hasSize(40).contains("svc-00000|US", "svc-00001|AU");
   }

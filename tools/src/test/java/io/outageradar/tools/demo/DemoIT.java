@@ -1,21 +1,24 @@
 package io.outageradar.tools.demo;
 
-import io.outageradar.tools.Outcome;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.outageradar.tools.Outcome;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The demo end to end, as `./outage-radar demo --json` runs it: embedded broker, topologies, replay. */
+/**
+ * The demo end to end, as `./outage-radar demo --json` runs it: embedded broker, topologies,
+ * replay.
+ */
 class DemoIT {
   @Test
   void findsTheThreeGlobalOutagesOf2021AndPrintsTheJsonContract() throws Exception {
-    Outcome result = Demo.run(42, Duration.ofSeconds(170), line -> { });
+    Outcome result = Demo.run(42, Duration.ofSeconds(170), line -> {});
     JsonNode json = new ObjectMapper().readTree(DemoReport.json(result));
 
     assertThat(json.get("scenario").asText()).isEqualTo("fb-2021-10-04");
@@ -27,12 +30,15 @@ class DemoIT {
       assertThat(outage.get("regions")).hasSize(6);
       Instant onset = Instant.parse(outage.get("onset").asText());
       Instant confirmed = Instant.parse(outage.get("confirmedAt").asText());
-      assertThat(onset).isBetween(Instant.parse("2021-10-04T15:39:00Z"), Instant.parse("2021-10-04T15:42:00Z"));
+      assertThat(onset)
+          .isBetween(Instant.parse("2021-10-04T15:39:00Z"), Instant.parse("2021-10-04T15:42:00Z"));
       assertThat(Duration.between(onset, confirmed)).isLessThanOrEqualTo(Duration.ofMinutes(2));
       assertThat(Instant.parse(outage.get("resolvedAt").asText()))
           .isBetween(Instant.parse("2021-10-04T21:05:00Z"), Instant.parse("2021-10-04T22:50:00Z"));
       assertThat(outage.get("id").asText()).isNotBlank();
-      assertThat(outage.get("reports").asLong()).as("the users' reports are replayed live too").isGreaterThan(10_000);
+      assertThat(outage.get("reports").asLong())
+          .as("the users' reports are replayed live too")
+          .isGreaterThan(10_000);
       assertThat(outage.get("meanSentiment").asDouble()).isLessThan(-0.3);
     }
     assertThat(services).containsExactlyInAnyOrder("facebook", "instagram", "whatsapp");
@@ -41,12 +47,16 @@ class DemoIT {
     assertThat(pages).hasSize(6);
     for (JsonNode page : pages) {
       assertThat(page.get("action").asText()).isIn("TRIGGER", "RESOLVE");
-      assertThat(page.get("dedupKey").asText()).startsWith(page.get("service").asText() + "-global-");
+      assertThat(page.get("dedupKey").asText())
+          .startsWith(page.get("service").asText() + "-global-");
       Instant.parse(page.get("at").asText());
       assertThat(page.get("regions").size()).isGreaterThanOrEqualTo(3);
     }
-    assertThat(json.get("regionImpact")).extracting(region -> region.get("region").asText())
+    assertThat(json.get("regionImpact"))
+        .extracting(region -> region.get("region").asText())
         .containsExactly("BR", "DE", "GB", "IN", "NL", "US");
-    assertThat(DemoReport.timeline(result)).contains("confirmed  whatsapp after").contains("cause hint DNS");
+    assertThat(DemoReport.timeline(result))
+        .contains("confirmed  whatsapp after")
+        .contains("cause hint DNS");
   }
 }
