@@ -12,13 +12,19 @@ public final class InputProducers {
 
   /** Idempotent, acks=all, batched, and partitioned by service as the pipeline needs its inputs. */
   public static Properties properties(String bootstrapServers) {
+    return properties(KafkaClients.plain(bootstrapServers));
+  }
+
+  /**
+   * As {@link #properties(String)}, with what the operator passed through for producers over it.
+   */
+  public static Properties properties(KafkaClients kafka) {
     Properties props = new Properties();
-    props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
     props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
     props.put(ProducerConfig.ACKS_CONFIG, "all");
     props.put(ProducerConfig.LINGER_MS_CONFIG, 10);
     props.put(ProducerConfig.BATCH_SIZE_CONFIG, 128 * 1024);
     props.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
-    return ServicePartitioner.configure(props);
+    return kafka.properties(KafkaClients.Kind.PRODUCER, ServicePartitioner.configure(props));
   }
 }

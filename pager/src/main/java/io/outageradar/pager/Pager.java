@@ -2,6 +2,7 @@ package io.outageradar.pager;
 
 import io.outageradar.avro.Page;
 import io.outageradar.avro.PageDeadLetter;
+import io.outageradar.topics.KafkaClients;
 import io.outageradar.topics.Topic;
 import java.time.Clock;
 import java.time.Duration;
@@ -51,7 +52,7 @@ public final class Pager implements AutoCloseable {
    * page.
    */
   public record Settings(
-      String bootstrapServers,
+      KafkaClients kafka,
       String groupId,
       Topic<String, Page> alerts,
       Topic<String, PageDeadLetter> deadLetters,
@@ -81,12 +82,11 @@ public final class Pager implements AutoCloseable {
             settings.alerts().keySerde().deserializer(),
             settings.alerts().valueSerde().deserializer());
     Properties producerProps = new Properties();
-    producerProps.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
     producerProps.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
     producerProps.put(ProducerConfig.ACKS_CONFIG, "all");
     this.deadLetterProducer =
         new KafkaProducer<>(
-            producerProps,
+            settings.kafka().properties(KafkaClients.Kind.PRODUCER, producerProps),
             settings.deadLetters().keySerde().serializer(),
             settings.deadLetters().valueSerde().serializer());
     this.thread = new Thread(this::run, "outage-radar-pager");
@@ -119,7 +119,6 @@ public final class Pager implements AutoCloseable {
 
   private static Properties consumerProperties(Settings settings) {
     Properties props = new Properties();
-    props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
     props.put(ConsumerConfig.GROUP_ID_CONFIG, settings.groupId());
     props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
     props.put(
@@ -128,7 +127,7 @@ public final class Pager implements AutoCloseable {
     // the consuming thread polls all the time (deliveries run on the integrations' own threads),
     // pausing instead of blocking when deliveries fall behind
     props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 100);
-    return props;
+    return settings.kafka().properties(KafkaClients.Kind.CONSUMER, props);
   }
 
   private void run() {

@@ -3,6 +3,7 @@ package io.outageradar.producers.intake;
 import io.outageradar.avro.UserReport;
 import io.outageradar.model.ServiceRegion;
 import io.outageradar.topics.InputProducers;
+import io.outageradar.topics.KafkaClients;
 import io.outageradar.topics.Topic;
 import java.time.Duration;
 import java.util.Properties;
@@ -21,9 +22,9 @@ public final class KafkaReportStore
   private final KafkaProducer<String, UserReport> producer;
 
   public KafkaReportStore(
-      String bootstrapServers, Topic<String, UserReport> topic, Duration sendTimeout) {
+      KafkaClients kafka, Topic<String, UserReport> topic, Duration sendTimeout) {
     this.topic = topic;
-    Properties props = InputProducers.properties(bootstrapServers);
+    Properties props = InputProducers.properties(kafka);
     // Give up within the API's own timeout, so an unreachable Kafka becomes a 503, not a hung
     // request.
     long timeout = Math.max(1000, sendTimeout.toMillis());

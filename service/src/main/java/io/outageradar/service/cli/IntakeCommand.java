@@ -4,7 +4,6 @@ import io.outageradar.producers.intake.IntakeConfig;
 import io.outageradar.producers.intake.KafkaReportStore;
 import io.outageradar.producers.intake.ReportIntakeServer;
 import io.outageradar.service.config.RadarConfig;
-import io.outageradar.service.config.RadarSettings;
 import io.outageradar.topics.Topics;
 import java.time.Clock;
 import java.util.Map;
@@ -44,10 +43,7 @@ public final class IntakeCommand implements Callable<Integer> {
     Topics topics = ClusterOptions.topics(config);
     CountDownLatch stopped = new CountDownLatch(1);
     try (KafkaReportStore store =
-            new KafkaReportStore(
-                config.get(RadarSettings.BOOTSTRAP_SERVERS),
-                topics.userReports,
-                intake.sendTimeout());
+            new KafkaReportStore(config.kafka(), topics.userReports, intake.sendTimeout());
         ReportIntakeServer server =
             ReportIntakeServer.start(port, intake, store, Clock.systemUTC())) {
       Runtime.getRuntime()

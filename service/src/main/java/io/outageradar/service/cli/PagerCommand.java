@@ -6,6 +6,7 @@ import io.outageradar.pager.Pager;
 import io.outageradar.pager.RetryPolicy;
 import io.outageradar.service.config.RadarConfig;
 import io.outageradar.service.config.RadarSettings;
+import io.outageradar.topics.KafkaClients;
 import io.outageradar.topics.TopicCreator;
 import io.outageradar.topics.Topics;
 import java.net.http.HttpClient;
@@ -46,8 +47,8 @@ public final class PagerCommand implements Callable<Integer> {
         config.pagerIntegrations(clock); // fails on bad settings before Kafka is touched
     RetryPolicy retries = config.pagerRetryPolicy();
     Topics topics = ClusterOptions.topics(config);
-    String bootstrap = config.get(RadarSettings.BOOTSTRAP_SERVERS);
-    try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
+    KafkaClients kafka = config.kafka();
+    try (Admin admin = Admin.create(kafka.properties(KafkaClients.Kind.ADMIN))) {
       TopicCreator.ensure(
           admin,
           List.of(topics.alerts, topics.alertsDeadLetters),
@@ -63,7 +64,7 @@ public final class PagerCommand implements Callable<Integer> {
     Pager pager =
         Pager.start(
             new Pager.Settings(
-                bootstrap,
+                kafka,
                 config.get(RadarSettings.PAGER_GROUP_ID),
                 topics.alerts,
                 topics.alertsDeadLetters,

@@ -6,7 +6,6 @@ import io.outageradar.model.ServiceRegion;
 import io.outageradar.producers.probe.ProbeRunner;
 import io.outageradar.producers.probe.TargetsFile;
 import io.outageradar.service.config.RadarConfig;
-import io.outageradar.service.config.RadarSettings;
 import io.outageradar.topics.InputProducers;
 import io.outageradar.topics.Topic;
 import java.nio.file.Path;
@@ -81,7 +80,7 @@ public final class ProbeCommand implements Callable<Integer> {
     CountDownLatch stopped = new CountDownLatch(1);
     try (KafkaProducer<String, ProbeResult> producer =
             new KafkaProducer<>(
-                InputProducers.properties(config.get(RadarSettings.BOOTSTRAP_SERVERS)),
+                InputProducers.properties(config.kafka()),
                 topic.keySerde().serializer(),
                 topic.valueSerde().serializer());
         ProbeRunner runner =

@@ -35,7 +35,7 @@ public final class RunCommand implements Callable<Integer> {
     Topics topics = ClusterOptions.topics(config);
     Pipeline.Settings settings =
         Pipeline.Settings.builder(
-                config.get(RadarSettings.BOOTSTRAP_SERVERS),
+                config.kafka(),
                 config.get(RadarSettings.APPLICATION_ID),
                 topics,
                 Path.of(config.get(RadarSettings.STATE_DIR)))

@@ -5,7 +5,6 @@ import io.outageradar.model.ServiceRegion;
 import io.outageradar.producers.social.ServiceMatcher;
 import io.outageradar.producers.social.SocialFeedReader;
 import io.outageradar.service.config.RadarConfig;
-import io.outageradar.service.config.RadarSettings;
 import io.outageradar.topics.InputProducers;
 import io.outageradar.topics.Topic;
 import io.outageradar.topics.Topics;
@@ -73,7 +72,7 @@ public final class SocialCommand implements Callable<Integer> {
         .addShutdownHook(new Thread(reading::interrupt, "outage-radar-social-stop"));
     try (KafkaProducer<String, UserReport> producer =
             new KafkaProducer<>(
-                InputProducers.properties(config.get(RadarSettings.BOOTSTRAP_SERVERS)),
+                InputProducers.properties(config.kafka()),
                 reports.keySerde().serializer(),
                 reports.valueSerde().serializer());
         BufferedReader in = open()) {

@@ -11,6 +11,7 @@ import io.outageradar.pager.RetryPolicy;
 import io.outageradar.pager.SlackIntegration;
 import io.outageradar.pager.WebhookIntegration;
 import io.outageradar.producers.intake.IntakeConfig;
+import io.outageradar.topics.KafkaClients;
 import java.io.IOException;
 import java.io.Reader;
 import java.net.URI;
@@ -20,10 +21,10 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
-import java.util.TreeSet;
 import org.apache.kafka.streams.state.HostInfo;
 
 /**
@@ -32,33 +33,50 @@ import org.apache.kafka.streams.state.HostInfo;
  * in the file are an error, so a typo never silently falls back to a default.
  */
 public final class RadarConfig {
-  private final Map<Setting<?>, Object> values;
+  private static final String ENV_PREFIX = "OUTAGE_RADAR_";
 
-  private RadarConfig(Map<Setting<?>, Object> values) {
+  /**
+   * Variables with the prefix that configure the launcher, the logs or the tests rather than the
+   * pipeline.
+   */
+  private static final Set<String> NOT_SETTINGS =
+      Set.of(
+          "OUTAGE_RADAR_JAVA_OPTS",
+          "OUTAGE_RADAR_LOG_LEVEL",
+          "OUTAGE_RADAR_KAFKA_LOG_LEVEL",
+          "OUTAGE_RADAR_LOG_FORMAT",
+          "OUTAGE_RADAR_REQUIRE_EXTERNALS",
+          "OUTAGE_RADAR_TEST_JDBC_URL",
+          "OUTAGE_RADAR_TEST_DB_USER",
+          "OUTAGE_RADAR_TEST_DB_PASSWORD");
+
+  private final Map<Setting<?>, Object> values;
+  private final Map<String, String> clients;
+
+  private RadarConfig(Map<Setting<?>, Object> values, Map<String, String> clients) {
     this.values = values;
+    this.clients = clients;
   }
 
+  /**
+   * Resolves every setting from the flags (and --set), the environment, the file and the defaults.
+   * An unknown key from any of them is an error naming it and where it came from: a typo never
+   * silently falls back to a default. Kafka client settings under the pass-through prefixes ({@link
+   * KafkaClients}) are collected as they are.
+   */
   public static RadarConfig load(Path file, Map<String, String> env, Map<String, String> flags) {
     Map<String, String> fromFile = file == null ? Map.of() : readFile(file);
-    Set<String> known = new TreeSet<>();
-    RadarSettings.ALL.forEach(s -> known.add(s.key()));
-    for (String key : fromFile.keySet()) {
-      if (!known.contains(key)) {
-        throw new ConfigException(
-            "unknown setting "
-                + key
-                + " in "
-                + file
-                + " (known: "
-                + String.join(", ", known)
-                + ")");
-      }
-    }
+    Map<String, String> fromEnv = settingsInEnvironment(env);
+    Map<String, String> clients = new HashMap<>();
+    // flags first: a pass-through key keeps the first value found, as settings do
+    checkKeys(flags, "given with --set", clients);
+    checkKeys(fromEnv, "in the environment", clients);
+    checkKeys(fromFile, "in " + file, clients);
     Map<Setting<?>, Object> values = new HashMap<>();
     for (Setting<?> setting : RadarSettings.ALL) {
       String raw = flags.get(setting.key());
       if (raw == null) {
-        raw = env.get(setting.envVar());
+        raw = fromEnv.get(setting.key());
       }
       if (raw == null) {
         raw = fromFile.get(setting.key());
@@ -77,11 +95,96 @@ public final class RadarConfig {
       }
       values.put(setting, setting.parse(raw));
     }
-    RadarConfig config = new RadarConfig(values);
+    RadarConfig config = new RadarConfig(values, Map.copyOf(clients));
     // cross-field rules (e.g. confirm-windows <= of-windows) fail here, before anything starts
     config.detection();
     config.reports();
     return config;
+  }
+
+  /**
+   * The environment's settings by key: {@code OUTAGE_RADAR_DETECTION_WINDOW} is {@code
+   * detection.window}, {@code OUTAGE_RADAR_KAFKA_SECURITY_PROTOCOL} the pass-through {@code
+   * kafka.security.protocol}. Variables that configure the launcher or the logs are not settings.
+   */
+  private static Map<String, String> settingsInEnvironment(Map<String, String> env) {
+    Map<String, Setting<?>> byVar = new HashMap<>();
+    RadarSettings.ALL.forEach(setting -> byVar.put(setting.envVar(), setting));
+    Map<String, String> settings = new HashMap<>();
+    env.forEach(
+        (name, value) -> {
+          if (!name.startsWith(ENV_PREFIX) || NOT_SETTINGS.contains(name)) {
+            return;
+          }
+          Setting<?> setting = byVar.get(name);
+          String key =
+              setting != null
+                  ? setting.key()
+                  : name.substring(ENV_PREFIX.length()).toLowerCase(Locale.ROOT).replace('_', '.');
+          settings.put(key, value);
+        });
+    return settings;
+  }
+
+  private static void checkKeys(
+      Map<String, String> source, String where, Map<String, String> clients) {
+    for (Map.Entry<String, String> entry : source.entrySet()) {
+      String key = entry.getKey();
+      if (KafkaClients.prefixOf(key).isPresent()) {
+        clients.putIfAbsent(key, entry.getValue());
+      } else if (RadarSettings.ALL.stream().noneMatch(setting -> setting.key().equals(key))) {
+        throw new ConfigException(
+            "unknown setting "
+                + key
+                + " "
+                + where
+                + closest(key)
+                + " (outage-radar settings lists them; Kafka client settings go under kafka., streams., producer., consumer. or admin.)");
+      }
+    }
+  }
+
+  /** ", did you mean X?" for the known key a typo is nearest to, when it is near at all. */
+  private static String closest(String key) {
+    String best = null;
+    int bestDistance = Integer.MAX_VALUE;
+    for (Setting<?> setting : RadarSettings.ALL) {
+      int distance = editDistance(key, setting.key());
+      if (distance < bestDistance) {
+        best = setting.key();
+        bestDistance = distance;
+      }
+    }
+    return best != null && bestDistance <= Math.max(2, key.length() / 5)
+        ? ", did you mean " + best + "?"
+        : "";
+  }
+
+  private static int editDistance(String a, String b) {
+    int[] previous = new int[b.length() + 1];
+    int[] current = new int[b.length() + 1];
+    for (int j = 0; j <= b.length(); j++) {
+      previous[j] = j;
+    }
+    for (int i = 1; i <= a.length(); i++) {
+      current[0] = i;
+      for (int j = 1; j <= b.length(); j++) {
+        int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+        current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
+      }
+      int[] swap = previous;
+      previous = current;
+      current = swap;
+    }
+    return previous[b.length()];
+  }
+
+  /**
+   * How the clients reach the cluster: bootstrap.servers and the Kafka client settings passed
+   * through.
+   */
+  public KafkaClients kafka() {
+    return KafkaClients.of(get(RadarSettings.BOOTSTRAP_SERVERS), clients);
   }
 
   @SuppressWarnings("unchecked")

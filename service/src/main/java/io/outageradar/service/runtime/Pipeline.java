@@ -10,6 +10,7 @@ import io.outageradar.service.query.QueryServer;
 import io.outageradar.streams.DeadLetteringDeserializationHandler;
 import io.outageradar.streams.StreamsProperties;
 import io.outageradar.streams.detection.DetectionTopology;
+import io.outageradar.topics.KafkaClients;
 import io.outageradar.topics.TopicCreator;
 import io.outageradar.topics.Topics;
 import java.nio.file.Path;
@@ -20,7 +21,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
@@ -42,7 +42,7 @@ public final class Pipeline implements AutoCloseable {
    * instances reach this one's query API at; the API listens on its port.
    */
   public record Settings(
-      String bootstrapServers,
+      KafkaClients kafka,
       String applicationId,
       Topics topics,
       DetectionConfig detection,
@@ -60,13 +60,23 @@ public final class Pipeline implements AutoCloseable {
      */
     public static Builder builder(
         String bootstrapServers, String applicationId, Topics topics, Path stateDir) {
-      return new Builder(bootstrapServers, applicationId, topics, stateDir);
+      return builder(KafkaClients.plain(bootstrapServers), applicationId, topics, stateDir);
+    }
+
+    /** As above, reaching the cluster as {@code kafka} says (security settings and the like). */
+    public static Builder builder(
+        KafkaClients kafka, String applicationId, Topics topics, Path stateDir) {
+      return new Builder(kafka, applicationId, topics, stateDir);
+    }
+
+    public String bootstrapServers() {
+      return kafka.bootstrapServers();
     }
   }
 
   /** Named settings for {@link Settings}. */
   public static final class Builder {
-    private final String bootstrapServers;
+    private final KafkaClients kafka;
     private final String applicationId;
     private final Topics topics;
     private final Path stateDir;
@@ -78,8 +88,8 @@ public final class Pipeline implements AutoCloseable {
     private short replicationFactor = 1;
     private boolean exactlyOnce;
 
-    private Builder(String bootstrapServers, String applicationId, Topics topics, Path stateDir) {
-      this.bootstrapServers = bootstrapServers;
+    private Builder(KafkaClients kafka, String applicationId, Topics topics, Path stateDir) {
+      this.kafka = kafka;
       this.applicationId = applicationId;
       this.topics = topics;
       this.stateDir = stateDir;
@@ -123,7 +133,7 @@ public final class Pipeline implements AutoCloseable {
 
     public Settings build() {
       return new Settings(
-          bootstrapServers,
+          kafka,
           applicationId,
           topics,
           detection,
@@ -149,9 +159,7 @@ public final class Pipeline implements AutoCloseable {
 
   /** Creates missing topics, starts the pipeline's application and waits until it is RUNNING. */
   public static Pipeline start(Settings settings, Duration startupTimeout) {
-    Properties adminProps = new Properties();
-    adminProps.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
-    try (Admin admin = Admin.create(adminProps)) {
+    try (Admin admin = Admin.create(settings.kafka().properties(KafkaClients.Kind.ADMIN))) {
       TopicCreator.ensure(admin, settings.topics().all(), settings.replicationFactor());
     }
     FetchedLag lag = new FetchedLag();
@@ -165,7 +173,7 @@ public final class Pipeline implements AutoCloseable {
                 SentimentAnalyzer.standard(),
                 settings.topics(),
                 lag));
-    Properties props =
+    Properties own =
         StreamsProperties.of(
             settings.applicationId(),
             settings.bootstrapServers(),
@@ -173,10 +181,12 @@ public final class Pipeline implements AutoCloseable {
             settings.stateDir(),
             settings.exactlyOnce());
     if (settings.queryServer() != null) {
-      props.put(
+      own.put(
           StreamsConfig.APPLICATION_SERVER_CONFIG,
           settings.queryServer().host() + ":" + settings.queryServer().port());
     }
+    // kafka.* and streams.* go to Kafka Streams, which hands them to its own clients
+    Properties props = settings.kafka().properties(KafkaClients.Kind.STREAMS, own);
     Pipeline pipeline = new Pipeline();
     CountDownLatch running = new CountDownLatch(1);
     AtomicBoolean failed = new AtomicBoolean();

@@ -14,6 +14,7 @@ import io.outageradar.registry.MockSchemaRegistry;
 import io.outageradar.registry.RegistryOptions;
 import io.outageradar.testkit.EmbeddedKafkaExtension;
 import io.outageradar.testkit.EmbeddedKafkaExtension.KafkaTestContext;
+import io.outageradar.topics.KafkaClients;
 import io.outageradar.topics.TopicCreator;
 import io.outageradar.topics.Topics;
 import java.io.BufferedReader;
@@ -91,7 +92,8 @@ class ReportIntakeIT {
       TopicCreator.ensure(admin, List.of(topics.userReports), (short) 1);
     }
     KafkaReportStore store =
-        new KafkaReportStore(bootstrapServers, topics.userReports, config.sendTimeout());
+        new KafkaReportStore(
+            KafkaClients.plain(bootstrapServers), topics.userReports, config.sendTimeout());
     closeAfter.add(store);
     ReportIntakeServer server = ReportIntakeServer.start(0, config, store, Clock.systemUTC());
     closeAfter.add(server);

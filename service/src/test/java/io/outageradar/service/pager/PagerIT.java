@@ -20,6 +20,7 @@ import io.outageradar.registry.MockSchemaRegistry;
 import io.outageradar.registry.RegistryOptions;
 import io.outageradar.testkit.EmbeddedKafkaExtension;
 import io.outageradar.testkit.EmbeddedKafkaExtension.KafkaTestContext;
+import io.outageradar.topics.KafkaClients;
 import io.outageradar.topics.TopicCreator;
 import io.outageradar.topics.Topics;
 import java.io.IOException;
@@ -141,7 +142,7 @@ class PagerIT {
     Deliverer deliverer =
         new Deliverer(HttpClient.newHttpClient(), retries, d -> {}, Clock.systemUTC());
     return new Pager.Settings(
-        kafka.bootstrapServers(),
+        KafkaClients.plain(kafka.bootstrapServers()),
         kafka.uniqueName(),
         topics.alerts,
         topics.alertsDeadLetters,
