@@ -34,6 +34,7 @@ public final class EmbeddedKafka implements AutoCloseable {
   private final int brokerPort;
   private final KafkaConfig config;
   private KafkaRaftServer server;
+  private SecureListener secure;
   private boolean closed;
 
   private EmbeddedKafka(Path logDir, int brokerPort, KafkaConfig config, KafkaRaftServer server) {
@@ -50,10 +51,51 @@ public final class EmbeddedKafka implements AutoCloseable {
 
   /** As {@link #start()}, with broker settings that override the defaults. */
   public static EmbeddedKafka start(Map<String, String> overrides) {
+    return start(overrides, null);
+  }
+
+  /**
+   * A broker that also listens for clients with SASL_SSL (SCRAM-SHA-512) on a port of its own, with
+   * the key and certificate in {@code keyStore} (PKCS12); the PLAINTEXT listener stays, for the
+   * broker itself and for creating SCRAM users ({@link #secureBootstrapServers()}).
+   */
+  public static EmbeddedKafka startSecured(Path keyStore, String keyStorePassword) {
+    return start(Map.of(), new SecureListener(freePort(), keyStore, keyStorePassword));
+  }
+
+  /** Where the SASL_SSL listener of {@link #startSecured} is; null for a plaintext-only broker. */
+  public String secureBootstrapServers() {
+    return secure == null ? null : "127.0.0.1:" + secure.port();
+  }
+
+  private record SecureListener(int port, Path keyStore, String password) {
+    void configure(Properties props) {
+      props.put("listeners", props.get("listeners") + ",SECURE://127.0.0.1:" + port);
+      props.put(
+          "advertised.listeners",
+          props.get("advertised.listeners") + ",SECURE://127.0.0.1:" + port);
+      props.put(
+          "listener.security.protocol.map",
+          props.get("listener.security.protocol.map") + ",SECURE:SASL_SSL");
+      props.put("sasl.enabled.mechanisms", "SCRAM-SHA-512");
+      props.put(
+          "listener.name.secure.scram-sha-512.sasl.jaas.config",
+          "org.apache.kafka.common.security.scram.ScramLoginModule required;");
+      props.put("listener.name.secure.ssl.keystore.type", "PKCS12");
+      props.put("listener.name.secure.ssl.keystore.location", keyStore.toString());
+      props.put("listener.name.secure.ssl.keystore.password", password);
+      props.put("listener.name.secure.ssl.key.password", password);
+    }
+  }
+
+  private static EmbeddedKafka start(Map<String, String> overrides, SecureListener secure) {
     Path logDir = TempDirs.create("outage-radar-kafka-");
     int brokerPort = freePort();
     int controllerPort = freePort();
     Properties props = brokerProperties(logDir, brokerPort, controllerPort);
+    if (secure != null) {
+      secure.configure(props);
+    }
     props.putAll(overrides);
     KafkaConfig config = KafkaConfig.fromProps(props, false);
     try {
@@ -61,7 +103,9 @@ public final class EmbeddedKafka implements AutoCloseable {
       KafkaRaftServer server = new KafkaRaftServer(config, Time.SYSTEM);
       server.startup();
       LOG.info("embedded Kafka {} listening on 127.0.0.1:{}", kafkaVersion(), brokerPort);
-      return new EmbeddedKafka(logDir, brokerPort, config, server);
+      EmbeddedKafka kafka = new EmbeddedKafka(logDir, brokerPort, config, server);
+      kafka.secure = secure;
+      return kafka;
     } catch (Exception e) {
       TempDirs.delete(logDir);
       throw new IllegalStateException("embedded Kafka failed to start: " + e.getMessage(), e);

@@ -7,12 +7,16 @@ import io.outageradar.topics.Topics;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Option;
 
 /**
  * The flags every command that talks to a cluster shares, and the configuration they resolve to.
  */
 public final class ClusterOptions {
+  private static final Logger LOG = LoggerFactory.getLogger(ClusterOptions.class);
+
   @Option(
       names = "--bootstrap-servers",
       description = "Kafka bootstrap servers (bootstrap.servers).")
@@ -49,10 +53,24 @@ public final class ClusterOptions {
 
   /** The topic catalog of a configuration, with its registry client. */
   public static Topics topics(RadarConfig config) {
-    RegistryOptions registry = RegistryOptions.of(config.get(RadarSettings.SCHEMA_REGISTRY_URL));
+    String url = config.get(RadarSettings.SCHEMA_REGISTRY_URL);
+    RegistryOptions registry = RegistryOptions.of(url);
     String userInfo = config.get(RadarSettings.SCHEMA_REGISTRY_BASIC_AUTH);
     if (!userInfo.isEmpty()) {
+      if (url.startsWith("http://")) {
+        LOG.warn(
+            "schema registry credentials go to {} over plain http://: anyone on the way can read them; use https://",
+            url);
+      }
       registry = registry.withBasicAuth(userInfo);
+    }
+    String trustStore = config.get(RadarSettings.SCHEMA_REGISTRY_TRUSTSTORE);
+    if (!trustStore.isEmpty()) {
+      registry =
+          registry.withSslContext(
+              TrustStores.sslContext(
+                  Path.of(trustStore),
+                  config.get(RadarSettings.SCHEMA_REGISTRY_TRUSTSTORE_PASSWORD)));
     }
     return Topics.withPrefix(config.get(RadarSettings.TOPIC_PREFIX), registry.connect());
   }

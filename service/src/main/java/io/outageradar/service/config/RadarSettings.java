@@ -39,6 +39,19 @@ public final class RadarSettings {
               "must be user:password",
               "user:password for the registry's HTTP basic auth; empty for none.")
           .asSecret();
+  public static final Setting<String> SCHEMA_REGISTRY_TRUSTSTORE =
+      new Setting<>(
+          "schema.registry.ssl.truststore.location",
+          s -> s,
+          "",
+          "Trust store (PKCS12 or JKS) for an https:// registry whose certificate the JVM does not trust; empty: the JVM's.");
+  public static final Setting<String> SCHEMA_REGISTRY_TRUSTSTORE_PASSWORD =
+      new Setting<>(
+              "schema.registry.ssl.truststore.password",
+              s -> s,
+              "",
+              "Password of schema.registry.ssl.truststore.location.")
+          .asSecret();
   public static final Setting<String> APPLICATION_ID =
       text(
           "application.id",
@@ -342,6 +355,8 @@ public final class RadarSettings {
           BOOTSTRAP_SERVERS,
           SCHEMA_REGISTRY_URL,
           SCHEMA_REGISTRY_BASIC_AUTH,
+          SCHEMA_REGISTRY_TRUSTSTORE,
+          SCHEMA_REGISTRY_TRUSTSTORE_PASSWORD,
           APPLICATION_ID,
           TOPIC_PREFIX,
           REPLICATION_FACTOR,
