@@ -3,6 +3,8 @@ package io.outageradar.serde;
 import io.outageradar.registry.SchemaRegistryClient;
 import io.outageradar.registry.SchemaRegistryException;
 import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.apache.kafka.common.errors.SerializationException;
 import org.slf4j.Logger;
@@ -16,37 +18,66 @@ import org.slf4j.LoggerFactory;
  * WARN per attempt names the registry. Only answers that will not change by asking again — an
  * unknown schema id, an incompatible schema — fail.
  */
-final class RegistryWait {
+public final class RegistryWait {
   private static final Logger LOG = LoggerFactory.getLogger(RegistryWait.class);
+
+  /** Threads of this process paused on the registry now, and where the last of them waits. */
+  private static final AtomicInteger WAITING = new AtomicInteger();
+
+  private static volatile String waitingFor = "";
   static final Duration FIRST_WAIT = Duration.ofMillis(500);
   static final Duration LONGEST_WAIT = Duration.ofSeconds(30);
 
   private RegistryWait() {}
 
+  /**
+   * A readiness problem while some thread of this process waits for the registry: records are not
+   * being processed then, although nothing failed.
+   */
+  public static Optional<String> problem() {
+    int waiting = WAITING.get();
+    return waiting == 0
+        ? Optional.empty()
+        : Optional.of(waiting + " thread(s) waiting for the schema registry at " + waitingFor);
+  }
+
   static <R> R untilAnswered(SchemaRegistryClient registry, String what, Supplier<R> call) {
     Duration wait = FIRST_WAIT;
-    while (true) {
-      try {
-        return call.get();
-      } catch (SchemaRegistryException e) {
-        if (!isTransient(e)) {
-          throw e;
+    boolean counted = false;
+    try {
+      while (true) {
+        try {
+          return call.get();
+        } catch (SchemaRegistryException e) {
+          if (!isTransient(e)) {
+            throw e;
+          }
+          if (!counted) {
+            counted = true;
+            WAITING.incrementAndGet();
+            waitingFor = registry.location();
+          }
+          LOG.warn(
+              "schema registry at {} cannot be reached to {} ({}); processing paused, asking again in {} ms",
+              registry.location(),
+              what,
+              e.getMessage(),
+              wait.toMillis());
         }
-        LOG.warn(
-            "schema registry at {} cannot be reached to {} ({}); processing paused, asking again in {} ms",
-            registry.location(),
-            what,
-            e.getMessage(),
-            wait.toMillis());
+        try {
+          Thread.sleep(wait.toMillis());
+        } catch (InterruptedException interrupted) {
+          Thread.currentThread().interrupt();
+          throw new SerializationException(
+              "interrupted while waiting for the schema registry at " + registry.location());
+        }
+        wait =
+            wait.multipliedBy(2).compareTo(LONGEST_WAIT) > 0 ? LONGEST_WAIT : wait.multipliedBy(2);
       }
-      try {
-        Thread.sleep(wait.toMillis());
-      } catch (InterruptedException interrupted) {
-        Thread.currentThread().interrupt();
-        throw new SerializationException(
-            "interrupted while waiting for the schema registry at " + registry.location());
+    } finally {
+      if (counted) {
+        WAITING.decrementAndGet();
       }
-      wait = wait.multipliedBy(2).compareTo(LONGEST_WAIT) > 0 ? LONGEST_WAIT : wait.multipliedBy(2);
     }
   }
 

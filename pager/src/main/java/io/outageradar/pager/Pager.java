@@ -21,6 +21,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -72,6 +73,9 @@ public final class Pager implements AutoCloseable {
   private final KafkaProducer<String, PageDeadLetter> deadLetterProducer;
   private final Thread thread;
   private final CountDownLatch assigned = new CountDownLatch(1);
+  private final AtomicLong delivered = new AtomicLong();
+  private final AtomicLong failedAttempts = new AtomicLong();
+  private final AtomicLong deadLettered = new AtomicLong();
   private volatile boolean closing;
 
   private Pager(Settings settings) {
@@ -110,6 +114,28 @@ public final class Pager implements AutoCloseable {
     Pager pager = new Pager(settings);
     pager.thread.start();
     return pager;
+  }
+
+  /** Pages some integration took, counted once per integration. */
+  public long delivered() {
+    return delivered.get();
+  }
+
+  /**
+   * Delivery attempts that failed (each retry counts), of delivered and dead-lettered pages alike.
+   */
+  public long failedAttempts() {
+    return failedAttempts.get();
+  }
+
+  /** Pages an integration never took, written to the dead-letter topic. */
+  public long deadLettered() {
+    return deadLettered.get();
+  }
+
+  /** Whether the consuming thread still runs: a pager whose thread died pages nobody. */
+  public boolean alive() {
+    return thread.isAlive();
   }
 
   /** Waits until the consumer has its partitions (tests and start-up logs). */
@@ -187,8 +213,13 @@ public final class Pager implements AutoCloseable {
   private void deliver(Integration integration, Page page) {
     try {
       Deliverer.Outcome outcome = settings.deliverer().deliver(integration, page);
-      if (!outcome.delivered()) {
+      if (outcome.delivered()) {
+        delivered.incrementAndGet();
+        failedAttempts.addAndGet(outcome.attempts() - 1L);
+      } else {
+        failedAttempts.addAndGet(outcome.attempts());
         deadLetter(page, integration, outcome);
+        deadLettered.incrementAndGet();
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

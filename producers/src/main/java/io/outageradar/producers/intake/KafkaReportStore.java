@@ -10,6 +10,7 @@ import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 
@@ -34,6 +35,11 @@ public final class KafkaReportStore
     props.put(ProducerConfig.LINGER_MS_CONFIG, 5);
     this.producer =
         new KafkaProducer<>(props, topic.keySerde().serializer(), topic.valueSerde().serializer());
+  }
+
+  /** The producer, for its metrics. */
+  public Producer<String, UserReport> producer() {
+    return producer;
   }
 
   @Override

@@ -18,8 +18,11 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -27,6 +30,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Function;
 
 /**
@@ -43,6 +47,8 @@ import java.util.function.Function;
  * timeout (503 when it cannot be).
  */
 public final class ReportIntakeServer implements AutoCloseable {
+  private final Map<Integer, LongAdder> answers = new ConcurrentHashMap<>();
+
   static final int MAX_BATCH = 500;
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final int WORKERS = 8;
@@ -421,7 +427,17 @@ public final class ReportIntakeServer implements AutoCloseable {
     };
   }
 
+  /**
+   * How many requests got each status so far (202 accepted; 4xx refused by reason; 503 overloaded).
+   */
+  public Map<Integer, Long> answersByStatus() {
+    Map<Integer, Long> snapshot = new TreeMap<>();
+    answers.forEach((status, count) -> snapshot.put(status, count.sum()));
+    return snapshot;
+  }
+
   private void send(HttpExchange exchange, Answer answer) throws IOException {
+    answers.computeIfAbsent(answer.status(), status -> new LongAdder()).increment();
     byte[] bytes = JSON.writeValueAsBytes(answer.body());
     exchange.getResponseHeaders().add("Content-Type", "application/json");
     if (answer.retryAfter() > 0) {

@@ -3,12 +3,15 @@ package io.outageradar.service.cli;
 import io.outageradar.registry.RegistryOptions;
 import io.outageradar.service.config.RadarConfig;
 import io.outageradar.service.config.RadarSettings;
+import io.outageradar.service.ops.Operability;
 import io.outageradar.topics.Topics;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 
 /**
@@ -49,6 +52,42 @@ public final class ClusterOptions {
       flags.put(RadarSettings.SCHEMA_REGISTRY_URL.key(), schemaRegistryUrl);
     }
     return RadarConfig.load(configFile, System.getenv(), flags);
+  }
+
+  /**
+   * Starts the health, readiness and metrics endpoints of a long-running command and says where
+   * they are.
+   */
+  static Operability operability(RadarConfig config, String process, CommandSpec spec) {
+    Operability ops =
+        Operability.start(process, config.kafka(), config.get(RadarSettings.HEALTH_PORT));
+    if (ops.port() >= 0) {
+      spec.commandLine()
+          .getErr()
+          .println(
+              "outage-radar "
+                  + process
+                  + ": /health/live, /health/ready and /metrics on port "
+                  + ops.port());
+    }
+    return ops;
+  }
+
+  /**
+   * After a failure the process cannot recover from: unready (and not live) for {@code
+   * health.fatal-exit-after}, so that orchestrators see why, then exit code 1.
+   */
+  static int failAfterGrace(
+      RadarConfig config, Operability ops, String process, String reason, CommandSpec spec)
+      throws InterruptedException {
+    ops.health().fail(reason);
+    Duration grace = config.get(RadarSettings.FATAL_EXIT_AFTER);
+    spec.commandLine()
+        .getErr()
+        .println(
+            "outage-radar " + process + ": " + reason + "; exiting in " + grace.toSeconds() + " s");
+    Thread.sleep(grace.toMillis());
+    return OutageRadar.EXIT_FAILURE;
   }
 
   /** The topic catalog of a configuration, with its registry client. */

@@ -1,9 +1,12 @@
 package io.outageradar.service.cli;
 
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import io.outageradar.producers.intake.IntakeConfig;
 import io.outageradar.producers.intake.KafkaReportStore;
 import io.outageradar.producers.intake.ReportIntakeServer;
 import io.outageradar.service.config.RadarConfig;
+import io.outageradar.service.ops.Operability;
 import io.outageradar.topics.Topics;
 import java.time.Clock;
 import java.util.Map;
@@ -26,6 +29,11 @@ import picocli.CommandLine.Spec;
       "a 202 means Kafka stored the report; 503 with Retry-After means retry with the same Idempotency-Key."
     })
 public final class IntakeCommand implements Callable<Integer> {
+  /**
+   * The answers the intake gives, each a meter of its own: accepted, and every reason for refusing.
+   */
+  private static final int[] ANSWERS = {202, 400, 401, 404, 405, 413, 422, 429, 503};
+
   @Spec CommandSpec spec;
 
   @Mixin ClusterOptions cluster;
@@ -42,10 +50,22 @@ public final class IntakeCommand implements Callable<Integer> {
     IntakeConfig intake = config.intake();
     Topics topics = ClusterOptions.topics(config);
     CountDownLatch stopped = new CountDownLatch(1);
-    try (KafkaReportStore store =
+    try (Operability ops = ClusterOptions.operability(config, "intake", spec);
+        KafkaReportStore store =
             new KafkaReportStore(config.kafka(), topics.userReports, intake.sendTimeout());
+        KafkaClientMetrics producerMetrics = ops.bind(new KafkaClientMetrics(store.producer()));
         ReportIntakeServer server =
             ReportIntakeServer.start(port, intake, store, Clock.systemUTC())) {
+      for (int status : ANSWERS) {
+        FunctionCounter.builder(
+                "outage.radar.intake.requests",
+                server,
+                s -> s.answersByStatus().getOrDefault(status, 0L))
+            .description(
+                "Intake requests by answer: 202 accepted, 4xx refused by reason, 503 overloaded")
+            .tag("status", Integer.toString(status))
+            .register(ops.metrics());
+      }
       Runtime.getRuntime()
           .addShutdownHook(new Thread(stopped::countDown, "outage-radar-intake-stop"));
       spec.commandLine()

@@ -1,11 +1,13 @@
 package io.outageradar.service.cli;
 
+import io.micrometer.core.instrument.FunctionCounter;
 import io.outageradar.pager.Deliverer;
 import io.outageradar.pager.Integration;
 import io.outageradar.pager.Pager;
 import io.outageradar.pager.RetryPolicy;
 import io.outageradar.service.config.RadarConfig;
 import io.outageradar.service.config.RadarSettings;
+import io.outageradar.service.ops.Operability;
 import io.outageradar.topics.KafkaClients;
 import io.outageradar.topics.TopicCreator;
 import io.outageradar.topics.Topics;
@@ -14,8 +16,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import picocli.CommandLine.Command;
@@ -61,32 +65,54 @@ public final class PagerCommand implements Callable<Integer> {
             duration -> Thread.sleep(duration.toMillis()),
             clock);
     CountDownLatch stopped = new CountDownLatch(1);
-    Pager pager =
-        Pager.start(
-            new Pager.Settings(
-                kafka,
-                config.get(RadarSettings.PAGER_GROUP_ID),
-                topics.alerts,
-                topics.alertsDeadLetters,
-                integrations,
-                deliverer,
-                retries,
-                config.get(RadarSettings.PAGER_FROM_BEGINNING),
-                clock));
-    try {
-      Runtime.getRuntime()
-          .addShutdownHook(new Thread(stopped::countDown, "outage-radar-pager-stop"));
-      spec.commandLine()
-          .getErr()
-          .println(
-              "outage-radar pager: paging "
-                  + integrations.stream().map(Integration::name).collect(Collectors.joining(", "))
-                  + " from "
-                  + topics.alerts.name()
-                  + "; Ctrl-C to stop");
-      stopped.await();
-    } finally {
-      pager.close();
+    try (Operability ops = ClusterOptions.operability(config, "pager", spec)) {
+      Pager pager =
+          Pager.start(
+              new Pager.Settings(
+                  kafka,
+                  config.get(RadarSettings.PAGER_GROUP_ID),
+                  topics.alerts,
+                  topics.alertsDeadLetters,
+                  integrations,
+                  deliverer,
+                  retries,
+                  config.get(RadarSettings.PAGER_FROM_BEGINNING),
+                  clock));
+      try {
+        ops.health()
+            .check(
+                "pager",
+                () ->
+                    pager.alive() ? Optional.empty() : Optional.of("the pager thread has stopped"));
+        FunctionCounter.builder("outage.radar.pages.delivered", pager, Pager::delivered)
+            .description("Pages an integration took, once per integration")
+            .register(ops.metrics());
+        FunctionCounter.builder("outage.radar.pages.failed.attempts", pager, Pager::failedAttempts)
+            .description("Delivery attempts that failed, retries included")
+            .register(ops.metrics());
+        FunctionCounter.builder("outage.radar.pages.dead.lettered", pager, Pager::deadLettered)
+            .description("Pages an integration never took, written to alerts.dlq")
+            .register(ops.metrics());
+        Runtime.getRuntime()
+            .addShutdownHook(new Thread(stopped::countDown, "outage-radar-pager-stop"));
+        spec.commandLine()
+            .getErr()
+            .println(
+                "outage-radar pager: paging "
+                    + integrations.stream().map(Integration::name).collect(Collectors.joining(", "))
+                    + " from "
+                    + topics.alerts.name()
+                    + "; Ctrl-C to stop");
+        // a pager whose thread died pages nobody: say so, stay unready a while, then exit 1
+        while (!stopped.await(1, TimeUnit.SECONDS)) {
+          if (!pager.alive()) {
+            return ClusterOptions.failAfterGrace(
+                config, ops, "pager", "the pager thread has stopped", spec);
+          }
+        }
+      } finally {
+        pager.close();
+      }
     }
     return 0;
   }

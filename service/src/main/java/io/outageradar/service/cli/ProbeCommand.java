@@ -1,11 +1,14 @@
 package io.outageradar.service.cli;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import io.outageradar.avro.ProbeResult;
 import io.outageradar.model.Regions;
 import io.outageradar.model.ServiceRegion;
 import io.outageradar.producers.probe.ProbeRunner;
 import io.outageradar.producers.probe.TargetsFile;
 import io.outageradar.service.config.RadarConfig;
+import io.outageradar.service.ops.Operability;
 import io.outageradar.topics.InputProducers;
 import io.outageradar.topics.Topic;
 import java.nio.file.Path;
@@ -78,11 +81,13 @@ public final class ProbeCommand implements Callable<Integer> {
     RadarConfig config = cluster.load(Map.of());
     Topic<String, ProbeResult> topic = ClusterOptions.topics(config).probeResults;
     CountDownLatch stopped = new CountDownLatch(1);
-    try (KafkaProducer<String, ProbeResult> producer =
+    try (Operability ops = ClusterOptions.operability(config, "probe", spec);
+        KafkaProducer<String, ProbeResult> producer =
             new KafkaProducer<>(
                 InputProducers.properties(config.kafka()),
                 topic.keySerde().serializer(),
                 topic.valueSerde().serializer());
+        KafkaClientMetrics producerMetrics = ops.bind(new KafkaClientMetrics(producer));
         ProbeRunner runner =
             ProbeRunner.start(
                 targets,
@@ -90,22 +95,28 @@ public final class ProbeCommand implements Callable<Integer> {
                 agent,
                 concurrency,
                 Clock.systemUTC(),
-                result ->
-                    producer.send(
-                        new ProducerRecord<>(
-                            topic.name(),
-                            null,
-                            result.getObservedAt().toEpochMilli(),
-                            new ServiceRegion(result.getService(), result.getRegion()).key(),
-                            result),
-                        (metadata, error) -> {
-                          if (error != null) {
-                            LOG.warn(
-                                "probe result of {} not published: {}",
-                                result.getService(),
-                                error.toString());
-                          }
-                        }))) {
+                result -> {
+                  Counter.builder("outage.radar.probes")
+                      .description("Probe results published, by outcome")
+                      .tag("outcome", result.getStatus().name())
+                      .register(ops.metrics())
+                      .increment();
+                  producer.send(
+                      new ProducerRecord<>(
+                          topic.name(),
+                          null,
+                          result.getObservedAt().toEpochMilli(),
+                          new ServiceRegion(result.getService(), result.getRegion()).key(),
+                          result),
+                      (metadata, error) -> {
+                        if (error != null) {
+                          LOG.warn(
+                              "probe result of {} not published: {}",
+                              result.getService(),
+                              error.toString());
+                        }
+                      });
+                })) {
       Runtime.getRuntime()
           .addShutdownHook(new Thread(stopped::countDown, "outage-radar-probe-stop"));
       spec.commandLine()

@@ -228,6 +228,20 @@ public final class RadarSettings {
           "must be host:port, or empty to turn the query API off",
           "Address other instances reach this one's query API at (host:port); it listens on that port. Empty: no query API.");
 
+  public static final Setting<Integer> HEALTH_PORT =
+      new Setting<>(
+          "health.port",
+          Integer::parseInt,
+          "0",
+          p -> p >= -1 && p <= 65535,
+          "must be a port, 0 for any free one, or -1 for none",
+          "Port of GET /health/live, /health/ready and /metrics (Prometheus) of run, intake, probe and pager; 0: any free port (printed at start), -1: off.");
+  public static final Setting<Duration> FATAL_EXIT_AFTER =
+      duration(
+          "health.fatal-exit-after",
+          "15s",
+          "How long a process whose pager thread died or whose stream threads failed stays up, unready, before it exits with 1.");
+
   public static final Setting<Set<String>> INTAKE_API_KEYS =
       new Setting<>(
               "intake.api-keys",
@@ -383,6 +397,8 @@ public final class RadarSettings {
           RENOTIFY_INTERVAL,
           MAINTENANCE,
           QUERY_SERVER,
+          HEALTH_PORT,
+          FATAL_EXIT_AFTER,
           INTAKE_API_KEYS,
           INTAKE_SERVICES,
           INTAKE_PER_KEY_RPS,

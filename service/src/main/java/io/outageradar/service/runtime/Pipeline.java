@@ -1,5 +1,7 @@
 package io.outageradar.service.runtime;
 
+import io.outageradar.avro.OutageEvent;
+import io.outageradar.avro.OutageState;
 import io.outageradar.detection.DetectionConfig;
 import io.outageradar.detection.impact.RevenueTable;
 import io.outageradar.detection.lifecycle.AlertConfig;
@@ -8,6 +10,7 @@ import io.outageradar.sentiment.SentimentAnalyzer;
 import io.outageradar.serde.RegistryNotSharedException;
 import io.outageradar.service.query.QueryServer;
 import io.outageradar.streams.DeadLetteringDeserializationHandler;
+import io.outageradar.streams.StoreNames;
 import io.outageradar.streams.StreamsProperties;
 import io.outageradar.streams.detection.DetectionTopology;
 import io.outageradar.topics.KafkaClients;
@@ -15,6 +18,7 @@ import io.outageradar.topics.TopicCreator;
 import io.outageradar.topics.Topics;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.OptionalLong;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -22,10 +26,15 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
 import org.apache.kafka.streams.state.HostInfo;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.QueryableStoreTypes;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -244,6 +253,35 @@ public final class Pipeline implements AutoCloseable {
   /**
    * Completes with the reason if the pipeline stops on its own because it cannot work as deployed.
    */
+  /** The running application, for its state and metrics. */
+  public KafkaStreams streams() {
+    return app;
+  }
+
+  /**
+   * Outages this instance holds that are not resolved (its share of the outages table); empty while
+   * the table cannot be read, e.g. during a rebalance.
+   */
+  public OptionalLong openOutages() {
+    try {
+      ReadOnlyKeyValueStore<String, OutageEvent> table =
+          app.store(
+              StoreQueryParameters.fromNameAndType(
+                  StoreNames.OUTAGES_TABLE, QueryableStoreTypes.keyValueStore()));
+      long open = 0;
+      try (KeyValueIterator<String, OutageEvent> all = table.all()) {
+        while (all.hasNext()) {
+          OutageEvent outage = all.next().value;
+          open +=
+              outage.getState() == OutageState.RESOLVED || outage.getMergedInto() != null ? 0 : 1;
+        }
+      }
+      return OptionalLong.of(open);
+    } catch (InvalidStateStoreException e) {
+      return OptionalLong.empty();
+    }
+  }
+
   public CompletableFuture<String> fatalStop() {
     return fatal;
   }

@@ -17,7 +17,7 @@ final class PipelineChild {
   private final List<String> command = new ArrayList<>();
 
   /** What {@code run} prints once its pipeline is RUNNING. */
-  private static final String RUNNING = "outage-radar: running against";
+  private static final String RUNNING = "outage-radar run: running against";
 
   private final Path log;
   private Process process;
