@@ -18,6 +18,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.InterruptException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -101,21 +102,27 @@ public final class ProbeCommand implements Callable<Integer> {
                       .tag("outcome", result.getStatus().name())
                       .register(ops.metrics())
                       .increment();
-                  producer.send(
-                      new ProducerRecord<>(
-                          topic.name(),
-                          null,
-                          result.getObservedAt().toEpochMilli(),
-                          new ServiceRegion(result.getService(), result.getRegion()).key(),
-                          result),
-                      (metadata, error) -> {
-                        if (error != null) {
-                          LOG.warn(
-                              "probe result of {} not published: {}",
-                              result.getService(),
-                              error.toString());
-                        }
-                      });
+                  try {
+                    producer.send(
+                        new ProducerRecord<>(
+                            topic.name(),
+                            null,
+                            result.getObservedAt().toEpochMilli(),
+                            new ServiceRegion(result.getService(), result.getRegion()).key(),
+                            result),
+                        (metadata, error) -> {
+                          if (error != null) {
+                            LOG.warn(
+                                "probe result of {} not published: {}",
+                                result.getService(),
+                                error.toString());
+                          }
+                        });
+                  } catch (InterruptException stopping) {
+                    // the probe is shutting down while a send waited for the broker: nothing to
+                    // publish to
+                    Thread.currentThread().interrupt();
+                  }
                 })) {
       Runtime.getRuntime()
           .addShutdownHook(new Thread(stopped::countDown, "outage-radar-probe-stop"));

@@ -57,6 +57,21 @@ class ComposeFileTest {
   }
 
   @Test
+  void everyAppIsCheckedOnItsOwnReadinessEndpoint() {
+    for (String app : List.of("stream-processor", "intake", "probe", "pager")) {
+      Map<String, Object> service = map(services.get(app));
+      String port = map(service.get("environment")).get("OUTAGE_RADAR_HEALTH_PORT").toString();
+      assertThat(map(service.get("healthcheck")).get("test").toString())
+          .as(app + " health check")
+          .contains("/dev/tcp/127.0.0.1/" + port)
+          .contains("GET /health/ready");
+    }
+    assertThat(map(services.get("stream-processor")).get("command").toString())
+        .as("the query API is on")
+        .contains("query.server=stream-processor:8080");
+  }
+
+  @Test
   void everyMountedOrBuiltPathExists() {
     services.forEach(
         (name, definition) -> {

@@ -20,6 +20,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -32,8 +33,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Each long-running process ({@code run}, {@code intake}, {@code probe}, {@code pager}) started as
  * an operator starts it, as a process of its own: it answers /health/live, turns ready once it has
  * what it needs, and serves Prometheus metrics with its own meters and its Kafka clients'. A probe
- * pointed at a broker that is not there says so in a WARN naming the address within 10 s, and is
- * not ready.
+ * pointed at a broker that is not there says so in a WARN naming the address within 10 s (as JSON
+ * when asked to), and is not ready.
  */
 @ExtendWith(EmbeddedKafkaExtension.class)
 class OperabilityIT {
@@ -97,7 +98,9 @@ class OperabilityIT {
               "pager.group-id=" + kafka.uniqueName() + "-pager");
 
       for (Child child : List.of(run, intake, probe, pager)) {
-        assertThat(get(child, "/health/live").statusCode()).as(child.name + " live; it said:\n" + child.output()).isEqualTo(200);
+        assertThat(get(child, "/health/live").statusCode())
+            .as(child.name + " live; it said:\n" + child.output())
+            .isEqualTo(200);
         await(child.name + " ready")
             .atMost(Duration.ofMinutes(2))
             .pollInterval(Duration.ofMillis(500))
@@ -132,6 +135,7 @@ class OperabilityIT {
         "interval: PT5S\ntimeout: PT1S\nservices:\n  whatsapp:\n    - {kind: TCP, target: \"127.0.0.1:9\"}\n");
     Child probe =
         start(
+            Map.of("OUTAGE_RADAR_LOG_FORMAT", "json"),
             List.of(
                 "--bootstrap-servers",
                 "127.0.0.1:9",
@@ -150,6 +154,14 @@ class OperabilityIT {
     await("a WARN naming the broker")
         .atMost(Duration.ofSeconds(10))
         .until(() -> probe.output().contains("cannot reach Kafka at 127.0.0.1:9"));
+    // OUTAGE_RADAR_LOG_FORMAT=json: one JSON object per log line, for a log shipper
+    assertThat(probe.lines)
+        .anySatisfy(
+            line ->
+                assertThat(line)
+                    .startsWith("{")
+                    .contains("\"level\":\"WARN\"")
+                    .contains("\"formattedMessage\":\"cannot reach Kafka at 127.0.0.1:9"));
     HttpResponse<String> ready = get(probe, "/health/ready");
     assertThat(ready.statusCode()).isEqualTo(503);
     assertThat(ready.body()).contains("\"kafka\"").contains("127.0.0.1:9");
@@ -157,6 +169,11 @@ class OperabilityIT {
   }
 
   private Child start(List<String> cluster, String command, String... more) throws IOException {
+    return start(Map.of(), cluster, command, more);
+  }
+
+  private Child start(Map<String, String> env, List<String> cluster, String command, String... more)
+      throws IOException {
     List<String> args = new ArrayList<>();
     args.add(ProcessHandle.current().info().command().orElse("java"));
     args.addAll(
@@ -168,7 +185,9 @@ class OperabilityIT {
             command));
     args.addAll(cluster);
     args.addAll(List.of(more));
-    Process process = new ProcessBuilder(args).redirectErrorStream(true).start();
+    ProcessBuilder builder = new ProcessBuilder(args).redirectErrorStream(true);
+    builder.environment().putAll(env);
+    Process process = builder.start();
     Child child = new Child(command, process);
     children.add(child);
     Thread reader = new Thread(child::read, "ops-it-" + command);
