@@ -51,7 +51,12 @@ public final class EmbeddedKafka implements AutoCloseable {
 
   /** As {@link #start()}, with broker settings that override the defaults. */
   public static EmbeddedKafka start(Map<String, String> overrides) {
-    return start(overrides, null);
+    return start(overrides, null, 0);
+  }
+
+  /** A broker whose clients connect to {@code brokerPort} on loopback (0 for any free port). */
+  public static EmbeddedKafka startOnPort(int brokerPort) {
+    return start(Map.of(), null, brokerPort);
   }
 
   /**
@@ -60,7 +65,7 @@ public final class EmbeddedKafka implements AutoCloseable {
    * broker itself and for creating SCRAM users ({@link #secureBootstrapServers()}).
    */
   public static EmbeddedKafka startSecured(Path keyStore, String keyStorePassword) {
-    return start(Map.of(), new SecureListener(freePort(), keyStore, keyStorePassword));
+    return start(Map.of(), new SecureListener(freePort(), keyStore, keyStorePassword), 0);
   }
 
   /** Where the SASL_SSL listener of {@link #startSecured} is; null for a plaintext-only broker. */
@@ -88,9 +93,10 @@ public final class EmbeddedKafka implements AutoCloseable {
     }
   }
 
-  private static EmbeddedKafka start(Map<String, String> overrides, SecureListener secure) {
+  private static EmbeddedKafka start(
+      Map<String, String> overrides, SecureListener secure, int port) {
     Path logDir = TempDirs.create("outage-radar-kafka-");
-    int brokerPort = freePort();
+    int brokerPort = port == 0 ? freePort() : port;
     int controllerPort = freePort();
     Properties props = brokerProperties(logDir, brokerPort, controllerPort);
     if (secure != null) {

@@ -10,6 +10,7 @@ import io.outageradar.registry.RegisteredSchema;
 import io.outageradar.registry.SchemaRegistryException;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -44,7 +45,17 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
   }
 
   public static EmbeddedSchemaRegistry start() throws IOException {
-    return new EmbeddedSchemaRegistry(0);
+    return start(0);
+  }
+
+  /** Listens on {@code port} of the loopback interface (0 for any free one). */
+  public static EmbeddedSchemaRegistry start(int port) throws IOException {
+    try {
+      return new EmbeddedSchemaRegistry(port);
+    } catch (BindException e) {
+      throw new BindException(
+          "registry port " + port + " is already in use or not allowed (" + e.getMessage() + ")");
+    }
   }
 
   private HttpServer listen(int port) throws IOException {

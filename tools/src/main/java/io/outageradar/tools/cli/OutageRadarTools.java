@@ -20,6 +20,7 @@ public final class OutageRadarTools {
         new ReplayCommand(),
         new BacktestCommand(),
         new ChaosCommand(),
-        new BenchCommand());
+        new BenchCommand(),
+        new DevCommand());
   }
 }

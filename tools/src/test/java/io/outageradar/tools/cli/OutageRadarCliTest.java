@@ -46,7 +46,8 @@ class OutageRadarCliTest {
             "replay",
             "backtest",
             "chaos",
-            "bench");
+            "bench",
+            "dev");
     for (String command : commands) {
       assertThat(run(command, "--help")).as(command + " --help").isZero();
       assertThat(out.toString()).as(command + " --help").contains("Usage: outage-radar " + command);
@@ -100,7 +101,9 @@ class OutageRadarCliTest {
               "--schema-registry-url",
               "mock://cli-test",
               "--set",
-              "intake.api-keys=k");
+              "intake.api-keys=k",
+              "--set",
+              "health.port=-1");
       assertThat(code).isEqualTo(1);
       assertThat(err.toString().lines().toList())
           .hasSize(1)
