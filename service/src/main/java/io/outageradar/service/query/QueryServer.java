@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import io.outageradar.avro.OutageEvent;
 import io.outageradar.avro.state.OpenOutage;
@@ -32,6 +33,7 @@ import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KeyQueryMetadata;
 import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.StreamsMetadata;
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.state.HostInfo;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
@@ -47,6 +49,8 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
  * requests carry {@code scope=local}, so they never forward again.
  */
 public final class QueryServer implements AutoCloseable {
+  private static final Duration RETRY_AFTER = Duration.ofSeconds(2);
+
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String LOCAL = "scope=local";
 
@@ -72,8 +76,8 @@ public final class QueryServer implements AutoCloseable {
           HttpServer.create(
               new InetSocketAddress(self.port()), 0); // all interfaces; peers use self
       QueryServer query = new QueryServer(streams, self, server);
-      server.createContext("/status", query::status);
-      server.createContext("/outages", query::outages);
+      server.createContext("/status", exchange -> query.answer(exchange, query::status));
+      server.createContext("/outages", exchange -> query.answer(exchange, query::outages));
       server.start();
       return query;
     } catch (IOException e) {
@@ -196,6 +200,44 @@ public final class QueryServer implements AutoCloseable {
     return answers;
   }
 
+  /**
+   * Answers with {@code handler}, or 503 with Retry-After while the answer cannot be had now: the
+   * stores are moving between instances (a rebalance), or the instance that owns them is gone and
+   * its partitions are not taken over yet. Never a stack trace.
+   */
+  private void answer(HttpExchange exchange, HttpHandler handler) throws IOException {
+    try (exchange) {
+      try {
+        handler.handle(exchange);
+      } catch (InvalidStateStoreException | PeerUnavailableException e) {
+        exchange.getResponseHeaders().add("Retry-After", Long.toString(RETRY_AFTER.toSeconds()));
+        send(
+            exchange,
+            503,
+            error(
+                "not available now ("
+                    + e.getMessage()
+                    + "); the instances are rebalancing, retry"));
+      }
+    }
+  }
+
+  /** Another instance that owns what was asked for did not answer. */
+  private static final class PeerUnavailableException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    PeerUnavailableException(HostInfo peer, IOException cause) {
+      super(
+          "instance "
+              + peer.host()
+              + ":"
+              + peer.port()
+              + " did not answer: "
+              + cause.getClass().getSimpleName(),
+          cause);
+    }
+  }
+
   private void forward(HttpExchange exchange, HostInfo owner, String pathAndQuery)
       throws IOException {
     HttpResponse<String> answer = get(owner, pathAndQuery);
@@ -214,6 +256,8 @@ public final class QueryServer implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IOException("interrupted while asking " + host, e);
+    } catch (IOException e) {
+      throw new PeerUnavailableException(host, e);
     }
   }
 

@@ -189,6 +189,9 @@ public final class Pipeline implements AutoCloseable {
             settings.topics().deadLetters.name(),
             settings.stateDir(),
             settings.exactlyOnce());
+    // the changelog and repartition topics Streams creates get the replication of the catalog's:
+    // left at the broker default (often 1) they would take the pipeline down with one broker
+    own.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) settings.replicationFactor());
     if (settings.queryServer() != null) {
       own.put(
           StreamsConfig.APPLICATION_SERVER_CONFIG,

@@ -53,6 +53,17 @@ final class PipelineChild {
             "state.dir=" + stateDir));
   }
 
+  /**
+   * The same child with more settings ({@code key=value}), e.g. for several instances of one
+   * application.
+   */
+  PipelineChild with(String... settings) {
+    for (String setting : settings) {
+      command.addAll(List.of("--set", setting));
+    }
+    return this;
+  }
+
   void start() throws IOException {
     linesBeforeStart = Files.exists(log) ? Files.readAllLines(log).size() : 0;
     process =
