@@ -179,6 +179,8 @@ class OperabilityIT {
     args.addAll(
         List.of(
             "-Xmx256m",
+            // the production logging configuration, not the test classpath's logback-test.xml
+            "-Dlogback.configurationFile=logback.xml",
             "-cp",
             System.getProperty("java.class.path"),
             OutageRadar.class.getName(),
