@@ -57,6 +57,9 @@ public final class PagerCommand implements Callable<Integer> {
           admin,
           List.of(topics.alerts, topics.alertsDeadLetters),
           config.get(RadarSettings.REPLICATION_FACTOR));
+    } catch (IllegalStateException e) {
+      throw new IllegalStateException(
+          "Kafka at " + kafka.bootstrapServers() + ": " + e.getMessage(), e);
     }
     Deliverer deliverer =
         new Deliverer(

@@ -170,6 +170,10 @@ public final class Pipeline implements AutoCloseable {
   public static Pipeline start(Settings settings, Duration startupTimeout) {
     try (Admin admin = Admin.create(settings.kafka().properties(KafkaClients.Kind.ADMIN))) {
       TopicCreator.ensure(admin, settings.topics().all(), settings.replicationFactor());
+    } catch (IllegalStateException e) {
+      // the admin client's own message never says which cluster did not answer
+      throw new IllegalStateException(
+          "Kafka at " + settings.bootstrapServers() + ": " + e.getMessage(), e);
     }
     FetchedLag lag = new FetchedLag();
     Topology topology =

@@ -89,6 +89,30 @@ class OutageRadarCliTest {
   }
 
   @Test
+  void aBrokerThatDoesNotAnswerIsNamedInOneLine() {
+    int code =
+        run(
+            "run",
+            "--bootstrap-servers",
+            "127.0.0.1:9",
+            "--schema-registry-url",
+            "mock://cli-test",
+            "--set",
+            "admin.default.api.timeout.ms=2000",
+            "--set",
+            "admin.request.timeout.ms=1000",
+            "--set",
+            "health.port=-1");
+
+    assertThat(code).isEqualTo(1);
+    assertThat(err.toString().lines().toList())
+        .hasSize(1)
+        .first()
+        .asString()
+        .startsWith("outage-radar run: Kafka at 127.0.0.1:9: ");
+  }
+
+  @Test
   void aBusyIntakePortIsNamed() throws Exception {
     try (ServerSocket busy = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       int code =
