@@ -27,6 +27,19 @@ public final class TopicCreator {
   private TopicCreator() {}
 
   /**
+   * As {@link #ensure(Admin, List, short)}, through an admin client of its own; a failure names the
+   * cluster, which the admin client's own messages never do.
+   */
+  public static void ensure(KafkaClients kafka, List<Topic<?, ?>> topics, short replicationFactor) {
+    try (Admin admin = Admin.create(kafka.properties(KafkaClients.Kind.ADMIN))) {
+      ensure(admin, topics, replicationFactor);
+    } catch (IllegalStateException e) {
+      throw new IllegalStateException(
+          "Kafka at " + kafka.bootstrapServers() + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
    * Creates missing topics with the catalog's partitions and configs. Existing topics are left as
    * they are (an operator may have tuned them). {@code replicationFactor} of -1 takes the broker's
    * default.

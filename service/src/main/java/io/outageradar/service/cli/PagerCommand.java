@@ -21,7 +21,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
-import org.apache.kafka.clients.admin.Admin;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -52,15 +51,10 @@ public final class PagerCommand implements Callable<Integer> {
     RetryPolicy retries = config.pagerRetryPolicy();
     Topics topics = ClusterOptions.topics(config);
     KafkaClients kafka = config.kafka();
-    try (Admin admin = Admin.create(kafka.properties(KafkaClients.Kind.ADMIN))) {
-      TopicCreator.ensure(
-          admin,
-          List.of(topics.alerts, topics.alertsDeadLetters),
-          config.get(RadarSettings.REPLICATION_FACTOR));
-    } catch (IllegalStateException e) {
-      throw new IllegalStateException(
-          "Kafka at " + kafka.bootstrapServers() + ": " + e.getMessage(), e);
-    }
+    TopicCreator.ensure(
+        kafka,
+        List.of(topics.alerts, topics.alertsDeadLetters),
+        config.get(RadarSettings.REPLICATION_FACTOR));
     Deliverer deliverer =
         new Deliverer(
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build(),

@@ -24,7 +24,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.StreamsConfig;
@@ -168,13 +167,7 @@ public final class Pipeline implements AutoCloseable {
 
   /** Creates missing topics, starts the pipeline's application and waits until it is RUNNING. */
   public static Pipeline start(Settings settings, Duration startupTimeout) {
-    try (Admin admin = Admin.create(settings.kafka().properties(KafkaClients.Kind.ADMIN))) {
-      TopicCreator.ensure(admin, settings.topics().all(), settings.replicationFactor());
-    } catch (IllegalStateException e) {
-      // the admin client's own message never says which cluster did not answer
-      throw new IllegalStateException(
-          "Kafka at " + settings.bootstrapServers() + ": " + e.getMessage(), e);
-    }
+    TopicCreator.ensure(settings.kafka(), settings.topics().all(), settings.replicationFactor());
     FetchedLag lag = new FetchedLag();
     Topology topology =
         DetectionTopology.build(
