@@ -20,6 +20,14 @@ import java.time.Duration;
  *     regions confirm and it becomes part of one GLOBAL outage (one page instead of several)
  * @param idleAdvanceAfter wall-clock time a task may receive nothing before its stream time follows
  *     the wall clock, so that the last windows of inputs that went quiet still close
+ * @param reopenWithin event time after a resolution within which a region failing again re-opens
+ *     the same outage (same id, so the pager re-triggers one incident instead of opening another)
+ * @param degradedShare share of the latest {@code degradedWindows} windows in which an agent must
+ *     have seen a failed check to count as degraded; {@code minAgents} such agents make the region
+ *     DEGRADED (a partial failure: some checks fail, too few for DOWN)
+ * @param degradedWindows the windows the degraded rule looks back over (at most 31)
+ * @param pageDegraded whether an outage that is only DEGRADED pages on-call (at warning severity);
+ *     off, it is recorded and shown, and pages once it is confirmed down
  */
 public record DetectionConfig(
     Duration window,
@@ -32,7 +40,11 @@ public record DetectionConfig(
     int globalMinRegions,
     double globalMinShare,
     Duration rollupWait,
-    Duration idleAdvanceAfter) {
+    Duration idleAdvanceAfter,
+    Duration reopenWithin,
+    double degradedShare,
+    int degradedWindows,
+    boolean pageDegraded) {
 
   public DetectionConfig {
     require(!window.isNegative() && !window.isZero(), "window must be positive");
@@ -47,12 +59,21 @@ public record DetectionConfig(
     require(globalMinShare > 0 && globalMinShare <= 1, "globalMinShare must be in (0, 1]");
     require(!rollupWait.isNegative(), "rollupWait must not be negative");
     require(idleAdvanceAfter.toMillis() >= 2, "idleAdvanceAfter must be at least 2 ms");
+    require(!reopenWithin.isNegative(), "reopenWithin must not be negative");
+    require(degradedShare > 0 && degradedShare <= 1, "degradedShare must be in (0, 1]");
+    require(
+        degradedWindows >= 1 && degradedWindows <= MAX_DEGRADED_WINDOWS,
+        "degradedWindows must be in [1, " + MAX_DEGRADED_WINDOWS + "]");
   }
+
+  /** The degraded rule keeps one bit per window in an int. */
+  public static final int MAX_DEGRADED_WINDOWS = 31;
 
   /**
    * 30 s windows, 10 s grace, 2 agents and half a region failing, 2 of 3 windows, 3 to resolve, 3
    * regions (or 75 % of at least two) global, regional pages held 60 s for the roll-up, stream time
-   * following the wall clock after 10 s of silence.
+   * following the wall clock after 10 s of silence, re-opening within 15 min, degraded when two
+   * agents each saw failures in 30 % of the last 10 windows, degraded outages not paged.
    */
   public static DetectionConfig defaults() {
     return builder().build();
@@ -76,7 +97,11 @@ public record DetectionConfig(
         .globalMinRegions(globalMinRegions)
         .globalMinShare(globalMinShare)
         .rollupWait(rollupWait)
-        .idleAdvanceAfter(idleAdvanceAfter);
+        .idleAdvanceAfter(idleAdvanceAfter)
+        .reopenWithin(reopenWithin)
+        .degradedShare(degradedShare)
+        .degradedWindows(degradedWindows)
+        .pageDegraded(pageDegraded);
   }
 
   /** Named settings for {@link DetectionConfig}; {@link #build()} checks them together. */
@@ -92,6 +117,10 @@ public record DetectionConfig(
     private double globalMinShare = 0.75;
     private Duration rollupWait = Duration.ofSeconds(60);
     private Duration idleAdvanceAfter = Duration.ofSeconds(10);
+    private Duration reopenWithin = Duration.ofMinutes(15);
+    private double degradedShare = 0.3;
+    private int degradedWindows = 10;
+    private boolean pageDegraded;
 
     private Builder() {}
 
@@ -150,6 +179,26 @@ public record DetectionConfig(
       return this;
     }
 
+    public Builder reopenWithin(Duration value) {
+      reopenWithin = value;
+      return this;
+    }
+
+    public Builder degradedShare(double value) {
+      degradedShare = value;
+      return this;
+    }
+
+    public Builder degradedWindows(int value) {
+      degradedWindows = value;
+      return this;
+    }
+
+    public Builder pageDegraded(boolean value) {
+      pageDegraded = value;
+      return this;
+    }
+
     public DetectionConfig build() {
       return new DetectionConfig(
           window,
@@ -162,7 +211,11 @@ public record DetectionConfig(
           globalMinRegions,
           globalMinShare,
           rollupWait,
-          idleAdvanceAfter);
+          idleAdvanceAfter,
+          reopenWithin,
+          degradedShare,
+          degradedWindows,
+          pageDegraded);
     }
   }
 

@@ -53,6 +53,16 @@ public final class Probes {
         probe(service, region, region.toLowerCase(Locale.ROOT) + "-3", outcome, at.plusSeconds(2)));
   }
 
+  /** All three agents fail a DOWN window, one a DEGRADED window, none a HEALTHY one. */
+  private static List<String> agentsFailing(String region, HealthStatus status) {
+    String prefix = region.toLowerCase(Locale.ROOT) + "-";
+    return switch (status) {
+      case DOWN -> List.of(prefix + 1, prefix + 2, prefix + 3);
+      case DEGRADED -> List.of(prefix + 1);
+      default -> List.of();
+    };
+  }
+
   /**
    * A closed 30 s window verdict for the lifecycle tests; window {@code n} starts at T0 + 30 n s.
    */
@@ -74,6 +84,7 @@ public final class Probes {
         .setLatencyP50Ms(null)
         .setLatencyP95Ms(null)
         .setStatus(status)
+        .setAgentsWithFailures(agentsFailing(region, status))
         .build();
   }
 }

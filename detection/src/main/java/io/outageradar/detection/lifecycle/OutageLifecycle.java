@@ -28,9 +28,13 @@ import java.util.TreeSet;
  *
  * <p>Per region: NORMAL → SUSPECTED on a DOWN window; SUSPECTED → CONFIRMED when {@code
  * confirmWindows} of the last {@code ofWindows} are DOWN (N-of-M damping), or back to NORMAL after
- * {@code ofWindows} healthy ones; CONFIRMED → RECOVERING on a non-DOWN window; RECOVERING → NORMAL
- * after {@code resolveAfterHealthyWindows} healthy windows in a row (hysteresis, so a flapping
- * region does not open and close outages), or back to CONFIRMED on a DOWN window.
+ * {@code ofWindows} healthy ones; NORMAL or SUSPECTED → DEGRADED when several agents keep seeing
+ * some checks fail (a partial failure, see {@link AgentEvidence}); DEGRADED → CONFIRMED when the
+ * region is confirmed down after all; CONFIRMED → RECOVERING on a non-DOWN window, DEGRADED →
+ * RECOVERING after {@code resolveAfterHealthyWindows} clean ones; RECOVERING → NORMAL only when
+ * both signals are healthy: a run of clean windows long enough for how intermittent the failure was
+ * and no anomalous reports (hysteresis, so a partial failure does not open and close outages), or
+ * back to CONFIRMED on a DOWN window.
  *
  * <p>Per service: a confirmed region opens a REGIONAL outage, unless at least {@code
  * globalMinRegions} regions are suspected or confirmed together: then one GLOBAL outage opens,
@@ -39,6 +43,10 @@ import java.util.TreeSet;
  *
  * <p>A GLOBAL outage notifies on-call at once; a REGIONAL one only after {@code rollupWait}, so
  * that regions failing a few windows apart become one global page rather than a regional page each.
+ * An outage whose regions are only DEGRADED notifies only with {@code pageDegraded}, and otherwise
+ * once a region of it is confirmed down. A region failing again within {@code reopenWithin} of the
+ * resolution of an outage it was part of re-opens that outage: same id, so the pager re-triggers
+ * the same incident.
  */
 public final class OutageLifecycle {
   private static final DateTimeFormatter ID_TIME =
@@ -46,14 +54,16 @@ public final class OutageLifecycle {
 
   private final DetectionConfig config;
   private final ReportDetectionConfig reports;
+  private final AgentEvidence agents;
 
   public OutageLifecycle(DetectionConfig config, ReportDetectionConfig reports) {
     this.config = config;
     this.reports = reports;
+    this.agents = new AgentEvidence(config);
   }
 
   public static ServiceLifecycleState emptyState() {
-    return new ServiceLifecycleState(new HashMap<>(), new HashMap<>());
+    return new ServiceLifecycleState(new HashMap<>(), new HashMap<>(), new HashMap<>());
   }
 
   /**
@@ -61,6 +71,15 @@ public final class OutageLifecycle {
    * oldest first.
    */
   public List<OutageEvent> apply(ServiceLifecycleState state, RegionSignal signal) {
+    Instant now =
+        signal.getProbe() != null
+            ? signal.getProbe().getWindowEnd()
+            : signal.getReports().getWindowEnd();
+    state
+        .getRecentlyResolved()
+        .values()
+        .removeIf(
+            outage -> outage.getEvent().getResolvedAt().plus(config.reopenWithin()).isBefore(now));
     return signal.getProbe() != null
         ? applyProbe(state, signal.getProbe())
         : applyReports(state, signal.getReports());
@@ -97,11 +116,17 @@ public final class OutageLifecycle {
             window.getWindowStart(),
             window.getWindowEnd(),
             window,
-            window.getWindowStart());
+            reportsAgree && track.getReportStreakStart() != null
+                ? earlier(track.getReportStreakStart(), window.getWindowStart())
+                : window.getWindowStart());
     boolean down = probesDown || reportsConfirm;
     remember(track, down);
+    boolean clean = agents.observe(track, window);
     // Independent signals agreeing confirm at once; either alone needs its own confirmation rule.
     advance(state, track, step, down, probesDown && reportsAgree, events);
+    if (track.getPhase() != RegionPhase.NORMAL) {
+      AgentEvidence.countIncidentWindow(track, clean);
+    }
     notifyHeldBack(state, window.getWindowEnd(), events);
     return events;
   }
@@ -140,7 +165,9 @@ public final class OutageLifecycle {
       remember(track, reportsConfirm);
       advance(state, track, step, reportsConfirm, reportsConfirm, events);
     } else if (reportsConfirm
-        && (track.getPhase() == RegionPhase.NORMAL || track.getPhase() == RegionPhase.SUSPECTED)) {
+        && (track.getPhase() == RegionPhase.NORMAL
+            || track.getPhase() == RegionPhase.SUSPECTED
+            || track.getPhase() == RegionPhase.DEGRADED)) {
       if (track.getOnset() == null || evidenceStart.isBefore(track.getOnset())) {
         track.setOnset(evidenceStart);
       }
@@ -194,12 +221,27 @@ public final class OutageLifecycle {
           track.setPhase(RegionPhase.SUSPECTED);
           track.setOnset(step.evidenceStart());
           confirmIfEnough(state, track, step, confirmAtOnce, events);
+        } else {
+          degradeIfPartial(state, track, step, events);
         }
       }
       case SUSPECTED -> {
-        if (!confirmIfEnough(state, track, step, confirmAtOnce, events)
+        if (confirmIfEnough(state, track, step, confirmAtOnce, events)) {
+          return;
+        }
+        if (!degradeIfPartial(state, track, step, events)
             && track.getHealthyStreak() >= config.ofWindows()) {
           reset(track);
+        }
+      }
+      case DEGRADED -> {
+        if (down && confirmIfEnough(state, track, step, confirmAtOnce, events)) {
+          return;
+        }
+        if (track.getCleanStreak() >= config.resolveAfterHealthyWindows()) {
+          track.setPhase(RegionPhase.RECOVERING);
+          track.setRecoveringSince(agents.cleanSince(track, step.end()));
+          publish(state, state.getOpenOutages().get(track.getOutageId()), step.end(), events);
         }
       }
       case CONFIRMED -> {
@@ -218,11 +260,16 @@ public final class OutageLifecycle {
           track.setPhase(RegionPhase.CONFIRMED);
           track.setRecoveringSince(null);
           recordDown(outage, step);
-          publish(state, outage, step.end(), events);
-        } else if (track.getHealthyStreak() >= config.resolveAfterHealthyWindows()) {
+          escalate(state, outage, step.end(), events);
+        } else if (recovered(track, step)) {
           removeRegion(outage.getOpenRegions(), step.region());
-          Instant recoveredAt = track.getRecoveringSince();
+          Instant recoveredAt =
+              step.probe() == null
+                  ? track.getRecoveringSince()
+                  : agents.failureEnded(track, step.end());
           reset(track);
+          // the failures behind the incident are over: they must not open it again as degraded
+          track.getAgentFailureBits().clear();
           if (outage.getOpenRegions().isEmpty()) {
             outage.getEvent().setResolvedAt(recoveredAt);
           }
@@ -232,11 +279,40 @@ public final class OutageLifecycle {
     }
   }
 
+  /**
+   * Both signals are healthy again: probes clean for long enough given how intermittent the failure
+   * was (healthy windows in a row for a region only reports watch), and reports no longer
+   * anomalous.
+   */
+  private boolean recovered(RegionTrack track, Step step) {
+    if (step.probe() == null) {
+      return track.getHealthyStreak() >= config.resolveAfterHealthyWindows();
+    }
+    return track.getCleanStreak() >= agents.requiredCleanRun(track)
+        && !reportsRecent(track, step.start());
+  }
+
+  /** Opens (or joins) a DEGRADED outage when the region's failure is partial but spread. */
+  private boolean degradeIfPartial(
+      ServiceLifecycleState state, RegionTrack track, Step step, List<OutageEvent> events) {
+    if (step.probe() == null || !agents.degraded(track)) {
+      return false;
+    }
+    Instant since = agents.degradedSince(track, step.start());
+    if (track.getOnset() == null || since.isBefore(track.getOnset())) {
+      track.setOnset(since);
+    }
+    track.setPhase(RegionPhase.DEGRADED);
+    attach(state, track, step, false, events);
+    return true;
+  }
+
   /** Pages the regional outages that have waited the roll-up time without joining a global one. */
   private void notifyHeldBack(ServiceLifecycleState state, Instant now, List<OutageEvent> events) {
     for (OpenOutage outage : List.copyOf(state.getOpenOutages().values())) {
       OutageEvent event = outage.getEvent();
       if (event.getNotifiedAt() == null
+          && pages(outage)
           && !event.getConfirmedAt().plus(config.rollupWait()).isAfter(now)) {
         event.setNotifiedAt(now);
         publish(state, outage, now, events, true);
@@ -260,21 +336,119 @@ public final class OutageLifecycle {
 
   private void confirm(
       ServiceLifecycleState state, RegionTrack track, Step step, List<OutageEvent> events) {
+    OpenOutage current =
+        track.getOutageId() == null ? null : state.getOpenOutages().get(track.getOutageId());
     track.setPhase(RegionPhase.CONFIRMED);
+    if (current != null) {
+      // reports may date the failure earlier than the degraded rule did
+      if (track.getOnset().isBefore(current.getEvent().getOnset())) {
+        current.getEvent().setOnset(track.getOnset());
+      }
+      recordDown(current, step);
+      escalate(state, current, step.end(), events);
+      return;
+    }
+    attach(state, track, step, true, events);
+  }
+
+  /**
+   * Puts a region that confirmed ({@code severe}) or degraded into an outage: the open global one,
+   * a new (or re-opened) global one taking in the regional ones when enough regions are affected,
+   * or a regional one of its own.
+   */
+  private void attach(
+      ServiceLifecycleState state,
+      RegionTrack track,
+      Step step,
+      boolean severe,
+      List<OutageEvent> events) {
     OpenOutage outage = openGlobal(state);
     if (outage == null && isGlobal(state)) {
-      outage = newOutage(step, OutageScope.GLOBAL, earliestOnset(state, track), "global");
+      outage = open(state, step, OutageScope.GLOBAL, earliestOnset(state, track), "global", severe);
       for (OpenOutage regional : List.copyOf(state.getOpenOutages().values())) {
-        mergeInto(state, regional, outage, step.end(), events);
+        if (regional != outage) {
+          mergeInto(state, regional, outage, step.end(), events);
+        }
       }
-      state.getOpenOutages().put(outage.getEvent().getOutageId(), outage);
     } else if (outage == null) {
-      outage = newOutage(step, OutageScope.REGIONAL, track.getOnset(), step.region());
-      state.getOpenOutages().put(outage.getEvent().getOutageId(), outage);
+      outage = open(state, step, OutageScope.REGIONAL, track.getOnset(), step.region(), severe);
     }
     join(outage, step.region(), track);
     recordDown(outage, step);
-    publish(state, outage, step.end(), events);
+    if (severe) {
+      escalate(state, outage, step.end(), events);
+    } else {
+      publish(state, outage, step.end(), events);
+    }
+  }
+
+  /**
+   * Marks an outage confirmed down; a GLOBAL one that had not paged (it was only degraded) pages
+   * now.
+   */
+  private void escalate(
+      ServiceLifecycleState state, OpenOutage outage, Instant at, List<OutageEvent> events) {
+    outage.setSevere(true);
+    OutageEvent event = outage.getEvent();
+    boolean pagesNow = event.getScope() == OutageScope.GLOBAL && event.getNotifiedAt() == null;
+    if (pagesNow) {
+      event.setNotifiedAt(at);
+    }
+    publish(state, outage, at, events, pagesNow);
+  }
+
+  private boolean pages(OpenOutage outage) {
+    return outage.getSevere() || config.pageDegraded();
+  }
+
+  /**
+   * A new outage, or the one the region was part of when it resolved within {@code reopenWithin}:
+   * the same incident coming back keeps its id and pages again under it.
+   */
+  private OpenOutage open(
+      ServiceLifecycleState state,
+      Step step,
+      OutageScope scope,
+      Instant onset,
+      String tag,
+      boolean severe) {
+    OpenOutage outage = reopenable(state, step.region(), scope);
+    if (outage != null) {
+      state.getRecentlyResolved().remove(outage.getEvent().getOutageId());
+      OutageEvent event = outage.getEvent();
+      event.setResolvedAt(null);
+      event.setReopens(event.getReopens() + 1);
+      event.setNotifiedAt(null);
+      outage.setSevere(outage.getSevere() || severe);
+    } else {
+      outage = newOutage(step, scope, onset, tag);
+      outage.setSevere(severe);
+    }
+    if (scope == OutageScope.GLOBAL && pages(outage)) {
+      outage.getEvent().setNotifiedAt(step.end());
+    }
+    state.getOpenOutages().put(outage.getEvent().getOutageId(), outage);
+    return outage;
+  }
+
+  /**
+   * The most recently resolved outage of the same scope that had the region in it (for a global
+   * one, any global one), if it resolved within {@code reopenWithin}.
+   */
+  private static OpenOutage reopenable(
+      ServiceLifecycleState state, String region, OutageScope scope) {
+    OpenOutage latest = null;
+    for (OpenOutage resolved : state.getRecentlyResolved().values()) {
+      OutageEvent event = resolved.getEvent();
+      boolean matches =
+          event.getScope() == scope
+              && (scope == OutageScope.GLOBAL || event.getRegions().contains(region));
+      if (matches
+          && (latest == null || event.getResolvedAt().isAfter(latest.getEvent().getResolvedAt()))) {
+        latest = resolved;
+      }
+    }
+    return latest;
   }
 
   private OpenOutage newOutage(Step step, OutageScope scope, Instant onset, String tag) {
@@ -295,10 +469,12 @@ public final class OutageLifecycle {
             .setMergedInto(null)
             .setReports(0L)
             .setMeanSentiment(null)
-            .setNotifiedAt(scope == OutageScope.GLOBAL ? step.end() : null)
+            .setNotifiedAt(null)
             .setUpdatedAt(step.end())
+            .setReopens(0)
             .build();
-    return new OpenOutage(event, new HashMap<>(), new ArrayList<>(), new ArrayList<>(), 0.0, 0L);
+    return new OpenOutage(
+        event, new HashMap<>(), new ArrayList<>(), new ArrayList<>(), 0.0, 0L, true);
   }
 
   private void mergeInto(
@@ -324,6 +500,7 @@ public final class OutageLifecycle {
         .getFailureCounts()
         .forEach((status, count) -> global.getFailureCounts().merge(status, count, Integer::sum));
     into.setPeakFailureRatio(Math.max(into.getPeakFailureRatio(), from.getPeakFailureRatio()));
+    global.setSevere(global.getSevere() || regional.getSevere());
     into.setReports(into.getReports() + from.getReports());
     global.setSentimentSum(global.getSentimentSum() + regional.getSentimentSum());
     global.setSentimentCount(global.getSentimentCount() + regional.getSentimentCount());
@@ -396,6 +573,9 @@ public final class OutageLifecycle {
     events.add(OutageEvent.newBuilder(next).build());
     if (phase == OutageState.RESOLVED) {
       state.getOpenOutages().remove(next.getOutageId());
+      if (next.getMergedInto() == null && next.getResolvedAt() != null) {
+        state.getRecentlyResolved().put(next.getOutageId(), outage);
+      }
     }
   }
 
@@ -407,7 +587,14 @@ public final class OutageLifecycle {
         outage.getOpenRegions().stream()
             .allMatch(
                 region -> state.getRegions().get(region).getPhase() == RegionPhase.RECOVERING);
-    return allRecovering ? OutageState.RECOVERING : OutageState.CONFIRMED;
+    if (allRecovering) {
+      return OutageState.RECOVERING;
+    }
+    return outage.getSevere() ? OutageState.CONFIRMED : OutageState.DEGRADED;
+  }
+
+  private static Instant earlier(Instant a, Instant b) {
+    return a.isBefore(b) ? a : b;
   }
 
   private static OpenOutage openGlobal(ServiceLifecycleState state) {
@@ -438,7 +625,9 @@ public final class OutageLifecycle {
     Instant earliest = confirming.getOnset();
     for (RegionTrack track : state.getRegions().values()) {
       boolean confirmed =
-          track.getPhase() == RegionPhase.CONFIRMED || track.getPhase() == RegionPhase.RECOVERING;
+          track.getPhase() == RegionPhase.CONFIRMED
+              || track.getPhase() == RegionPhase.RECOVERING
+              || track.getPhase() == RegionPhase.DEGRADED;
       if (confirmed && track.getOnset() != null && track.getOnset().isBefore(earliest)) {
         earliest = track.getOnset();
       }
@@ -465,6 +654,7 @@ public final class OutageLifecycle {
     track.setOnset(null);
     track.setRecoveringSince(null);
     track.setOutageId(null);
+    AgentEvidence.forgetIncident(track);
   }
 
   /**
@@ -479,6 +669,20 @@ public final class OutageLifecycle {
 
   private static RegionTrack newTrack() {
     return new RegionTrack(
-        RegionPhase.NORMAL, new ArrayList<>(), 0, null, null, Instant.EPOCH, null, 0, null, null);
+        RegionPhase.NORMAL,
+        new ArrayList<>(),
+        0,
+        null,
+        null,
+        Instant.EPOCH,
+        null,
+        0,
+        null,
+        null,
+        new HashMap<>(),
+        new HashMap<>(),
+        0,
+        0,
+        0);
   }
 }

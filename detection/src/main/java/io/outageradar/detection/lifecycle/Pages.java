@@ -41,8 +41,7 @@ public final class Pages {
             .setScope(event.getScope())
             .setRegions(event.getRegions())
             .setCause(event.getCause())
-            .setSeverity(
-                event.getScope() == OutageScope.GLOBAL ? PageSeverity.CRITICAL : PageSeverity.ERROR)
+            .setSeverity(severity(event))
             .setSummary(summary(event, opened))
             .setOnset(event.getOnset())
             .setEstimatedLoss(
@@ -52,6 +51,14 @@ public final class Pages {
                         ? event.getUpdatedAt()
                         : event.getResolvedAt()))
             .build());
+  }
+
+  /** A degraded outage that pages (when configured to) is a warning; a confirmed one is not. */
+  private static PageSeverity severity(OutageEvent event) {
+    if (event.getState() == OutageState.DEGRADED) {
+      return PageSeverity.WARNING;
+    }
+    return event.getScope() == OutageScope.GLOBAL ? PageSeverity.CRITICAL : PageSeverity.ERROR;
   }
 
   static String summary(OutageEvent event, boolean opened) {
@@ -68,6 +75,7 @@ public final class Pages {
           ? event.getService() + " outage in " + where + " merged into " + event.getMergedInto()
           : event.getService() + " recovered in " + where;
     }
-    return event.getService() + " is down in " + where + ", cause hint " + event.getCause();
+    String how = event.getState() == OutageState.DEGRADED ? " is degraded in " : " is down in ";
+    return event.getService() + how + where + ", cause hint " + event.getCause();
   }
 }

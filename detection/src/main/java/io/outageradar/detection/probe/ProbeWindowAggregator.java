@@ -60,10 +60,14 @@ public final class ProbeWindowAggregator {
     int failingAgents = 0;
     int checks = 0;
     int failedChecks = 0;
+    List<String> agentsWithFailures = new ArrayList<>();
     for (Map.Entry<String, Integer> agent : state.getAgentChecks().entrySet()) {
       int failures = state.getAgentFailures().getOrDefault(agent.getKey(), 0);
       checks += agent.getValue();
       failedChecks += failures;
+      if (failures > 0) {
+        agentsWithFailures.add(agent.getKey());
+      }
       if (failures * 2 > agent.getValue()) {
         failingAgents++;
       }
@@ -93,6 +97,7 @@ public final class ProbeWindowAggregator {
         .setLatencyP50Ms(percentile(latencies, 50))
         .setLatencyP95Ms(percentile(latencies, 95))
         .setStatus(status)
+        .setAgentsWithFailures(agentsWithFailures.stream().sorted().toList())
         .build();
   }
 

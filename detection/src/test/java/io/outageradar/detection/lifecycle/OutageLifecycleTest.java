@@ -6,16 +6,22 @@ import static io.outageradar.avro.HealthStatus.HEALTHY;
 import static io.outageradar.testkit.Probes.at;
 import static io.outageradar.testkit.Probes.window;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.outageradar.avro.CauseHint;
 import io.outageradar.avro.HealthStatus;
 import io.outageradar.avro.OutageEvent;
 import io.outageradar.avro.OutageScope;
 import io.outageradar.avro.OutageState;
+import io.outageradar.avro.Page;
+import io.outageradar.avro.PageAction;
+import io.outageradar.avro.RegionWindowHealth;
 import io.outageradar.avro.ReportWindowStats;
 import io.outageradar.avro.state.RegionSignal;
 import io.outageradar.avro.state.ServiceLifecycleState;
 import io.outageradar.detection.DetectionConfig;
+import io.outageradar.detection.impact.OutageLoss;
+import io.outageradar.detection.impact.RevenueTable;
 import io.outageradar.detection.reports.ReportDetectionConfig;
 import io.outageradar.registry.MockSchemaRegistry;
 import io.outageradar.serde.AvroSerde;
@@ -35,6 +41,7 @@ class OutageLifecycleTest {
       new OutageLifecycle(DetectionConfig.defaults(), ReportDetectionConfig.defaults());
   private final AvroSerde<ServiceLifecycleState> serde =
       AvroSerde.forValues(ServiceLifecycleState.class, MockSchemaRegistry.forScope(SCOPE));
+  private static final OutageLoss NO_REVENUE = new OutageLoss(RevenueTable.empty());
   private ServiceLifecycleState state = OutageLifecycle.emptyState();
   private final List<OutageEvent> events = new ArrayList<>();
 
@@ -304,5 +311,123 @@ class OutageLifecycleTest {
     feed("BR", 0, HEALTHY);
 
     assertThat(events).hasSize(before);
+  }
+
+  /** A window in which the named agents (of br-1..br-3) each failed one of their two checks. */
+  private void partial(String region, int window, String... failing) {
+    RegionWindowHealth health = window("whatsapp", region, window, HEALTHY);
+    health.setAgentsWithFailures(List.of(failing));
+    health.setFailedChecks(failing.length);
+    health.setStatus(failing.length == 0 ? HEALTHY : DEGRADED);
+    events.addAll(lifecycle.apply(state, new RegionSignal(health, null)));
+  }
+
+  private List<Page> pages() {
+    return events.stream().flatMap(e -> Pages.forChange(e, NO_REVENUE).stream()).toList();
+  }
+
+  @Test
+  void aRegionThatFailsAgainSoonAfterResolvingReopensTheSameOutageAndPagesUnderTheSameKey() {
+    feed("BR", 0, DOWN);
+    feed("BR", 1, DOWN);
+    for (int w = 2; w < 8; w++) {
+      feed("BR", w, HEALTHY); // notified at 150 s, resolved at 60 s + 3 windows
+    }
+    assertThat(events.get(events.size() - 1).getState()).isEqualTo(OutageState.RESOLVED);
+
+    feed("BR", 20, DOWN); // 6 minutes after the resolution
+    feed("BR", 21, DOWN);
+
+    OutageEvent reopened = events.get(events.size() - 1);
+    assertThat(reopened.getOutageId()).isEqualTo("whatsapp-BR-20211004T153000Z");
+    assertThat(reopened.getState()).isEqualTo(OutageState.CONFIRMED);
+    assertThat(reopened.getReopens()).isEqualTo(1);
+    assertThat(reopened.getResolvedAt()).isNull();
+    assertThat(reopened.getNotifiedAt()).isEqualTo(reopened.getUpdatedAt());
+    assertThat(pages())
+        .extracting(Page::getDedupKey, Page::getAction)
+        .containsExactly(
+            tuple("whatsapp-BR-20211004T153000Z", PageAction.TRIGGER),
+            tuple("whatsapp-BR-20211004T153000Z", PageAction.RESOLVE),
+            tuple("whatsapp-BR-20211004T153000Z", PageAction.TRIGGER));
+  }
+
+  @Test
+  void aRegionThatFailsAgainLaterThanReopenWithinIsANewOutage() {
+    feed("BR", 0, DOWN);
+    feed("BR", 1, DOWN);
+    for (int w = 2; w < 5; w++) {
+      feed("BR", w, HEALTHY); // resolved at 60 s
+    }
+
+    feed("BR", 33, DOWN); // 15 min 30 s after the resolution
+    feed("BR", 34, DOWN);
+
+    assertThat(events)
+        .extracting(OutageEvent::getOutageId)
+        .containsOnly("whatsapp-BR-20211004T153000Z", "whatsapp-BR-20211004T154630Z");
+    assertThat(events.get(events.size() - 1).getReopens()).isZero();
+  }
+
+  @Test
+  void aPartialFailureSeenByTwoAgentsIsADegradedOutageThatDoesNotPage() {
+    for (int w = 0; w < 10; w++) {
+      // br-1 fails every other window, br-2 every third: each in at least 3 of 10 windows
+      List<String> failing = new ArrayList<>();
+      if (w % 2 == 0) {
+        failing.add("br-1");
+      }
+      if (w % 3 == 0) {
+        failing.add("br-2");
+      }
+      partial("BR", w, failing.toArray(String[]::new));
+    }
+
+    assertThat(events).isNotEmpty();
+    OutageEvent degraded = events.get(0);
+    assertThat(degraded.getState()).isEqualTo(OutageState.DEGRADED);
+    assertThat(degraded.getRegions()).containsExactly("BR");
+    assertThat(degraded.getOnset()).as("the first window with failures").isEqualTo(at(0));
+    assertThat(pages()).as("degraded outages page only when configured").isEmpty();
+
+    feed("BR", 10, DOWN);
+    feed("BR", 11, DOWN);
+
+    OutageEvent confirmed = events.get(events.size() - 1);
+    assertThat(confirmed.getOutageId()).isEqualTo(degraded.getOutageId());
+    assertThat(confirmed.getState()).isEqualTo(OutageState.CONFIRMED);
+  }
+
+  @Test
+  void oneBrokenAgentIsNeverDegraded() {
+    for (int w = 0; w < 30; w++) {
+      partial("BR", w, "br-3");
+    }
+
+    assertThat(state.getRegions().get("BR").getCleanStreak())
+        .as("its windows were judged: none was clean")
+        .isZero();
+    assertThat(events).isEmpty();
+  }
+
+  @Test
+  void aRecoveringRegionStaysOpenWhileSomeAgentsStillFailOrReportsAreStillAnomalous() {
+    feed("BR", 0, DOWN);
+    feed("BR", 1, DOWN);
+    partial("BR", 2, "br-1");
+    assertThat(events.get(events.size() - 1).getState()).isEqualTo(OutageState.RECOVERING);
+    reports("BR", 1, true); // anomalous until 120 s
+    for (int w = 3; w <= 6; w++) {
+      feed("BR", w, HEALTHY);
+    }
+    assertThat(events.get(events.size() - 1).getState())
+        .as("clean since 90 s, but reports anomalous until 120 s and in windows up to a minute on")
+        .isEqualTo(OutageState.RECOVERING);
+
+    feed("BR", 7, HEALTHY);
+
+    OutageEvent resolved = events.get(events.size() - 1);
+    assertThat(resolved.getState()).isEqualTo(OutageState.RESOLVED);
+    assertThat(resolved.getResolvedAt()).as("the start of the clean run").isEqualTo(at(90));
   }
 }

@@ -206,6 +206,10 @@ public final class RadarConfig {
           .globalMinShare(get(RadarSettings.GLOBAL_MIN_SHARE))
           .rollupWait(get(RadarSettings.ROLLUP_WAIT))
           .idleAdvanceAfter(get(RadarSettings.IDLE_ADVANCE_AFTER))
+          .reopenWithin(get(RadarSettings.REOPEN_WITHIN))
+          .degradedShare(get(RadarSettings.DEGRADED_SHARE))
+          .degradedWindows(get(RadarSettings.DEGRADED_WINDOWS))
+          .pageDegraded(get(RadarSettings.PAGE_DEGRADED))
           .build();
     } catch (IllegalArgumentException e) {
       throw new ConfigException("invalid detection settings: " + e.getMessage());

@@ -158,6 +158,37 @@ public final class RadarSettings {
               "Wall-clock silence of a task's inputs after which its stream time follows the wall clock (closes the last windows of quiet inputs).")
           .withImportance(Setting.Importance.LOW);
 
+  public static final Setting<Duration> REOPEN_WITHIN =
+      new Setting<>(
+          "detection.reopen-within",
+          RadarSettings::parseDuration,
+          "15m",
+          d -> !d.isNegative(),
+          "must not be negative",
+          "Event time after a resolution within which a region failing again re-opens the same outage (same id and dedup key).");
+  public static final Setting<Double> DEGRADED_SHARE =
+      new Setting<>(
+          "detection.degraded-share",
+          Double::parseDouble,
+          "0.3",
+          r -> r > 0 && r <= 1,
+          "must be in (0, 1]",
+          "Share of the last detection.degraded-windows windows in which an agent saw a failed check for it to count as degraded; detection.min-agents such agents make the region DEGRADED.");
+  public static final Setting<Integer> DEGRADED_WINDOWS =
+      new Setting<>(
+          "detection.degraded-windows",
+          Integer::parseInt,
+          "10",
+          n -> n >= 1 && n <= 31,
+          "must be in [1, 31]",
+          "Windows the degraded (partial failure) rule looks back over.");
+  public static final Setting<Boolean> PAGE_DEGRADED =
+      new Setting<>(
+          "detection.page-degraded",
+          RadarSettings::bool,
+          "false",
+          "Page on-call (at warning severity) for an outage that is only DEGRADED; when false it is recorded and shown, and pages once confirmed down.");
+
   public static final Setting<Integer> REPORTS_MIN_REPORTERS =
       atLeast(
           "reports.min-reporters",
@@ -387,6 +418,10 @@ public final class RadarSettings {
           GLOBAL_MIN_SHARE,
           ROLLUP_WAIT,
           IDLE_ADVANCE_AFTER,
+          REOPEN_WITHIN,
+          DEGRADED_SHARE,
+          DEGRADED_WINDOWS,
+          PAGE_DEGRADED,
           REPORTS_MIN_REPORTERS,
           REPORTS_Z_THRESHOLD,
           REPORTS_WARMUP_SAMPLES,

@@ -310,7 +310,7 @@ public final class Bench {
     return sorted.get(Math.max(0, Math.min(sorted.size() - 1, index)));
   }
 
-  static String machine() {
+  public static String machine() {
     long memoryKb = -1;
     try {
       for (String line : java.nio.file.Files.readAllLines(Path.of("/proc/meminfo"))) {

@@ -2,6 +2,7 @@ package io.outageradar.tools.cli;
 
 import io.outageradar.detection.DetectionConfig;
 import io.outageradar.detection.reports.ReportDetectionConfig;
+import io.outageradar.detection.series.SeriesDetectorConfig;
 import io.outageradar.service.cli.Version;
 import io.outageradar.service.config.ConfigException;
 import io.outageradar.tools.Outcome;
@@ -34,7 +35,10 @@ import picocli.CommandLine.Spec;
       "Lines: {\"type\":\"probe\",\"timestamp\":ISO,\"service\",\"region\",\"agent\",\"check\",\"target\",\"status\",\"latencyMs\"}",
       "   or  {\"type\":\"report\",\"timestamp\":ISO,\"service\",\"region\",\"reporter\",\"category\",\"text\",\"source\"}.",
       "Bad lines are reported on stderr with their line number, counted and skipped.",
-      "With --series FILE.csv --out SCORES.csv: score a timestamp,value series of report counts instead."
+      "With --series FILE.csv --out SCORES.csv: score any timestamp,value series with the series detector instead",
+      "(timestamps ISO-8601 with T or a space, zone optional (UTC), or epoch seconds or milliseconds; values any",
+      "decimal number). One output row per input row, in order; bad rows are written unscored, the first 10",
+      "described on stderr. Exit 1 when no row could be scored."
     })
 public final class BacktestCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -54,7 +58,7 @@ public final class BacktestCommand implements Callable<Integer> {
         names = "--series",
         required = true,
         description =
-            "CSV of timestamp,value: report counts of one service-region, scored by the report detector.")
+            "CSV of timestamp,value (any real-valued series), scored by the series detector.")
     Path series;
   }
 
@@ -79,22 +83,30 @@ public final class BacktestCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(), "--series needs --out FILE.csv");
     }
     PrintWriter err = spec.commandLine().getErr();
+    if (!Files.isReadable(input.series)) {
+      throw new ConfigException("--series " + input.series + ": no such readable file");
+    }
+    SeriesBacktest.Summary summary;
     try (BufferedReader reader = Files.newBufferedReader(input.series, StandardCharsets.UTF_8);
         Writer writer = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
-      SeriesBacktest.Summary summary =
-          SeriesBacktest.run(reader, writer, err, ReportDetectionConfig.defaults());
-      err.println(
-          "outage-radar backtest: "
-              + summary.rows()
-              + " rows scored, "
-              + summary.alerts()
-              + " alert(s), "
-              + summary.badRows()
-              + " bad line(s) skipped; wrote "
-              + out);
+      summary =
+          SeriesBacktest.run(
+              reader, writer, err, SeriesDetectorConfig.defaults(), input.series.toString());
+    }
+    err.println(
+        "outage-radar backtest: "
+            + summary.rows()
+            + " rows scored, "
+            + summary.alerts()
+            + " alert(s), "
+            + summary.badRows()
+            + " bad line(s) written unscored; wrote "
+            + out);
+    if (summary.rows() == 0) {
+      err.println("outage-radar backtest: " + input.series + ": no row could be scored");
     }
     err.flush();
-    return 0;
+    return summary.rows() == 0 ? 1 : 0;
   }
 
   private int replayEvents() throws IOException {

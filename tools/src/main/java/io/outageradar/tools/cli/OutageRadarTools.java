@@ -21,6 +21,7 @@ public final class OutageRadarTools {
         new BacktestCommand(),
         new ChaosCommand(),
         new BenchCommand(),
+        new EvaluateCommand(),
         new DevCommand());
   }
 }

@@ -77,6 +77,14 @@ class BacktestCommandTest {
         .contains("60 probes, 1 reports, 2 bad line(s) skipped");
   }
 
+  private int runSeries(List<String> rows, Path scores, StringWriter err) throws Exception {
+    Path series = dir.resolve("series.csv");
+    Files.write(series, rows);
+    CommandLine cli = OutageRadarTools.commandLine();
+    cli.setErr(new PrintWriter(err, true));
+    return cli.execute("backtest", "--series", series.toString(), "--out", scores.toString());
+  }
+
   @Test
   void scoresASeriesAndFlagsTheSurgeOnly() throws Exception {
     List<String> rows = new ArrayList<>(List.of("timestamp,value"));
@@ -89,28 +97,94 @@ class BacktestCommandTest {
       rows.add(start.plusSeconds(60L * minute) + "," + value);
     }
     rows.add("2024-01-03T23:59:30Z,many");
-    Path series = dir.resolve("series.csv");
     Path scores = dir.resolve("scores.csv");
-    Files.write(series, rows);
     StringWriter err = new StringWriter();
-    CommandLine cli = OutageRadarTools.commandLine();
-    cli.setErr(new PrintWriter(err, true));
 
-    int code = cli.execute("backtest", "--series", series.toString(), "--out", scores.toString());
+    int code = runSeries(rows, scores, err);
 
     assertThat(code).isZero();
     List<String> lines = Files.readAllLines(scores);
     assertThat(lines.get(0)).isEqualTo("timestamp,value,anomaly_score,alert");
-    assertThat(lines).hasSize(minutes + 1);
+    assertThat(lines).as("a row for every input row").hasSize(rows.size());
     List<String> alerts = lines.stream().skip(1).filter(l -> l.endsWith(",true")).toList();
-    assertThat(alerts).hasSize(10).allSatisfy(l -> assertThat(l).contains(",400,"));
+    assertThat(alerts)
+        .as("the surge alerts from its first minute, the return to normal does not")
+        .isNotEmpty()
+        .allSatisfy(l -> assertThat(l).contains(",400,"))
+        .first()
+        .asString()
+        .startsWith(start.plusSeconds(60L * surgeAt).toString());
     for (String line : lines.subList(1, lines.size())) {
       double score = Double.parseDouble(line.split(",")[2]);
       assertThat(score).isBetween(0.0, 1.0);
     }
+    assertThat(lines.get(lines.size() - 1)).isEqualTo("2024-01-03T23:59:30Z,many,0.0000,false");
     assertThat(err.toString())
-        .contains("line " + rows.size() + ": value is not a whole number")
-        .contains(minutes + " rows scored, 10 alert(s), 1 bad line(s) skipped");
+        .contains("series.csv: line " + rows.size() + ": value \"many\" is not a number")
+        .contains(minutes + " rows scored, " + alerts.size() + " alert(s), 1 bad line(s)");
+  }
+
+  @Test
+  void readsTimestampsAndValuesAsUsersWriteThem() throws Exception {
+    List<String> rows =
+        List.of(
+            "time,value",
+            "2015-02-26 21:42:53,12.5",
+            "2015-02-26T21:47:53,-3.25",
+            "2015-02-26T21:52:53Z,0",
+            "2015-02-26T22:57:53+01:00,1e2",
+            "2015-02-26 21:57:53.250+0000,7",
+            "1424987273,-0.5",
+            "1424987573000,42",
+            "\"2015-02-26 22:17:53\",\"9\"");
+    Path scores = dir.resolve("scores.csv");
+    StringWriter err = new StringWriter();
+
+    int code = runSeries(rows, scores, err);
+
+    assertThat(code).isZero();
+    assertThat(err.toString()).contains("8 rows scored").contains("0 bad line(s)");
+    List<String> lines = Files.readAllLines(scores);
+    assertThat(lines.subList(1, lines.size()))
+        .extracting(l -> l.substring(0, l.lastIndexOf(',', l.lastIndexOf(',') - 1)))
+        .as("every row, in input order, as written")
+        .containsExactlyElementsOf(rows.subList(1, rows.size()));
+  }
+
+  @Test
+  void reportsTheFirstTenBadLinesThenACountAndStillScoresTheRest() throws Exception {
+    List<String> rows = new ArrayList<>();
+    for (int i = 0; i < 40; i++) {
+      rows.add(
+          i % 3 == 0
+              ? "yesterday," + i
+              : "2024-01-01T00:" + String.format("%02d", i) + ":00Z," + i);
+    }
+    Path scores = dir.resolve("scores.csv");
+    StringWriter err = new StringWriter();
+
+    int code = runSeries(rows, scores, err);
+
+    assertThat(code).isZero();
+    assertThat(err.toString().lines().filter(l -> l.contains("written unscored)")))
+        .as("each of the first ten bad lines named")
+        .hasSize(10)
+        .first()
+        .asString()
+        .contains("line 1: timestamp \"yesterday\" is neither ISO-8601");
+    assertThat(err.toString()).contains("4 more bad line(s) not shown").contains("26 rows scored");
+    assertThat(Files.readAllLines(scores)).hasSize(41);
+  }
+
+  @Test
+  void exitsOneWhenNothingCouldBeScored() throws Exception {
+    StringWriter err = new StringWriter();
+
+    int code =
+        runSeries(List.of("timestamp,value", "soon,1", "later,2"), dir.resolve("s.csv"), err);
+
+    assertThat(code).isEqualTo(1);
+    assertThat(err.toString()).contains("series.csv: no row could be scored");
   }
 
   @Test

@@ -1,0 +1,165 @@
+package io.outageradar.tools.evaluation;
+
+import io.outageradar.avro.UserReport;
+import io.outageradar.detection.reports.HourOfWeek;
+import io.outageradar.detection.reports.ReportDetectionConfig;
+import io.outageradar.detection.reports.SeasonalBaseline;
+import io.outageradar.detection.series.SeriesDetector;
+import io.outageradar.detection.series.SeriesDetectorConfig;
+import io.outageradar.simulation.QuietWeekScenario;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
+
+/**
+ * The labelled series evaluation: every detector over the generated series and the scenario report
+ * series, scored per profile as {@link NabScore} does.
+ */
+public final class SeriesEvaluation {
+  /** A detector under evaluation: the anomaly score of each point of a series. */
+  public record Detector(String name, Function<LabelledSeries, double[]> scores) {}
+
+  /** One detector's results, per profile. */
+  public record Row(String detector, List<NabScore.Result> results) {}
+
+  private SeriesEvaluation() {}
+
+  public static List<Detector> detectors() {
+    return List.of(
+        new Detector("null (never alerts)", series -> new double[series.values().length]),
+        new Detector("rolling z-score (100 points)", SeriesEvaluation::rollingZ),
+        new Detector("report detector (before)", SeriesEvaluation::reportDetector),
+        new Detector("series detector", SeriesEvaluation::seriesDetector));
+  }
+
+  /** The corpus: generated series of every shape and kind, and the scenario report series. */
+  public static List<LabelledSeries> corpus(long seed) {
+    List<LabelledSeries> corpus = new ArrayList<>(GeneratedSeries.all(seed));
+    corpus.addAll(scenarioReports(seed));
+    return corpus;
+  }
+
+  public static List<Row> run(List<LabelledSeries> corpus, List<Detector> detectors) {
+    List<Row> rows = new ArrayList<>();
+    for (Detector detector : detectors) {
+      List<NabScore.Scored> scored = new ArrayList<>();
+      for (LabelledSeries series : corpus) {
+        scored.add(
+            new NabScore.Scored(
+                series.values().length, series.labels(), detector.scores().apply(series)));
+      }
+      List<NabScore.Result> results = new ArrayList<>();
+      for (NabScore.Profile profile : NabScore.PROFILES) {
+        results.add(NabScore.score(scored, profile));
+      }
+      rows.add(new Row(detector.name(), results));
+    }
+    return rows;
+  }
+
+  static double[] seriesDetector(LabelledSeries series) {
+    SeriesDetector detector = new SeriesDetector(SeriesDetectorConfig.defaults());
+    double[] scores = new double[series.values().length];
+    for (int i = 0; i < scores.length; i++) {
+      scores[i] = detector.observe(series.times()[i], series.values()[i]).score();
+    }
+    return scores;
+  }
+
+  /** The report-count detector as it was the only one: whole, non-negative counts. */
+  static double[] reportDetector(LabelledSeries series) {
+    SeasonalBaseline baseline = new SeasonalBaseline(ReportDetectionConfig.defaults());
+    double[] scores = new double[series.values().length];
+    for (int i = 0; i < scores.length; i++) {
+      long count = Math.max(0, Math.round(series.values()[i]));
+      scores[i] = baseline.observe(HourOfWeek.of(series.times()[i]), count, false).score();
+    }
+    return scores;
+  }
+
+  /** The naive baseline: |z| against the mean and deviation of the previous 100 points. */
+  static double[] rollingZ(LabelledSeries series) {
+    double[] values = series.values();
+    double[] scores = new double[values.length];
+    int window = 100;
+    for (int i = window; i < values.length; i++) {
+      double sum = 0;
+      double squares = 0;
+      for (int j = i - window; j < i; j++) {
+        sum += values[j];
+        squares += values[j] * values[j];
+      }
+      double mean = sum / window;
+      double deviation = Math.sqrt(Math.max(1e-12, squares / window - mean * mean));
+      double z = Math.abs(values[i] - mean) / deviation;
+      scores[i] = z / (z + 3);
+    }
+    return scores;
+  }
+
+  /**
+   * Report counts per minute of whatsapp in BR over the quiet week scenario: as they are (no
+   * anomaly), and with a surge of twenty times the reports for three hours on its sixth day.
+   */
+  static List<LabelledSeries> scenarioReports(long seed) {
+    TreeMap<Instant, Integer> perMinute = new TreeMap<>();
+    new QuietWeekScenario(seed)
+        .reports()
+        .filter(r -> r.getService().equals("whatsapp") && r.getRegion().equals("BR"))
+        .map(UserReport::getReportedAt)
+        .forEach(
+            at ->
+                perMinute.merge(
+                    Instant.ofEpochSecond(at.getEpochSecond() / 60 * 60), 1, Integer::sum));
+    Instant first = perMinute.firstKey();
+    int length = (int) Duration.between(first, perMinute.lastKey()).toMinutes() + 1;
+    Instant[] times = new Instant[length];
+    double[] quiet = new double[length];
+    for (int i = 0; i < length; i++) {
+      times[i] = first.plus(Duration.ofMinutes(i));
+      quiet[i] = perMinute.getOrDefault(times[i], 0);
+    }
+    double[] surge = quiet.clone();
+    int at = 5 * 1440 + 13 * 60;
+    for (int i = at; i < Math.min(length, at + 180); i++) {
+      surge[i] = quiet[i] * 20 + 5;
+    }
+    return List.of(
+        new LabelledSeries("reports-quiet-week", times, quiet, new int[0]),
+        new LabelledSeries("reports-surge", times, surge, new int[] {at}));
+  }
+
+  /** The results as a Markdown table: one row per detector, one column per profile. */
+  public static String markdown(List<Row> rows) {
+    StringBuilder table = new StringBuilder("| detector |");
+    Map<String, String> separators = new LinkedHashMap<>();
+    for (NabScore.Profile profile : NabScore.PROFILES) {
+      table.append(' ').append(profile.name()).append(" |");
+      separators.put(profile.name(), "---:");
+    }
+    table.append(" windows detected (standard) | false positives (standard) |\n| --- |");
+    separators.values().forEach(s -> table.append(' ').append(s).append(" |"));
+    table.append(" ---: | ---: |\n");
+    for (Row row : rows) {
+      table.append("| ").append(row.detector()).append(" |");
+      for (NabScore.Result result : row.results()) {
+        table.append(String.format(java.util.Locale.ROOT, " %.1f |", result.score()));
+      }
+      NabScore.Result standard = row.results().get(0);
+      table
+          .append(' ')
+          .append(standard.detected())
+          .append(" / ")
+          .append(standard.windows())
+          .append(" | ")
+          .append(standard.falsePositives())
+          .append(" |\n");
+    }
+    return table.toString();
+  }
+}
