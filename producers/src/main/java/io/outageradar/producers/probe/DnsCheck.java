@@ -6,6 +6,7 @@ import java.net.InetSocketAddress;
 import java.net.PortUnreachableException;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.TimeoutException;
 import org.xbill.DNS.DClass;
 import org.xbill.DNS.Message;
@@ -88,16 +89,19 @@ public final class DnsCheck implements Check {
       return CheckOutcome.failed(
           ProbeStatus.DNS_SERVFAIL, latency, null, Rcode.string(rcode) + " for " + name);
     }
-    boolean answered =
-        response.getSection(Section.ANSWER).stream().anyMatch(r -> r.getType() == type);
-    if (!answered) {
+    List<String> answers =
+        response.getSection(Section.ANSWER).stream()
+            .filter(r -> r.getType() == type)
+            .map(r -> r.rdataToString())
+            .toList();
+    if (answers.isEmpty()) {
       return CheckOutcome.failed(
           ProbeStatus.DNS_NXDOMAIN,
           latency,
           null,
           "no " + Type.string(type) + " record for " + name);
     }
-    return CheckOutcome.ok(latency, null, null);
+    return CheckOutcome.ok(latency, null, null, Observation.dns(answers));
   }
 
   private static boolean isTimeout(Throwable e) {

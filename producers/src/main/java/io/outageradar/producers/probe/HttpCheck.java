@@ -12,6 +12,7 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
 
@@ -35,25 +36,40 @@ public final class HttpCheck {
     this.clock = clock;
   }
 
-  /** The check of one URL, for a targets file entry. */
-  public Check of(String method, URI url, int expectedStatus, String keyword) {
-    return timeout -> run(method, url, expectedStatus, keyword, timeout);
+  /**
+   * The check of one URL, for a targets file entry: any status is an answer when {@code
+   * expectedStatus} is null (the target's conditions judge it).
+   */
+  public Check of(
+      String method, URI url, Integer expectedStatus, String keyword, Map<String, String> headers) {
+    return timeout -> run(method, url, expectedStatus, keyword, headers, timeout);
   }
 
   public CheckOutcome run(
       String method, URI url, int expectedStatus, String keyword, Duration timeout) {
+    return run(method, url, expectedStatus, keyword, Map.of(), timeout);
+  }
+
+  private CheckOutcome run(
+      String method,
+      URI url,
+      Integer expectedStatus,
+      String keyword,
+      Map<String, String> headers,
+      Duration timeout) {
     long start = System.nanoTime();
-    HttpRequest request =
+    HttpRequest.Builder builder =
         HttpRequest.newBuilder(url)
             .timeout(timeout)
             .method(method, HttpRequest.BodyPublishers.noBody())
-            .header("User-Agent", "outage-radar-probe")
-            .build();
+            .header("User-Agent", "outage-radar-probe");
+    headers.forEach(builder::header);
+    HttpRequest request = builder.build();
     try {
       HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
       long latency = TcpCheck.elapsedMs(start);
       int status = response.statusCode();
-      if (status != expectedStatus) {
+      if (expectedStatus != null && status != expectedStatus) {
         ProbeStatus failure =
             status >= 500
                 ? ProbeStatus.HTTP_5XX
@@ -77,7 +93,11 @@ public final class HttpCheck {
                     }
                   })
               .orElse(null);
-      return CheckOutcome.ok(latency, status, certDays);
+      return CheckOutcome.ok(
+          latency,
+          status,
+          certDays,
+          Observation.http(status, response.headers().map(), response.body()));
     } catch (HttpConnectTimeoutException e) {
       return CheckOutcome.failed(ProbeStatus.CONNECT_TIMEOUT, null, null, "connect timed out");
     } catch (HttpTimeoutException e) {

@@ -70,6 +70,7 @@ public final class ProbeRunner implements AutoCloseable {
                             .setHttpStatus(outcome.httpStatus())
                             .setCertDaysToExpiry(outcome.certDaysToExpiry())
                             .setDetail(outcome.detail())
+                            .setFailedCondition(outcome.failedCondition())
                             .build());
                   } finally {
                     runner.slots.release();

@@ -1,5 +1,8 @@
 package io.outageradar.producers.probe;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -13,6 +16,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -29,8 +34,12 @@ import javax.net.ssl.SSLContext;
  *     - {kind: HTTP, url: https://web.whatsapp.com/, expectStatus: 200, keyword: WhatsApp}
  *     - {kind: DNS, name: web.whatsapp.com, type: A, resolver: 1.1.1.1:53}
  *     - {kind: TCP, target: g.whatsapp.net:443}
- *     - {kind: TLS, target: web.whatsapp.com:443}
+ *     - {kind: TLS, target: web.whatsapp.com:443, conditions: ["[CERTIFICATE_EXPIRATION] > 14d"]}
  * </pre>
+ *
+ * <p>Any target may list {@code conditions} (see {@link Condition}); an HTTP target may send {@code
+ * headers}. A key the format does not know is an error naming the file, line and key, as is a
+ * condition that does not parse or does not apply to its kind of check.
  */
 public record TargetsFile(Duration interval, List<ProbeTarget> targets) {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -48,10 +57,21 @@ public record TargetsFile(Duration interval, List<ProbeTarget> targets) {
   /** Reads the targets; HTTPS and TLS checks trust what {@code tls} trusts. */
   public static TargetsFile read(Path file, SSLContext tls, Clock clock) throws IOException {
     String fileName = file.getFileName().toString().toLowerCase(Locale.ROOT);
-    JsonNode root =
-        (fileName.endsWith(".yaml") || fileName.endsWith(".yml") ? YAML : JSON)
-            .readTree(file.toFile());
+    ObjectMapper mapper = fileName.endsWith(".yaml") || fileName.endsWith(".yml") ? YAML : JSON;
+    JsonNode root;
+    Map<String, Integer> lines;
     try {
+      root = mapper.readTree(file.toFile());
+      lines = lineOfEachKey(mapper, file);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException(
+          file + ": line " + e.getLocation().getLineNr() + ": " + e.getOriginalMessage(), e);
+    }
+    if (root == null || !root.isObject()) {
+      throw new IllegalArgumentException(file + ": not a targets file (expected services: ...)");
+    }
+    try {
+      checkKeys(lines, "", root, TOP_LEVEL_KEYS);
       Duration interval = Duration.parse(root.path("interval").asText("PT30S"));
       Duration defaultTimeout = Duration.parse(root.path("timeout").asText("PT5S"));
       if (interval.isNegative() || interval.isZero() || defaultTimeout.compareTo(interval) > 0) {
@@ -60,8 +80,18 @@ public record TargetsFile(Duration interval, List<ProbeTarget> targets) {
       HttpCheck http = new HttpCheck(defaultTimeout, tls, clock);
       List<ProbeTarget> targets = new ArrayList<>();
       for (Map.Entry<String, JsonNode> service : root.path("services").properties()) {
+        int index = 0;
         for (JsonNode check : service.getValue()) {
-          targets.add(target(service.getKey(), check, defaultTimeout, http, tls, clock));
+          String pointer = "/services/" + service.getKey() + "/" + index++;
+          try {
+            CheckKind kind = kindOf(service.getKey(), check.path("kind").asText("HTTP"));
+            checkKeys(lines, pointer, check, keysOf(kind));
+            targets.add(target(service.getKey(), kind, check, defaultTimeout, http, tls, clock));
+          } catch (IllegalArgumentException e) {
+            String where =
+                e.getMessage().startsWith("line ") ? "" : "line " + lineOf(lines, pointer) + ": ";
+            throw new IllegalArgumentException(where + e.getMessage(), e);
+          }
         }
       }
       if (targets.isEmpty()) {
@@ -73,14 +103,79 @@ public record TargetsFile(Duration interval, List<ProbeTarget> targets) {
     }
   }
 
+  private static final List<String> TOP_LEVEL_KEYS = List.of("interval", "timeout", "services");
+  private static final List<String> COMMON_KEYS = List.of("kind", "timeout", "conditions");
+
+  private static List<String> keysOf(CheckKind kind) {
+    List<String> own =
+        switch (kind) {
+          case HTTP -> List.of("url", "method", "expectStatus", "keyword", "headers");
+          case DNS -> List.of("name", "type", "resolver");
+          case TCP, TLS -> List.of("target");
+          case UNKNOWN -> List.of();
+        };
+    List<String> keys = new ArrayList<>(COMMON_KEYS);
+    keys.addAll(own);
+    return keys;
+  }
+
+  /** An unknown key is an error naming file, line and key, and the keys there are. */
+  private static void checkKeys(
+      Map<String, Integer> lines, String pointer, JsonNode node, List<String> known) {
+    if (!node.isObject()) {
+      throw new IllegalArgumentException("expected a mapping of " + known);
+    }
+    for (Map.Entry<String, JsonNode> field : node.properties()) {
+      if (!known.contains(field.getKey())) {
+        throw new IllegalArgumentException(
+            "line "
+                + lineOf(lines, pointer + "/" + field.getKey())
+                + ": unknown key \""
+                + field.getKey()
+                + "\" (known here: "
+                + String.join(", ", known)
+                + ")");
+      }
+    }
+  }
+
+  private static int lineOf(Map<String, Integer> lines, String pointer) {
+    return lines.getOrDefault(pointer, lines.getOrDefault("", 1));
+  }
+
+  /**
+   * The line of every key and list item, by JSON pointer: the tree Jackson builds forgets where
+   * things were, its token stream does not.
+   */
+  private static Map<String, Integer> lineOfEachKey(ObjectMapper mapper, Path file)
+      throws IOException {
+    Map<String, Integer> lines = new HashMap<>();
+    try (JsonParser parser = mapper.getFactory().createParser(file.toFile())) {
+      for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
+        int line = parser.currentTokenLocation().getLineNr();
+        if (token == JsonToken.FIELD_NAME) {
+          lines.putIfAbsent(parser.getParsingContext().pathAsPointer().toString(), line);
+        } else if (token == JsonToken.START_OBJECT || token.isScalarValue()) {
+          lines.putIfAbsent(parser.getParsingContext().pathAsPointer().toString(), line);
+        }
+      }
+    }
+    return lines;
+  }
+
   private static ProbeTarget target(
       String service,
+      CheckKind kind,
       JsonNode check,
       Duration defaultTimeout,
       HttpCheck http,
       SSLContext tls,
       Clock clock) {
-    CheckKind kind = kindOf(service, check.path("kind").asText("HTTP"));
+    List<Condition> conditions = new ArrayList<>();
+    for (JsonNode condition : check.path("conditions")) {
+      conditions.add(Condition.parse(condition.asText(), kind));
+    }
+    boolean judgesStatus = conditions.stream().anyMatch(c -> c.text().contains("[STATUS]"));
     Duration timeout =
         check.hasNonNull("timeout")
             ? Duration.parse(check.get("timeout").asText())
@@ -94,16 +189,23 @@ public record TargetsFile(Duration interval, List<ProbeTarget> targets) {
               "HTTP target of " + service + " must be an http(s) URL: " + url);
         }
         String keyword = check.hasNonNull("keyword") ? check.get("keyword").asText() : null;
+        Map<String, String> headers = new LinkedHashMap<>();
+        check
+            .path("headers")
+            .properties()
+            .forEach(h -> headers.put(h.getKey(), h.getValue().asText()));
+        // conditions on [STATUS] replace the expected status; otherwise it is expectStatus (200)
+        Integer expected =
+            judgesStatus && !check.hasNonNull("expectStatus")
+                ? null
+                : check.path("expectStatus").asInt(200);
         yield new ProbeTarget(
             service,
             kind,
             url,
             timeout,
-            http.of(
-                check.path("method").asText("GET"),
-                uri,
-                check.path("expectStatus").asInt(200),
-                keyword));
+            http.of(check.path("method").asText("GET"), uri, expected, keyword, headers),
+            conditions);
       }
       case DNS -> {
         String name = required(service, check, "name");
@@ -117,7 +219,8 @@ public record TargetsFile(Duration interval, List<ProbeTarget> targets) {
             kind,
             name,
             timeout,
-            new DnsCheck(name, check.path("type").asText("A"), resolver));
+            new DnsCheck(name, check.path("type").asText("A"), resolver),
+            conditions);
       }
       case TCP -> {
         String target = required(service, check, "target");
@@ -127,7 +230,8 @@ public record TargetsFile(Duration interval, List<ProbeTarget> targets) {
             kind,
             target,
             timeout,
-            t -> TcpCheck.run(address.getHostString(), address.getPort(), t));
+            t -> TcpCheck.run(address.getHostString(), address.getPort(), t),
+            conditions);
       }
       case TLS -> {
         String target = required(service, check, "target");
@@ -137,7 +241,8 @@ public record TargetsFile(Duration interval, List<ProbeTarget> targets) {
             kind,
             target,
             timeout,
-            new TlsCheck(address.getHostString(), address.getPort(), tls, clock));
+            new TlsCheck(address.getHostString(), address.getPort(), tls, clock),
+            conditions);
       }
       case UNKNOWN -> throw new IllegalStateException("kindOf never returns UNKNOWN");
     };

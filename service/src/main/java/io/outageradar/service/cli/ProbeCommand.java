@@ -7,6 +7,7 @@ import io.outageradar.model.Regions;
 import io.outageradar.model.ServiceRegion;
 import io.outageradar.producers.probe.ProbeRunner;
 import io.outageradar.producers.probe.TargetsFile;
+import io.outageradar.service.config.ConfigException;
 import io.outageradar.service.config.RadarConfig;
 import io.outageradar.service.ops.Operability;
 import io.outageradar.topics.InputProducers;
@@ -78,7 +79,13 @@ public final class ProbeCommand implements Callable<Integer> {
                 () ->
                     new ParameterException(
                         spec.commandLine(), "--region " + Regions.notACode(region)));
-    TargetsFile targets = TargetsFile.read(targetsFile);
+    TargetsFile targets;
+    try {
+      targets = TargetsFile.read(targetsFile);
+    } catch (IllegalArgumentException e) {
+      // a targets file the runner cannot follow is a usage error: exit 2, file and line named
+      throw new ConfigException(e.getMessage());
+    }
     RadarConfig config = cluster.load(Map.of());
     Topic<String, ProbeResult> topic = ClusterOptions.topics(config).probeResults;
     CountDownLatch stopped = new CountDownLatch(1);
