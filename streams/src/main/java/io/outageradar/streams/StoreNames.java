@@ -12,6 +12,9 @@ public final class StoreNames {
   public static final String REGION_OUTAGES = "region-outages-store";
   public static final String OPEN_PAGES = "open-pages-store";
 
+  /** Certificates that have paged their warning, by service|target. */
+  public static final String CERTIFICATE_WARNINGS = "certificate-warnings-store";
+
   /** The outages topic as a table, by outage id, for interactive queries. */
   public static final String OUTAGES_TABLE = "outages-table-store";
 

@@ -12,17 +12,29 @@ import java.util.Objects;
  * @param renotifyInterval wall-clock time after which the page of a still-open outage is sent
  *     again; zero turns re-notification off
  * @param maintenance windows in which pages are held back (outages are still recorded)
+ * @param certWarnDays days to expiry at which a probed certificate pages (once, at warning)
  */
-public record AlertConfig(Duration renotifyInterval, List<MaintenanceWindow> maintenance) {
+public record AlertConfig(
+    Duration renotifyInterval, List<MaintenanceWindow> maintenance, int certWarnDays) {
+  /** Default days to expiry at which a certificate pages. */
+  public static final int CERT_WARN_DAYS = 14;
+
+  public AlertConfig(Duration renotifyInterval, List<MaintenanceWindow> maintenance) {
+    this(renotifyInterval, maintenance, CERT_WARN_DAYS);
+  }
+
   public AlertConfig {
     Objects.requireNonNull(renotifyInterval, "renotifyInterval");
     if (renotifyInterval.isNegative()) {
       throw new IllegalArgumentException("renotifyInterval must not be negative");
     }
     maintenance = List.copyOf(maintenance);
+    if (certWarnDays < 0) {
+      throw new IllegalArgumentException("certWarnDays must not be negative");
+    }
   }
 
-  /** Re-notify every 30 minutes, no maintenance. */
+  /** Re-notify every 30 minutes, no maintenance, certificates page 14 days before they expire. */
   public static AlertConfig defaults() {
     return new AlertConfig(Duration.ofMinutes(30), List.of());
   }

@@ -105,6 +105,7 @@ public final class OutageLifecycle {
       return List.of(); // a replayed or out-of-order window: its verdict is already in the track
     }
     track.setLastWindowEnd(window.getWindowEnd());
+    Uptime.count(track, window);
     boolean probesDown = window.getStatus() == HealthStatus.DOWN;
     boolean reportsAgree = reportsRecent(track, window.getWindowStart());
     boolean reportsConfirm = reportsAgree && track.getReportStreak() >= reports.confirmMinutes();
@@ -683,6 +684,8 @@ public final class OutageLifecycle {
         new HashMap<>(),
         0,
         0,
-        0);
+        0,
+        new ArrayList<>(),
+        new ArrayList<>());
   }
 }

@@ -7,6 +7,7 @@ import static io.outageradar.testkit.Probes.at;
 import static io.outageradar.testkit.Probes.window;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
+import static org.assertj.core.api.Assertions.within;
 
 import io.outageradar.avro.CauseHint;
 import io.outageradar.avro.HealthStatus;
@@ -429,5 +430,26 @@ class OutageLifecycleTest {
     OutageEvent resolved = events.get(events.size() - 1);
     assertThat(resolved.getState()).isEqualTo(OutageState.RESOLVED);
     assertThat(resolved.getResolvedAt()).as("the start of the clean run").isEqualTo(at(90));
+  }
+
+  @Test
+  void uptimeIsTheShareOfWindowsNotDownOverTheLastDayWeekAndMonth() {
+    // 3 days of windows; on the first day 40 DOWN windows, in the last 24 hours 12
+    int perDay = 2 * 60 * 24;
+    for (int w = 0; w < 3 * perDay; w++) {
+      boolean down = (w >= 100 && w < 140) || (w >= 3 * perDay - 30 && w < 3 * perDay - 18);
+      feed("BR", w, down ? DOWN : HEALTHY);
+    }
+
+    Uptime.Percentages uptime = Uptime.of(state.getRegions().get("BR"));
+
+    assertThat(uptime.last24h())
+        .as("to the hour: the last 24 hours are the 23.5 whole hours since 16:00 of the day before")
+        .isCloseTo(100.0 * (perDay - 60 - 12) / (perDay - 60), within(1e-9));
+    assertThat(uptime.last7d()).isCloseTo(100.0 * (3 * perDay - 52) / (3 * perDay), within(1e-9));
+    assertThat(uptime.last30d()).isEqualTo(uptime.last7d());
+    assertThat(state.getRegions().get("BR").getUptimeHours())
+        .as("hourly buckets kept for a day only")
+        .hasSize(24);
   }
 }

@@ -295,7 +295,10 @@ public final class RadarConfig {
   }
 
   public AlertConfig alerts() {
-    return new AlertConfig(get(RadarSettings.RENOTIFY_INTERVAL), get(RadarSettings.MAINTENANCE));
+    return new AlertConfig(
+        get(RadarSettings.RENOTIFY_INTERVAL),
+        get(RadarSettings.MAINTENANCE),
+        get(RadarSettings.CERT_WARN_DAYS));
   }
 
   public RevenueTable revenue() {

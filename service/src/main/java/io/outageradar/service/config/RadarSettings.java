@@ -189,6 +189,13 @@ public final class RadarSettings {
           "false",
           "Page on-call (at warning severity) for an outage that is only DEGRADED; when false it is recorded and shown, and pages once confirmed down.");
 
+  public static final Setting<Integer> CERT_WARN_DAYS =
+      atLeast(
+          "probe.cert-warn-days",
+          "14",
+          0,
+          "Days to expiry at which a probed certificate pages, once per certificate, at warning severity (resolved when it is renewed).");
+
   public static final Setting<Integer> REPORTS_MIN_REPORTERS =
       atLeast(
           "reports.min-reporters",
@@ -422,6 +429,7 @@ public final class RadarSettings {
           DEGRADED_SHARE,
           DEGRADED_WINDOWS,
           PAGE_DEGRADED,
+          CERT_WARN_DAYS,
           REPORTS_MIN_REPORTERS,
           REPORTS_Z_THRESHOLD,
           REPORTS_WARMUP_SAMPLES,

@@ -10,6 +10,7 @@ import com.sun.net.httpserver.HttpServer;
 import io.outageradar.avro.OutageEvent;
 import io.outageradar.avro.state.OpenOutage;
 import io.outageradar.avro.state.ServiceLifecycleState;
+import io.outageradar.detection.lifecycle.Uptime;
 import io.outageradar.streams.StoreNames;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -176,6 +177,16 @@ public final class QueryServer implements AutoCloseable {
     ObjectNode regions = node.putObject("regions");
     new TreeMap<>(state.getRegions())
         .forEach((region, track) -> regions.put(region, track.getPhase().name()));
+    ObjectNode uptime = node.putObject("uptime");
+    new TreeMap<>(state.getRegions())
+        .forEach(
+            (region, track) -> {
+              Uptime.Percentages percent = Uptime.of(track);
+              ObjectNode spans = uptime.putObject(region);
+              spans.put("24h", percent.last24h());
+              spans.put("7d", percent.last7d());
+              spans.put("30d", percent.last30d());
+            });
     ArrayNode open = node.putArray("openOutages");
     state.getOpenOutages().values().stream()
         .map(OpenOutage::getEvent)

@@ -102,6 +102,8 @@ class QueryApiIT {
         assertThat(answer.status).as(service + " from " + host).isEqualTo(200);
         assertThat(answer.body.get("service").asText()).isEqualTo(service);
         assertThat(answer.body.get("regions").get("BR").asText()).isEqualTo("CONFIRMED");
+        double uptime = answer.body.get("uptime").get("BR").get("24h").asDouble();
+        assertThat(uptime).as("BR has been down for some of its windows").isBetween(0.0, 99.99);
         assertThat(answer.body.get("openOutages").get(0).get("id").asText())
             .isEqualTo(service + "-BR-20211004T153000Z");
       }

@@ -73,14 +73,15 @@ public final class DetectionTopology {
     addDetectionStores(builder, topics);
 
     Topic<String, ProbeResult> probeTopic = topics.probeResults;
-    KStream<String, SpecificRecord> probes =
+    KStream<String, ProbeResult> probeResults =
         builder.stream(
-                probeTopic.name(),
-                Consumed.with(probeTopic.keySerde(), probeTopic.valueSerde())
-                    .withTimestampExtractor(
-                        new EventTimeExtractor<>(ProbeResult.class, ProbeResult::getObservedAt))
-                    .withName("probe-results-source"))
-            .mapValues(probe -> (SpecificRecord) probe, Named.as("probe-input"));
+            probeTopic.name(),
+            Consumed.with(probeTopic.keySerde(), probeTopic.valueSerde())
+                .withTimestampExtractor(
+                    new EventTimeExtractor<>(ProbeResult.class, ProbeResult::getObservedAt))
+                .withName("probe-results-source"));
+    KStream<String, SpecificRecord> probes =
+        probeResults.mapValues(probe -> (SpecificRecord) probe, Named.as("probe-input"));
 
     Topic<String, UserReport> reportTopic = topics.userReports;
     Topic<String, ScoredReport> scoredTopic = topics.scoredReports;
@@ -137,7 +138,7 @@ public final class DetectionTopology {
     changes.to(
         outages.name(),
         Produced.with(outages.keySerde(), outages.valueSerde()).withName("outages-sink"));
-    Alerting.addTo(builder, changes, settings.alerts(), settings.revenue(), topics);
+    Alerting.addTo(builder, changes, probeResults, settings.alerts(), settings.revenue(), topics);
 
     // The outages topic read back as a table: the query API lists outages by id from it, and the
     // region impact follows its changes. No cache, so that impact sees every change.

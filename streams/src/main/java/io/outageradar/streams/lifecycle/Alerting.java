@@ -2,10 +2,12 @@ package io.outageradar.streams.lifecycle;
 
 import io.outageradar.avro.OutageEvent;
 import io.outageradar.avro.Page;
+import io.outageradar.avro.ProbeResult;
 import io.outageradar.avro.state.PageState;
 import io.outageradar.detection.impact.OutageLoss;
 import io.outageradar.detection.impact.RevenueTable;
 import io.outageradar.detection.lifecycle.AlertConfig;
+import io.outageradar.detection.lifecycle.CertificateWarnings;
 import io.outageradar.streams.StoreNames;
 import io.outageradar.topics.Topic;
 import io.outageradar.topics.Topics;
@@ -17,7 +19,8 @@ import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.state.Stores;
 
 /**
- * Outage changes → pages on {@code alerts}, keyed by their dedup key (see {@link AlertsProcessor}).
+ * Outage changes → pages on {@code alerts}, keyed by their dedup key (see {@link AlertsProcessor});
+ * and probe results → certificate warnings there too (see {@link CertificateWarningsProcessor}).
  */
 public final class Alerting {
   private Alerting() {}
@@ -25,6 +28,7 @@ public final class Alerting {
   public static void addTo(
       StreamsBuilder builder,
       KStream<String, OutageEvent> changes,
+      KStream<String, ProbeResult> probes,
       AlertConfig config,
       RevenueTable revenue,
       Topics topics) {
@@ -42,5 +46,19 @@ public final class Alerting {
         .to(
             alerts.name(),
             Produced.with(alerts.keySerde(), alerts.valueSerde()).withName("alerts-sink"));
+    builder.addStateStore(
+        Stores.keyValueStoreBuilder(
+            Stores.persistentKeyValueStore(StoreNames.CERTIFICATE_WARNINGS),
+            Serdes.String(),
+            Serdes.Long()));
+    probes
+        .process(
+            () -> new CertificateWarningsProcessor(new CertificateWarnings(config.certWarnDays())),
+            Named.as("certificate-warnings"),
+            StoreNames.CERTIFICATE_WARNINGS)
+        .to(
+            alerts.name(),
+            Produced.with(alerts.keySerde(), alerts.valueSerde())
+                .withName("certificate-warnings-sink"));
   }
 }
