@@ -164,8 +164,8 @@ public final class SeriesDetector {
       shiftValues[shiftRun - 1] = value;
       shiftResiduals[shiftRun - 1] = Double.isNaN(base) ? 0 : value - base;
     }
-    remember(at, value, level, score);
     if (shiftRun == SHIFT_POINTS) {
+      remember(at, value);
       // The series has moved: judge what follows by where it is now, not where it was.
       previousLevel.replaceWith(levelValues.toArray());
       previousResiduals.replaceWith(seasonalResiduals.toArray());
@@ -182,6 +182,7 @@ public final class SeriesDetector {
       double edge = config.zAlert() * spread(levelErrors);
       learned = Math.max(level - edge, Math.min(level + edge, value));
     }
+    remember(at, learned);
     levelErrors.add(Math.abs(learned - level));
     levelValues.add(learned);
     if (!Double.isNaN(seasonal)) {
@@ -243,15 +244,10 @@ public final class SeriesDetector {
     return base + seasonalResiduals.median();
   }
 
-  /** Keeps the point for its time-of-day slot (an outlier as the edge of the normal range). */
-  private void remember(Instant at, double value, double level, Score score) {
+  /** Keeps the point (an outlier as the edge of the normal range) for its time-of-day slot. */
+  private void remember(Instant at, double kept) {
     if (slots == null) {
       return;
-    }
-    double kept = value;
-    if (score.alert() && shiftRun < SHIFT_POINTS) {
-      double edge = config.zAlert() * spread(levelErrors);
-      kept = Math.max(level - edge, Math.min(level + edge, value));
     }
     int slot = slotOf(at);
     slots[slot][slotCounts[slot] % SEASON_DAYS] = kept;

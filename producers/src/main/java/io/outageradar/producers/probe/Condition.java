@@ -159,7 +159,7 @@ public final class Condition {
             "condition \"" + text + "\": [" + subject + "] compares with == or != only");
       }
     }
-    if (expected.startsWith("any(") != expected.endsWith(")") && expected.startsWith("any(")) {
+    if (expected.startsWith("any(") && !expected.endsWith(")")) {
       throw new IllegalArgumentException("condition \"" + text + "\": any( without )");
     }
   }
@@ -182,6 +182,11 @@ public final class Condition {
       throw new IllegalArgumentException(
           "condition \"" + text + "\": \"" + value + "\" is not a number for [" + subject + "]");
     }
+  }
+
+  /** Whether the condition judges the HTTP status (then it, not expectStatus, decides). */
+  public boolean judgesStatus() {
+    return subject == Subject.STATUS;
   }
 
   /** The condition as written, as failed probe results name it. */

@@ -175,7 +175,7 @@ public record TargetsFile(Duration interval, List<ProbeTarget> targets) {
     for (JsonNode condition : check.path("conditions")) {
       conditions.add(Condition.parse(condition.asText(), kind));
     }
-    boolean judgesStatus = conditions.stream().anyMatch(c -> c.text().contains("[STATUS]"));
+    boolean judgesStatus = conditions.stream().anyMatch(Condition::judgesStatus);
     Duration timeout =
         check.hasNonNull("timeout")
             ? Duration.parse(check.get("timeout").asText())
