@@ -41,6 +41,7 @@ public final class OutageRadar {
             new IntakeCommand(),
             new SocialCommand(),
             new SentimentCommand(),
+            new StatusCommand(),
             new PagerCommand(),
             new SettingsCommand())) {
       cli.addSubcommand(command);

@@ -50,6 +50,7 @@ public final class RunCommand implements Callable<Integer> {
             .revenue(config.revenue())
             .alerts(config.alerts())
             .queryServer(config.queryServer())
+            .statusPublic(config.get(RadarSettings.STATUS_PUBLIC))
             .replicationFactor(config.get(RadarSettings.REPLICATION_FACTOR))
             .exactlyOnce(config.get(RadarSettings.EXACTLY_ONCE))
             .build();

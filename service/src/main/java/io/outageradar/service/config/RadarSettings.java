@@ -266,6 +266,13 @@ public final class RadarSettings {
           "must be host:port, or empty to turn the query API off",
           "Address other instances reach this one's query API at (host:port); it listens on that port. Empty: no query API.");
 
+  public static final Setting<Boolean> STATUS_PUBLIC =
+      new Setting<>(
+          "status.public",
+          RadarSettings::bool,
+          "false",
+          "Serve the status page (on the query API's port) for the public: revenue and estimated losses are left out of the page and of every answer of the API.");
+
   public static final Setting<Integer> HEALTH_PORT =
       new Setting<>(
           "health.port",
@@ -440,6 +447,7 @@ public final class RadarSettings {
           RENOTIFY_INTERVAL,
           MAINTENANCE,
           QUERY_SERVER,
+          STATUS_PUBLIC,
           HEALTH_PORT,
           FATAL_EXIT_AFTER,
           INTAKE_API_KEYS,

@@ -11,9 +11,10 @@ import io.outageradar.avro.OutageEvent;
 import io.outageradar.avro.state.OpenOutage;
 import io.outageradar.avro.state.ServiceLifecycleState;
 import io.outageradar.detection.lifecycle.Uptime;
+import io.outageradar.service.json.OutageJson;
+import io.outageradar.service.status.StatusView;
 import io.outageradar.streams.StoreNames;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLDecoder;
@@ -29,6 +30,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KeyQueryMetadata;
@@ -52,7 +55,7 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 public final class QueryServer implements AutoCloseable {
   private static final Duration RETRY_AFTER = Duration.ofSeconds(2);
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = Answers.JSON;
   private static final String LOCAL = "scope=local";
 
   private final KafkaStreams streams;
@@ -60,6 +63,8 @@ public final class QueryServer implements AutoCloseable {
   private final HttpServer server;
   private final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+  private StatusRoutes page;
 
   private QueryServer(KafkaStreams streams, HostInfo self, HttpServer server) {
     this.streams = streams;
@@ -71,12 +76,21 @@ public final class QueryServer implements AutoCloseable {
    * Serves on {@code self}'s port; {@code self} must be the {@code application.server} of {@code
    * streams}.
    */
-  public static QueryServer start(KafkaStreams streams, HostInfo self) {
+  public static QueryServer start(KafkaStreams streams, HostInfo self, StatusView view) {
     try {
       HttpServer server =
           HttpServer.create(
               new InetSocketAddress(self.port()), 0); // all interfaces; peers use self
+      // a thread per request: a page's event stream holds its thread as long as the page is open
+      ThreadFactory daemons =
+          task -> {
+            Thread thread = new Thread(task, "query-api");
+            thread.setDaemon(true);
+            return thread;
+          };
+      server.setExecutor(Executors.newCachedThreadPool(daemons));
       QueryServer query = new QueryServer(streams, self, server);
+      query.page = StatusRoutes.register(server, view);
       server.createContext("/status", exchange -> query.answer(exchange, query::status));
       server.createContext("/outages", exchange -> query.answer(exchange, query::outages));
       server.start();
@@ -111,10 +125,14 @@ public final class QueryServer implements AutoCloseable {
       byService.values().forEach(services::add);
       ObjectNode body = JSON.createObjectNode();
       body.set("services", services);
-      send(exchange, 200, body);
+      Answers.send(exchange, 200, body);
       return;
     }
-    String service = URLDecoder.decode(path.substring("/status/".length()), StandardCharsets.UTF_8);
+    if (path.endsWith("/history")) {
+      page.history(exchange, decoded(path, "/status/", "/history"));
+      return;
+    }
+    String service = decoded(path, "/status/", "");
     KeyQueryMetadata owner =
         streams.queryMetadataForKey(
             StoreNames.OUTAGE_LIFECYCLE, service, Serdes.String().serializer());
@@ -127,19 +145,27 @@ public final class QueryServer implements AutoCloseable {
     }
     ServiceLifecycleState state = lifecycleStore().get(service);
     if (state == null) {
-      send(exchange, 404, error("unknown service " + service));
+      Answers.send(exchange, 404, Answers.error("unknown service " + service));
     } else {
-      send(exchange, 200, serviceJson(service, state));
+      Answers.send(exchange, 200, serviceJson(service, state));
     }
   }
 
   private void outages(HttpExchange exchange) throws IOException {
-    Map<String, String> params = params(exchange.getRequestURI());
+    String path = exchange.getRequestURI().getPath();
+    if (path.startsWith("/outages/") && path.length() > "/outages/".length()) {
+      page.outage(exchange, decoded(path, "/outages/", ""));
+      return;
+    }
+    Map<String, String> params = Answers.params(exchange.getRequestURI());
     Instant since;
     try {
       since = params.containsKey("since") ? Instant.parse(params.get("since")) : Instant.EPOCH;
     } catch (DateTimeParseException e) {
-      send(exchange, 400, error("since must be an ISO-8601 instant, e.g. 2021-10-04T15:00:00Z"));
+      Answers.send(
+          exchange,
+          400,
+          Answers.error("since must be an ISO-8601 instant, e.g. 2021-10-04T15:00:00Z"));
       return;
     }
     List<JsonNode> found = new ArrayList<>();
@@ -168,7 +194,12 @@ public final class QueryServer implements AutoCloseable {
             .thenComparing(n -> n.get("id").asText()));
     ObjectNode body = JSON.createObjectNode();
     found.forEach(body.putArray("outages")::add);
-    send(exchange, 200, body);
+    Answers.send(exchange, 200, body);
+  }
+
+  private static String decoded(String path, String prefix, String suffix) {
+    return URLDecoder.decode(
+        path.substring(prefix.length(), path.length() - suffix.length()), StandardCharsets.UTF_8);
   }
 
   private static ObjectNode serviceJson(String service, ServiceLifecycleState state) {
@@ -222,10 +253,10 @@ public final class QueryServer implements AutoCloseable {
         handler.handle(exchange);
       } catch (InvalidStateStoreException | PeerUnavailableException e) {
         exchange.getResponseHeaders().add("Retry-After", Long.toString(RETRY_AFTER.toSeconds()));
-        send(
+        Answers.send(
             exchange,
             503,
-            error(
+            Answers.error(
                 "not available now ("
                     + e.getMessage()
                     + "); the instances are rebalancing, retry"));
@@ -252,7 +283,7 @@ public final class QueryServer implements AutoCloseable {
   private void forward(HttpExchange exchange, HostInfo owner, String pathAndQuery)
       throws IOException {
     HttpResponse<String> answer = get(owner, pathAndQuery);
-    send(exchange, answer.statusCode(), JSON.readTree(answer.body()));
+    Answers.send(exchange, answer.statusCode(), JSON.readTree(answer.body()));
   }
 
   private HttpResponse<String> get(HostInfo host, String pathAndQuery) throws IOException {
@@ -269,34 +300,6 @@ public final class QueryServer implements AutoCloseable {
       throw new IOException("interrupted while asking " + host, e);
     } catch (IOException e) {
       throw new PeerUnavailableException(host, e);
-    }
-  }
-
-  private static ObjectNode error(String message) {
-    ObjectNode node = JSON.createObjectNode();
-    node.put("error", message);
-    return node;
-  }
-
-  private static Map<String, String> params(URI uri) {
-    Map<String, String> params = new TreeMap<>();
-    if (uri.getRawQuery() != null) {
-      for (String pair : uri.getRawQuery().split("&")) {
-        String[] kv = pair.split("=", 2);
-        params.put(
-            URLDecoder.decode(kv[0], StandardCharsets.UTF_8),
-            kv.length == 2 ? URLDecoder.decode(kv[1], StandardCharsets.UTF_8) : "");
-      }
-    }
-    return params;
-  }
-
-  private static void send(HttpExchange exchange, int status, JsonNode body) throws IOException {
-    byte[] bytes = JSON.writeValueAsBytes(body);
-    exchange.getResponseHeaders().add("Content-Type", "application/json");
-    exchange.sendResponseHeaders(status, bytes.length);
-    try (OutputStream out = exchange.getResponseBody()) {
-      out.write(bytes);
     }
   }
 }

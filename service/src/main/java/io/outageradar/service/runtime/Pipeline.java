@@ -9,6 +9,8 @@ import io.outageradar.detection.reports.ReportDetectionConfig;
 import io.outageradar.sentiment.SentimentAnalyzer;
 import io.outageradar.serde.RegistryNotSharedException;
 import io.outageradar.service.query.QueryServer;
+import io.outageradar.service.status.StatusFeed;
+import io.outageradar.service.status.StatusView;
 import io.outageradar.streams.DeadLetteringDeserializationHandler;
 import io.outageradar.streams.StoreNames;
 import io.outageradar.streams.StreamsProperties;
@@ -58,6 +60,7 @@ public final class Pipeline implements AutoCloseable {
       RevenueTable revenue,
       AlertConfig alerts,
       HostInfo queryServer,
+      boolean statusPublic,
       Path stateDir,
       short replicationFactor,
       boolean exactlyOnce) {
@@ -93,6 +96,7 @@ public final class Pipeline implements AutoCloseable {
     private RevenueTable revenue = RevenueTable.empty();
     private AlertConfig alerts = AlertConfig.defaults();
     private HostInfo queryServer;
+    private boolean statusPublic;
     private short replicationFactor = 1;
     private boolean exactlyOnce;
 
@@ -129,6 +133,12 @@ public final class Pipeline implements AutoCloseable {
       return this;
     }
 
+    /** Whether the status page leaves revenue and losses out (a page for the public). */
+    public Builder statusPublic(boolean value) {
+      statusPublic = value;
+      return this;
+    }
+
     public Builder replicationFactor(short value) {
       replicationFactor = value;
       return this;
@@ -149,6 +159,7 @@ public final class Pipeline implements AutoCloseable {
           revenue,
           alerts,
           queryServer,
+          statusPublic,
           stateDir,
           replicationFactor,
           exactlyOnce);
@@ -157,6 +168,7 @@ public final class Pipeline implements AutoCloseable {
 
   private KafkaStreams app;
   private QueryServer queryServer;
+  private StatusFeed statusFeed;
 
   /**
    * Completed with the reason when the pipeline stopped on an error no restart of a thread can fix.
@@ -237,7 +249,9 @@ public final class Pipeline implements AutoCloseable {
                 + (pipeline.fatal.isDone() ? ": " + pipeline.fatal.join() : ""));
       }
       if (settings.queryServer() != null) {
-        pipeline.queryServer = QueryServer.start(pipeline.app, settings.queryServer());
+        StatusView view = new StatusView(settings.revenue(), settings.statusPublic());
+        pipeline.statusFeed = StatusFeed.start(settings.kafka(), settings.topics(), view);
+        pipeline.queryServer = QueryServer.start(pipeline.app, settings.queryServer(), view);
       }
       return pipeline;
     } catch (InterruptedException e) {
@@ -290,6 +304,9 @@ public final class Pipeline implements AutoCloseable {
   public void close() {
     if (queryServer != null) {
       queryServer.close();
+    }
+    if (statusFeed != null) {
+      statusFeed.close();
     }
     if (app != null) {
       app.close(Duration.ofSeconds(30));

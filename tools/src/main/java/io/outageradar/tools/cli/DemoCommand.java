@@ -8,9 +8,11 @@ import io.outageradar.tools.demo.DemoReport;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 @Command(
@@ -48,6 +50,18 @@ public final class DemoCommand implements Callable<Integer> {
           "Replay this backtest events file (JSON Lines, as backtest --events reads) instead of the 2021 outage.")
   String events;
 
+  @Option(
+      names = "--serve",
+      paramLabel = "PORT",
+      description =
+          "Serve the live status page (and the query API) on http://localhost:PORT/ during the replay, and after it until Ctrl-C.")
+  Integer serve;
+
+  @Option(
+      names = "--public",
+      description = "With --serve: the page for the public, without revenue and losses.")
+  boolean publicMode;
+
   private void progress(String line) {
     spec.commandLine().getErr().println("outage-radar demo: " + line);
     spec.commandLine().getErr().flush();
@@ -56,17 +70,44 @@ public final class DemoCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     Duration timeout = Duration.ofSeconds(timeoutSeconds);
+    if (serve != null && (serve < 1 || serve > 65535)) {
+      throw new ParameterException(spec.commandLine(), "--serve must be a port, 1 to 65535");
+    }
+    if (publicMode && serve == null) {
+      throw new ParameterException(spec.commandLine(), "--public needs --serve PORT");
+    }
+    Demo.Serve serving =
+        serve == null ? null : new Demo.Serve(serve, publicMode, this::printAndServeUntilStopped);
     Outcome result;
     if (events == null) {
-      result = Demo.run(seed, timeout, this::progress);
+      result = Demo.run(seed, timeout, this::progress, serving);
     } else {
       EventsFile file = BacktestCommand.readEvents(events, spec.commandLine().getErr(), "demo");
-      result = Demo.run(file.name(), file.events(), timeout, this::progress);
+      result = Demo.run(file.name(), file.events(), timeout, this::progress, serving);
     }
+    if (serving == null) {
+      print(result);
+    }
+    return 0;
+  }
+
+  private void print(Outcome result) {
     spec.commandLine()
         .getOut()
         .println(json ? DemoReport.json(result) : DemoReport.timeline(result));
     spec.commandLine().getOut().flush();
-    return 0;
+  }
+
+  /** Prints the outcome, then keeps the page up until Ctrl-C, which then waits for the close. */
+  private void printAndServeUntilStopped(Outcome result) {
+    print(result);
+    CountDownLatch stop = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown, "outage-radar-demo-stop"));
+    progress("replay judged; still serving http://localhost:" + serve + "/ until Ctrl-C");
+    try {
+      stop.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 }

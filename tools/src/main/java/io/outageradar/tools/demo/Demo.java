@@ -29,6 +29,7 @@ import java.util.stream.Stream;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.streams.state.HostInfo;
 
 /**
  * The embedded end-to-end run: a real broker in this JVM, the real pipeline, a replay of events
@@ -56,18 +57,40 @@ public final class Demo {
       RevenueTable.parse(
           "whatsapp|BR=2500.00 BRL,instagram|BR=1800.00 BRL,whatsapp|IN=90000 INR,instagram|US=1200.00 USD");
 
+  /**
+   * Serve the status page and the query API on {@code port} of this machine while the replay runs,
+   * and after it until {@code whileServing} returns (it gets the outcome once judged).
+   */
+  public record Serve(int port, boolean publicMode, Consumer<Outcome> whileServing) {}
+
   private Demo() {}
 
   /** The 4 October 2021 outage, probes and user reports. */
   public static Outcome run(long seed, Duration timeout, Consumer<String> progress) {
+    return run(seed, timeout, progress, null);
+  }
+
+  /** As above, serving the status page as {@code serve} says when it is not null. */
+  public static Outcome run(long seed, Duration timeout, Consumer<String> progress, Serve serve) {
     Scenario scenario = new Facebook2021Scenario(seed);
-    return run(scenario.name(), ScenarioEvents.of(scenario), timeout, progress, registry -> {});
+    return run(
+        scenario.name(), ScenarioEvents.of(scenario), timeout, progress, registry -> {}, serve);
   }
 
   /** Any events in event-time order, e.g. read from a backtest events file. */
   public static Outcome run(
       String name, List<SpecificRecord> events, Duration timeout, Consumer<String> progress) {
-    return run(name, events.stream(), timeout, progress, registry -> {});
+    return run(name, events, timeout, progress, (Serve) null);
+  }
+
+  /** As above, serving the status page as {@code serve} says when it is not null. */
+  public static Outcome run(
+      String name,
+      List<SpecificRecord> events,
+      Duration timeout,
+      Consumer<String> progress,
+      Serve serve) {
+    return run(name, events.stream(), timeout, progress, registry -> {}, serve);
   }
 
   /**
@@ -80,7 +103,7 @@ public final class Demo {
       Duration timeout,
       Consumer<String> progress,
       Consumer<EmbeddedSchemaRegistry> beforePipeline) {
-    return run(name, events.stream(), timeout, progress, beforePipeline);
+    return run(name, events.stream(), timeout, progress, beforePipeline, null);
   }
 
   /**
@@ -101,7 +124,8 @@ public final class Demo {
       Stream<SpecificRecord> events,
       Duration timeout,
       Consumer<String> progress,
-      Consumer<EmbeddedSchemaRegistry> beforePipeline) {
+      Consumer<EmbeddedSchemaRegistry> beforePipeline,
+      Serve serve) {
     Instant began = Instant.now();
     Path stateDir = TempDirs.create("outage-radar-demo-state-");
     DetectionConfig detection = detection();
@@ -110,12 +134,17 @@ public final class Demo {
       // A registry over HTTP, as in production; the pipeline has a client (and caches) of its own.
       Topics topics = Topics.create(RegistryOptions.of(registry.url()).connect());
       Topics pipelineTopics = Topics.create(RegistryOptions.of(registry.url()).connect());
-      Pipeline.Settings settings =
+      Pipeline.Builder builder =
           Pipeline.Settings.builder(
                   kafka.bootstrapServers(), APPLICATION_ID, pipelineTopics, stateDir)
               .detection(detection)
-              .revenue(DEMO_REVENUE)
-              .build();
+              .revenue(DEMO_REVENUE);
+      if (serve != null) {
+        builder
+            .queryServer(new HostInfo("localhost", serve.port()))
+            .statusPublic(serve.publicMode());
+      }
+      Pipeline.Settings settings = builder.build();
       try (Admin admin =
           Admin.create(
               Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
@@ -139,6 +168,12 @@ public final class Demo {
               Pipeline.start(settings, timeout.minus(Duration.between(began, Instant.now())));
           OutputCollector outputs = new OutputCollector(kafka.bootstrapServers(), topics);
           ConsumerLag lag = new ConsumerLag(kafka.bootstrapServers())) {
+        if (serve != null) {
+          progress.accept(
+              "status page at http://localhost:"
+                  + serve.port()
+                  + "/ (live while the pipeline reads)");
+        }
         Duration left = timeout.minus(Duration.between(began, Instant.now()));
         List<String> inputs = List.of(topics.probeResults.name(), topics.userReports.name());
         Duration quiet = detection.idleAdvanceAfter().multipliedBy(2).plus(QUIET_MARGIN);
@@ -176,15 +211,20 @@ public final class Demo {
                   + " s: "
                   + outputs.progress());
         }
-        return new Outcome(
-            name,
-            replayed,
-            new ArrayList<>(outputs.outages()),
-            outputs.pages(),
-            outputs.regionImpact(),
-            outputs.judged(),
-            Duration.between(began, Instant.now()),
-            outputs.deadLetters());
+        Outcome outcome =
+            new Outcome(
+                name,
+                replayed,
+                new ArrayList<>(outputs.outages()),
+                outputs.pages(),
+                outputs.regionImpact(),
+                outputs.judged(),
+                Duration.between(began, Instant.now()),
+                outputs.deadLetters());
+        if (serve != null) {
+          serve.whileServing().accept(outcome);
+        }
+        return outcome;
       }
     } catch (IOException e) {
       throw new UncheckedIOException(

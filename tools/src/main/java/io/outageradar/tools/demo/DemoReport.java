@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.outageradar.avro.OutageEvent;
 import io.outageradar.avro.Page;
 import io.outageradar.avro.RegionImpact;
-import io.outageradar.service.query.OutageJson;
+import io.outageradar.service.json.OutageJson;
 import io.outageradar.tools.Outcome;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package io.outageradar.service.query;
+package io.outageradar.service.json;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;

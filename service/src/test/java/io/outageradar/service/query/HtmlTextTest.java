@@ -1,0 +1,14 @@
+package io.outageradar.service.query;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class HtmlTextTest {
+  @Test
+  void markupBecomesCharacters() {
+    assertThat(HtmlText.escape("<script>alert('x')</script> & \"more\""))
+        .isEqualTo("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;more&quot;");
+    assertThat(HtmlText.escape("não carrega")).isEqualTo("não carrega");
+  }
+}
