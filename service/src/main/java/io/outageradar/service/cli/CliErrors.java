@@ -4,6 +4,7 @@ import io.outageradar.service.config.ConfigException;
 import java.io.FileNotFoundException;
 import java.io.UncheckedIOException;
 import java.net.BindException;
+import java.net.ConnectException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
 import picocli.CommandLine;
@@ -42,6 +43,9 @@ public final class CliErrors implements IExecutionExceptionHandler {
     }
     if (cause instanceof FileNotFoundException notFound) {
       return "cannot open " + notFound.getMessage();
+    }
+    if (cause instanceof ConnectException) {
+      return "connection refused";
     }
     if (cause instanceof BindException) {
       return cause.getMessage() == null ? "a port is already in use" : cause.getMessage();

@@ -15,11 +15,14 @@ import io.outageradar.testkit.EmbeddedKafkaExtension;
 import io.outageradar.testkit.EmbeddedKafkaExtension.KafkaTestContext;
 import io.outageradar.testkit.FreePorts;
 import io.outageradar.testkit.Outages;
+import io.outageradar.tools.cli.OutageRadarTools;
 import io.outageradar.tools.demo.Demo;
 import io.outageradar.topics.InputProducers;
 import io.outageradar.topics.KafkaClients;
 import io.outageradar.topics.TopicCreator;
 import io.outageradar.topics.Topics;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -45,6 +48,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
+import picocli.CommandLine;
 
 /**
  * The page stays fast with a long history: 10,000 outages over 90 days, first render of the
@@ -114,8 +118,39 @@ class StatusPageHistoryIT {
     assertThat(browser.findElements(By.cssSelector("[data-outage]")))
         .as("the service page lists its latest outages, not all of them")
         .hasSizeBetween(1, 50);
+    assertTheTerminalShowsTheSame(base);
     assertThat(overview).as("overview, ms").isLessThanOrEqualTo(FIRST_RENDER_MS);
     assertThat(service).as("service page, ms").isLessThanOrEqualTo(FIRST_RENDER_MS);
+  }
+
+  /** outage-radar status against the same instance: plain text in a pipe, and JSON. */
+  private static void assertTheTerminalShowsTheSame(String base) throws Exception {
+    StringWriter text = new StringWriter();
+    CommandLine cli = OutageRadarTools.commandLine();
+    cli.setOut(new PrintWriter(text));
+    assertThat(cli.execute("status", "--url", base)).isZero();
+    assertThat(text.toString())
+        .contains(
+            "whatsapp     ✕ OUTAGE  global, cause DNS, since 2021-10-04T15:40:00Z, regions BR,IN")
+        .contains("pix          ✓ operational")
+        .contains("1 open outage(s)")
+        .doesNotContain("\u001b[");
+
+    StringWriter json = new StringWriter();
+    cli = OutageRadarTools.commandLine();
+    cli.setOut(new PrintWriter(json));
+    assertThat(cli.execute("status", "--url", base, "--service", "whatsapp", "--json")).isZero();
+    JsonNode history = new ObjectMapper().readTree(json.toString());
+    assertThat(history.get("service").asText()).isEqualTo("whatsapp");
+    assertThat(history.get("days")).hasSize(90);
+
+    StringWriter errors = new StringWriter();
+    cli = OutageRadarTools.commandLine();
+    cli.setErr(new PrintWriter(errors));
+    assertThat(cli.execute("status", "--url", base, "--service", "myspace")).isEqualTo(1);
+    assertThat(errors.toString().strip())
+        .isEqualTo(
+            "outage-radar status: " + base + "/status/myspace/history: unknown service myspace");
   }
 
   private static JsonNode overview(String base) throws Exception {
