@@ -1,6 +1,7 @@
 package io.outageradar.connect;
 
 import java.util.ArrayList;
+import java.util.Currency;
 import java.util.Date;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -17,7 +18,9 @@ import org.apache.kafka.connect.errors.DataException;
  * row for row: nested records become prefixed columns ({@code estimatedLoss.amountMinor} → {@code
  * estimated_loss_amount_minor}), arrays of scalars one comma-separated text column, enums their
  * symbol, {@code timestamp-millis} a Connect Timestamp, {@code ["null", T]} an optional T; names
- * are snake_case, as SQL dashboards want them.
+ * are snake_case, as SQL dashboards want them. A {@code Money} record gets one column more, {@code
+ * <name>_currency_digits}: the minor-unit digits of its currency (2 for BRL, 0 for JPY, 3 for KWD),
+ * so a dashboard turns {@code amount_minor} into major units right for every currency.
  */
 final class AvroToConnect {
   /**
@@ -25,7 +28,18 @@ final class AvroToConnect {
    * Connect type.
    */
   private record Column(
-      String name, List<String> path, Schema avro, org.apache.kafka.connect.data.Schema connect) {}
+      String name,
+      List<String> path,
+      Schema avro,
+      org.apache.kafka.connect.data.Schema connect,
+      boolean currencyDigits) {
+    Column(
+        String name, List<String> path, Schema avro, org.apache.kafka.connect.data.Schema connect) {
+      this(name, path, avro, connect, false);
+    }
+  }
+
+  private static final String MONEY = "io.outageradar.avro.Money";
 
   private final org.apache.kafka.connect.data.Schema schema;
   private final List<Column> columns;
@@ -48,7 +62,10 @@ final class AvroToConnect {
   Struct convert(GenericRecord record) {
     Struct struct = new Struct(schema);
     for (Column column : columns) {
-      struct.put(column.name(), value(valueAt(record, column.path()), column.avro()));
+      Object value = valueAt(record, column.path());
+      struct.put(
+          column.name(),
+          column.currencyDigits() ? currencyDigits(value) : value(value, column.avro()));
     }
     return struct;
   }
@@ -73,6 +90,17 @@ final class AvroToConnect {
       fieldPath.add(field.name());
       if (type.getType() == Schema.Type.RECORD) {
         collect(type, name + "_", List.copyOf(fieldPath), nullable, out);
+        if (type.getFullName().equals(MONEY)) {
+          List<String> currency = new ArrayList<>(fieldPath);
+          currency.add("currency");
+          out.add(
+              new Column(
+                  name + "_currency_digits",
+                  List.copyOf(currency),
+                  type.getField("currency").schema(),
+                  SchemaBuilder.int32().optional().build(),
+                  true));
+        }
       } else {
         out.add(
             new Column(
@@ -129,6 +157,21 @@ final class AvroToConnect {
       case FIXED -> ((org.apache.avro.generic.GenericFixed) value).bytes();
       default -> value;
     };
+  }
+
+  /**
+   * Minor-unit digits of an ISO 4217 code; 0 for codes without minor units (XXX: no currency) and
+   * null for a code Java does not know.
+   */
+  private static Integer currencyDigits(Object code) {
+    if (code == null) {
+      return null;
+    }
+    try {
+      return Math.max(0, Currency.getInstance(code.toString()).getDefaultFractionDigits());
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
   }
 
   /** {@code estimatedLoss} → {@code estimated_loss}. */

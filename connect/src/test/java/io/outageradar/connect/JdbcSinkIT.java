@@ -78,7 +78,7 @@ class JdbcSinkIT {
         required || reachable(), "no PostgreSQL at " + JDBC_URL + " (bash .ci/run starts one)");
     try (Connection db = database();
         Statement sql = db.createStatement()) {
-      for (String table : List.of("outages", "region_impact", "report_minutes")) {
+      for (String table : List.of("outages", "region_impact", "report_minutes", "region_health")) {
         sql.execute("DROP TABLE IF EXISTS " + table);
       }
     }
@@ -96,7 +96,8 @@ class JdbcSinkIT {
         List.of(
             DEPLOY.resolve("connect/outages.json"),
             DEPLOY.resolve("connect/region-impact.json"),
-            DEPLOY.resolve("connect/report-health.json"))) {
+            DEPLOY.resolve("connect/report-health.json"),
+            DEPLOY.resolve("connect/region-health.json"))) {
       createConnector(config);
     }
 
@@ -232,20 +233,34 @@ class JdbcSinkIT {
     JsonNode dashboard =
         new ObjectMapper()
             .readTree(DEPLOY.resolve("grafana/dashboards/outage-radar.json").toFile());
+    // the variables first, as Grafana does, each with all its values selected
+    Map<String, List<String>> variables = new LinkedHashMap<>();
+    for (JsonNode variable : dashboard.get("templating").get("list")) {
+      List<String> values = new ArrayList<>();
+      query(variable.get("query").asText())
+          .forEach(row -> values.add(String.valueOf(row.values().iterator().next())));
+      variables.put(variable.get("name").asText(), values);
+    }
+    assertThat(variables.get("service")).containsExactly("facebook", "instagram", "whatsapp");
+    assertThat(variables.get("region")).containsExactly("BR", "DE", "GB", "IN", "NL", "US");
     Map<String, List<Map<String, Object>>> answers = new LinkedHashMap<>();
     for (JsonNode panel : dashboard.get("panels")) {
       for (JsonNode target : panel.get("targets")) {
-        String sql = GrafanaMacros.expand(target.get("rawSql").asText(), FROM, TO);
+        String sql = GrafanaMacros.expand(target.get("rawSql").asText(), FROM, TO, variables);
         answers.put(panel.get("title").asText() + "/" + target.get("refId").asText(), query(sql));
       }
     }
 
     assertThat(answers)
-        .hasSize(6)
+        .hasSize(11)
         .allSatisfy((panel, rows) -> assertThat(rows).as(panel).isNotEmpty());
     assertThat(answers.get("Outage timeline/A"))
         .extracting(row -> row.get("outage"))
-        .containsExactlyInAnyOrder("facebook GLOBAL", "instagram GLOBAL", "whatsapp GLOBAL");
+        .as("one row per outage, by its id")
+        .containsExactlyInAnyOrder(
+            "facebook-global-20211004T154000Z",
+            "instagram-global-20211004T154030Z",
+            "whatsapp-global-20211004T154030Z");
     assertThat(answers.get("Outage timeline/A"))
         .extracting(row -> row.get("cause"))
         .containsOnly("DNS");
@@ -265,5 +280,22 @@ class JdbcSinkIT {
     assertThat(answers.get("Estimated business impact/A"))
         .singleElement()
         .satisfies(row -> assertThat(row.get("currency")).isEqualTo("BRL"));
+    // in BRL's major unit: minor units / 10^2, exactly
+    assertThat(
+            query(
+                "SELECT estimated_loss_amount_minor AS minor, estimated_loss_currency_digits AS digits FROM region_impact WHERE region = 'BR'"))
+        .singleElement()
+        .satisfies(row -> assertThat(row.get("digits")).isEqualTo(2));
+    assertThat(answers.get("Where/A"))
+        .extracting(row -> row.get("region"))
+        .containsExactly("BR", "DE", "GB", "IN", "NL", "US");
+    assertThat(answers.get("Most reported problems/A"))
+        .extracting(row -> row.get("category"))
+        .contains("messaging", "login", "connectivity");
+    assertThat(answers.get("Probe latency/A"))
+        .allSatisfy(row -> assertThat(((Number) row.get("value")).intValue()).isBetween(1, 10_000));
+    assertThat(answers.get("Certificate days to expiry/A"))
+        .allSatisfy(row -> assertThat(((Number) row.get("days_left")).intValue()).isBetween(80, 90))
+        .hasSize(18);
   }
 }

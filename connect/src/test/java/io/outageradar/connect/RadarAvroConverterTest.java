@@ -114,6 +114,38 @@ class RadarAvroConverterTest {
     assertThat(struct.getInt64("estimated_loss_amount_minor")).isEqualTo(12_345_678L);
     assertThat(struct.getString("estimated_loss_currency")).isEqualTo("BRL");
     assertThat(struct.getString("affected_services")).isEqualTo("instagram,whatsapp");
+    assertThat(struct.getInt32("estimated_loss_currency_digits")).isEqualTo(2);
+  }
+
+  @Test
+  void moneyCarriesTheMinorUnitDigitsOfItsCurrency() {
+    for (var currency : java.util.Map.of("JPY", 0, "BRL", 2, "KWD", 3, "XXX", 0).entrySet()) {
+      RegionImpact impact =
+          RegionImpact.newBuilder()
+              .setRegion("JP")
+              .setAffectedServices(List.of("line"))
+              .setOutageIds(List.of("a"))
+              .setSince(null)
+              .setDurationMs(0)
+              .setSeverity(0)
+              .setReports(0)
+              .setMeanSentiment(null)
+              .setEstimatedLoss(new Money(1_234L, currency.getKey()))
+              .setAsOf(Instant.parse("2021-10-04T16:40:30Z"))
+              .build();
+      byte[] bytes =
+          topics
+              .regionImpact
+              .valueSerde()
+              .serializer()
+              .serialize(topics.regionImpact.name(), impact);
+
+      Struct struct = (Struct) converter.toConnectData(topics.regionImpact.name(), bytes).value();
+
+      assertThat(struct.getInt32("estimated_loss_currency_digits"))
+          .as(currency.getKey())
+          .isEqualTo(currency.getValue());
+    }
   }
 
   @Test

@@ -23,6 +23,7 @@ public record ProbeRounds(
     Instant end,
     Duration interval,
     long seed) {
+  private static final Instant CERTIFICATES_EXPIRE = Instant.parse("2021-12-28T12:00:00Z");
 
   /**
    * Rounds every 30 s of the demo's services from its 18 agents in six regions, the fleet the
@@ -93,8 +94,16 @@ public record ProbeRounds(
         .setLatencyMs(ok ? (kind == CheckKind.DNS ? 8 : 120) + random.nextInt(40) : null)
         .setObservedAt(at)
         .setHttpStatus(ok && kind == CheckKind.HTTP ? 200 : null)
-        .setCertDaysToExpiry(null)
+        .setCertDaysToExpiry(ok && kind != CheckKind.DNS ? daysLeft(at) : null)
         .setDetail(ok ? null : status.name())
         .build();
+  }
+
+  /**
+   * Days the services' certificates have left at {@code at}: one renewal date for all of them, far
+   * enough out that nothing in the scenarios warns (the dashboards show the countdown).
+   */
+  private static int daysLeft(Instant at) {
+    return (int) Duration.between(at, CERTIFICATES_EXPIRE).toDays();
   }
 }

@@ -28,12 +28,17 @@ public final class ProbeWindowAggregator {
 
   public static ProbeWindowState empty() {
     return new ProbeWindowState(
-        new HashMap<>(), new HashMap<>(), new HashMap<>(), new ArrayList<>());
+        new HashMap<>(), new HashMap<>(), new HashMap<>(), new ArrayList<>(), null);
   }
 
   public static ProbeWindowState add(ProbeResult probe, ProbeWindowState state) {
     String agent = probe.getAgent();
     state.getAgentChecks().merge(agent, 1, Integer::sum);
+    Integer certDays = probe.getCertDaysToExpiry();
+    if (certDays != null
+        && (state.getCertDaysToExpiryMin() == null || certDays < state.getCertDaysToExpiryMin())) {
+      state.setCertDaysToExpiryMin(certDays);
+    }
     if (probe.getStatus() == ProbeStatus.OK) {
       if (probe.getLatencyMs() != null && state.getLatenciesMs().size() < MAX_LATENCY_SAMPLES) {
         state.getLatenciesMs().add(probe.getLatencyMs());
@@ -98,6 +103,7 @@ public final class ProbeWindowAggregator {
         .setLatencyP95Ms(percentile(latencies, 95))
         .setStatus(status)
         .setAgentsWithFailures(agentsWithFailures.stream().sorted().toList())
+        .setCertDaysToExpiryMin(state.getCertDaysToExpiryMin())
         .build();
   }
 

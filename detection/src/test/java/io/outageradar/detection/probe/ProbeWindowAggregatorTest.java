@@ -38,6 +38,18 @@ class ProbeWindowAggregatorTest {
   }
 
   @Test
+  void theWindowKeepsTheFewestCertificateDaysAnyCheckSaw() {
+    ProbeWindowState state = ProbeWindowAggregator.empty();
+    assertThat(judge(state).getCertDaysToExpiryMin()).as("no certificate seen").isNull();
+    for (Integer days : new Integer[] {40, null, 12, 30}) {
+      var checked = probe("whatsapp", "BR", "a1", ProbeStatus.OK, at(1));
+      checked.setCertDaysToExpiry(days);
+      ProbeWindowAggregator.add(checked, state);
+    }
+    assertThat(judge(state).getCertDaysToExpiryMin()).isEqualTo(12);
+  }
+
+  @Test
   void aSingleAgentRegionCannotGoDownAlone() {
     ProbeWindowState state = ProbeWindowAggregator.empty();
     ProbeWindowAggregator.add(

@@ -5,11 +5,10 @@ import io.outageradar.avro.RegionWindowHealth;
 import io.outageradar.avro.ReportCategory;
 import io.outageradar.avro.ReportWindowStats;
 import io.outageradar.avro.ScoredReport;
+import io.outageradar.avro.UserReport;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.NavigableMap;
@@ -57,7 +56,12 @@ final class ServiceHistory {
   final NavigableMap<Instant, Map<String, DayCount>> days = new TreeMap<>();
   final NavigableMap<Instant, ReportPoint> reportWindows = new TreeMap<>();
   final NavigableMap<Instant, Map<ReportCategory, Long>> categoryHours = new TreeMap<>();
-  final Deque<ScoredReport> latestReports = new ArrayDeque<>();
+
+  /**
+   * The latest reports by event time (then id), so every instance keeps the same ones whatever
+   * order the partitions were read in.
+   */
+  final NavigableMap<String, ScoredReport> latestReports = new TreeMap<>();
 
   void add(RegionWindowHealth window) {
     Instant day = window.getWindowStart().truncatedTo(ChronoUnit.DAYS);
@@ -80,9 +84,11 @@ final class ServiceHistory {
     categoryHours
         .computeIfAbsent(hour, h -> new EnumMap<>(ReportCategory.class))
         .merge(report.getReport().getCategory(), 1L, Long::sum);
-    latestReports.addLast(report);
+    UserReport sent = report.getReport();
+    latestReports.put(
+        String.format("%020d|%s", sent.getReportedAt().toEpochMilli(), sent.getReportId()), report);
     if (latestReports.size() > TEXTS_KEPT) {
-      latestReports.removeFirst();
+      latestReports.pollFirstEntry();
     }
   }
 

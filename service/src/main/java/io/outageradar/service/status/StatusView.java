@@ -16,7 +16,6 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Currency;
 import java.util.HashMap;
@@ -278,9 +277,7 @@ public final class StatusView {
       return Optional.empty();
     }
     ArrayNode list = JSON.arrayNode();
-    List<ScoredReport> newestFirst = new ArrayList<>(history.latestReports);
-    java.util.Collections.reverse(newestFirst);
-    newestFirst.stream()
+    history.latestReports.descendingMap().values().stream()
         .limit(limit)
         .forEach(
             scored ->

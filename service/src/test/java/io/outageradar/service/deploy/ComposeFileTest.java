@@ -162,7 +162,8 @@ class ComposeFileTest {
       posted.add(files.group(1));
     }
     assertThat(posted)
-        .containsExactlyInAnyOrder("outages.json", "region-impact.json", "report-health.json");
+        .containsExactlyInAnyOrder(
+            "outages.json", "region-impact.json", "report-health.json", "region-health.json");
     for (String file : posted) {
       String config = Files.readString(ROOT.resolve("deploy/connect").resolve(file));
       assertThat(config).contains("\"connection.password\": \"${env:RADAR_DB_PASSWORD}\"");

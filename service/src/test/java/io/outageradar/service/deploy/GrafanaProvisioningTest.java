@@ -112,6 +112,17 @@ class GrafanaProvisioningTest {
             "Regions now",
             "Distinct reporters vs baseline",
             "Sentiment",
-            "Estimated business impact");
+            "Estimated business impact",
+            "Where",
+            "Most reported problems",
+            "Probe latency",
+            "Certificate days to expiry");
+    JsonNode variables = dashboard.path("templating").path("list");
+    assertThat(variables.findValuesAsText("name")).containsExactly("service", "region");
+    for (JsonNode variable : variables) {
+      assertThat(variable.path("datasource").path("uid").asText()).isEqualTo(datasourceUid);
+      assertThat(variable.path("multi").asBoolean()).isTrue();
+      assertThat(variable.path("includeAll").asBoolean()).isTrue();
+    }
   }
 }

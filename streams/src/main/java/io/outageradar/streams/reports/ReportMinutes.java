@@ -1,11 +1,13 @@
 package io.outageradar.streams.reports;
 
+import io.outageradar.avro.ReportCategoryCounts;
 import io.outageradar.avro.ReportWindowStats;
 import io.outageradar.avro.ScoredReport;
 import io.outageradar.avro.UserReport;
 import io.outageradar.avro.state.ReportBaselineState;
 import io.outageradar.avro.state.ReportWindowState;
 import io.outageradar.detection.reports.HourOfWeek;
+import io.outageradar.detection.reports.ReportCategories;
 import io.outageradar.detection.reports.ReportDetectionConfig;
 import io.outageradar.detection.reports.ReportScorer;
 import io.outageradar.model.ServiceRegion;
@@ -68,12 +70,15 @@ public final class ReportMinutes {
         key,
         existing -> {
           ReportWindowState state =
-              existing == null ? new ReportWindowState(0, 0, 0.0, 0, 0) : existing;
+              existing == null
+                  ? new ReportWindowState(0, 0, 0.0, 0, 0, new ReportCategoryCounts())
+                  : existing;
           state.setReports(state.getReports() + 1);
           state.setDistinctReporters(state.getDistinctReporters() + (firstInHour ? 1 : 0));
           state.setSentimentSum(state.getSentimentSum() + sentiment);
           state.setSentimentCount(state.getSentimentCount() + 1);
           state.setNegativeCount(state.getNegativeCount() + (sentiment <= NEGATIVE ? 1 : 0));
+          ReportCategories.count(state.getCategories(), scored.getReport().getCategory());
           return state;
         });
     return true;
@@ -150,6 +155,7 @@ public final class ReportMinutes {
         .setMeanSentiment(scored ? state.getSentimentSum() / state.getSentimentCount() : null)
         .setNegativeShare(
             scored ? (double) state.getNegativeCount() / state.getSentimentCount() : null)
+        .setCategories(state.getCategories())
         .build();
   }
 
