@@ -30,8 +30,7 @@ final class StatusRoutes {
           "js", "text/javascript; charset=utf-8",
           "css", "text/css; charset=utf-8",
           "json", "application/json",
-          "svg", "image/svg+xml",
-          "md", "text/markdown; charset=utf-8");
+          "svg", "image/svg+xml");
   private static final int DEFAULT_REPORTS = 20;
   private static final int MAX_REPORTS = 50;
 

@@ -7,6 +7,7 @@ import io.outageradar.avro.Money;
 import io.outageradar.avro.OutageEvent;
 import io.outageradar.avro.OutageState;
 import io.outageradar.avro.RegionWindowHealth;
+import io.outageradar.avro.ReportCategory;
 import io.outageradar.avro.ReportWindowStats;
 import io.outageradar.avro.ScoredReport;
 import io.outageradar.detection.impact.OutageLoss;
@@ -119,6 +120,11 @@ public final class StatusView {
       now = eventTime;
       if (newHour) {
         services.values().forEach(history -> history.forgetBefore(now));
+        // the page shows 90 days; older resolved outages would only grow the view
+        Instant oldest = now.minus(ServiceHistory.DAYS_KEPT);
+        outages
+            .values()
+            .removeIf(o -> o.getResolvedAt() != null && o.getResolvedAt().isBefore(oldest));
       }
     }
   }
@@ -260,7 +266,7 @@ public final class StatusView {
             });
     ArrayNode categories = body.putArray("categories");
     history.categories().entrySet().stream()
-        .sorted(Map.Entry.<io.outageradar.avro.ReportCategory, Long>comparingByValue().reversed())
+        .sorted(Map.Entry.<ReportCategory, Long>comparingByValue().reversed())
         .forEach(
             e ->
                 categories

@@ -134,6 +134,27 @@ class StatusViewTest {
   }
 
   @Test
+  void outagesResolvedMoreThanNinetyDaysAgoAreForgotten() {
+    OutageEvent old =
+        withState(
+            Outages.outage("whatsapp", OutageScope.REGIONAL, List.of("BR"), 0.5),
+            OutageState.RESOLVED);
+    old.setResolvedAt(ONSET.plus(Duration.ofHours(1)));
+    old.setUpdatedAt(ONSET.plus(Duration.ofHours(1)));
+    view.accept(old);
+    view.accept(window("whatsapp", "BR", ONSET.plus(Duration.ofDays(90)), HealthStatus.HEALTHY));
+    assertThat(view.outage(old.getOutageId())).as("89 days and 23 hours later").isPresent();
+    view.accept(
+        window(
+            "whatsapp",
+            "BR",
+            ONSET.plus(Duration.ofDays(90)).plus(Duration.ofHours(2)),
+            HealthStatus.HEALTHY));
+    assertThat(view.outage(old.getOutageId())).isEmpty();
+    assertThat(view.overview().get("outagesInHistory").asInt()).isZero();
+  }
+
+  @Test
   void unknownServicesAndOutagesAreAbsent() {
     view.accept(window("whatsapp", "BR", ONSET, HealthStatus.HEALTHY));
     assertThat(view.knows("whatsapp")).isTrue();

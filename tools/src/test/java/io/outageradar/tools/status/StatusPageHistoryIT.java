@@ -47,6 +47,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.chrome.ChromeDriver;
 import picocli.CommandLine;
 
@@ -119,8 +120,26 @@ class StatusPageHistoryIT {
         .as("the service page lists its latest outages, not all of them")
         .hasSizeBetween(1, 50);
     assertTheTerminalShowsTheSame(base);
+    assertUsableOnAPhone(base);
     assertThat(overview).as("overview, ms").isLessThanOrEqualTo(FIRST_RENDER_MS);
     assertThat(service).as("service page, ms").isLessThanOrEqualTo(FIRST_RENDER_MS);
+  }
+
+  /** At a phone's width nothing is wider than the screen: no sideways scrolling. */
+  private void assertUsableOnAPhone(String base) {
+    browser.manage().window().setSize(new Dimension(375, 800));
+    for (String path : List.of("/", "/service/whatsapp")) {
+      browser.get(base + path);
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .until(
+              () ->
+                  browser.findElement(By.tagName("body")).getDomAttribute("data-rendered") != null);
+      Object overflow =
+          browser.executeScript(
+              "return document.documentElement.scrollWidth - document.documentElement.clientWidth");
+      assertThat(((Number) overflow).intValue()).as(path + " on a phone").isLessThanOrEqualTo(0);
+    }
   }
 
   /** outage-radar status against the same instance: plain text in a pipe, and JSON. */
