@@ -64,12 +64,13 @@ public final class QueryServer implements AutoCloseable {
   private final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-  private StatusRoutes page;
+  private final StatusRoutes page;
 
-  private QueryServer(KafkaStreams streams, HostInfo self, HttpServer server) {
+  private QueryServer(KafkaStreams streams, HostInfo self, HttpServer server, StatusRoutes page) {
     this.streams = streams;
     this.self = self;
     this.server = server;
+    this.page = page;
   }
 
   /**
@@ -89,8 +90,8 @@ public final class QueryServer implements AutoCloseable {
             return thread;
           };
       server.setExecutor(Executors.newCachedThreadPool(daemons));
-      QueryServer query = new QueryServer(streams, self, server);
-      query.page = StatusRoutes.register(server, view);
+      QueryServer query =
+          new QueryServer(streams, self, server, StatusRoutes.register(server, view));
       server.createContext("/status", exchange -> query.answer(exchange, query::status));
       server.createContext("/outages", exchange -> query.answer(exchange, query::outages));
       server.start();
