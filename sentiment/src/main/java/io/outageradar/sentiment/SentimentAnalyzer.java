@@ -51,7 +51,8 @@ public final class SentimentAnalyzer {
       }
     }
     Vocabulary vader =
-        new Vocabulary("en", lexicon, Set.of(), emojis, Set.of(), true, Set.of("but"));
+        new Vocabulary(
+            "en", lexicon, Set.of(), emojis, Set.of(), true, Set.of("but"), LayerRules.NONE);
 
     Map<String, Map<String, Double>> entries = new HashMap<>();
     Map<String, Set<String>> neutral = new HashMap<>();
@@ -63,6 +64,12 @@ public final class SentimentAnalyzer {
             .computeIfAbsent(row[0], l -> new HashMap<>())
             .put(row[1], Double.parseDouble(row[2]));
       }
+    }
+    OutageRules rules = OutageRules.load(PACKAGE + "outage-rules.tsv");
+    for (String lang : rules.languages()) {
+      // a phrase listed in the lexicon keeps its own valence
+      Map<String, Double> own = entries.computeIfAbsent(lang, l -> new HashMap<>());
+      rules.phrases(lang).forEach(own::putIfAbsent);
     }
     Map<String, Set<String>> negations = new HashMap<>();
     for (String[] row : DataFiles.rows(PACKAGE + "negations.tsv", 2)) {
@@ -78,7 +85,8 @@ public final class SentimentAnalyzer {
             entries.getOrDefault("en", Map.of()),
             neutral.getOrDefault("en", Set.of()),
             negations.getOrDefault("en", Set.of()),
-            contrasts.getOrDefault("en", Set.of()));
+            contrasts.getOrDefault("en", Set.of()),
+            rules.layer("en"));
     Map<String, Vocabulary> byLanguage = new HashMap<>();
     Map<String, Set<String>> domainEntries = new HashMap<>();
     for (String lang : LanguageGuesser.LANGUAGES) {
@@ -91,7 +99,8 @@ public final class SentimentAnalyzer {
                   entries.getOrDefault(lang, Map.of()),
                   neutral.getOrDefault(lang, Set.of()),
                   negations.getOrDefault(lang, Set.of()),
-                  contrasts.getOrDefault(lang, Set.of())));
+                  contrasts.getOrDefault(lang, Set.of()),
+                  rules.layer(lang)));
       domainEntries.put(lang, entries.getOrDefault(lang, Map.of()).keySet());
     }
     return new SentimentAnalyzer(vader, byLanguage, LanguageGuesser.load(domainEntries));

@@ -222,6 +222,13 @@ final class Vader {
               || (i < words.length - 1 && lower[i].equals("kind") && lower[i + 1].equals("of"));
       sentiments[i] = modifier ? 0 : valence(i, words, lower, capDifferential, vocabulary);
     }
+    // the outage layer: an availability question asks, it does not praise (plain VADER has none)
+    boolean[] asked = vocabulary.questions().withoutPraise(text.text, lower);
+    for (int i = 0; i < sentiments.length; i++) {
+      if (asked[i] && sentiments[i] > 0) {
+        sentiments[i] = 0;
+      }
+    }
     butCheck(lower, sentiments, vocabulary);
     return summarise(sentiments, text.text, vocabulary.lang());
   }
@@ -246,11 +253,14 @@ final class Vader {
     }
     double valence = lexical;
     int n = words.length;
+    // "no problem", "won't load": a phrase that holds its negation is not negated again
+    boolean negated = vocabulary.negationProof(lower[i]);
     // "no" before another sentiment word negates it rather than counting as a negative word itself
     if (lower[i].equals("no") && i != n - 1 && vocabulary.contains(lower[i + 1])) {
       valence = 0.0;
     }
-    if (vocabulary.noNegates()
+    if (!negated
+        && vocabulary.noNegates()
         && ((i > 0 && lower[i - 1].equals("no"))
             || (i > 1 && lower[i - 2].equals("no"))
             || (i > 2
@@ -272,13 +282,36 @@ final class Vader {
           scalar *= 0.9;
         }
         valence += scalar;
-        valence = negationCheck(valence, lower, back, i, vocabulary);
+        if (!negated) {
+          valence = negationCheck(valence, lower, back, i, vocabulary);
+        }
         if (back == 2) {
           valence = specialIdiomsCheck(valence, lower, i);
         }
       }
     }
+    if (!negated && vocabulary.isProblem(lower[i]) && deniedFromAfar(lower, i, vocabulary)) {
+      valence *= N_SCALAR;
+    }
     return leastCheck(valence, lower, i, vocabulary);
+  }
+
+  /**
+   * A negator four or five tokens before a problem word, with none nearer (which VADER's own check
+   * has applied): "nunca me ha dado problemas". Only the outage layer has problem words.
+   */
+  private static boolean deniedFromAfar(String[] lower, int i, Vocabulary vocabulary) {
+    for (int back = 1; back <= Math.min(3, i); back++) {
+      if (vocabulary.negates(lower[i - back])) {
+        return false;
+      }
+    }
+    for (int back = 4; back <= Math.min(LayerRules.DENIAL_REACH, i); back++) {
+      if (vocabulary.negates(lower[i - back])) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static double boosterScalar(

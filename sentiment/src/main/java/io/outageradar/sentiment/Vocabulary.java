@@ -27,6 +27,7 @@ final class Vocabulary {
   private final Set<String> phrases;
   private final boolean noNegates;
   private final Set<String> contrasts;
+  private final LayerRules rules;
 
   /**
    * {@code phrases} names the lexicon's multi-word entries that tokens are merged into. VADER's own
@@ -40,8 +41,10 @@ final class Vocabulary {
       Map<Integer, String> emojis,
       Set<String> phrases,
       boolean noNegates,
-      Set<String> contrasts) {
+      Set<String> contrasts,
+      LayerRules rules) {
     this.lang = lang;
+    this.rules = rules;
     this.noNegates = noNegates;
     this.contrasts = Set.copyOf(contrasts);
     this.lexicon = Map.copyOf(lexicon);
@@ -66,6 +69,32 @@ final class Vocabulary {
 
   String lang() {
     return lang;
+  }
+
+  QuestionWords questions() {
+    return rules.questions();
+  }
+
+  /** Whether a lower-case token names a problem ("problem", "falha", "fallo"). */
+  boolean isProblem(String lowerCase) {
+    return rules.problemWords().contains(lowerCase);
+  }
+
+  /**
+   * Whether a merged phrase already holds its negation ("no problem", "won't load", "nenhum
+   * problema"): a negator before it does not flip it again, and it is not VADER's "no".
+   */
+  boolean negationProof(String lowerCase) {
+    int space = lowerCase.indexOf(' ');
+    if (space < 0) {
+      return false;
+    }
+    String first = lowerCase.substring(0, space);
+    return first.equals("no")
+        || first.equals("zero")
+        || negations.contains(first)
+        || Vader.NEGATE.contains(first)
+        || first.contains("n't");
   }
 
   /** The valence of a lower-case word or phrase, or null when it carries none. */
@@ -135,7 +164,8 @@ final class Vocabulary {
       Map<String, Double> entries,
       Set<String> neutral,
       Set<String> moreNegations,
-      Set<String> moreContrasts) {
+      Set<String> moreContrasts,
+      LayerRules rules) {
     Map<String, Double> merged = new HashMap<>(lexicon);
     merged.putAll(entries);
     neutral.forEach(merged::remove);
@@ -156,6 +186,7 @@ final class Vocabulary {
         emojis,
         allPhrases,
         sameLanguage ? noNegates : moreNegations.contains("no"),
-        allContrasts);
+        allContrasts,
+        rules);
   }
 }

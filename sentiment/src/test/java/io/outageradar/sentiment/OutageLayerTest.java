@@ -106,4 +106,17 @@ class OutageLayerTest {
     assertThat(analyzer.vader("instagram not working AGAIN").compound()).isEqualTo(0.0);
     assertThat(analyzer.vader("please help").compound()).isPositive();
   }
+
+  @Test
+  void aQuestionWithoutAnAvailabilityWordOrPlatformKeepsItsWarmth() {
+    assertThat(analyzer.analyze("are you feeling good today?", "en").compound()).isPositive();
+    assertThat(analyzer.analyze("is the app good now?", "en").compound()).isZero();
+    assertThat(analyzer.analyze("the app is working again", "en").compound()).isPositive();
+  }
+
+  @Test
+  void theQuestionRuleNeverReachesPlainVader() {
+    assertThat(analyzer.analyze("is everything fine with the app?", "en").compound()).isZero();
+    assertThat(analyzer.vader("is everything fine with the app?").compound()).isPositive();
+  }
 }
