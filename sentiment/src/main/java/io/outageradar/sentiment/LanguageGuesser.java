@@ -27,9 +27,14 @@ final class LanguageGuesser {
 
   private final Set<String> phraseStarts;
 
-  private LanguageGuesser(Map<String, Integer> words, Map<String, Integer> phrases) {
+  /** The language a region's reports are most likely in, by ISO country code. */
+  private final Map<String, String> regionLanguages;
+
+  private LanguageGuesser(
+      Map<String, Integer> words, Map<String, Integer> phrases, Map<String, String> regions) {
     this.words = Map.copyOf(words);
     this.phrases = Map.copyOf(phrases);
+    this.regionLanguages = Map.copyOf(regions);
     this.phraseStarts =
         phrases.keySet().stream()
             .map(phrase -> phrase.substring(0, phrase.indexOf(' ')))
@@ -49,7 +54,13 @@ final class LanguageGuesser {
                 entry ->
                     (entry.indexOf(' ') > 0 ? phrases : words)
                         .merge(entry, bit(lang), (a, b) -> a | b)));
-    return new LanguageGuesser(words, phrases);
+    Map<String, String> regions = new HashMap<>();
+    for (String[] row : DataFiles.rows("region-languages.tsv", 2)) {
+      for (String region : row[1].split(",")) {
+        regions.put(region.strip(), row[0]);
+      }
+    }
+    return new LanguageGuesser(words, phrases, regions);
   }
 
   private static int bit(String lang) {
@@ -62,32 +73,39 @@ final class LanguageGuesser {
   }
 
   String guess(String text) {
+    return guess(VaderText.split(text), null);
+  }
+
+  /**
+   * The language of a text already split (the split the score then reuses); a tie at the top, or no
+   * evidence at all, goes to {@code region}'s language when that is one of the tied.
+   */
+  String guess(Split split, String region) {
     int[] score = new int[3];
-    List<String> tokens = new java.util.ArrayList<>();
-    int start = -1;
-    for (int i = 0; i <= text.length(); i++) {
-      char c = i == text.length() ? ' ' : text.charAt(i);
-      switch (Character.toLowerCase(c)) {
+    String text = split.text();
+    for (int i = 0; i < text.length(); i++) {
+      switch (Character.toLowerCase(text.charAt(i))) {
         case 'ã', 'õ', 'ç' -> score[1] += 2;
         case 'ñ', '¿', '¡' -> score[2] += 2;
         default -> {}
       }
-      boolean boundary = TextShape.isSpace(c);
-      if (!boundary && start < 0) {
-        start = i;
-      } else if (boundary && start >= 0) {
-        tokens.add(TextShape.stripPunctuation(text.substring(start, i)).toLowerCase(Locale.ROOT));
-        start = -1;
-      }
     }
-    for (int i = 0; i < tokens.size(); i++) {
-      count(words.get(tokens.get(i)), 1, score);
-      if (phraseStarts.contains(tokens.get(i))) {
-        String phrase = tokens.get(i);
-        for (int k = i + 1; k < Math.min(tokens.size(), i + 4); k++) {
-          phrase = phrase + ' ' + tokens.get(k);
+    for (int i = 0; i < split.size(); i++) {
+      String token = split.key(i);
+      count(words.get(token), 1, score);
+      if (phraseStarts.contains(token)) {
+        String phrase = token;
+        for (int k = i + 1; k < Math.min(split.size(), i + 4); k++) {
+          phrase = phrase + ' ' + split.key(k);
           count(phrases.get(phrase), 2, score);
         }
+      }
+    }
+    String regional = region == null ? null : regionLanguages.get(region.toUpperCase(Locale.ROOT));
+    if (regional != null) {
+      int best = Math.max(score[0], Math.max(score[1], score[2]));
+      if (score[LANGUAGES.indexOf(regional)] == best) {
+        return regional;
       }
     }
     if (score[0] >= score[1] && score[0] >= score[2]) {

@@ -19,14 +19,14 @@ record QuestionWords(
   }
 
   /**
-   * The positions of {@code lower} whose praise a question takes back; empty when the text is not
-   * an availability question.
+   * The positions of {@code lower} whose praise a question takes back; null when the text is not an
+   * availability question.
    */
   boolean[] withoutPraise(String text, String[] lower) {
-    boolean[] drop = new boolean[lower.length];
     if (availability.isEmpty() || lower.length == 0 || !isQuestion(text, lower[0])) {
-      return drop;
+      return null;
     }
+    boolean[] drop = new boolean[lower.length];
     boolean strong = false;
     boolean platform = false;
     for (String token : lower) {

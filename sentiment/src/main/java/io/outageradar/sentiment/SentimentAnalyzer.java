@@ -121,18 +121,34 @@ public final class SentimentAnalyzer {
    * (any region suffix ignored: "pt-BR" is "pt"); otherwise of the language guessed from the text.
    */
   public SentimentScore analyze(String text, String langHint) {
+    return analyze(text, langHint, null);
+  }
+
+  /**
+   * As above; when the guess is a tie (or the text has no evidence), the language of {@code region}
+   * (an ISO 3166-1 alpha-2 code, e.g. "BR") settles it.
+   */
+  public SentimentScore analyze(String text, String langHint, String region) {
     String cut = truncate(text);
+    Split split = VaderText.split(cut);
     Vocabulary vocabulary = byLanguage.get(language(langHint));
     if (vocabulary == null) {
-      vocabulary = byLanguage.get(guesser.guess(cut));
+      vocabulary = byLanguage.get(guesser.guess(split, region));
     }
-    return Vader.score(cut, vocabulary);
+    return Vader.score(VaderText.of(cut, split, vocabulary), vocabulary);
   }
 
   /** The language a text would be scored in. */
   public String languageOf(String text, String langHint) {
+    return languageOf(text, langHint, null);
+  }
+
+  /** The language a text from {@code region} would be scored in. */
+  public String languageOf(String text, String langHint, String region) {
     String hinted = language(langHint);
-    return byLanguage.containsKey(hinted) ? hinted : guesser.guess(truncate(text));
+    return byLanguage.containsKey(hinted)
+        ? hinted
+        : guesser.guess(VaderText.split(truncate(text)), region);
   }
 
   private static String language(String hint) {

@@ -211,7 +211,11 @@ final class Vader {
   private Vader() {}
 
   static SentimentScore score(String raw, Vocabulary vocabulary) {
-    VaderText text = VaderText.of(raw, vocabulary);
+    return score(VaderText.of(raw, vocabulary), vocabulary);
+  }
+
+  /** Scores a text already prepared for {@code vocabulary}. */
+  static SentimentScore score(VaderText text, Vocabulary vocabulary) {
     String[] words = text.words;
     String[] lower = text.lower;
     boolean capDifferential = capDifferential(words);
@@ -224,7 +228,7 @@ final class Vader {
     }
     // the outage layer: an availability question asks, it does not praise (plain VADER has none)
     boolean[] asked = vocabulary.questions().withoutPraise(text.text, lower);
-    for (int i = 0; i < sentiments.length; i++) {
+    for (int i = 0; asked != null && i < sentiments.length; i++) {
       if (asked[i] && sentiments[i] > 0) {
         sentiments[i] = 0;
       }

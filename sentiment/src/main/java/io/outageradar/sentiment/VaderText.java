@@ -20,22 +20,41 @@ final class VaderText {
   /** The same tokens in lower case. */
   final String[] lower;
 
-  private VaderText(String text, String[] words) {
+  private VaderText(String text, String[] words, String[] lower) {
     this.text = text;
     this.words = words;
-    this.lower = new String[words.length];
-    for (int i = 0; i < words.length; i++) {
-      lower[i] = words[i].toLowerCase(Locale.ROOT);
-    }
+    this.lower = lower;
+  }
+
+  /** The text split as VADER splits it, every token with its key; emoji not described. */
+  static Split split(String raw) {
+    return Split.of(strip(raw));
   }
 
   static VaderText of(String raw, Vocabulary vocabulary) {
-    String text = strip(vocabulary.mayHaveEmoji(raw) ? describeEmoji(raw, vocabulary) : raw);
-    List<String> tokens = split(text);
-    if (vocabulary.hasPhrases()) {
-      tokens = mergePhrases(tokens, vocabulary);
+    return of(raw, null, vocabulary);
+  }
+
+  /**
+   * The text as {@code vocabulary} reads it, from {@code split} of the same raw text (or null):
+   * split again only when emoji are described (a description adds words), else reused, so a text is
+   * tokenised once for the language guess and the score.
+   */
+  static VaderText of(String raw, Split split, Vocabulary vocabulary) {
+    Split tokens;
+    if (vocabulary.mayHaveEmoji(raw)) {
+      tokens = Split.of(strip(describeEmoji(raw, vocabulary)));
+    } else {
+      tokens = split != null ? split : split(raw);
     }
-    return new VaderText(text, tokens.toArray(new String[0]));
+    if (vocabulary.hasPhrases()) {
+      return mergePhrases(tokens, vocabulary);
+    }
+    String[] lower = new String[tokens.size()];
+    for (int i = 0; i < lower.length; i++) {
+      lower[i] = tokens.lower(i);
+    }
+    return new VaderText(tokens.text(), tokens.words().toArray(new String[0]), lower);
   }
 
   /**
@@ -75,58 +94,32 @@ final class VaderText {
     return text.substring(start, end);
   }
 
-  private static List<String> split(String text) {
-    List<String> tokens = new ArrayList<>();
-    int start = -1;
-    for (int i = 0; i < text.length(); ) {
-      int cp = text.codePointAt(i);
-      if (TextShape.isSpace(cp)) {
-        if (start >= 0) {
-          tokens.add(token(text.substring(start, i)));
-          start = -1;
-        }
-      } else if (start < 0) {
-        start = i;
-      }
-      i += Character.charCount(cp);
-    }
-    if (start >= 0) {
-      tokens.add(token(text.substring(start)));
-    }
-    return tokens;
-  }
-
-  private static String token(String raw) {
-    String stripped = TextShape.stripPunctuation(raw);
-    return stripped.codePointCount(0, stripped.length()) <= 2 ? raw : stripped;
-  }
-
-  private static List<String> mergePhrases(List<String> tokens, Vocabulary vocabulary) {
-    List<String> merged = null;
+  private static VaderText mergePhrases(Split tokens, Vocabulary vocabulary) {
+    List<String> words = new ArrayList<>(tokens.size());
+    List<String> lower = new ArrayList<>(tokens.size());
     for (int i = 0; i < tokens.size(); ) {
       String[] phrase = longestPhraseAt(tokens, i, vocabulary);
       if (phrase == null) {
-        if (merged != null) {
-          merged.add(tokens.get(i));
-        }
+        words.add(tokens.words().get(i));
+        lower.add(tokens.lower(i));
         i++;
         continue;
       }
-      if (merged == null) {
-        merged = new ArrayList<>(tokens.subList(0, i));
-      }
       StringBuilder joined = new StringBuilder();
       for (int k = 0; k < phrase.length; k++) {
-        joined.append(k == 0 ? "" : " ").append(TextShape.stripPunctuation(tokens.get(i + k)));
+        joined
+            .append(k == 0 ? "" : " ")
+            .append(TextShape.stripPunctuation(tokens.words().get(i + k)));
       }
-      merged.add(joined.toString());
+      words.add(joined.toString());
+      lower.add(joined.toString().toLowerCase(Locale.ROOT));
       i += phrase.length;
     }
-    return merged == null ? tokens : merged;
+    return new VaderText(tokens.text(), words.toArray(new String[0]), lower.toArray(new String[0]));
   }
 
-  private static String[] longestPhraseAt(List<String> tokens, int start, Vocabulary vocabulary) {
-    List<String[]> candidates = vocabulary.phrasesStartingWith(key(tokens.get(start)));
+  private static String[] longestPhraseAt(Split tokens, int start, Vocabulary vocabulary) {
+    List<String[]> candidates = vocabulary.phrasesStartingWith(tokens.key(start));
     for (String[] phrase : candidates) {
       if (start + phrase.length <= tokens.size() && matches(tokens, start, phrase)) {
         return phrase;
@@ -135,20 +128,12 @@ final class VaderText {
     return null;
   }
 
-  private static boolean matches(List<String> tokens, int start, String[] phrase) {
+  private static boolean matches(Split tokens, int start, String[] phrase) {
     for (int k = 1; k < phrase.length; k++) {
-      if (!key(tokens.get(start + k)).equals(phrase[k])) {
+      if (!tokens.key(start + k).equals(phrase[k])) {
         return false;
       }
     }
     return true;
-  }
-
-  /**
-   * A token as phrases are written: lower case, punctuation stripped even from short words ("in,"
-   * is "in").
-   */
-  private static String key(String token) {
-    return TextShape.stripPunctuation(token).toLowerCase(Locale.ROOT);
   }
 }

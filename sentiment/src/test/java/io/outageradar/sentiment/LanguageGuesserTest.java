@@ -29,4 +29,24 @@ class LanguageGuesserTest {
   void tellsTheThreeLanguagesApart(String text, String expected) {
     assertThat(SentimentAnalyzer.standard().languageOf(text, null)).isEqualTo(expected);
   }
+
+  @ParameterizedTest(name = "{0} from {1} → {2}")
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+      whatsapp                                  | BR | pt
+      whatsapp                                  | MX | es
+      whatsapp                                  | US | en
+      whatsapp                                  | DE | en
+      whatsapp                                  |    | en
+      instagram caído                           | BR | pt
+      instagram caído                           | MX | es
+      o zap não funciona                        | MX | pt
+      is it down for anyone else?               | BR | en
+      whatsapp no funciona!!                    | BR | es
+      """)
+  void aTieOrNoEvidenceGoesToTheRegionsLanguage(String text, String region, String expected) {
+    assertThat(SentimentAnalyzer.standard().languageOf(text, null, region)).isEqualTo(expected);
+  }
 }

@@ -13,7 +13,7 @@ public final class SentimentScoring {
   private SentimentScoring() {}
 
   public static ScoredReport score(SentimentAnalyzer analyzer, UserReport report) {
-    SentimentScore score = analyzer.analyze(report.getText(), report.getLang());
+    SentimentScore score = analyzer.analyze(report.getText(), report.getLang(), report.getRegion());
     return ScoredReport.newBuilder()
         .setReport(report)
         .setCompound(score.compound())
