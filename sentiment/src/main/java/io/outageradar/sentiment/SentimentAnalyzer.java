@@ -2,6 +2,7 @@ package io.outageradar.sentiment;
 
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -104,6 +105,16 @@ public final class SentimentAnalyzer {
       domainEntries.put(lang, entries.getOrDefault(lang, Map.of()).keySet());
     }
     return new SentimentAnalyzer(vader, byLanguage, LanguageGuesser.load(domainEntries));
+  }
+
+  /** The languages with an outage layer, as ISO 639-1 codes, sorted. */
+  public List<String> languages() {
+    return byLanguage.keySet().stream().sorted().toList();
+  }
+
+  /** Whether {@code langHint} (any region suffix ignored) names a language with a layer. */
+  public boolean supports(String langHint) {
+    return byLanguage.containsKey(language(langHint));
   }
 
   /** The published VADER method and lexicon, nothing added; {@code lang} is "en". */

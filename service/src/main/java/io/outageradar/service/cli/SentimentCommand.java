@@ -16,6 +16,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 @Command(
@@ -51,6 +52,14 @@ public final class SentimentCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     SentimentAnalyzer analyzer = SentimentAnalyzer.standard();
+    if (lang != null && !analyzer.supports(lang)) {
+      throw new ParameterException(
+          spec.commandLine(),
+          "--lang "
+              + lang
+              + " is not a language the analyzer has a layer for; supported: "
+              + String.join(", ", analyzer.languages()));
+    }
     PrintWriter out = spec.commandLine().getOut();
     if (text != null) {
       out.println(json(score(analyzer, text)));

@@ -19,12 +19,23 @@ import picocli.CommandLine;
 class SentimentCommandTest {
   @TempDir Path dir;
   private final StringWriter out = new StringWriter();
+  private final StringWriter err = new StringWriter();
 
   private int run(String... args) {
     CommandLine cli = OutageRadar.commandLine();
     cli.setOut(new PrintWriter(out, true));
-    cli.setErr(new PrintWriter(new StringWriter(), true));
+    cli.setErr(new PrintWriter(err, true));
     return cli.execute(args);
+  }
+
+  @Test
+  void aLanguageWithoutALayerIsAUsageErrorNamingTheSupportedOnes() {
+    assertThat(run("sentiment", "--lang", "de", "--text", "geht nicht")).isEqualTo(2);
+    assertThat(err.toString())
+        .contains(
+            "--lang de is not a language the analyzer has a layer for; supported: en, es, pt");
+    assertThat(out.toString()).isEmpty();
+    assertThat(run("sentiment", "--lang", "pt-BR", "--text", "não carrega")).isZero();
   }
 
   @Test
