@@ -30,11 +30,22 @@ final class LanguageGuesser {
   /** The language a region's reports are most likely in, by ISO country code. */
   private final Map<String, String> regionLanguages;
 
+  /** Spelling cues: a token ending with, or containing, these letters, with its language's bit. */
+  private final List<Map.Entry<String, Integer>> endings;
+
+  private final List<Map.Entry<String, Integer>> infixes;
+
   private LanguageGuesser(
-      Map<String, Integer> words, Map<String, Integer> phrases, Map<String, String> regions) {
+      Map<String, Integer> words,
+      Map<String, Integer> phrases,
+      Map<String, String> regions,
+      List<Map.Entry<String, Integer>> endings,
+      List<Map.Entry<String, Integer>> infixes) {
     this.words = Map.copyOf(words);
     this.phrases = Map.copyOf(phrases);
     this.regionLanguages = Map.copyOf(regions);
+    this.endings = List.copyOf(endings);
+    this.infixes = List.copyOf(infixes);
     this.phraseStarts =
         phrases.keySet().stream()
             .map(phrase -> phrase.substring(0, phrase.indexOf(' ')))
@@ -60,7 +71,12 @@ final class LanguageGuesser {
         regions.put(region.strip(), row[0]);
       }
     }
-    return new LanguageGuesser(words, phrases, regions);
+    List<Map.Entry<String, Integer>> endings = new java.util.ArrayList<>();
+    List<Map.Entry<String, Integer>> infixes = new java.util.ArrayList<>();
+    for (String[] row : DataFiles.rows("language-cues.tsv", 3)) {
+      (row[1].equals("ends") ? endings : infixes).add(Map.entry(row[2], bit(row[0])));
+    }
+    return new LanguageGuesser(words, phrases, regions, endings, infixes);
   }
 
   private static int bit(String lang) {
@@ -92,7 +108,11 @@ final class LanguageGuesser {
     }
     for (int i = 0; i < split.size(); i++) {
       String token = split.key(i);
-      count(words.get(token), 1, score);
+      Integer listed = words.get(token);
+      count(listed, 1, score);
+      if (listed == null) {
+        spelling(token, score);
+      }
       if (phraseStarts.contains(token)) {
         String phrase = token;
         for (int k = i + 1; k < Math.min(split.size(), i + 4); k++) {
@@ -112,6 +132,20 @@ final class LanguageGuesser {
       return "en";
     }
     return score[1] >= score[2] ? "pt" : "es";
+  }
+
+  /** A word no list names still tells its language by how it is spelt ("voltou", "volvió"). */
+  private void spelling(String token, int[] score) {
+    for (Map.Entry<String, Integer> ending : endings) {
+      if (token.length() > ending.getKey().length() && token.endsWith(ending.getKey())) {
+        count(ending.getValue(), 1, score);
+      }
+    }
+    for (Map.Entry<String, Integer> infix : infixes) {
+      if (token.contains(infix.getKey())) {
+        count(infix.getValue(), 1, score);
+      }
+    }
   }
 
   private static void count(Integer languages, int weight, int[] score) {
