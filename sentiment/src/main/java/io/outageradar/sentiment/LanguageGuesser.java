@@ -7,17 +7,26 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Tells English, Portuguese and Spanish apart in short posts: each token that is a frequent
- * function word of a language, or one of its outage words, counts for it; one of its outage phrases
- * ("no funciona") and letters only one of them uses (ã, õ, ç for Portuguese; ñ, ¿, ¡ for Spanish)
- * count double. No evidence, or a tie with English, means English; a tie between the other two,
- * Portuguese. Good enough to pick a vocabulary; not a general language identifier.
+ * Tells the languages of short posts apart: each token that is a frequent function word of a
+ * language, or one of its outage words, counts for it; one of its outage phrases ("no funciona")
+ * and letters only one of them uses (ã, õ, ç for Portuguese; ñ, ¿, ¡ for Spanish) count double; an
+ * unlisted word's spelling counts once. English, Portuguese and Spanish have a scoring layer; the
+ * others (French, German, Italian, Indonesian, Turkish, romanised Hindi) are only recognised, so
+ * that their texts are not scored with the wrong layer: they win only with more evidence than any
+ * of the three, and are then "und". No evidence, or a tie with English, means English; a tie
+ * between Portuguese and Spanish, Portuguese. Good enough to pick a vocabulary; not a general
+ * language identifier.
  */
 final class LanguageGuesser {
+  /** The languages with a scoring layer. */
   static final List<String> LANGUAGES = List.of("en", "pt", "es");
-  private static final int EN = 1;
-  private static final int PT = 2;
-  private static final int ES = 4;
+
+  /** Every language recognised, those with a layer first: a language's bit is 1 << its index. */
+  private static final List<String> RECOGNISED =
+      List.of("en", "pt", "es", "fr", "de", "it", "id", "tr", "hi");
+
+  /** A text in a recognised language without a layer (ISO 639-2 "undetermined" for scoring). */
+  static final String UNDETERMINED = "und";
 
   /** Each evidence word with the languages it counts for, as a bit set: one lookup per token. */
   private final Map<String, Integer> words;
@@ -80,12 +89,11 @@ final class LanguageGuesser {
   }
 
   private static int bit(String lang) {
-    return switch (lang) {
-      case "en" -> EN;
-      case "pt" -> PT;
-      case "es" -> ES;
-      default -> throw new IllegalArgumentException("no vocabulary for language " + lang);
-    };
+    int index = RECOGNISED.indexOf(lang);
+    if (index < 0) {
+      throw new IllegalArgumentException("no evidence words for language " + lang);
+    }
+    return 1 << index;
   }
 
   String guess(String text) {
@@ -97,11 +105,16 @@ final class LanguageGuesser {
    * evidence at all, goes to {@code region}'s language when that is one of the tied.
    */
   String guess(Split split, String region) {
-    int[] score = new int[3];
+    int[] score = new int[RECOGNISED.size()];
     String text = split.text();
     for (int i = 0; i < text.length(); i++) {
       switch (Character.toLowerCase(text.charAt(i))) {
-        case 'ã', 'õ', 'ç' -> score[1] += 2;
+        case 'ã', 'õ' -> score[1] += 2;
+        case 'ç' -> { // Portuguese, but French and Turkish write it too
+          score[1] += 2;
+          score[RECOGNISED.indexOf("fr")] += 2;
+          score[RECOGNISED.indexOf("tr")] += 2;
+        }
         case 'ñ', '¿', '¡' -> score[2] += 2;
         default -> {}
       }
@@ -121,10 +134,15 @@ final class LanguageGuesser {
         }
       }
     }
+    int layered = Math.max(score[0], Math.max(score[1], score[2]));
+    for (int other = LANGUAGES.size(); other < score.length; other++) {
+      if (score[other] > layered) {
+        return UNDETERMINED;
+      }
+    }
     String regional = region == null ? null : regionLanguages.get(region.toUpperCase(Locale.ROOT));
     if (regional != null) {
-      int best = Math.max(score[0], Math.max(score[1], score[2]));
-      if (score[LANGUAGES.indexOf(regional)] == best) {
+      if (score[LANGUAGES.indexOf(regional)] == layered) {
         return regional;
       }
     }
@@ -150,9 +168,11 @@ final class LanguageGuesser {
 
   private static void count(Integer languages, int weight, int[] score) {
     if (languages != null) {
-      score[0] += (languages & EN) * weight;
-      score[1] += ((languages & PT) >> 1) * weight;
-      score[2] += ((languages & ES) >> 2) * weight;
+      for (int i = 0; i < score.length; i++) {
+        if ((languages & (1 << i)) != 0) {
+          score[i] += weight;
+        }
+      }
     }
   }
 }

@@ -144,7 +144,14 @@ public final class SentimentAnalyzer {
     Split split = VaderText.split(cut);
     Vocabulary vocabulary = byLanguage.get(language(langHint));
     if (vocabulary == null) {
-      vocabulary = byLanguage.get(guesser.guess(split, region));
+      String guessed = guesser.guess(split, region);
+      vocabulary = byLanguage.get(guessed);
+      if (vocabulary == null) {
+        // a language without a layer: plain VADER, and say the layer's language is unknown
+        SentimentScore plain = Vader.score(VaderText.of(cut, split, vader), vader);
+        return new SentimentScore(
+            plain.compound(), plain.pos(), plain.neu(), plain.neg(), LanguageGuesser.UNDETERMINED);
+      }
     }
     return Vader.score(VaderText.of(cut, split, vocabulary), vocabulary);
   }

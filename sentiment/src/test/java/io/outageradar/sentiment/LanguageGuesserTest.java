@@ -49,4 +49,25 @@ class LanguageGuesserTest {
   void aTieOrNoEvidenceGoesToTheRegionsLanguage(String text, String region, String expected) {
     assertThat(SentimentAnalyzer.standard().languageOf(text, null, region)).isEqualTo(expected);
   }
+
+  @ParameterizedTest(name = "{0} → und")
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+      whatsapp funktioniert nicht mehr
+      instagram ne marche pas depuis ce matin
+      whatsapp non funziona da stamattina
+      whatsapp tidak bisa dibuka
+      whatsapp çalışmıyor bugün
+      insta kaam nahi kar raha
+      server down hai kya
+      """)
+  void aLanguageWithoutALayerIsUndeterminedAndScoredWithPlainVader(String text) {
+    SentimentAnalyzer analyzer = SentimentAnalyzer.standard();
+    SentimentScore score = analyzer.analyze(text);
+    assertThat(score.lang()).isEqualTo("und");
+    assertThat(score.compound()).isEqualTo(analyzer.vader(text).compound());
+    assertThat(analyzer.languageOf(text, null)).isEqualTo("und");
+  }
 }
