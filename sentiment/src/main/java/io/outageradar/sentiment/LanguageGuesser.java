@@ -1,10 +1,12 @@
 package io.outageradar.sentiment;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Tells the languages of short posts apart: each token that is a frequent function word of a
@@ -24,6 +26,9 @@ final class LanguageGuesser {
   /** Every language recognised, those with a layer first: a language's bit is 1 << its index. */
   private static final List<String> RECOGNISED =
       List.of("en", "pt", "es", "fr", "de", "it", "id", "tr", "hi");
+
+  private static final int FRENCH = RECOGNISED.indexOf("fr");
+  private static final int TURKISH = RECOGNISED.indexOf("tr");
 
   /** A text in a recognised language without a layer (ISO 639-2 "undetermined" for scoring). */
   static final String UNDETERMINED = "und";
@@ -58,7 +63,7 @@ final class LanguageGuesser {
     this.phraseStarts =
         phrases.keySet().stream()
             .map(phrase -> phrase.substring(0, phrase.indexOf(' ')))
-            .collect(java.util.stream.Collectors.toUnmodifiableSet());
+            .collect(Collectors.toUnmodifiableSet());
   }
 
   /** The stop words of the data file plus each language's outage entries (words and phrases). */
@@ -80,8 +85,8 @@ final class LanguageGuesser {
         regions.put(region.strip(), row[0]);
       }
     }
-    List<Map.Entry<String, Integer>> endings = new java.util.ArrayList<>();
-    List<Map.Entry<String, Integer>> infixes = new java.util.ArrayList<>();
+    List<Map.Entry<String, Integer>> endings = new ArrayList<>();
+    List<Map.Entry<String, Integer>> infixes = new ArrayList<>();
     for (String[] row : DataFiles.rows("language-cues.tsv", 3)) {
       (row[1].equals("ends") ? endings : infixes).add(Map.entry(row[2], bit(row[0])));
     }
@@ -112,8 +117,8 @@ final class LanguageGuesser {
         case 'ã', 'õ' -> score[1] += 2;
         case 'ç' -> { // Portuguese, but French and Turkish write it too
           score[1] += 2;
-          score[RECOGNISED.indexOf("fr")] += 2;
-          score[RECOGNISED.indexOf("tr")] += 2;
+          score[FRENCH] += 2;
+          score[TURKISH] += 2;
         }
         case 'ñ', '¿', '¡' -> score[2] += 2;
         default -> {}
@@ -141,10 +146,8 @@ final class LanguageGuesser {
       }
     }
     String regional = region == null ? null : regionLanguages.get(region.toUpperCase(Locale.ROOT));
-    if (regional != null) {
-      if (score[LANGUAGES.indexOf(regional)] == layered) {
-        return regional;
-      }
+    if (regional != null && score[LANGUAGES.indexOf(regional)] == layered) {
+      return regional;
     }
     if (score[0] >= score[1] && score[0] >= score[2]) {
       return "en";
