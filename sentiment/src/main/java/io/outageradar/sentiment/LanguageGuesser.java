@@ -12,16 +12,16 @@ import java.util.stream.Collectors;
  * Tells the languages of short posts apart: each token that is a frequent function word of a
  * language, or one of its outage words, counts for it; one of its outage phrases ("no funciona")
  * and letters only one of them uses (ã, õ, ç for Portuguese; ñ, ¿, ¡ for Spanish) count double; an
- * unlisted word's spelling counts once. English, Portuguese and Spanish have a scoring layer; the
- * others (French, German, Italian, Indonesian, Turkish, romanised Hindi) are only recognised, so
+ * unlisted word's spelling counts once. English, Portuguese, Spanish and French have a scoring
+ * layer; the others (German, Italian, Indonesian, Turkish, romanised Hindi) are only recognised, so
  * that their texts are not scored with the wrong layer: they win only with more evidence than any
- * of the three, and are then "und". No evidence, or a tie with English, means English; a tie
- * between Portuguese and Spanish, Portuguese. Good enough to pick a vocabulary; not a general
- * language identifier.
+ * of those, and are then "und". No evidence, or a tie with English, means English; other ties go to
+ * Portuguese, then Spanish, then French. Good enough to pick a vocabulary; not a general language
+ * identifier.
  */
 final class LanguageGuesser {
   /** The languages with a scoring layer. */
-  static final List<String> LANGUAGES = List.of("en", "pt", "es");
+  static final List<String> LANGUAGES = List.of("en", "pt", "es", "fr");
 
   /** Every language recognised, those with a layer first: a language's bit is 1 << its index. */
   private static final List<String> RECOGNISED =
@@ -139,7 +139,10 @@ final class LanguageGuesser {
         }
       }
     }
-    int layered = Math.max(score[0], Math.max(score[1], score[2]));
+    int layered = 0;
+    for (int i = 0; i < LANGUAGES.size(); i++) {
+      layered = Math.max(layered, score[i]);
+    }
     for (int other = LANGUAGES.size(); other < score.length; other++) {
       if (score[other] > layered) {
         return UNDETERMINED;
@@ -149,10 +152,12 @@ final class LanguageGuesser {
     if (regional != null && score[LANGUAGES.indexOf(regional)] == layered) {
       return regional;
     }
-    if (score[0] >= score[1] && score[0] >= score[2]) {
-      return "en";
+    // the first language at the top: English, then Portuguese, Spanish, French
+    int first = 0;
+    while (score[first] < layered) {
+      first++;
     }
-    return score[1] >= score[2] ? "pt" : "es";
+    return LANGUAGES.get(first);
   }
 
   /** A word no list names still tells its language by how it is spelt ("voltou", "volvió"). */

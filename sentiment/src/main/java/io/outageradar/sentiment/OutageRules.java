@@ -55,11 +55,18 @@ final class OutageRules {
    */
   Map<String, Double> phrases(String lang) {
     Map<String, Double> phrases = new HashMap<>();
-    for (String negator : own(lang, "verb-negator")) {
-      for (String verb : own(lang, "failure-verb")) {
-        phrases.put(negator + " " + verb, FAILURE);
-        for (String clitic : own(lang, "clitic")) {
-          phrases.put(negator + " " + clitic + " " + verb, FAILURE);
+    Set<String> after = own(lang, "negator-after");
+    for (String verb : own(lang, "failure-verb")) {
+      // a negation that follows its verb ("marche pas") or surrounds it ("ne marche pas")
+      for (String closing : after) {
+        phrases.put(verb + " " + closing, FAILURE);
+      }
+      for (String negator : own(lang, "verb-negator")) {
+        for (String negated : negatedForms(negator, verb, after)) {
+          phrases.put(negated, FAILURE);
+          for (String clitic : own(lang, "clitic")) {
+            phrases.put(negator + " " + clitic + negated.substring(negator.length()), FAILURE);
+          }
         }
       }
     }
@@ -69,6 +76,16 @@ final class OutageRules {
       }
     }
     return phrases;
+  }
+
+  /** "not load", or with a closing negation "ne marche pas" for each closing word. */
+  private static Set<String> negatedForms(String negator, String verb, Set<String> after) {
+    if (after.isEmpty()) {
+      return Set.of(negator + " " + verb);
+    }
+    Set<String> forms = new HashSet<>();
+    after.forEach(closing -> forms.add(negator + " " + verb + " " + closing));
+    return forms;
   }
 
   /** The question and denial rules of {@code lang}, English's included. */

@@ -56,7 +56,7 @@ class LanguageGuesserTest {
       textBlock =
           """
       whatsapp funktioniert nicht mehr
-      instagram ne marche pas depuis ce matin
+      instagram non funziona più, che disastro
       whatsapp non funziona da stamattina
       whatsapp tidak bisa dibuka
       whatsapp çalışmıyor bugün

@@ -33,7 +33,7 @@ class SentimentCommandTest {
     assertThat(run("sentiment", "--lang", "de", "--text", "geht nicht")).isEqualTo(2);
     assertThat(err.toString())
         .contains(
-            "--lang de is not a language the analyzer has a layer for; supported: en, es, pt");
+            "--lang de is not a language the analyzer has a layer for; supported: en, es, fr, pt");
     assertThat(out.toString()).isEmpty();
     assertThat(run("sentiment", "--lang", "pt-BR", "--text", "não carrega")).isZero();
   }
