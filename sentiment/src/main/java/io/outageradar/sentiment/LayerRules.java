@@ -7,13 +7,41 @@ import java.util.Set;
  * denies from further back than VADER's three tokens ("nunca me ha dado problemas": never has it
  * given me problems). Plain VADER has {@link #NONE}.
  */
-record LayerRules(QuestionWords questions, Set<String> problemWords) {
-  static final LayerRules NONE = new LayerRules(QuestionWords.NONE, Set.of());
+record LayerRules(
+    QuestionWords questions,
+    Set<String> problemWords,
+    Set<String> failureVerbs,
+    Set<String> closingNegators) {
+  static final LayerRules NONE = new LayerRules(QuestionWords.NONE, Set.of(), Set.of(), Set.of());
+
+  /**
+   * How far after a failure verb a closing negation still denies it, where the language puts its
+   * negation at the end of the clause ("whatsapp geht seit heute morgen nicht").
+   */
+  static final int CLOSING_REACH = 6;
 
   /** How far back a negator still denies a problem word; VADER itself looks three tokens back. */
   static final int DENIAL_REACH = 5;
 
   LayerRules {
     problemWords = Set.copyOf(problemWords);
+    failureVerbs = Set.copyOf(failureVerbs);
+    closingNegators = Set.copyOf(closingNegators);
+  }
+
+  /**
+   * The position of a closing negator that denies a failure verb before it, or -1: "geht ... nicht"
+   * reports a failure as "geht nicht" does. Only for languages that close their negation.
+   */
+  int closingNegation(String[] lower, int verb) {
+    if (closingNegators.isEmpty() || !failureVerbs.contains(lower[verb])) {
+      return -1;
+    }
+    for (int j = verb + 1; j < Math.min(lower.length, verb + 1 + CLOSING_REACH); j++) {
+      if (closingNegators.contains(lower[j])) {
+        return j;
+      }
+    }
+    return -1;
   }
 }

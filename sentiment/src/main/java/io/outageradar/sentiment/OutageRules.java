@@ -96,7 +96,9 @@ final class OutageRules {
             words(lang, "availability"),
             words(lang, "availability-weak"),
             words(lang, "platform")),
-        words(lang, "problem-word"));
+        words(lang, "problem-word"),
+        own(lang, "failure-verb"),
+        own(lang, "negator-after"));
   }
 
   /** Languages with lists of their own. */

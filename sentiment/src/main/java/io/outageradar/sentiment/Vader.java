@@ -233,6 +233,13 @@ final class Vader {
         sentiments[i] = 0;
       }
     }
+    // the outage layer: a failure verb denied at the end of its clause ("geht ... nicht")
+    for (int i = 0; i < lower.length; i++) {
+      int negator = vocabulary.rules().closingNegation(lower, i);
+      if (negator >= 0 && sentiments[negator] == 0) {
+        sentiments[negator] = OutageRules.FAILURE;
+      }
+    }
     butCheck(lower, sentiments, vocabulary);
     return summarise(sentiments, text.text, vocabulary.lang());
   }

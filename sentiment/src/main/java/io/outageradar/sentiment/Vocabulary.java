@@ -75,6 +75,10 @@ final class Vocabulary {
     return rules.questions();
   }
 
+  LayerRules rules() {
+    return rules;
+  }
+
   /** Whether a lower-case token names a problem ("problem", "falha", "fallo"). */
   boolean isProblem(String lowerCase) {
     return rules.problemWords().contains(lowerCase);

@@ -38,7 +38,7 @@ class LanguageGuesserTest {
       whatsapp                                  | BR | pt
       whatsapp                                  | MX | es
       whatsapp                                  | US | en
-      whatsapp                                  | DE | en
+      whatsapp                                  | DE | de
       whatsapp                                  |    | en
       instagram caído                           | BR | pt
       instagram caído                           | MX | es
@@ -55,7 +55,7 @@ class LanguageGuesserTest {
       delimiter = '|',
       textBlock =
           """
-      whatsapp funktioniert nicht mehr
+      whatsapp non funziona più da ieri
       instagram non funziona più, che disastro
       whatsapp non funziona da stamattina
       whatsapp tidak bisa dibuka
