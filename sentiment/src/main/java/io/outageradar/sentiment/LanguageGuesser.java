@@ -21,7 +21,7 @@ import java.util.stream.Collectors;
  */
 final class LanguageGuesser {
   /** The languages with a scoring layer. */
-  static final List<String> LANGUAGES = List.of("en", "pt", "es", "fr", "de");
+  static final List<String> LANGUAGES = List.of("en", "pt", "es", "fr", "de", "it");
 
   /** Every language recognised, those with a layer first: a language's bit is 1 << its index. */
   private static final List<String> RECOGNISED =

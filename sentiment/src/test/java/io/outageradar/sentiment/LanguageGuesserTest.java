@@ -55,9 +55,9 @@ class LanguageGuesserTest {
       delimiter = '|',
       textBlock =
           """
-      whatsapp non funziona più da ieri
-      instagram non funziona più, che disastro
-      whatsapp non funziona da stamattina
+      whatsapp yine çalışmıyor, artık yeter
+      instagram tidak bisa dibuka dari tadi
+      pesan saya tidak terkirim sama sekali
       whatsapp tidak bisa dibuka
       whatsapp çalışmıyor bugün
       insta kaam nahi kar raha
