@@ -21,11 +21,12 @@ import java.util.stream.Collectors;
  */
 final class LanguageGuesser {
   /** The languages with a scoring layer. */
-  static final List<String> LANGUAGES = List.of("en", "pt", "es", "fr", "de", "it");
+  static final List<String> LANGUAGES =
+      List.of("en", "pt", "es", "fr", "de", "it", "id", "tr", "hi");
 
   /** Every language recognised, those with a layer first: a language's bit is 1 << its index. */
   private static final List<String> RECOGNISED =
-      List.of("en", "pt", "es", "fr", "de", "it", "id", "tr", "hi");
+      List.of("en", "pt", "es", "fr", "de", "it", "id", "tr", "hi", "nl", "pl");
 
   private static final int FRENCH = RECOGNISED.indexOf("fr");
   private static final int TURKISH = RECOGNISED.indexOf("tr");

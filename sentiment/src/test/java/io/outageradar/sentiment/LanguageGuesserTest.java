@@ -55,13 +55,13 @@ class LanguageGuesserTest {
       delimiter = '|',
       textBlock =
           """
-      whatsapp yine çalışmıyor, artık yeter
-      instagram tidak bisa dibuka dari tadi
-      pesan saya tidak terkirim sama sekali
-      whatsapp tidak bisa dibuka
-      whatsapp çalışmıyor bugün
-      insta kaam nahi kar raha
-      server down hai kya
+      whatsapp werkt vandaag weer niet
+      instagram nie działa od rana
+      ik heb geen berichten meer
+      znowu awaria, wiadomości nie dochodzą
+      het werkt nog steeds niet
+      dlaczego to nie działa
+      storing bij whatsapp al sinds vanochtend
       """)
   void aLanguageWithoutALayerIsUndeterminedAndScoredWithPlainVader(String text) {
     SentimentAnalyzer analyzer = SentimentAnalyzer.standard();

@@ -19,7 +19,7 @@ class LanguageLayerAccuracyTest {
   private record Labelled(String expected, String text) {}
 
   @ParameterizedTest(name = "{0}")
-  @ValueSource(strings = {"fr", "de", "it"})
+  @ValueSource(strings = {"fr", "de", "it", "id", "tr", "hi"})
   void scoresItsLabelledTexts(String lang) throws IOException {
     List<Labelled> texts = new ArrayList<>();
     try (InputStream in = getClass().getResourceAsStream("/labelled/" + lang + ".tsv")) {

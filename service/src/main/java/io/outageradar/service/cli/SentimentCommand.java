@@ -25,7 +25,7 @@ import picocli.CommandLine.Spec;
     versionProvider = Version.class,
     header = "Score the sentiment of texts as the pipeline does.",
     description = {
-      "Score texts as the pipeline does: VADER plus the outage layer of the text's language (en, pt, es, fr, de, it).",
+      "Score texts as the pipeline does: VADER plus the outage layer of the text's language (en, pt, es, fr, de, it, id, tr, hi).",
       "Reads one text per line (stdin, or --file) and writes one JSON object per line:",
       "  {\"compound\":-0.8176,\"pos\":0.0,\"neu\":0.38,\"neg\":0.62,\"lang\":\"en\"}",
       "Invalid UTF-8 is read as U+FFFD; texts longer than 2,000 characters are scored on their first 2,000."
@@ -42,7 +42,7 @@ public final class SentimentCommand implements Callable<Integer> {
   @Option(
       names = "--lang",
       description =
-          "Language of the texts (en, pt, es, fr, de, it); guessed per text when not given.")
+          "Language of the texts (en, pt, es, fr, de, it, id, tr, hi); guessed per text when not given.")
   String lang;
 
   @Option(
