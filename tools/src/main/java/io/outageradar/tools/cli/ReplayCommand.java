@@ -24,9 +24,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -197,15 +199,15 @@ public final class ReplayCommand implements Callable<Integer> {
       String name, Stream<SpecificRecord> events, Pacing pacing, Progress progress) {
     RadarConfig config = cluster.load(Map.of());
     Topics topics = ClusterOptions.topics(config);
+    Properties producer = InputProducers.properties(config.get(RadarSettings.BOOTSTRAP_SERVERS));
+    // One request in flight, as ScenarioPublisher does for the demo: the topics may have been
+    // created a moment ago (by this replay or by a run starting beside it) and answer NOT_LEADER;
+    // with several requests in flight the idempotent producer then hung on OUT_OF_ORDER_SEQUENCE
+    // until its delivery timeout (seen in DevIT on a busy machine).
+    producer.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 1);
     try {
       return ScenarioPublisher.publish(
-          name,
-          events,
-          topics.probeResults,
-          topics.userReports,
-          InputProducers.properties(config.get(RadarSettings.BOOTSTRAP_SERVERS)),
-          pacing,
-          progress);
+          name, events, topics.probeResults, topics.userReports, producer, pacing, progress);
     } finally {
       ProgressBar.finish(progress);
     }
