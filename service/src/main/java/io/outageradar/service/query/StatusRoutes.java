@@ -64,22 +64,12 @@ final class StatusRoutes {
 
   /** {@code /outages/{id}}: one outage, or 404. */
   void outage(HttpExchange exchange, String id) throws IOException {
-    Optional<? extends JsonNode> found = view.outage(id);
-    if (found.isPresent()) {
-      Answers.send(exchange, 200, found.get());
-    } else {
-      Answers.send(exchange, 404, Answers.error("unknown outage " + id));
-    }
+    sendFound(exchange, view.outage(id), "unknown outage " + id);
   }
 
   /** {@code /status/{service}/history}: the service page's data, or 404. */
   void history(HttpExchange exchange, String service) throws IOException {
-    Optional<? extends JsonNode> found = view.history(service);
-    if (found.isPresent()) {
-      Answers.send(exchange, 200, found.get());
-    } else {
-      Answers.send(exchange, 404, Answers.error("unknown service " + service));
-    }
+    sendFound(exchange, view.history(service), "unknown service " + service);
   }
 
   private void overview(HttpExchange exchange) throws IOException {
@@ -102,11 +92,17 @@ final class StatusRoutes {
           Answers.error("give service=NAME and, optionally, limit=1.." + MAX_REPORTS));
       return;
     }
-    Optional<? extends JsonNode> found = view.recentReports(service, limit);
+    sendFound(exchange, view.recentReports(service, limit), "unknown service " + service);
+  }
+
+  /** What was found, or a 404 whose error says what was not. */
+  private static void sendFound(
+      HttpExchange exchange, Optional<? extends JsonNode> found, String notFound)
+      throws IOException {
     if (found.isPresent()) {
       Answers.send(exchange, 200, found.get());
     } else {
-      Answers.send(exchange, 404, Answers.error("unknown service " + service));
+      Answers.send(exchange, 404, Answers.error(notFound));
     }
   }
 
