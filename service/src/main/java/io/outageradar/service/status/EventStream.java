@@ -68,10 +68,9 @@ public final class EventStream {
       exchange.sendResponseHeaders(200, 0);
       OutputStream out = exchange.getResponseBody();
       write(out, "retry: " + RETRY.toMillis() + "\n\n");
+      Long lastSeen = lastEventId(exchange);
       List<StatusView.Change> missed =
-          lastEventId(exchange) == null
-              ? List.of()
-              : view.outageChangesSince(lastEventId(exchange));
+          lastSeen == null ? List.of() : view.outageChangesSince(lastSeen);
       for (StatusView.Change change : missed) {
         send(out, change);
       }
