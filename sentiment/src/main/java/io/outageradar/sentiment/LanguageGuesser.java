@@ -1,12 +1,10 @@
 package io.outageradar.sentiment;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * Tells the languages of short posts apart: each token that is a frequent function word of a
@@ -37,61 +35,60 @@ final class LanguageGuesser {
   /** Each evidence word with the languages it counts for, as a bit set: one lookup per token. */
   private final Map<String, Integer> words;
 
-  /** The same for multi-word phrases, and the words they start with (so most tokens try none). */
-  private final Map<String, Integer> phrases;
-
-  private final Set<String> phraseStarts;
+  /**
+   * The same for multi-word phrases, word by word (so no phrase string is built to look one up).
+   */
+  private final PhraseTrie phrases;
 
   /** The language a region's reports are most likely in, by ISO country code. */
   private final Map<String, String> regionLanguages;
 
-  /** Spelling cues: a token ending with, or containing, these letters, with its language's bit. */
-  private final List<Map.Entry<String, Integer>> endings;
-
-  private final List<Map.Entry<String, Integer>> infixes;
+  /** Spelling cues: a token ending with, or containing, some letters, with their languages. */
+  private final SpellingCues spelling;
 
   private LanguageGuesser(
       Map<String, Integer> words,
-      Map<String, Integer> phrases,
+      PhraseTrie phrases,
       Map<String, String> regions,
-      List<Map.Entry<String, Integer>> endings,
-      List<Map.Entry<String, Integer>> infixes) {
-    this.words = Map.copyOf(words);
-    this.phrases = Map.copyOf(phrases);
+      SpellingCues spelling) {
+    this.words = new HashMap<>(words); // never changed; a HashMap looks strings up faster
+    this.phrases = phrases;
     this.regionLanguages = Map.copyOf(regions);
-    this.endings = List.copyOf(endings);
-    this.infixes = List.copyOf(infixes);
-    this.phraseStarts =
-        phrases.keySet().stream()
-            .map(phrase -> phrase.substring(0, phrase.indexOf(' ')))
-            .collect(Collectors.toUnmodifiableSet());
+    this.spelling = spelling;
   }
 
   /** The stop words of the data file plus each language's outage entries (words and phrases). */
   static LanguageGuesser load(Map<String, Set<String>> domainEntries) {
     Map<String, Integer> words = new HashMap<>();
-    Map<String, Integer> phrases = new HashMap<>();
+    PhraseTrie phrases = new PhraseTrie();
     for (String[] row : DataFiles.rows("stopwords.tsv", 2)) {
       words.merge(row[1], bit(row[0]), (a, b) -> a | b);
     }
     domainEntries.forEach(
         (lang, entries) ->
             entries.forEach(
-                entry ->
-                    (entry.indexOf(' ') > 0 ? phrases : words)
-                        .merge(entry, bit(lang), (a, b) -> a | b)));
+                entry -> {
+                  if (entry.indexOf(' ') > 0) {
+                    phrases.add(entry, bit(lang));
+                  } else {
+                    words.merge(entry, bit(lang), (a, b) -> a | b);
+                  }
+                }));
     Map<String, String> regions = new HashMap<>();
     for (String[] row : DataFiles.rows("region-languages.tsv", 2)) {
       for (String region : row[1].split(",")) {
         regions.put(region.strip(), row[0]);
       }
     }
-    List<Map.Entry<String, Integer>> endings = new ArrayList<>();
-    List<Map.Entry<String, Integer>> infixes = new ArrayList<>();
+    SpellingCues spelling = new SpellingCues();
     for (String[] row : DataFiles.rows("language-cues.tsv", 3)) {
-      (row[1].equals("ends") ? endings : infixes).add(Map.entry(row[2], bit(row[0])));
+      if (row[1].equals("ends")) {
+        spelling.addEnding(row[2], bit(row[0]));
+      } else {
+        spelling.addInfix(row[2], bit(row[0]));
+      }
     }
-    return new LanguageGuesser(words, phrases, regions, endings, infixes);
+    return new LanguageGuesser(words, phrases, regions, spelling);
   }
 
   private static int bit(String lang) {
@@ -130,13 +127,14 @@ final class LanguageGuesser {
       Integer listed = words.get(token);
       count(listed, 1, score);
       if (listed == null) {
-        spelling(token, score);
+        // a word no list names still tells its language by how it is spelt ("voltou", "volvió")
+        spelling.count(token, 1, score);
       }
-      if (phraseStarts.contains(token)) {
-        String phrase = token;
-        for (int k = i + 1; k < Math.min(split.size(), i + 4); k++) {
-          phrase = phrase + ' ' + split.key(k);
-          count(phrases.get(phrase), 2, score);
+      PhraseTrie phrase = phrases.next(token);
+      for (int k = i + 1; phrase != null && k < Math.min(split.size(), i + 4); k++) {
+        phrase = phrase.next(split.key(k));
+        if (phrase != null) {
+          count(phrase.value(), 2, score);
         }
       }
     }
@@ -161,22 +159,8 @@ final class LanguageGuesser {
     return LANGUAGES.get(first);
   }
 
-  /** A word no list names still tells its language by how it is spelt ("voltou", "volvió"). */
-  private void spelling(String token, int[] score) {
-    for (Map.Entry<String, Integer> ending : endings) {
-      if (token.length() > ending.getKey().length() && token.endsWith(ending.getKey())) {
-        count(ending.getValue(), 1, score);
-      }
-    }
-    for (Map.Entry<String, Integer> infix : infixes) {
-      if (token.contains(infix.getKey())) {
-        count(infix.getValue(), 1, score);
-      }
-    }
-  }
-
   private static void count(Integer languages, int weight, int[] score) {
-    if (languages != null) {
+    if (languages != null && languages != 0) {
       for (int i = 0; i < score.length; i++) {
         if ((languages & (1 << i)) != 0) {
           score[i] += weight;

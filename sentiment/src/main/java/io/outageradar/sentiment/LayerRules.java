@@ -5,14 +5,20 @@ import java.util.Set;
 /**
  * The outage layer's rules beyond its lexicon: availability questions, and problem words a negator
  * denies from further back than VADER's three tokens ("nunca me ha dado problemas": never has it
- * given me problems). Plain VADER has {@link #NONE}.
+ * given me problems); "never so" in the language's words; and {@code answersCloseClauses}: a
+ * negator followed by a comma or a full stop answers a question ("no, still down") rather than
+ * negating what follows. Plain VADER has {@link #NONE}.
  */
 record LayerRules(
     QuestionWords questions,
     Set<String> problemWords,
     Set<String> failureVerbs,
-    Set<String> closingNegators) {
-  static final LayerRules NONE = new LayerRules(QuestionWords.NONE, Set.of(), Set.of(), Set.of());
+    Set<String> closingNegators,
+    Set<String> nevers,
+    Set<String> sos,
+    boolean answersCloseClauses) {
+  static final LayerRules NONE =
+      new LayerRules(QuestionWords.NONE, Set.of(), Set.of(), Set.of(), Set.of(), Set.of(), false);
 
   /**
    * How far after a failure verb a closing negation still denies it, where the language puts its
@@ -27,6 +33,18 @@ record LayerRules(
     problemWords = Set.copyOf(problemWords);
     failureVerbs = Set.copyOf(failureVerbs);
     closingNegators = Set.copyOf(closingNegators);
+    nevers = Set.copyOf(nevers);
+    sos = Set.copyOf(sos);
+  }
+
+  /** VADER's "never", or the language's word for it (in "never so bad"). */
+  boolean isNever(String lowerCase) {
+    return lowerCase.equals("never") || nevers.contains(lowerCase);
+  }
+
+  /** VADER's "so" and "this", or the language's words for "so" (in "never so bad"). */
+  boolean isSo(String lowerCase) {
+    return lowerCase.equals("so") || lowerCase.equals("this") || sos.contains(lowerCase);
   }
 
   /**

@@ -98,7 +98,10 @@ final class OutageRules {
             words(lang, "platform")),
         words(lang, "problem-word"),
         own(lang, "failure-verb"),
-        own(lang, "negator-after"));
+        own(lang, "negator-after"),
+        own(lang, "never"),
+        own(lang, "so"),
+        true);
   }
 
   /** Languages with lists of their own. */

@@ -53,7 +53,15 @@ public final class SentimentAnalyzer {
     }
     Vocabulary vader =
         new Vocabulary(
-            "en", lexicon, Set.of(), emojis, Set.of(), true, Set.of("but"), LayerRules.NONE);
+            "en",
+            lexicon,
+            Set.of(),
+            new EmojiDescriptions(emojis),
+            Set.of(),
+            true,
+            Set.of("but"),
+            Boosters.VADER,
+            LayerRules.NONE);
 
     Map<String, Map<String, Double>> entries = new HashMap<>();
     Map<String, Set<String>> neutral = new HashMap<>();
@@ -80,6 +88,7 @@ public final class SentimentAnalyzer {
     for (String[] row : DataFiles.rows(PACKAGE + "contrasts.tsv", 2)) {
       contrasts.computeIfAbsent(row[0], l -> new HashSet<>()).add(row[1]);
     }
+    Map<String, Boosters> boosters = loadBoosters();
     Vocabulary english =
         vader.extendedWith(
             "en",
@@ -87,6 +96,7 @@ public final class SentimentAnalyzer {
             neutral.getOrDefault("en", Set.of()),
             negations.getOrDefault("en", Set.of()),
             contrasts.getOrDefault("en", Set.of()),
+            boosters.getOrDefault("en", Boosters.NONE),
             rules.layer("en"));
     Map<String, Vocabulary> byLanguage = new HashMap<>();
     Map<String, Set<String>> domainEntries = new HashMap<>();
@@ -101,10 +111,43 @@ public final class SentimentAnalyzer {
                   neutral.getOrDefault(lang, Set.of()),
                   negations.getOrDefault(lang, Set.of()),
                   contrasts.getOrDefault(lang, Set.of()),
+                  boosters.getOrDefault(lang, Boosters.NONE),
                   rules.layer(lang)));
       domainEntries.put(lang, entries.getOrDefault(lang, Map.of()).keySet());
     }
     return new SentimentAnalyzer(vader, byLanguage, LanguageGuesser.load(domainEntries));
+  }
+
+  /** Each language's boosters beyond VADER's, by language. */
+  private static Map<String, Boosters> loadBoosters() {
+    Map<String, Map<String, Double>> before = new HashMap<>();
+    Map<String, Map<String, Double>> after = new HashMap<>();
+    for (String[] row : DataFiles.rows(PACKAGE + "boosters.tsv", 4)) {
+      double scalar =
+          switch (row[2]) {
+            case "up" -> Vader.B_INCR;
+            case "down" -> Vader.B_DECR;
+            default ->
+                throw new IllegalStateException(
+                    "boosters.tsv: " + row[1] + " is neither up nor down but " + row[2]);
+          };
+      Map<String, Map<String, Double>> side =
+          switch (row[3]) {
+            case "before" -> before;
+            case "after" -> after;
+            default ->
+                throw new IllegalStateException(
+                    "boosters.tsv: " + row[1] + " is neither before nor after but " + row[3]);
+          };
+      side.computeIfAbsent(row[0], lang -> new HashMap<>()).put(row[1], scalar);
+    }
+    Map<String, Boosters> byLanguage = new HashMap<>();
+    for (String lang : LanguageGuesser.LANGUAGES) {
+      byLanguage.put(
+          lang,
+          new Boosters(before.getOrDefault(lang, Map.of()), after.getOrDefault(lang, Map.of())));
+    }
+    return byLanguage;
   }
 
   /** The languages with an outage layer, as ISO 639-1 codes, sorted. */

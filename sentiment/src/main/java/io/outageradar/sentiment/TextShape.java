@@ -10,6 +10,11 @@ final class TextShape {
 
   /** Python's {@code str.isspace()}: Java whitespace plus the no-break spaces and NEL. */
   static boolean isSpace(int codePoint) {
+    if (codePoint < 0x80) { // the same answer, without the Unicode tables, for most characters
+      return codePoint == ' '
+          || (codePoint >= '\t' && codePoint <= '\r')
+          || (codePoint >= 0x1c && codePoint <= 0x1f);
+    }
     return Character.isWhitespace(codePoint)
         || Character.isSpaceChar(codePoint)
         || codePoint == 0x85;

@@ -25,6 +25,7 @@ final class Vader {
   private static final double QUESTION_INCR = 0.18;
   private static final double MAX_QUESTION_EMPHASIS = 0.96;
   private static final double ALPHA = 15;
+  private static final double[] POWERS_OF_TEN = {1, 10, 100, 1_000, 10_000};
 
   static final Set<String> NEGATE =
       Set.of(
@@ -222,9 +223,9 @@ final class Vader {
     double[] sentiments = new double[words.length];
     for (int i = 0; i < words.length; i++) {
       boolean modifier =
-          BOOSTERS.containsKey(lower[i])
+          vocabulary.boosters().modifies(lower[i])
               || (i < words.length - 1 && lower[i].equals("kind") && lower[i + 1].equals("of"));
-      sentiments[i] = modifier ? 0 : valence(i, words, lower, capDifferential, vocabulary);
+      sentiments[i] = modifier ? 0 : valence(i, text, capDifferential, vocabulary);
     }
     // the outage layer: an availability question asks, it does not praise (plain VADER has none)
     boolean[] asked = vocabulary.questions().withoutPraise(text.text, lower);
@@ -257,7 +258,9 @@ final class Vader {
   }
 
   private static double valence(
-      int i, String[] words, String[] lower, boolean capDifferential, Vocabulary vocabulary) {
+      int i, VaderText text, boolean capDifferential, Vocabulary vocabulary) {
+    String[] words = text.words;
+    String[] lower = text.lower;
     Double lexical = vocabulary.valence(lower[i]);
     if (lexical == null) {
       return 0;
@@ -272,10 +275,10 @@ final class Vader {
     }
     if (!negated
         && vocabulary.noNegates()
-        && ((i > 0 && lower[i - 1].equals("no"))
-            || (i > 1 && lower[i - 2].equals("no"))
+        && ((i > 0 && isNoAt(text, i - 1, vocabulary))
+            || (i > 1 && isNoAt(text, i - 2, vocabulary))
             || (i > 2
-                && lower[i - 3].equals("no")
+                && isNoAt(text, i - 3, vocabulary)
                 && (lower[i - 1].equals("or") || lower[i - 1].equals("nor"))))) {
       valence = lexical * N_SCALAR;
     }
@@ -285,7 +288,11 @@ final class Vader {
     for (int back = 0; back < 3; back++) {
       if (i > back && !vocabulary.contains(lower[i - (back + 1)])) {
         double scalar =
-            boosterScalar(words[i - (back + 1)], lower[i - (back + 1)], valence, capDifferential);
+            boosterScalar(
+                vocabulary.boosters().before().get(lower[i - (back + 1)]),
+                words[i - (back + 1)],
+                valence,
+                capDifferential);
         if (back == 1 && scalar != 0) {
           scalar *= 0.95;
         }
@@ -294,14 +301,23 @@ final class Vader {
         }
         valence += scalar;
         if (!negated) {
-          valence = negationCheck(valence, lower, back, i, vocabulary);
+          valence = negationCheck(valence, text, back, i, vocabulary);
         }
         if (back == 2) {
           valence = specialIdiomsCheck(valence, lower, i);
         }
       }
     }
-    if (!negated && vocabulary.isProblem(lower[i]) && deniedFromAfar(lower, i, vocabulary)) {
+    // the outage layer: a booster the language puts after the word ("lento demais")
+    if (i < n - 1 && !vocabulary.contains(lower[i + 1])) {
+      valence +=
+          boosterScalar(
+              vocabulary.boosters().after().get(lower[i + 1]),
+              words[i + 1],
+              valence,
+              capDifferential);
+    }
+    if (!negated && vocabulary.isProblem(lower[i]) && deniedFromAfar(text, i, vocabulary)) {
       valence *= N_SCALAR;
     }
     return leastCheck(valence, lower, i, vocabulary);
@@ -311,23 +327,23 @@ final class Vader {
    * A negator four or five tokens before a problem word, with none nearer (which VADER's own check
    * has applied): "nunca me ha dado problemas". Only the outage layer has problem words.
    */
-  private static boolean deniedFromAfar(String[] lower, int i, Vocabulary vocabulary) {
+  private static boolean deniedFromAfar(VaderText text, int i, Vocabulary vocabulary) {
     for (int back = 1; back <= Math.min(3, i); back++) {
-      if (vocabulary.negates(lower[i - back])) {
+      if (negatesAt(text, i - back, vocabulary)) {
         return false;
       }
     }
     for (int back = 4; back <= Math.min(LayerRules.DENIAL_REACH, i); back++) {
-      if (vocabulary.negates(lower[i - back])) {
+      if (negatesAt(text, i - back, vocabulary)) {
         return true;
       }
     }
     return false;
   }
 
+  /** What {@code booster} (null when the word is none), written as {@code word}, adds. */
   private static double boosterScalar(
-      String word, String lower, double valence, boolean capDifferential) {
-    Double booster = BOOSTERS.get(lower);
+      Double booster, String word, double valence, boolean capDifferential) {
     if (booster == null) {
       return 0.0;
     }
@@ -339,30 +355,47 @@ final class Vader {
   }
 
   private static double negationCheck(
-      double valence, String[] lower, int back, int i, Vocabulary vocabulary) {
+      double valence, VaderText text, int back, int i, Vocabulary vocabulary) {
+    String[] lower = text.lower;
+    LayerRules rules = vocabulary.rules();
     if (back == 0) {
-      return vocabulary.negates(lower[i - 1]) ? valence * N_SCALAR : valence;
+      return negatesAt(text, i - 1, vocabulary) ? valence * N_SCALAR : valence;
     }
     if (back == 1) {
-      if (lower[i - 2].equals("never")
-          && (lower[i - 1].equals("so") || lower[i - 1].equals("this"))) {
+      if (rules.isNever(lower[i - 2]) && rules.isSo(lower[i - 1])) {
         return valence * 1.25;
       }
       if (lower[i - 2].equals("without") && lower[i - 1].equals("doubt")) {
         return valence;
       }
-      return vocabulary.negates(lower[i - 2]) ? valence * N_SCALAR : valence;
+      return negatesAt(text, i - 2, vocabulary) ? valence * N_SCALAR : valence;
     }
-    if ((lower[i - 3].equals("never") && (lower[i - 2].equals("so") || lower[i - 2].equals("this")))
-        || lower[i - 1].equals("so")
-        || lower[i - 1].equals("this")) {
+    // the reference's operator precedence: any "so" right before the word strengthens it here
+    if ((rules.isNever(lower[i - 3]) && rules.isSo(lower[i - 2])) || rules.isSo(lower[i - 1])) {
       return valence * 1.25;
     }
     if (lower[i - 3].equals("without")
         && (lower[i - 2].equals("doubt") || lower[i - 1].equals("doubt"))) {
       return valence;
     }
-    return vocabulary.negates(lower[i - 3]) ? valence * N_SCALAR : valence;
+    return negatesAt(text, i - 3, vocabulary) ? valence * N_SCALAR : valence;
+  }
+
+  /**
+   * Whether token {@code k} negates what follows it. In the outage layer a negator that closes its
+   * clause is an answer, not a negation of what comes next: "no, still down", "não, continua fora".
+   */
+  private static boolean negatesAt(VaderText text, int k, Vocabulary vocabulary) {
+    return vocabulary.negates(text.lower[k]) && !answers(text, k, vocabulary);
+  }
+
+  /** Whether token {@code k} is a "no" that VADER's "no" rule may apply from (see above). */
+  private static boolean isNoAt(VaderText text, int k, Vocabulary vocabulary) {
+    return text.lower[k].equals("no") && !answers(text, k, vocabulary);
+  }
+
+  private static boolean answers(VaderText text, int k, Vocabulary vocabulary) {
+    return text.closesClause[k] && vocabulary.rules().answersCloseClauses();
   }
 
   /**
@@ -505,8 +538,22 @@ final class Vader {
         lang);
   }
 
-  /** Python's {@code round(x, places)}: half-even on the exact binary value. */
+  /**
+   * Python's {@code round(x, places)}: half-even on the exact binary value, for {@code places} up
+   * to 4 and |x| up to 1e6 (scores are within ±1). Far from a tie the scaled value's error (below
+   * 1e-9) cannot change which integer is nearest, and that integer divided by 10^places is the
+   * double nearest the decimal, as the exact rounding gives; only near a tie is the exact binary
+   * value consulted, so a score allocates no BigDecimal.
+   */
   static double round(double value, int places) {
+    double scale = POWERS_OF_TEN[places];
+    double scaled = value * scale;
+    double floor = Math.floor(scaled);
+    double fraction = scaled - floor;
+    if (Math.abs(fraction - 0.5) > 1e-6) {
+      // + 0.0 turns -0.0 into 0.0, as the decimal rounding (which has no negative zero) does
+      return (fraction < 0.5 ? floor : floor + 1) / scale + 0.0;
+    }
     return new BigDecimal(value).setScale(places, RoundingMode.HALF_EVEN).doubleValue();
   }
 }

@@ -1,7 +1,6 @@
 package io.outageradar.sentiment;
 
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Arrays;
 import java.util.Locale;
 
 /**
@@ -20,10 +19,14 @@ final class VaderText {
   /** The same tokens in lower case. */
   final String[] lower;
 
-  private VaderText(String text, String[] words, String[] lower) {
+  /** Whether each token ended with a comma, stop, colon, "!" or "?" as written. */
+  final boolean[] closesClause;
+
+  private VaderText(String text, String[] words, String[] lower, boolean[] closesClause) {
     this.text = text;
     this.words = words;
     this.lower = lower;
+    this.closesClause = closesClause;
   }
 
   /** The text split as VADER splits it, every token with its key; emoji not described. */
@@ -41,45 +44,12 @@ final class VaderText {
    * tokenised once for the language guess and the score.
    */
   static VaderText of(String raw, Split split, Vocabulary vocabulary) {
-    Split tokens;
-    if (vocabulary.mayHaveEmoji(raw)) {
-      tokens = Split.of(strip(describeEmoji(raw, vocabulary)));
-    } else {
-      tokens = split != null ? split : split(raw);
-    }
+    String described = vocabulary.emoji().describe(raw);
+    Split tokens = described != raw || split == null ? split(described) : split;
     if (vocabulary.hasPhrases()) {
       return mergePhrases(tokens, vocabulary);
     }
-    String[] lower = new String[tokens.size()];
-    for (int i = 0; i < lower.length; i++) {
-      lower[i] = tokens.lower(i);
-    }
-    return new VaderText(tokens.text(), tokens.words().toArray(new String[0]), lower);
-  }
-
-  /**
-   * Emoji to words, one code point at a time as the reference does: a description is preceded by a
-   * space unless one is already there, and what follows is appended as it stands.
-   */
-  private static String describeEmoji(String raw, Vocabulary vocabulary) {
-    StringBuilder out = new StringBuilder(raw.length() + 32);
-    boolean previousSpace = true;
-    for (int i = 0; i < raw.length(); ) {
-      int cp = raw.codePointAt(i);
-      String description = vocabulary.emoji(cp);
-      if (description != null) {
-        if (!previousSpace) {
-          out.append(' ');
-        }
-        out.append(description);
-        previousSpace = false;
-      } else {
-        out.appendCodePoint(cp);
-        previousSpace = cp == ' ';
-      }
-      i += Character.charCount(cp);
-    }
-    return out.toString();
+    return new VaderText(tokens.text(), tokens.words(), tokens.lower(), tokens.closesClause());
   }
 
   private static String strip(String text) {
@@ -94,46 +64,41 @@ final class VaderText {
     return text.substring(start, end);
   }
 
+  /** The tokens with each multi-word entry merged into one; the split's own arrays when none is. */
   private static VaderText mergePhrases(Split tokens, Vocabulary vocabulary) {
-    List<String> words = new ArrayList<>(tokens.size());
-    List<String> lower = new ArrayList<>(tokens.size());
-    for (int i = 0; i < tokens.size(); ) {
-      String[] phrase = longestPhraseAt(tokens, i, vocabulary);
-      if (phrase == null) {
-        words.add(tokens.words().get(i));
-        lower.add(tokens.lower(i));
+    String[] words = null;
+    String[] lower = null;
+    boolean[] closes = null;
+    int n = 0;
+    for (int i = 0; i < tokens.size(); n++) {
+      int length = vocabulary.phraseLengthAt(tokens, i);
+      if (length == 0) {
+        if (words != null) {
+          words[n] = tokens.word(i);
+          lower[n] = tokens.lower(i);
+          closes[n] = tokens.closesClause()[i];
+        }
         i++;
         continue;
       }
+      if (words == null) { // the first merge: every token before it is kept as it is (n == i)
+        words = Arrays.copyOf(tokens.words(), tokens.size());
+        lower = Arrays.copyOf(tokens.lower(), tokens.size());
+        closes = Arrays.copyOf(tokens.closesClause(), tokens.size());
+      }
       StringBuilder joined = new StringBuilder();
-      for (int k = 0; k < phrase.length; k++) {
-        joined
-            .append(k == 0 ? "" : " ")
-            .append(TextShape.stripPunctuation(tokens.words().get(i + k)));
+      for (int k = 0; k < length; k++) {
+        joined.append(k == 0 ? "" : " ").append(TextShape.stripPunctuation(tokens.word(i + k)));
       }
-      words.add(joined.toString());
-      lower.add(joined.toString().toLowerCase(Locale.ROOT));
-      i += phrase.length;
+      words[n] = joined.toString();
+      lower[n] = words[n].toLowerCase(Locale.ROOT);
+      closes[n] = tokens.closesClause()[i + length - 1];
+      i += length;
     }
-    return new VaderText(tokens.text(), words.toArray(new String[0]), lower.toArray(new String[0]));
-  }
-
-  private static String[] longestPhraseAt(Split tokens, int start, Vocabulary vocabulary) {
-    List<String[]> candidates = vocabulary.phrasesStartingWith(tokens.key(start));
-    for (String[] phrase : candidates) {
-      if (start + phrase.length <= tokens.size() && matches(tokens, start, phrase)) {
-        return phrase;
-      }
+    if (words == null) {
+      return new VaderText(tokens.text(), tokens.words(), tokens.lower(), tokens.closesClause());
     }
-    return null;
-  }
-
-  private static boolean matches(Split tokens, int start, String[] phrase) {
-    for (int k = 1; k < phrase.length; k++) {
-      if (!tokens.key(start + k).equals(phrase[k])) {
-        return false;
-      }
-    }
-    return true;
+    return new VaderText(
+        tokens.text(), Arrays.copyOf(words, n), Arrays.copyOf(lower, n), Arrays.copyOf(closes, n));
   }
 }

@@ -1,10 +1,7 @@
 package io.outageradar.sentiment;
 
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -18,16 +15,19 @@ final class Vocabulary {
   private final String lang;
   private final Map<String, Double> lexicon;
   private final Set<String> negations;
-  private final Map<Integer, String> emojis;
-  private final int lowestEmoji;
+  private final EmojiDescriptions emoji;
 
-  /** The multi-word entries text is merged into (the domain's), by first word, longest first. */
-  private final Map<String, List<String[]>> phrasesByFirstWord;
+  /** The multi-word entries text is merged into (the domain's), word by word. */
+  private final PhraseTrie phraseTrie = new PhraseTrie();
 
   private final Set<String> phrases;
   private final boolean noNegates;
   private final Set<String> contrasts;
   private final LayerRules rules;
+  private final Boosters boosters;
+
+  /** The lexicon's phrases that hold their negation, found once (see {@link #negationProof}). */
+  private final Set<String> negationProof;
 
   /**
    * {@code phrases} names the lexicon's multi-word entries that tokens are merged into. VADER's own
@@ -38,33 +38,24 @@ final class Vocabulary {
       String lang,
       Map<String, Double> lexicon,
       Set<String> negations,
-      Map<Integer, String> emojis,
+      EmojiDescriptions emoji,
       Set<String> phrases,
       boolean noNegates,
       Set<String> contrasts,
+      Boosters boosters,
       LayerRules rules) {
     this.lang = lang;
+    this.boosters = boosters;
     this.rules = rules;
     this.noNegates = noNegates;
     this.contrasts = Set.copyOf(contrasts);
-    this.lexicon = Map.copyOf(lexicon);
+    this.lexicon = new HashMap<>(lexicon); // never changed; a HashMap looks strings up faster
     this.negations = Set.copyOf(negations);
-    this.emojis = Map.copyOf(emojis);
-    this.lowestEmoji =
-        emojis.keySet().stream().mapToInt(Integer::intValue).min().orElse(Integer.MAX_VALUE);
+    this.emoji = emoji;
     this.phrases = Set.copyOf(phrases);
-    Map<String, List<String[]>> byFirstWord = new HashMap<>();
-    for (String entry : phrases) {
-      String[] words = entry.split(" ");
-      byFirstWord.computeIfAbsent(words[0], first -> new ArrayList<>()).add(words);
-    }
-    byFirstWord
-        .values()
-        .forEach(
-            list ->
-                list.sort(Comparator.comparingInt((String[] words) -> words.length).reversed()));
-    byFirstWord.replaceAll((first, list) -> List.copyOf(list));
-    this.phrasesByFirstWord = Map.copyOf(byFirstWord);
+    phrases.forEach(phrase -> phraseTrie.add(phrase, 1));
+    this.negationProof = new HashSet<>();
+    this.lexicon.keySet().stream().filter(this::holdsItsNegation).forEach(negationProof::add);
   }
 
   String lang() {
@@ -79,6 +70,10 @@ final class Vocabulary {
     return rules;
   }
 
+  Boosters boosters() {
+    return boosters;
+  }
+
   /** Whether a lower-case token names a problem ("problem", "falha", "fallo"). */
   boolean isProblem(String lowerCase) {
     return rules.problemWords().contains(lowerCase);
@@ -89,11 +84,15 @@ final class Vocabulary {
    * problema"): a negator before it does not flip it again, and it is not VADER's "no".
    */
   boolean negationProof(String lowerCase) {
-    int space = lowerCase.indexOf(' ');
+    return negationProof.contains(lowerCase);
+  }
+
+  private boolean holdsItsNegation(String entry) {
+    int space = entry.indexOf(' ');
     if (space < 0) {
       return false;
     }
-    String first = lowerCase.substring(0, space);
+    String first = entry.substring(0, space);
     return first.equals("no")
         || first.equals("zero")
         || negations.contains(first)
@@ -137,25 +136,17 @@ final class Vocabulary {
     return contrasts.contains(lowerCase);
   }
 
-  String emoji(int codePoint) {
-    return codePoint < lowestEmoji ? null : emojis.get(codePoint);
-  }
-
-  boolean mayHaveEmoji(String text) {
-    for (int i = 0; i < text.length(); i++) {
-      if (text.charAt(i) >= lowestEmoji || Character.isSurrogate(text.charAt(i))) {
-        return true;
-      }
-    }
-    return false;
+  EmojiDescriptions emoji() {
+    return emoji;
   }
 
   boolean hasPhrases() {
-    return !phrasesByFirstWord.isEmpty();
+    return !phraseTrie.isEmpty();
   }
 
-  List<String[]> phrasesStartingWith(String lowerCase) {
-    return phrasesByFirstWord.getOrDefault(lowerCase, List.of());
+  /** How many tokens the longest multi-word entry at {@code start} covers, or 0. */
+  int phraseLengthAt(Split tokens, int start) {
+    return phraseTrie.longestAt(tokens, start);
   }
 
   /**
@@ -169,10 +160,19 @@ final class Vocabulary {
       Set<String> neutral,
       Set<String> moreNegations,
       Set<String> moreContrasts,
+      Boosters moreBoosters,
       LayerRules rules) {
     Map<String, Double> merged = new HashMap<>(lexicon);
     merged.putAll(entries);
     neutral.forEach(merged::remove);
+    Set<String> sentimentBoosters = new HashSet<>(moreBoosters.before().keySet());
+    sentimentBoosters.addAll(moreBoosters.after().keySet());
+    sentimentBoosters.retainAll(merged.keySet());
+    if (!sentimentBoosters.isEmpty()) {
+      // VADER never lets a sentiment word boost, and a booster carries no sentiment: a data mistake
+      throw new IllegalStateException(
+          lang + " boosters that are sentiment words too: " + sentimentBoosters);
+    }
     Set<String> allNegations = new HashSet<>(negations);
     allNegations.addAll(moreNegations);
     // "no" works through its own rule, never also through the general negation check, which would
@@ -187,10 +187,11 @@ final class Vocabulary {
         lang.toLowerCase(Locale.ROOT),
         merged,
         allNegations,
-        emojis,
+        emoji,
         allPhrases,
         sameLanguage ? noNegates : moreNegations.contains("no"),
         allContrasts,
+        boosters.plus(moreBoosters),
         rules);
   }
 }

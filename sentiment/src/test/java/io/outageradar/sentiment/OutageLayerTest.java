@@ -42,6 +42,28 @@ class OutageLayerTest {
         .isLessThan(analyzer.vader(text).compound());
   }
 
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+      nope, whatsapp still down      | en
+      não, continua fora             | pt
+      no. sigue caído                | es
+      non, toujours en panne         | fr
+      nahi, abhi bhi band hai        | hi
+      """)
+  void aNegatorClosingItsClauseAnswersRatherThanNegates(String text, String lang) {
+    assertThat(analyzer.analyze(text, lang).compound()).as(text).isLessThan(-0.3);
+  }
+
+  @Test
+  void plainVaderStillNegatesAcrossTheComma() {
+    // the reference has no clauses: its "nope" negates "bad" whatever the comma
+    assertThat(analyzer.vader("nope, still bad").compound()).isPositive();
+    assertThat(analyzer.analyze("nope, still bad", "en").compound()).isNegative();
+  }
+
   @Test
   void domainValencesAreWorkedLikeLexiconOnes() {
     // "caiu" -1.8, "!!!" 3 × 0.292: -2.676 → -0.5684
