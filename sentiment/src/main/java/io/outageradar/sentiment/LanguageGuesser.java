@@ -125,8 +125,9 @@ final class LanguageGuesser {
     for (int i = 0; i < split.size(); i++) {
       String token = split.key(i);
       Integer listed = words.get(token);
-      count(listed, 1, score);
-      if (listed == null) {
+      if (listed != null) {
+        count(listed, 1, score);
+      } else {
         // a word no list names still tells its language by how it is spelt ("voltou", "volvió")
         spelling.count(token, 1, score);
       }
@@ -159,12 +160,11 @@ final class LanguageGuesser {
     return LANGUAGES.get(first);
   }
 
-  private static void count(Integer languages, int weight, int[] score) {
-    if (languages != null && languages != 0) {
-      for (int i = 0; i < score.length; i++) {
-        if ((languages & (1 << i)) != 0) {
-          score[i] += weight;
-        }
+  /** Adds {@code weight} to the score of each language in the bit set {@code languages}. */
+  static void count(int languages, int weight, int[] score) {
+    for (int i = 0; i < score.length; i++) {
+      if ((languages & (1 << i)) != 0) {
+        score[i] += weight;
       }
     }
   }

@@ -67,12 +67,7 @@ final class SpellingCues {
       }
     }
     for (long rest = matched; rest != 0; rest &= rest - 1) {
-      int languages = languagesByCue.get(Long.numberOfTrailingZeros(rest));
-      for (int lang = 0; lang < score.length; lang++) {
-        if ((languages & (1 << lang)) != 0) {
-          score[lang] += weight;
-        }
-      }
+      LanguageGuesser.count(languagesByCue.get(Long.numberOfTrailingZeros(rest)), weight, score);
     }
   }
 
