@@ -37,6 +37,12 @@ public final class Topics {
   private static final Duration INPUT_RETENTION = Duration.ofDays(7);
   private static final Duration DERIVED_RETENTION = Duration.ofDays(30);
 
+  /**
+   * region-health is what the status page's 90-day uptime bar is read back from after a restart: it
+   * keeps 92 days, the page's 90 and the two being written.
+   */
+  private static final Duration HISTORY_RETENTION = Duration.ofDays(92);
+
   public final Topic<String, ProbeResult> probeResults;
   public final Topic<String, UserReport> userReports;
   public final Topic<String, ScoredReport> scoredReports;
@@ -99,7 +105,7 @@ public final class Topics {
             keys,
             values(RegionWindowHealth.class, registry),
             INPUT_PARTITIONS,
-            DERIVED_RETENTION,
+            HISTORY_RETENTION,
             false);
     reportHealth =
         new Topic<>(

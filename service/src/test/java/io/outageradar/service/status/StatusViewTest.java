@@ -15,7 +15,9 @@ import io.outageradar.avro.ReportSource;
 import io.outageradar.avro.ScoredReport;
 import io.outageradar.avro.UserReport;
 import io.outageradar.detection.impact.RevenueTable;
+import io.outageradar.registry.MockSchemaRegistry;
 import io.outageradar.testkit.Outages;
+import io.outageradar.topics.Topics;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -61,6 +63,17 @@ class StatusViewTest {
     assertThat(open.overview().toString()).doesNotContain("loss").contains("whatsapp");
     assertThat(open.outage(outage.getOutageId()).orElseThrow().has("loss")).isFalse();
     assertThat(open.history("whatsapp").orElseThrow().toString()).doesNotContain("loss");
+  }
+
+  @Test
+  void regionHealthKeepsTheDaysTheHistoryShowsSoARestartReadsThemBack() {
+    String scope = StatusViewTest.class.getName();
+    try {
+      Topics topics = Topics.create(MockSchemaRegistry.forScope(scope));
+      assertThat(topics.regionHealth.retention()).isGreaterThan(ServiceHistory.DAYS_KEPT);
+    } finally {
+      MockSchemaRegistry.drop(scope);
+    }
   }
 
   @Test
