@@ -218,6 +218,7 @@ public final class StatusView {
     Instant firstDay =
         now.truncatedTo(ChronoUnit.DAYS).minus(ServiceHistory.DAYS_KEPT).plus(Duration.ofDays(1));
     ArrayNode days = body.putArray("days");
+    Map<Instant, Long> outagesPerDay = outagesPerDay(its, firstDay);
     Map<String, ServiceHistory.DayCount> total = new TreeMap<>();
     for (Instant day = firstDay; !day.isAfter(now); day = day.plus(Duration.ofDays(1))) {
       ObjectNode node = days.addObject().put("day", day.toString().substring(0, 10));
@@ -232,9 +233,7 @@ public final class StatusView {
                 (a, b) ->
                     new ServiceHistory.DayCount(a.windows() + b.windows(), a.down() + b.down()));
           });
-      Instant dayEnd = day.plus(Duration.ofDays(1));
-      Instant dayStart = day;
-      node.put("outages", its.stream().filter(o -> overlaps(o, dayStart, dayEnd)).count());
+      node.put("outages", outagesPerDay.getOrDefault(day, 0L));
     }
     ObjectNode uptime = body.putObject("uptime");
     total.forEach((region, count) -> uptime.put(region, percent(count)));
@@ -323,6 +322,28 @@ public final class StatusView {
 
   private static boolean isOpen(OutageEvent outage) {
     return outage.getState() != OutageState.RESOLVED && outage.getMergedInto() == null;
+  }
+
+  /**
+   * How many of {@code outages} touch each day from {@code firstDay} to today (as {@link #overlaps}
+   * with the day): each outage is walked over the days it spans once, rather than every outage
+   * tested against each of the 90 days.
+   */
+  private Map<Instant, Long> outagesPerDay(List<OutageEvent> outages, Instant firstDay) {
+    Instant today = now.truncatedTo(ChronoUnit.DAYS);
+    Map<Instant, Long> perDay = new HashMap<>();
+    for (OutageEvent outage : outages) {
+      Instant onsetDay = outage.getOnset().truncatedTo(ChronoUnit.DAYS);
+      Instant from = onsetDay.isBefore(firstDay) ? firstDay : onsetDay;
+      Instant to =
+          outage.getResolvedAt() == null || outage.getResolvedAt().isAfter(now)
+              ? today
+              : outage.getResolvedAt().truncatedTo(ChronoUnit.DAYS);
+      for (Instant day = from; !day.isAfter(to); day = day.plus(Duration.ofDays(1))) {
+        perDay.merge(day, 1L, Long::sum);
+      }
+    }
+    return perDay;
   }
 
   private static boolean overlaps(OutageEvent outage, Instant from, Instant to) {

@@ -147,6 +147,51 @@ class StatusViewTest {
   }
 
   @Test
+  void eachDayCountsTheOutagesThatTouchIt() {
+    Instant day = Instant.parse("2021-10-01T00:00:00Z");
+    // 1 Oct 22:00 to 2 Oct 02:00: both days
+    view.accept(
+        outageBetween(
+            "across-midnight", day.plus(Duration.ofHours(22)), day.plus(Duration.ofHours(26))));
+    // resolved at midnight exactly: that day too, as the outage list's overlap says
+    view.accept(
+        outageBetween("to-midnight", day.plus(Duration.ofHours(40)), day.plus(Duration.ofDays(2))));
+    // open since 3 Oct: every day to today
+    view.accept(
+        outageBetween("open", day.plus(Duration.ofDays(2)).plus(Duration.ofHours(5)), null));
+    view.accept(
+        window(
+            "whatsapp",
+            "BR",
+            day.plus(Duration.ofDays(4)).plus(Duration.ofHours(12)),
+            HealthStatus.DOWN));
+
+    JsonNode days = view.history("whatsapp").orElseThrow().get("days");
+    assertThat(days.get(89).get("day").asText()).isEqualTo("2021-10-05");
+    List<Long> lastFive = new ArrayList<>();
+    for (int i = 85; i < 90; i++) {
+      lastFive.add(days.get(i).get("outages").asLong());
+    }
+    // 1 Oct, 2 Oct, 3 Oct, 4 Oct, 5 Oct
+    assertThat(lastFive).containsExactly(1L, 2L, 2L, 1L, 1L);
+    assertThat(days.get(0).get("outages").asLong()).isZero();
+  }
+
+  private static OutageEvent outageBetween(String id, Instant onset, Instant resolvedAt) {
+    OutageEvent outage = Outages.outage("whatsapp", OutageScope.REGIONAL, List.of("BR"), 0.5);
+    outage.setOutageId(id);
+    outage.setOnset(onset);
+    outage.setConfirmedAt(onset);
+    outage.setNotifiedAt(onset);
+    if (resolvedAt != null) {
+      outage.setState(OutageState.RESOLVED);
+      outage.setResolvedAt(resolvedAt);
+    }
+    outage.setUpdatedAt(resolvedAt == null ? onset : resolvedAt);
+    return outage;
+  }
+
+  @Test
   void outagesResolvedMoreThanNinetyDaysAgoAreForgotten() {
     OutageEvent old =
         withState(
