@@ -143,9 +143,11 @@ public final class SeriesDetector {
     if (errors.size() == 0) {
       return floor;
     }
-    double robust = Math.max(MAD_TO_SIGMA * errors.median(), MEAN_TO_SIGMA * errors.mean());
+    double[] sorted = errors.sorted();
+    double robust =
+        Math.max(MAD_TO_SIGMA * Window.medianOfSorted(sorted), MEAN_TO_SIGMA * errors.mean());
     // heavy tails: the 95th percentile of the errors says how far normal points do stray
-    double tail = errors.quantile(0.95) / 1.96;
+    double tail = Window.quantileOfSorted(sorted, 0.95) / 1.96;
     return Math.max(Math.max(robust, tail), floor);
   }
 

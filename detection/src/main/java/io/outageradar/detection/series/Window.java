@@ -44,34 +44,45 @@ final class Window {
     return copy;
   }
 
+  /** The mean, summed oldest first without copying. */
   double mean() {
     double sum = 0;
-    for (double value : toArray()) {
-      sum += value;
+    for (int i = 0; i < size; i++) {
+      sum += values[(start + i) % values.length];
     }
     return size == 0 ? 0 : sum / size;
   }
 
-  /** The value below which a share {@code q} of the values lie (nearest rank). */
-  double quantile(double q) {
+  /** The values, smallest first: one sort serves several order statistics. */
+  double[] sorted() {
     double[] sorted = toArray();
+    Arrays.sort(sorted);
+    return sorted;
+  }
+
+  /** The value below which a share {@code q} of sorted values lie (nearest rank). */
+  static double quantileOfSorted(double[] sorted, double q) {
     if (sorted.length == 0) {
       return 0;
     }
-    Arrays.sort(sorted);
     return sorted[Math.min(sorted.length - 1, (int) Math.ceil(q * sorted.length) - 1)];
   }
 
   double median() {
-    return median(toArray());
+    return medianOfSorted(sorted());
   }
 
+  /** The median of {@code values}, which it sorts in place. */
   static double median(double[] values) {
-    if (values.length == 0) {
+    Arrays.sort(values);
+    return medianOfSorted(values);
+  }
+
+  static double medianOfSorted(double[] sorted) {
+    if (sorted.length == 0) {
       return 0;
     }
-    Arrays.sort(values);
-    int n = values.length;
-    return n % 2 == 1 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2.0;
+    int n = sorted.length;
+    return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2.0;
   }
 }
