@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * What a region's probe windows say agent by agent, beyond the per-window DOWN verdict: whether a
@@ -112,10 +113,7 @@ final class AgentEvidence {
    * the earliest one not separated from the next by {@link #ONSET_GAP_WINDOWS} clean windows.
    */
   Instant degradedSince(RegionTrack track, Instant windowStart) {
-    int failing = 0;
-    for (int bits : track.getAgentFailureBits().values()) {
-      failing |= bits;
-    }
+    int failing = failingWindows(track, agent -> true);
     int oldest = 0;
     int previous = -1;
     for (int back = 0; back < 31; back++) {
@@ -159,12 +157,7 @@ final class AgentEvidence {
    * of the incident.
    */
   Instant failureEnded(RegionTrack track, Instant windowEnd) {
-    int failing = 0;
-    for (Map.Entry<String, Integer> agent : track.getAgentFailureBits().entrySet()) {
-      if (!brokenBeforeOnset(track, agent.getKey())) {
-        failing |= agent.getValue();
-      }
-    }
+    int failing = failingWindows(track, agent -> !brokenBeforeOnset(track, agent));
     int cleanRun = Math.min(track.getCleanStreak(), 30);
     for (int back = cleanRun; back < 31; back++) {
       if ((failing & (1 << back)) == 0) {
@@ -177,6 +170,17 @@ final class AgentEvidence {
       }
     }
     return cleanSince(track, windowEnd);
+  }
+
+  /** The windows (bit 0 the latest) in which some agent that {@code counts} saw a failure. */
+  private static int failingWindows(RegionTrack track, Predicate<String> counts) {
+    int failing = 0;
+    for (Map.Entry<String, Integer> agent : track.getAgentFailureBits().entrySet()) {
+      if (counts.test(agent.getKey())) {
+        failing |= agent.getValue();
+      }
+    }
+    return failing;
   }
 
   /** Clean windows on each side that make a failing window a lone one. */
