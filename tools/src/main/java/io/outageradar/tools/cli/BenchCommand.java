@@ -7,14 +7,11 @@ import io.outageradar.tools.bench.Bench;
 import io.outageradar.tools.bench.BenchResult;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -32,8 +29,6 @@ import picocli.CommandLine.Spec;
       "known times. Writes the results with the machine to --out (bench/results)."
     })
 public final class BenchCommand implements Callable<Integer> {
-  private static final DateTimeFormatter STAMP =
-      DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
   @Spec CommandSpec spec;
 
@@ -60,11 +55,7 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print one JSON object instead of a table.")
   boolean json;
 
-  @Option(
-      names = "--out",
-      defaultValue = "bench/results",
-      description = "Directory for the results file (default: ${DEFAULT-VALUE}).")
-  Path out;
+  @Mixin ResultsFile results;
 
   @Override
   public Integer call() throws IOException, InterruptedException {
@@ -79,11 +70,9 @@ public final class BenchCommand implements Callable<Integer> {
         Bench.run(new Bench.Options(Duration.ofSeconds(durationSeconds), keys, eos.equals("on")));
     ObjectNode node = result.json();
     String text = new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(node);
-    Files.createDirectories(out);
     Path file =
-        out.resolve(
-            "bench-" + STAMP.format(Instant.now()) + "-" + keys + "keys-eos-" + eos + ".json");
-    Files.writeString(file, text + System.lineSeparator());
+        results.write(
+            "bench", "-" + keys + "keys-eos-" + eos + ".json", text + System.lineSeparator());
     PrintWriter stdout = spec.commandLine().getOut();
     if (json) {
       stdout.println(new ObjectMapper().writeValueAsString(node));

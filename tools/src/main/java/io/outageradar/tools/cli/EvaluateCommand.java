@@ -5,14 +5,11 @@ import io.outageradar.tools.bench.Bench;
 import io.outageradar.tools.evaluation.LabelledSeries;
 import io.outageradar.tools.evaluation.SeriesEvaluation;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -30,8 +27,6 @@ import picocli.CommandLine.Spec;
       "table with the machine to --out (bench/results)."
     })
 public final class EvaluateCommand implements Callable<Integer> {
-  private static final DateTimeFormatter STAMP =
-      DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
   @Spec CommandSpec spec;
 
@@ -41,11 +36,7 @@ public final class EvaluateCommand implements Callable<Integer> {
       description = "Seed of the generated series (default: ${DEFAULT-VALUE}).")
   long seed;
 
-  @Option(
-      names = "--out",
-      defaultValue = "bench/results",
-      description = "Directory for the results file (default: ${DEFAULT-VALUE}).")
-  Path out;
+  @Mixin ResultsFile results;
 
   @Override
   public Integer call() throws IOException {
@@ -67,9 +58,7 @@ public final class EvaluateCommand implements Callable<Integer> {
             + Bench.machine()
             + "\n\n"
             + table;
-    Files.createDirectories(out);
-    Path file = out.resolve("series-evaluation-" + STAMP.format(Instant.now()) + ".md");
-    Files.writeString(file, report);
+    Path file = results.write("series-evaluation", ".md", report);
     spec.commandLine().getOut().print(report);
     spec.commandLine().getOut().flush();
     spec.commandLine().getErr().println("outage-radar evaluate: results in " + file);
