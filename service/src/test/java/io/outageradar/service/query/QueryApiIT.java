@@ -14,11 +14,10 @@ import io.outageradar.registry.RegistryOptions;
 import io.outageradar.service.runtime.Pipeline;
 import io.outageradar.testkit.EmbeddedKafkaExtension;
 import io.outageradar.testkit.EmbeddedKafkaExtension.KafkaTestContext;
+import io.outageradar.testkit.FreePorts;
 import io.outageradar.topics.InputProducers;
 import io.outageradar.topics.Topics;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -59,7 +58,7 @@ class QueryApiIT {
   }
 
   private HostInfo start(KafkaTestContext kafka, Topics topics, String name) throws IOException {
-    HostInfo host = new HostInfo("127.0.0.1", freePort());
+    HostInfo host = new HostInfo("127.0.0.1", FreePorts.any());
     instances.add(
         Pipeline.start(
             Pipeline.Settings.builder(
@@ -161,11 +160,5 @@ class QueryApiIT {
                 .build(),
             HttpResponse.BodyHandlers.ofString());
     return new Answer(response.statusCode(), JSON.readTree(response.body()));
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
-    }
   }
 }

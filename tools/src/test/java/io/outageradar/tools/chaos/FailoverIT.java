@@ -10,13 +10,13 @@ import io.outageradar.registry.RegistryOptions;
 import io.outageradar.simulation.ScenarioEvents;
 import io.outageradar.simulation.ScenarioPublisher;
 import io.outageradar.simulation.Scenarios;
+import io.outageradar.testkit.FreePorts;
 import io.outageradar.tools.Outcome;
 import io.outageradar.tools.backtest.Backtest;
 import io.outageradar.tools.demo.OutputCollector;
 import io.outageradar.tools.runtime.ConsumerLag;
 import io.outageradar.topics.TopicCreator;
 import io.outageradar.topics.Topics;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -84,7 +84,7 @@ class FailoverIT {
       List<PipelineChild> instances = new ArrayList<>();
       List<Integer> queryPorts = new ArrayList<>();
       for (int i = 0; i < 3; i++) {
-        int port = freePort();
+        int port = FreePorts.any();
         queryPorts.add(port);
         PipelineChild instance =
             new PipelineChild(
@@ -169,13 +169,6 @@ class FailoverIT {
           instance.kill();
         }
       }
-    }
-  }
-
-  /** A free port for an instance's query API: the instance binds it itself, moments later. */
-  private static int freePort() throws java.io.IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
     }
   }
 }
