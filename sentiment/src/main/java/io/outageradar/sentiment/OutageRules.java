@@ -70,9 +70,29 @@ final class OutageRules {
         }
       }
     }
-    for (String without : own(lang, "without")) {
-      for (String what : own(lang, "connectivity")) {
+    for (String verb : own(lang, "failure-verb")) {
+      // "rien ne marche", "nichts geht": a negator that needs no closing word
+      for (String negator : own(lang, "negator-alone")) {
+        phrases.put(negator + " " + verb, FAILURE);
+      }
+      // "chal nahi raha", "khul hi nahi raha": the negator inside a verb of several words
+      int space = verb.indexOf(' ');
+      for (String negator : space < 0 ? Set.<String>of() : own(lang, "negator-inside")) {
+        String stem = verb.substring(0, space);
+        String rest = verb.substring(space);
+        phrases.put(stem + " " + negator + rest, FAILURE);
+        for (String clitic : own(lang, "clitic")) {
+          phrases.put(stem + " " + clitic + " " + negator + rest, FAILURE);
+        }
+      }
+    }
+    for (String what : own(lang, "connectivity")) {
+      for (String without : own(lang, "without")) {
         phrases.put(without + " " + what, NO_CONNECTIVITY);
+      }
+      // "network nahi": the language says "no" after the thing
+      for (String without : own(lang, "without-after")) {
+        phrases.put(what + " " + without, NO_CONNECTIVITY);
       }
     }
     return phrases;

@@ -57,6 +57,26 @@ class OutageLayerTest {
     assertThat(analyzer.analyze(text, lang).compound()).as(text).isLessThan(-0.3);
   }
 
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+      plus rien ne marche depuis midi     | fr
+      rien ne s'affiche sur insta         | fr
+      gar nichts geht seit heute          | de
+      whatsapp chal nahi raha             | hi
+      insta khul hi nahi raha aaj         | hi
+      ghar pe network nahi hai            | hi
+      pesan cuma centang satu             | id
+      mesajlar tek tikte                  | tr
+      """)
+  void failuresToldWithoutAComplaintWordInEachLanguagesOrder(String text, String lang) {
+    SentimentScore score = analyzer.analyze(text, lang);
+    assertThat(score.compound()).as(text).isLessThan(-0.3);
+    assertThat(analyzer.vader(text).compound()).as("VADER alone misses %s", text).isZero();
+  }
+
   @Test
   void plainVaderStillNegatesAcrossTheComma() {
     // the reference has no clauses: its "nope" negates "bad" whatever the comma
