@@ -87,17 +87,25 @@ final class Vocabulary {
     return negationProof.contains(lowerCase);
   }
 
+  /**
+   * A phrase holds its negation when any of its words negates: "no problem", "won't load", and also
+   * "problema nenhum", whose negator comes last ("nunca tive problema nenhum" is no denial of the
+   * phrase, it is the phrase).
+   */
   private boolean holdsItsNegation(String entry) {
-    int space = entry.indexOf(' ');
-    if (space < 0) {
+    if (entry.indexOf(' ') < 0) {
       return false;
     }
-    String first = entry.substring(0, space);
-    return first.equals("no")
-        || first.equals("zero")
-        || negations.contains(first)
-        || Vader.NEGATE.contains(first)
-        || first.contains("n't");
+    for (String word : entry.split(" ")) {
+      if (word.equals("no")
+          || word.equals("zero")
+          || negations.contains(word)
+          || Vader.NEGATE.contains(word)
+          || word.contains("n't")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The valence of a lower-case word or phrase, or null when it carries none. */
