@@ -91,9 +91,14 @@ public final class StatusFeed implements AutoCloseable {
       consumer.assign(partitions);
       consumer.seekToBeginning(partitions);
       while (running.get()) {
+        List<SpecificRecord> batch = new ArrayList<>();
         for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(500))) {
-          read(record);
+          SpecificRecord value = read(record);
+          if (value != null) {
+            batch.add(value);
+          }
         }
+        view.acceptAll(batch);
       }
     } catch (WakeupException e) {
       // closing
@@ -104,17 +109,19 @@ public final class StatusFeed implements AutoCloseable {
     }
   }
 
-  private void read(ConsumerRecord<byte[], byte[]> record) {
+  /** The record's value, or null for a tombstone or what cannot be read. */
+  private SpecificRecord read(ConsumerRecord<byte[], byte[]> record) {
     if (record.value() == null) {
-      return;
+      return null;
     }
     try {
-      view.accept(readers.get(record.topic()).deserialize(record.topic(), record.value()));
+      return readers.get(record.topic()).deserialize(record.topic(), record.value());
     } catch (RuntimeException e) {
       // the pipeline dead-letters what it cannot read; the page only skips it
       if (unreadable.incrementAndGet() == 1) {
         LOG.warn("status page skips unreadable records of {}: {}", record.topic(), e.getMessage());
       }
+      return null;
     }
   }
 

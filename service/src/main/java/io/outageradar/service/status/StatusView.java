@@ -17,6 +17,7 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Currency;
 import java.util.HashMap;
@@ -66,27 +67,46 @@ public final class StatusView {
 
   /** Applies one record of the pipeline's outputs; other records are ignored. */
   public void accept(SpecificRecord record) {
-    Change change = null;
+    acceptAll(List.of(record));
+  }
+
+  /**
+   * Applies records in order under one hold of the view's lock, so that the feed reading a history
+   * is not made to wait for a turn at every record while many pages ask for answers.
+   */
+  public void acceptAll(List<SpecificRecord> records) {
+    List<Change> changes = new ArrayList<>();
     synchronized (this) {
-      if (record instanceof OutageEvent outage) {
-        change = apply(outage);
-      } else if (record instanceof RegionWindowHealth window) {
-        change = newService(window.getService(), window.getWindowEnd());
-        services.get(window.getService()).add(window);
-        advance(window.getWindowEnd());
-      } else if (record instanceof ReportWindowStats stats) {
-        change = newService(stats.getService(), stats.getWindowEnd());
-        services.get(stats.getService()).add(stats);
-        advance(stats.getWindowEnd());
-      } else if (record instanceof ScoredReport report) {
-        service(report.getReport().getService()).add(report);
-        advance(report.getReport().getReportedAt());
+      for (SpecificRecord record : records) {
+        Change change = applyOne(record);
+        if (change != null) {
+          changes.add(change);
+        }
       }
     }
-    if (change != null) {
-      Change heard = change;
-      listeners.forEach(listener -> listener.accept(heard));
+    for (Change change : changes) {
+      listeners.forEach(listener -> listener.accept(change));
     }
+  }
+
+  private Change applyOne(SpecificRecord record) {
+    if (record instanceof OutageEvent outage) {
+      return apply(outage);
+    }
+    Change change = null;
+    if (record instanceof RegionWindowHealth window) {
+      change = newService(window.getService(), window.getWindowEnd());
+      services.get(window.getService()).add(window);
+      advance(window.getWindowEnd());
+    } else if (record instanceof ReportWindowStats stats) {
+      change = newService(stats.getService(), stats.getWindowEnd());
+      services.get(stats.getService()).add(stats);
+      advance(stats.getWindowEnd());
+    } else if (record instanceof ScoredReport report) {
+      service(report.getReport().getService()).add(report);
+      advance(report.getReport().getReportedAt());
+    }
+    return change;
   }
 
   private Change apply(OutageEvent outage) {
