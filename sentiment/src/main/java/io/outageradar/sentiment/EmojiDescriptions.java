@@ -1,22 +1,29 @@
 package io.outageradar.sentiment;
 
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.Map;
 
 /**
  * VADER's emoji lexicon: single code points and the words that describe them ("😡" → "pouting
- * face"). Kept as sorted code points searched by bisection, so looking up a letter such as "ã"
- * (which shares the range with the emoji's lowest entries) allocates nothing.
+ * face"). Kept as sorted code points searched by bisection, with a bit per basic-plane code point
+ * in front, so looking up a letter such as "ã" costs one bit and allocates nothing.
  */
 final class EmojiDescriptions {
   private final int[] codePoints;
   private final String[] descriptions;
+
+  /** The code points below U+10000 that have a description: most letters are answered here. */
+  private final BitSet basic = new BitSet(Character.MIN_SUPPLEMENTARY_CODE_POINT);
 
   EmojiDescriptions(Map<Integer, String> byCodePoint) {
     codePoints = byCodePoint.keySet().stream().mapToInt(Integer::intValue).sorted().toArray();
     descriptions = new String[codePoints.length];
     for (int i = 0; i < codePoints.length; i++) {
       descriptions[i] = byCodePoint.get(codePoints[i]);
+      if (codePoints[i] < Character.MIN_SUPPLEMENTARY_CODE_POINT) {
+        basic.set(codePoints[i]);
+      }
     }
   }
 
@@ -27,8 +34,13 @@ final class EmojiDescriptions {
    */
   String describe(String raw) {
     int first = 0;
-    while (first < raw.length() && description(raw.codePointAt(first)) == null) {
-      first += Character.charCount(raw.codePointAt(first));
+    while (first < raw.length()) {
+      char c = raw.charAt(first);
+      int cp = Character.isHighSurrogate(c) ? raw.codePointAt(first) : c;
+      if (description(cp) != null) {
+        break;
+      }
+      first += Character.charCount(cp);
     }
     if (first == raw.length()) {
       return raw;
@@ -54,7 +66,7 @@ final class EmojiDescriptions {
   }
 
   private String description(int codePoint) {
-    if (codePoints.length == 0 || codePoint < codePoints[0]) {
+    if (codePoint < Character.MIN_SUPPLEMENTARY_CODE_POINT && !basic.get(codePoint)) {
       return null;
     }
     int at = Arrays.binarySearch(codePoints, codePoint);

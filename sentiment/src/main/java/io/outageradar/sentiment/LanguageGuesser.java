@@ -111,7 +111,11 @@ final class LanguageGuesser {
     int[] score = new int[RECOGNISED.size()];
     String text = split.text();
     for (int i = 0; i < text.length(); i++) {
-      switch (Character.toLowerCase(text.charAt(i))) {
+      char c = text.charAt(i);
+      if (c < '¡') {
+        continue; // ASCII and the controls below it: none of the letters below
+      }
+      switch (Character.toLowerCase(c)) {
         case 'ã', 'õ' -> score[1] += 2;
         case 'ç' -> { // Portuguese, but French and Turkish write it too
           score[1] += 2;

@@ -13,27 +13,41 @@ final class Split {
   private final String text;
   private final String[] words;
   private final boolean[] closesClause;
+
+  /** Whether a token as kept still has punctuation at an edge (a short one: ":)", "ok!"). */
+  private final boolean[] edged;
+
   private final String[] keys;
   private String[] lower;
 
-  private Split(String text, String[] words, boolean[] closesClause) {
+  private Split(String text, String[] words, boolean[] closesClause, boolean[] edged) {
     this.text = text;
     this.words = words;
     this.closesClause = closesClause;
+    this.edged = edged;
     this.keys = new String[words.length];
   }
 
   static Split of(String text) {
-    String[] words = new String[countTokens(text)];
-    boolean[] closesClause = new boolean[words.length];
+    int count = 0;
+    boolean inToken = false;
+    for (int i = 0; i < text.length(); ) {
+      int cp = codePointAt(text, i);
+      boolean space = TextShape.isSpace(cp);
+      count += !space && !inToken ? 1 : 0;
+      inToken = !space;
+      i += Character.charCount(cp);
+    }
+    String[] words = new String[count];
+    boolean[] closes = new boolean[count];
+    boolean[] edged = new boolean[count];
     int n = 0;
     int start = -1;
-    for (int i = 0; i < text.length(); ) {
-      int cp = text.codePointAt(i);
+    for (int i = 0; i <= text.length(); ) {
+      int cp = i == text.length() ? ' ' : codePointAt(text, i);
       if (TextShape.isSpace(cp)) {
         if (start >= 0) {
-          closesClause[n] = isClauseMark(text.charAt(i - 1));
-          words[n++] = token(text, start, i);
+          token(text, start, i, n++, words, closes, edged);
           start = -1;
         }
       } else if (start < 0) {
@@ -41,32 +55,18 @@ final class Split {
       }
       i += Character.charCount(cp);
     }
-    if (start >= 0) {
-      closesClause[n] = isClauseMark(text.charAt(text.length() - 1));
-      words[n] = token(text, start, text.length());
-    }
-    return new Split(text, words, closesClause);
+    return new Split(text, words, closes, edged);
   }
 
-  private static int countTokens(String text) {
-    int count = 0;
-    boolean inToken = false;
-    for (int i = 0; i < text.length(); ) {
-      int cp = text.codePointAt(i);
-      boolean space = TextShape.isSpace(cp);
-      if (!space && !inToken) {
-        count++;
-      }
-      inToken = !space;
-      i += Character.charCount(cp);
-    }
-    return count;
+  /** Most texts have no surrogates: the code point is the char. */
+  private static int codePointAt(String text, int i) {
+    char c = text.charAt(i);
+    return Character.isHighSurrogate(c) ? text.codePointAt(i) : c;
   }
 
-  /**
-   * The token at [start, end) of {@code text}, stripped unless that leaves two code points or less.
-   */
-  private static String token(String text, int start, int end) {
+  /** Token {@code n}, at [start, end): stripped unless that leaves two code points or less. */
+  private static void token(
+      String text, int start, int end, int n, String[] words, boolean[] closes, boolean[] edged) {
     int from = start;
     int to = end;
     while (from < to && TextShape.isPunctuation(text.charAt(from))) {
@@ -78,7 +78,10 @@ final class Split {
     // more than four chars are more than two code points, whatever the surrogates
     boolean keepsTwoOrLess =
         to - from <= 2 || (to - from <= 4 && text.codePointCount(from, to) <= 2);
-    return keepsTwoOrLess ? text.substring(start, end) : text.substring(from, to);
+    boolean whole = keepsTwoOrLess || (from == start && to == end);
+    words[n] = whole ? text.substring(start, end) : text.substring(from, to);
+    edged[n] = whole && (from != start || to != end);
+    closes[n] = isClauseMark(text.charAt(end - 1));
   }
 
   private static boolean isClauseMark(char c) {
@@ -110,8 +113,7 @@ final class Split {
   String key(int i) {
     String key = keys[i];
     if (key == null) {
-      String stripped = TextShape.stripPunctuation(words[i]);
-      key = stripped == words[i] ? lower(i) : stripped.toLowerCase(Locale.ROOT);
+      key = edged[i] ? TextShape.stripPunctuation(words[i]).toLowerCase(Locale.ROOT) : lower(i);
       keys[i] = key;
     }
     return key;

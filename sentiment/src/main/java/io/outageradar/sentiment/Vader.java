@@ -289,7 +289,7 @@ final class Vader {
       if (i > back && !vocabulary.contains(lower[i - (back + 1)])) {
         double scalar =
             boosterScalar(
-                vocabulary.boosters().before().get(lower[i - (back + 1)]),
+                vocabulary.boosters().before(lower[i - (back + 1)]),
                 words[i - (back + 1)],
                 valence,
                 capDifferential);
@@ -312,10 +312,7 @@ final class Vader {
     if (i < n - 1 && !vocabulary.contains(lower[i + 1])) {
       valence +=
           boosterScalar(
-              vocabulary.boosters().after().get(lower[i + 1]),
-              words[i + 1],
-              valence,
-              capDifferential);
+              vocabulary.boosters().after(lower[i + 1]), words[i + 1], valence, capDifferential);
     }
     if (!negated && vocabulary.isProblem(lower[i]) && deniedFromAfar(text, i, vocabulary)) {
       valence *= N_SCALAR;

@@ -50,7 +50,10 @@ final class Vocabulary {
     this.noNegates = noNegates;
     this.contrasts = Set.copyOf(contrasts);
     this.lexicon = new HashMap<>(lexicon); // never changed; a HashMap looks strings up faster
-    this.negations = Set.copyOf(negations);
+    // VADER's negators and the language's in one set (never changed): asked of every token
+    Set<String> allNegations = new HashSet<>(Vader.NEGATE);
+    allNegations.addAll(negations);
+    this.negations = allNegations;
     this.emoji = emoji;
     this.phrases = Set.copyOf(phrases);
     phrases.forEach(phrase -> phraseTrie.add(phrase, 1));
@@ -84,7 +87,7 @@ final class Vocabulary {
    * problema"): a negator before it does not flip it again, and it is not VADER's "no".
    */
   boolean negationProof(String lowerCase) {
-    return negationProof.contains(lowerCase);
+    return lowerCase.indexOf(' ') > 0 && negationProof.contains(lowerCase);
   }
 
   /**
@@ -126,9 +129,7 @@ final class Vocabulary {
       return false; // a merged phrase ("can't log in") carries its own valence; it negates nothing
       // after it
     }
-    return Vader.NEGATE.contains(lowerCase)
-        || lowerCase.contains("n't")
-        || negations.contains(lowerCase);
+    return negations.contains(lowerCase) || lowerCase.contains("n't");
   }
 
   /**
@@ -173,8 +174,7 @@ final class Vocabulary {
     Map<String, Double> merged = new HashMap<>(lexicon);
     merged.putAll(entries);
     neutral.forEach(merged::remove);
-    Set<String> sentimentBoosters = new HashSet<>(moreBoosters.before().keySet());
-    sentimentBoosters.addAll(moreBoosters.after().keySet());
+    Set<String> sentimentBoosters = new HashSet<>(moreBoosters.words());
     sentimentBoosters.retainAll(merged.keySet());
     if (!sentimentBoosters.isEmpty()) {
       // VADER never lets a sentiment word boost, and a booster carries no sentiment: a data mistake
