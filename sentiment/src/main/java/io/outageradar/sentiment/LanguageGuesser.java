@@ -10,12 +10,12 @@ import java.util.Set;
  * Tells the languages of short posts apart: each token that is a frequent function word of a
  * language, or one of its outage words, counts for it; one of its outage phrases ("no funciona")
  * and letters only one of them uses (ã, õ, ç for Portuguese; ñ, ¿, ¡ for Spanish) count double; an
- * unlisted word's spelling counts once. English, Portuguese, Spanish and French have a scoring
- * layer; the others (German, Italian, Indonesian, Turkish, romanised Hindi) are only recognised, so
- * that their texts are not scored with the wrong layer: they win only with more evidence than any
- * of those, and are then "und". No evidence, or a tie with English, means English; other ties go to
- * Portuguese, then Spanish, then French. Good enough to pick a vocabulary; not a general language
- * identifier.
+ * unlisted word's spelling counts once. The nine {@link #LANGUAGES} have a scoring layer; Dutch and
+ * Polish are only recognised, so that their texts are not scored with the wrong layer: they win
+ * only with more evidence than any of those, and are then "und". A tie goes to the report's
+ * region's language when that is one of the tied; otherwise no evidence, or a tie with English,
+ * means English, and other ties go to the first in {@link #LANGUAGES}. Good enough to pick a
+ * vocabulary; not a general language identifier.
  */
 final class LanguageGuesser {
   /** The languages with a scoring layer. */

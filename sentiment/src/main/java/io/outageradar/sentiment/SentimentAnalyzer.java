@@ -9,10 +9,10 @@ import java.util.Set;
 
 /**
  * Scores short texts: {@link #vader} with the published VADER method and lexicon, exactly; {@link
- * #analyze} with VADER plus the outage-domain layer of the text's language (English, Portuguese or
- * Spanish; given, or guessed when not). Thread-safe and loaded once: share {@link #standard()}.
- * Texts are scored on their first {@value #MAX_TEXT_LENGTH} characters, the longest report the
- * intake takes; longer ones are cut, never rejected.
+ * #analyze} with VADER plus the outage-domain layer of the text's language (one of {@link
+ * #languages()}; given, or guessed when not). Thread-safe and loaded once: share {@link
+ * #standard()}. Texts are scored on their first {@value #MAX_TEXT_LENGTH} characters, the longest
+ * report the intake takes; longer ones are cut, never rejected.
  */
 public final class SentimentAnalyzer {
   public static final int MAX_TEXT_LENGTH = 2_000;
@@ -171,8 +171,8 @@ public final class SentimentAnalyzer {
   }
 
   /**
-   * VADER with the outage layer of {@code langHint} when it names English, Portuguese or Spanish
-   * (any region suffix ignored: "pt-BR" is "pt"); otherwise of the language guessed from the text.
+   * VADER with the outage layer of {@code langHint} when it names a language with a layer (any
+   * region suffix ignored: "pt-BR" is "pt"); otherwise of the language guessed from the text.
    */
   public SentimentScore analyze(String text, String langHint) {
     return analyze(text, langHint, null);
