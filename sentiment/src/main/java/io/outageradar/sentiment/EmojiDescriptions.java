@@ -35,8 +35,7 @@ final class EmojiDescriptions {
   String describe(String raw) {
     int first = 0;
     while (first < raw.length()) {
-      char c = raw.charAt(first);
-      int cp = Character.isHighSurrogate(c) ? raw.codePointAt(first) : c;
+      int cp = TextShape.codePointAt(raw, first);
       if (description(cp) != null) {
         break;
       }

@@ -32,7 +32,7 @@ final class Split {
     int count = 0;
     boolean inToken = false;
     for (int i = 0; i < text.length(); ) {
-      int cp = codePointAt(text, i);
+      int cp = TextShape.codePointAt(text, i);
       boolean space = TextShape.isSpace(cp);
       count += !space && !inToken ? 1 : 0;
       inToken = !space;
@@ -44,7 +44,7 @@ final class Split {
     int n = 0;
     int start = -1;
     for (int i = 0; i <= text.length(); ) {
-      int cp = i == text.length() ? ' ' : codePointAt(text, i);
+      int cp = i == text.length() ? ' ' : TextShape.codePointAt(text, i);
       if (TextShape.isSpace(cp)) {
         if (start >= 0) {
           token(text, start, i, n++, words, closes, edged);
@@ -56,12 +56,6 @@ final class Split {
       i += Character.charCount(cp);
     }
     return new Split(text, words, closes, edged);
-  }
-
-  /** Most texts have no surrogates: the code point is the char. */
-  private static int codePointAt(String text, int i) {
-    char c = text.charAt(i);
-    return Character.isHighSurrogate(c) ? text.codePointAt(i) : c;
   }
 
   /** Token {@code n}, at [start, end): stripped unless that leaves two code points or less. */

@@ -8,6 +8,12 @@ package io.outageradar.sentiment;
 final class TextShape {
   private TextShape() {}
 
+  /** The code point at {@code i}; most texts have no surrogates, so it is usually the char. */
+  static int codePointAt(String text, int i) {
+    char c = text.charAt(i);
+    return Character.isHighSurrogate(c) ? text.codePointAt(i) : c;
+  }
+
   /** Python's {@code str.isspace()}: Java whitespace plus the no-break spaces and NEL. */
   static boolean isSpace(int codePoint) {
     if (codePoint < 0x80) { // the same answer, without the Unicode tables, for most characters

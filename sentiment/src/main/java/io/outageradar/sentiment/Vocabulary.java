@@ -57,8 +57,9 @@ final class Vocabulary {
     this.emoji = emoji;
     this.phrases = Set.copyOf(phrases);
     phrases.forEach(phrase -> phraseTrie.add(phrase, 1));
+    // only merged phrases are ever tokens with a space: VADER's own multi-word entries never are
     this.negationProof = new HashSet<>();
-    this.lexicon.keySet().stream().filter(this::holdsItsNegation).forEach(negationProof::add);
+    this.phrases.stream().filter(this::holdsItsNegation).forEach(negationProof::add);
   }
 
   String lang() {
@@ -95,16 +96,9 @@ final class Vocabulary {
    * "problema nenhum", whose negator comes last ("nunca tive problema nenhum" is no denial of the
    * phrase, it is the phrase).
    */
-  private boolean holdsItsNegation(String entry) {
-    if (entry.indexOf(' ') < 0) {
-      return false;
-    }
-    for (String word : entry.split(" ")) {
-      if (word.equals("no")
-          || word.equals("zero")
-          || negations.contains(word)
-          || Vader.NEGATE.contains(word)
-          || word.contains("n't")) {
+  private boolean holdsItsNegation(String phrase) {
+    for (String word : phrase.split(" ")) {
+      if (word.equals("no") || word.equals("zero") || negates(word)) {
         return true;
       }
     }
