@@ -19,12 +19,17 @@ public final class InputProducers {
    * As {@link #properties(String)}, with what the operator passed through for producers over it.
    */
   public static Properties properties(KafkaClients kafka) {
+    return properties(kafka, InputPartitioning.SERVICE);
+  }
+
+  /** As above, partitioned as {@code partitioning} says (tests and replays of other clients). */
+  public static Properties properties(KafkaClients kafka, InputPartitioning partitioning) {
     Properties props = new Properties();
     props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
     props.put(ProducerConfig.ACKS_CONFIG, "all");
     props.put(ProducerConfig.LINGER_MS_CONFIG, 10);
     props.put(ProducerConfig.BATCH_SIZE_CONFIG, 128 * 1024);
     props.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
-    return kafka.properties(KafkaClients.Kind.PRODUCER, ServicePartitioner.configure(props));
+    return kafka.properties(KafkaClients.Kind.PRODUCER, partitioning.configure(props));
   }
 }

@@ -13,10 +13,12 @@ import org.apache.kafka.common.utils.Utils;
  * service lands in one partition, in the order it was produced.
  *
  * <p>Why: the pipeline decides whether regions fail together (one GLOBAL outage) and applies both
- * signals of a region in event-time order. With all of a service's inputs in one partition of each
- * input topic, one task reads them in timestamp order with no repartition in between, and the
- * outcome cannot depend on which task ran ahead. Every producer of {@code probe-results} and {@code
- * user-reports} must use it ({@link #configure}); a key without {@code |} is partitioned whole.
+ * signals of a region in event-time order, so one task owns every region of a service. Records in
+ * the partition of their service are already where that task reads them; any other (Kafka's default
+ * partitioner hashes the whole key, as kafkajs, librdkafka, Connect and REST proxies do) the
+ * pipeline first moves through a by-service topic. The outcome is the same either way; this
+ * partitioner only saves the move. Our own producers use it ({@link #configure}); a key without
+ * {@code |} is partitioned whole.
  */
 public final class ServicePartitioner implements Partitioner {
   /** Sets this partitioner on producer properties. */

@@ -116,6 +116,31 @@ public final class TopicCreator {
         "topics " + names + " have no leader after " + LEADER_TIMEOUT.toSeconds() + " s");
   }
 
+  /** How many partitions each of {@code names} has on the cluster {@code kafka} reaches. */
+  public static Map<String, Integer> partitionCounts(KafkaClients kafka, List<String> names) {
+    try (Admin admin = Admin.create(kafka.properties(KafkaClients.Kind.ADMIN))) {
+      Map<String, Integer> counts = new HashMap<>();
+      admin
+          .describeTopics(names)
+          .allTopicNames()
+          .get()
+          .forEach((name, description) -> counts.put(name, description.partitions().size()));
+      return counts;
+    } catch (ExecutionException e) {
+      throw new IllegalStateException(
+          "Kafka at "
+              + kafka.bootstrapServers()
+              + ": cannot describe topics "
+              + names
+              + ": "
+              + e.getCause().getMessage(),
+          e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while describing topics", e);
+    }
+  }
+
   static Map<String, String> configs(Topic<?, ?> topic) {
     Map<String, String> configs = new HashMap<>();
     configs.put(

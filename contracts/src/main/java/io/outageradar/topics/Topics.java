@@ -24,6 +24,8 @@ import org.apache.kafka.common.serialization.Serdes;
 public final class Topics {
   public static final String PROBE_RESULTS = "probe-results";
   public static final String USER_REPORTS = "user-reports";
+  public static final String PROBE_RESULTS_BY_SERVICE = "probe-results-by-service";
+  public static final String USER_REPORTS_BY_SERVICE = "user-reports-by-service";
   public static final String SCORED_REPORTS = "scored-reports";
   public static final String REGION_HEALTH = "region-health";
   public static final String REPORT_HEALTH = "report-health";
@@ -46,6 +48,15 @@ public final class Topics {
   public final Topic<String, ProbeResult> probeResults;
   public final Topic<String, UserReport> userReports;
   public final Topic<String, ScoredReport> scoredReports;
+
+  /**
+   * The inputs' records that their producers put in another partition than their service's (any
+   * client but {@link ServicePartitioner}), moved there by the pipeline itself, with markers of how
+   * far each input partition has come. Internal: written and read by the pipeline only.
+   */
+  public final Topic<String, ProbeResult> probeResultsByService;
+
+  public final Topic<String, UserReport> userReportsByService;
   public final Topic<String, RegionWindowHealth> regionHealth;
   public final Topic<String, ReportWindowStats> reportHealth;
   public final Topic<String, OutageEvent> outages;
@@ -88,6 +99,22 @@ public final class Topics {
             prefix + USER_REPORTS,
             keys,
             values(UserReport.class, registry),
+            INPUT_PARTITIONS,
+            INPUT_RETENTION,
+            false);
+    probeResultsByService =
+        new Topic<>(
+            prefix + PROBE_RESULTS_BY_SERVICE,
+            keys,
+            probeResults.valueSerde(),
+            INPUT_PARTITIONS,
+            INPUT_RETENTION,
+            false);
+    userReportsByService =
+        new Topic<>(
+            prefix + USER_REPORTS_BY_SERVICE,
+            keys,
+            userReports.valueSerde(),
             INPUT_PARTITIONS,
             INPUT_RETENTION,
             false);
@@ -184,6 +211,8 @@ public final class Topics {
             List.of(
                 probeResults,
                 userReports,
+                probeResultsByService,
+                userReportsByService,
                 scoredReports,
                 regionHealth,
                 reportHealth,
@@ -194,6 +223,18 @@ public final class Topics {
                 deadLetters));
     all.addAll(impactTopics);
     return List.copyOf(all);
+  }
+
+  /**
+   * Every topic the pipeline reads its inputs from: the inputs and their by-service topics. It has
+   * read everything when its lag on these is 0.
+   */
+  public List<String> pipelineInputs() {
+    return List.of(
+        probeResults.name(),
+        userReports.name(),
+        probeResultsByService.name(),
+        userReportsByService.name());
   }
 
   /** A serde for an internal state record, registered in the same registry as the topics. */

@@ -2,7 +2,9 @@ package io.outageradar.simulation;
 
 import io.outageradar.avro.ProbeResult;
 import io.outageradar.avro.UserReport;
+import io.outageradar.topics.InputPartitioning;
 import io.outageradar.topics.InputProducers;
+import io.outageradar.topics.KafkaClients;
 import io.outageradar.topics.Topic;
 import java.time.Instant;
 import java.util.Properties;
@@ -37,7 +39,21 @@ public final class ScenarioPublisher {
       Topic<String, UserReport> reports,
       String bootstrapServers,
       double speed) {
-    Properties props = InputProducers.properties(bootstrapServers);
+    return publish(
+        name, events, probes, reports, bootstrapServers, speed, InputPartitioning.SERVICE);
+  }
+
+  /** As above, with the producer partitioning as {@code partitioning} says. */
+  public static long publish(
+      String name,
+      Stream<SpecificRecord> events,
+      Topic<String, ProbeResult> probes,
+      Topic<String, UserReport> reports,
+      String bootstrapServers,
+      double speed,
+      InputPartitioning partitioning) {
+    Properties props =
+        InputProducers.properties(KafkaClients.plain(bootstrapServers), partitioning);
     // One request in flight: these replays write into topics created a moment before, whose
     // partitions may still answer NOT_LEADER; with several requests in flight a later batch could
     // be

@@ -27,5 +27,15 @@ public final class StoreNames {
   /** The event time each input of a detection task has reached. */
   public static final String DETECTION_CLOCKS = "detection-clocks-store";
 
+  /**
+   * Records an input's placement holds until every partition they could be merged with has passed
+   * them, and how far each partition has come ({@code ServicePlacement}).
+   */
+  public static final String PROBE_PLACEMENT_QUEUE = "probe-placement-queue-store";
+
+  public static final String PROBE_PLACEMENT_SOURCES = "probe-placement-sources-store";
+  public static final String REPORT_PLACEMENT_QUEUE = "report-placement-queue-store";
+  public static final String REPORT_PLACEMENT_SOURCES = "report-placement-sources-store";
+
   private StoreNames() {}
 }

@@ -38,13 +38,18 @@ public final class WriteBehindKeyValueStore<K, V>
   /** Enough for every open window of 50,000 keys, few enough to stay well inside a 1 GiB heap. */
   static final int DEFAULT_MAX_HELD_ENTRIES = 100_000;
 
-  /** A held value, and whether the store below has it yet. */
+  /**
+   * A held value, whether the store below has it yet, and whether the store below may have any
+   * value of its key (if not, deleting it needs nothing below).
+   */
   private static final class Held<V> {
     V value;
     boolean unwritten;
+    boolean below;
 
-    Held(V value) {
+    Held(V value, boolean below) {
       this.value = value;
+      this.below = below;
     }
   }
 
@@ -68,6 +73,16 @@ public final class WriteBehindKeyValueStore<K, V>
         Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), keySerde, valueSerde));
   }
 
+  /**
+   * An in-memory, logged store of {@code name}, written behind: for state that lives a moment (most
+   * of it is deleted before the next commit) and is small at any time, restored from its changelog.
+   */
+  public static <K, V> StoreBuilder<KeyValueStore<K, V>> inMemoryBuilder(
+      String name, Serde<K> keySerde, Serde<V> valueSerde) {
+    return new Builder<>(
+        Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(name), keySerde, valueSerde));
+  }
+
   @Override
   public void init(StateStoreContext context, StateStore root) {
     forgetHeld();
@@ -82,7 +97,7 @@ public final class WriteBehindKeyValueStore<K, V>
     }
     V below = wrapped().get(key);
     if (below != null) {
-      held.put(key, new Held<>(below));
+      held.put(key, new Held<>(below, true));
     }
     return below;
   }
@@ -93,7 +108,7 @@ public final class WriteBehindKeyValueStore<K, V>
       delete(key);
       return;
     }
-    Held<V> slot = held.computeIfAbsent(key, k -> new Held<>(value));
+    Held<V> slot = held.computeIfAbsent(key, k -> new Held<>(value, wrapped().get(k) != null));
     slot.value = value;
     if (!slot.unwritten) {
       slot.unwritten = true;
@@ -118,10 +133,13 @@ public final class WriteBehindKeyValueStore<K, V>
   @Override
   public V delete(K key) {
     Held<V> slot = held.remove(key);
-    V below = wrapped().delete(key);
     if (slot == null) {
-      return below;
+      return wrapped().delete(key);
     }
+    if (slot.below) {
+      wrapped().delete(key);
+    }
+    // a value put and deleted between two commits never reaches the store below or its changelog
     slot.unwritten = false; // still listed in unwritten: skipped there
     return slot.value;
   }
@@ -200,6 +218,7 @@ public final class WriteBehindKeyValueStore<K, V>
       if (slot != null && slot.unwritten) {
         wrapped().put(key, slot.value);
         slot.unwritten = false;
+        slot.below = true;
       }
     }
     unwritten.clear();

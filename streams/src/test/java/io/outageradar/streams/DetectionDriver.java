@@ -13,6 +13,7 @@ import io.outageradar.detection.reports.ReportDetectionConfig;
 import io.outageradar.sentiment.SentimentAnalyzer;
 import io.outageradar.streams.detection.DetectionTopology;
 import io.outageradar.streams.detection.InputLag;
+import io.outageradar.streams.placement.InputPlacement;
 import io.outageradar.topics.Topic;
 import io.outageradar.topics.Topics;
 import java.nio.file.Path;
@@ -76,7 +77,8 @@ public final class DetectionDriver implements AutoCloseable {
             revenue,
             SentimentAnalyzer.standard(),
             topics,
-            InputLag.NONE));
+            InputLag.NONE,
+            InputPlacement.Partitions.SINGLE));
   }
 
   public void probe(ProbeResult probe) {

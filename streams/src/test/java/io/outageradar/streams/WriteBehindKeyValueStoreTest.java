@@ -5,11 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.api.MockProcessorContext;
+import org.apache.kafka.streams.state.KeyValueBytesStoreSupplier;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.Stores;
+import org.apache.kafka.streams.state.internals.InMemoryKeyValueStore;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -68,6 +71,59 @@ class WriteBehindKeyValueStoreTest {
 
     assertThat(store.get("a")).isNull();
     assertThat(below.get("a")).isNull();
+  }
+
+  @Test
+  void aKeyPutAndDeletedBetweenTwoCommitsNeverReachesTheStoreBelow() {
+    List<String> writesBelow = new ArrayList<>();
+    KeyValueStore<String, Long> counted =
+        Stores.keyValueStoreBuilder(
+                new KeyValueBytesStoreSupplier() {
+                  @Override
+                  public String name() {
+                    return "counted";
+                  }
+
+                  @Override
+                  public KeyValueStore<Bytes, byte[]> get() {
+                    return new InMemoryKeyValueStore("counted") {
+                      @Override
+                      public void put(Bytes key, byte[] value) {
+                        writesBelow.add((value == null ? "delete " : "put ") + key);
+                        super.put(key, value);
+                      }
+
+                      @Override
+                      public byte[] delete(Bytes key) {
+                        writesBelow.add("delete " + key);
+                        return super.delete(key);
+                      }
+                    };
+                  }
+
+                  @Override
+                  public String metricsScope() {
+                    return "in-memory";
+                  }
+                },
+                Serdes.String(),
+                Serdes.Long())
+            .withLoggingDisabled()
+            .withCachingDisabled()
+            .build();
+    WriteBehindKeyValueStore<String, Long> writeBehind = new WriteBehindKeyValueStore<>(counted, 2);
+    writeBehind.init(new MockProcessorContext<>().getStateStoreContext(), writeBehind);
+
+    writeBehind.put("held", 1L);
+    writeBehind.put("passing", 2L);
+    assertThat(writeBehind.delete("passing")).isEqualTo(2L);
+    writeBehind.flushCache();
+
+    assertThat(writesBelow).hasSize(1);
+    assertThat(counted.get("held")).isEqualTo(1L);
+
+    assertThat(writeBehind.delete("held")).isEqualTo(1L);
+    assertThat(counted.get("held")).as("a key the store below has is deleted there").isNull();
   }
 
   @Test

@@ -1,6 +1,7 @@
 package io.outageradar.service.runtime;
 
 import io.outageradar.streams.detection.InputLag;
+import java.util.HashMap;
 import java.util.Map;
 import org.apache.kafka.common.Metric;
 import org.apache.kafka.common.MetricName;
@@ -13,26 +14,49 @@ import org.apache.kafka.streams.KafkaStreams;
 final class FetchedLag implements InputLag {
   private volatile KafkaStreams streams;
 
+  /**
+   * The lag metrics are indexed again after this long: after a rebalance a consumer may have
+   * registered new ones, and an old one keeps its last value.
+   */
+  private static final long REINDEX_AFTER_NANOS = 5_000_000_000L;
+
+  /** Lag metrics by topic|partition, and when they were indexed. */
+  private record Index(Map<String, Metric> lags, long atNanos) {}
+
+  private volatile Index index = new Index(Map.of(), 0);
+
   void watch(KafkaStreams streams) {
     this.streams = streams;
   }
 
   @Override
   public boolean caughtUp(String topic, int partition) {
+    Metric lag = lags().get(topic + '|' + partition);
+    return lag != null
+        && lag.metricValue() instanceof Number records
+        && records.doubleValue() == 0.0;
+  }
+
+  /**
+   * The lag metric of every partition the consumers fetch, indexed from all of the application's
+   * metrics (thousands, and asked about several times a second per task) every few seconds.
+   */
+  private Map<String, Metric> lags() {
+    Index known = index;
+    long now = System.nanoTime();
     KafkaStreams watched = streams;
-    if (watched == null) {
-      return false;
+    if (watched == null
+        || (!known.lags().isEmpty() && now - known.atNanos() < REINDEX_AFTER_NANOS)) {
+      return known.lags();
     }
-    String partitionTag = Integer.toString(partition);
+    Map<String, Metric> lags = new HashMap<>();
     for (Map.Entry<MetricName, ? extends Metric> metric : watched.metrics().entrySet()) {
       MetricName name = metric.getKey();
-      if (name.name().equals("records-lag")
-          && topic.equals(name.tags().get("topic"))
-          && partitionTag.equals(name.tags().get("partition"))) {
-        Object value = metric.getValue().metricValue();
-        return value instanceof Number lag && lag.doubleValue() == 0.0;
+      if (name.name().equals("records-lag") && name.tags().containsKey("partition")) {
+        lags.put(name.tags().get("topic") + '|' + name.tags().get("partition"), metric.getValue());
       }
     }
-    return false;
+    index = new Index(lags, now);
+    return lags;
   }
 }

@@ -15,11 +15,14 @@ import io.outageradar.streams.DeadLetteringDeserializationHandler;
 import io.outageradar.streams.StoreNames;
 import io.outageradar.streams.StreamsProperties;
 import io.outageradar.streams.detection.DetectionTopology;
+import io.outageradar.streams.placement.InputPlacement;
 import io.outageradar.topics.KafkaClients;
 import io.outageradar.topics.TopicCreator;
 import io.outageradar.topics.Topics;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
@@ -181,6 +184,7 @@ public final class Pipeline implements AutoCloseable {
   public static Pipeline start(Settings settings, Duration startupTimeout) {
     TopicCreator.ensure(settings.kafka(), settings.topics().all(), settings.replicationFactor());
     FetchedLag lag = new FetchedLag();
+    InputPlacement.Partitions partitions = partitions(settings);
     Topology topology =
         DetectionTopology.build(
             new DetectionTopology.Settings(
@@ -190,7 +194,8 @@ public final class Pipeline implements AutoCloseable {
                 settings.revenue(),
                 SentimentAnalyzer.standard(),
                 settings.topics(),
-                lag));
+                lag,
+                partitions));
     Properties own =
         StreamsProperties.of(
             settings.applicationId(),
@@ -265,8 +270,36 @@ public final class Pipeline implements AutoCloseable {
   }
 
   /**
-   * Completes with the reason if the pipeline stops on its own because it cannot work as deployed.
+   * The partitions of the inputs and of the by-service topics as they are on the cluster (an
+   * operator may have created the inputs with other counts than the catalog's). Both by-service
+   * topics must have the same count: it is the number of tasks that own services.
    */
+  private static InputPlacement.Partitions partitions(Settings settings) {
+    Topics topics = settings.topics();
+    Map<String, Integer> counts =
+        TopicCreator.partitionCounts(
+            settings.kafka(),
+            List.of(
+                topics.probeResults.name(),
+                topics.userReports.name(),
+                topics.probeResultsByService.name(),
+                topics.userReportsByService.name()));
+    int byService = counts.get(topics.probeResultsByService.name());
+    if (counts.get(topics.userReportsByService.name()) != byService) {
+      throw new IllegalStateException(
+          topics.probeResultsByService.name()
+              + " and "
+              + topics.userReportsByService.name()
+              + " must have the same number of partitions (they have "
+              + byService
+              + " and "
+              + counts.get(topics.userReportsByService.name())
+              + ")");
+    }
+    return new InputPlacement.Partitions(
+        counts.get(topics.probeResults.name()), counts.get(topics.userReports.name()), byService);
+  }
+
   /** The running application, for its state and metrics. */
   public KafkaStreams streams() {
     return app;
@@ -296,6 +329,9 @@ public final class Pipeline implements AutoCloseable {
     }
   }
 
+  /**
+   * Completes with the reason if the pipeline stops on its own because it cannot work as deployed.
+   */
   public CompletableFuture<String> fatalStop() {
     return fatal;
   }

@@ -23,8 +23,12 @@ import io.outageradar.streams.StoreNames;
 import io.outageradar.streams.WriteBehindKeyValueStore;
 import io.outageradar.streams.impact.RegionImpactStage;
 import io.outageradar.streams.lifecycle.Alerting;
+import io.outageradar.streams.placement.HeldInputs;
+import io.outageradar.streams.placement.InputPlacement;
 import io.outageradar.topics.Topic;
 import io.outageradar.topics.Topics;
+import java.time.Duration;
+import java.util.Map;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
@@ -49,10 +53,12 @@ import org.apache.kafka.streams.state.Stores;
  * outages (table) ─► by region ─► region-impact, impact.&lt;region&gt;
  * </pre>
  *
- * <p>Both inputs are partitioned by service (see {@code ServicePartitioner}), so the first
- * sub-topology needs no repartition: one task owns every region and both signals of its services
- * and decides everything in event time (see {@link DetectionProcessor}). Only the region impact,
- * which gathers outages of every service per region, is a second sub-topology.
+ * <p>One task owns every region and both signals of its services and decides everything in event
+ * time (see {@link DetectionProcessor}). Inputs whose producers partitioned them by service (see
+ * {@code ServicePartitioner}) are in that task already; whatever another client put elsewhere
+ * reaches it through the input's by-service topic, and the task merges what it gathers in an order
+ * that depends on the records alone ({@link InputPlacement}). Only the region impact, which gathers
+ * outages of every service per region, is a second sub-topology.
  */
 public final class DetectionTopology {
   /** Everything the topology depends on. */
@@ -63,7 +69,8 @@ public final class DetectionTopology {
       RevenueTable revenue,
       SentimentAnalyzer sentiment,
       Topics topics,
-      InputLag inputLag) {}
+      InputLag inputLag,
+      InputPlacement.Partitions partitions) {}
 
   private DetectionTopology() {}
 
@@ -73,34 +80,66 @@ public final class DetectionTopology {
     addDetectionStores(builder, topics);
 
     Topic<String, ProbeResult> probeTopic = topics.probeResults;
+    Topic<String, UserReport> reportTopic = topics.userReports;
+    InputPlacement.Partitions partitions = settings.partitions();
+    HeldInputs held = new HeldInputs();
+    Duration idleAfter = settings.detection().idleAdvanceAfter();
     KStream<String, ProbeResult> probeResults =
-        builder.stream(
-            probeTopic.name(),
-            Consumed.with(probeTopic.keySerde(), probeTopic.valueSerde())
-                .withTimestampExtractor(
-                    new EventTimeExtractor<>(ProbeResult.class, ProbeResult::getObservedAt))
-                .withName("probe-results-source"));
+        InputPlacement.addTo(
+            builder,
+            "probe-results",
+            probeTopic,
+            topics.probeResultsByService,
+            new EventTimeExtractor<>(ProbeResult.class, ProbeResult::getObservedAt),
+            InputValidation::probe,
+            new InputPlacement.Stage(
+                StoreNames.PROBE_PLACEMENT_QUEUE,
+                StoreNames.PROBE_PLACEMENT_SOURCES,
+                partitions.probeResults(),
+                partitions.byService(),
+                idleAfter,
+                settings.inputLag(),
+                held));
     KStream<String, SpecificRecord> probes =
         probeResults.mapValues(probe -> (SpecificRecord) probe, Named.as("probe-input"));
 
-    Topic<String, UserReport> reportTopic = topics.userReports;
     Topic<String, ScoredReport> scoredTopic = topics.scoredReports;
     KStream<String, ScoredReport> scored =
-        builder.stream(
-                reportTopic.name(),
-                Consumed.with(reportTopic.keySerde(), reportTopic.valueSerde())
-                    .withTimestampExtractor(
-                        new EventTimeExtractor<>(UserReport.class, UserReport::getReportedAt))
-                    .withName("user-reports-source"))
+        InputPlacement.addTo(
+                builder,
+                "user-reports",
+                reportTopic,
+                topics.userReportsByService,
+                new EventTimeExtractor<>(UserReport.class, UserReport::getReportedAt),
+                InputValidation::report,
+                new InputPlacement.Stage(
+                    StoreNames.REPORT_PLACEMENT_QUEUE,
+                    StoreNames.REPORT_PLACEMENT_SOURCES,
+                    partitions.userReports(),
+                    partitions.byService(),
+                    idleAfter,
+                    settings.inputLag(),
+                    held))
             .mapValues(
-                (key, report) ->
-                    SentimentScoring.score(
-                        settings.sentiment(), InputValidation.report(key, report)),
+                report -> SentimentScoring.score(settings.sentiment(), report),
                 Named.as("score-sentiment"));
     scored.to(
         scoredTopic.name(),
         Produced.with(scoredTopic.keySerde(), scoredTopic.valueSerde())
             .withName("scored-reports-sink"));
+
+    // Detection's inputs are idle only when the placement holds nothing back for another partition
+    // and the by-service topics are read to their end too.
+    InputLag lag = settings.inputLag();
+    Map<String, String> byService =
+        Map.of(
+            probeTopic.name(), topics.probeResultsByService.name(),
+            reportTopic.name(), topics.userReportsByService.name());
+    InputLag placedLag =
+        (topic, partition) ->
+            held.none(topic, partition)
+                && lag.caughtUp(topic, partition)
+                && lag.caughtUp(byService.get(topic), partition);
 
     KStream<String, SpecificRecord> decided =
         probes
@@ -113,7 +152,7 @@ public final class DetectionTopology {
                         settings.detection(),
                         settings.reports(),
                         new DetectionProcessor.Inputs(
-                            probeTopic.name(), reportTopic.name(), settings.inputLag())),
+                            probeTopic.name(), reportTopic.name(), placedLag)),
                 Named.as("detection"),
                 StoreNames.PROBE_WINDOWS,
                 StoreNames.REPORT_WINDOWS,

@@ -15,6 +15,7 @@ import io.outageradar.simulation.ScenarioEvents;
 import io.outageradar.streams.StreamsProperties;
 import io.outageradar.streams.detection.DetectionTopology;
 import io.outageradar.streams.detection.InputLag;
+import io.outageradar.streams.placement.InputPlacement;
 import io.outageradar.tools.Outcome;
 import io.outageradar.topics.Topic;
 import io.outageradar.topics.Topics;
@@ -75,7 +76,8 @@ public final class Backtest {
             revenue,
             SentimentAnalyzer.standard(),
             topics,
-            InputLag.NONE);
+            InputLag.NONE,
+            InputPlacement.Partitions.SINGLE);
     try (TopologyTestDriver driver =
         new TopologyTestDriver(
             DetectionTopology.build(settings),

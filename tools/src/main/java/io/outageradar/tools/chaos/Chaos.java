@@ -150,7 +150,7 @@ public final class Chaos {
           throw new IllegalStateException(
               "the pipeline did not start; its log: " + work.resolve("run.log"));
         }
-        List<String> inputs = List.of(topics.probeResults.name(), topics.userReports.name());
+        List<String> inputs = topics.pipelineInputs();
         Duration quiet =
             DetectionConfig.defaults().idleAdvanceAfter().multipliedBy(2).plus(QUIET_MARGIN);
         if (!outputs.awaitSettled(

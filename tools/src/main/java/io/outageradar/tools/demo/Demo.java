@@ -13,6 +13,7 @@ import io.outageradar.simulation.ScenarioEvents;
 import io.outageradar.simulation.ScenarioPublisher;
 import io.outageradar.tools.Outcome;
 import io.outageradar.tools.runtime.ConsumerLag;
+import io.outageradar.topics.InputPartitioning;
 import io.outageradar.topics.TopicCreator;
 import io.outageradar.topics.Topics;
 import java.io.IOException;
@@ -74,7 +75,13 @@ public final class Demo {
   public static Outcome run(long seed, Duration timeout, Consumer<String> progress, Serve serve) {
     Scenario scenario = new Facebook2021Scenario(seed);
     return run(
-        scenario.name(), ScenarioEvents.of(scenario), timeout, progress, registry -> {}, serve);
+        scenario.name(),
+        ScenarioEvents.of(scenario),
+        timeout,
+        progress,
+        registry -> {},
+        serve,
+        InputPartitioning.SERVICE);
   }
 
   /** Any events in event-time order, e.g. read from a backtest events file. */
@@ -90,7 +97,21 @@ public final class Demo {
       Duration timeout,
       Consumer<String> progress,
       Serve serve) {
-    return run(name, events.stream(), timeout, progress, registry -> {}, serve);
+    return run(
+        name, events.stream(), timeout, progress, registry -> {}, serve, InputPartitioning.SERVICE);
+  }
+
+  /**
+   * As above, the events published by a producer that partitions as {@code partitioning} says, as a
+   * client in another language would.
+   */
+  public static Outcome run(
+      String name,
+      List<SpecificRecord> events,
+      Duration timeout,
+      Consumer<String> progress,
+      InputPartitioning partitioning) {
+    return run(name, events.stream(), timeout, progress, registry -> {}, null, partitioning);
   }
 
   /**
@@ -103,7 +124,8 @@ public final class Demo {
       Duration timeout,
       Consumer<String> progress,
       Consumer<EmbeddedSchemaRegistry> beforePipeline) {
-    return run(name, events.stream(), timeout, progress, beforePipeline, null);
+    return run(
+        name, events.stream(), timeout, progress, beforePipeline, null, InputPartitioning.SERVICE);
   }
 
   /**
@@ -125,7 +147,8 @@ public final class Demo {
       Duration timeout,
       Consumer<String> progress,
       Consumer<EmbeddedSchemaRegistry> beforePipeline,
-      Serve serve) {
+      Serve serve,
+      InputPartitioning partitioning) {
     Instant began = Instant.now();
     Path stateDir = TempDirs.create("outage-radar-demo-state-");
     DetectionConfig detection = detection();
@@ -156,7 +179,13 @@ public final class Demo {
       progress.accept("embedded Kafka up after " + secondsSince(began) + " s; replaying " + name);
       long replayed =
           ScenarioPublisher.publish(
-              name, events, topics.probeResults, topics.userReports, kafka.bootstrapServers(), 0);
+              name,
+              events,
+              topics.probeResults,
+              topics.userReports,
+              kafka.bootstrapServers(),
+              0,
+              partitioning);
       progress.accept(
           String.format(
               "%,d events on the broker after %s s; starting the pipeline",
@@ -175,7 +204,7 @@ public final class Demo {
                   + "/ (live while the pipeline reads)");
         }
         Duration left = timeout.minus(Duration.between(began, Instant.now()));
-        List<String> inputs = List.of(topics.probeResults.name(), topics.userReports.name());
+        List<String> inputs = topics.pipelineInputs();
         Duration quiet = detection.idleAdvanceAfter().multipliedBy(2).plus(QUIET_MARGIN);
         boolean[] caughtUp = {false};
         Instant[] nextReport = {Instant.now().plus(PROGRESS_EVERY)};
@@ -197,7 +226,7 @@ public final class Demo {
                 progress.accept(
                     String.format(
                         "read %,d of %,d events; event time reached %s; %d outage(s) so far",
-                        replayed - behind,
+                        Math.max(0, replayed - behind),
                         replayed,
                         outputs.eventTimeReached().map(Instant::toString).orElse("-"),
                         outputs.outagesSoFar()));

@@ -129,7 +129,7 @@ class FailoverIT {
         cluster.brokers().values().iterator().next().shutdown();
         publisher.join(Duration.ofMinutes(5).toMillis());
 
-        List<String> inputs = List.of(topics.probeResults.name(), topics.userReports.name());
+        List<String> inputs = topics.pipelineInputs();
         assertThat(
                 outputs.awaitSettled(
                     () -> lag.behind("failover-it", inputs) == 0,

@@ -1,0 +1,53 @@
+package io.outageradar.tools.chaos;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.outageradar.detection.DetectionConfig;
+import io.outageradar.detection.reports.ReportDetectionConfig;
+import io.outageradar.simulation.ScenarioEvents;
+import io.outageradar.simulation.Scenarios;
+import io.outageradar.tools.Outcome;
+import io.outageradar.tools.backtest.Backtest;
+import io.outageradar.tools.demo.Demo;
+import io.outageradar.topics.InputPartitioning;
+import java.time.Duration;
+import java.util.List;
+import org.apache.avro.specific.SpecificRecord;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * Inputs published as other clients publish them — Kafka's default partitioner (murmur2 of the
+ * whole key: kafkajs, Connect, a REST proxy) or round robin — through the live pipeline: the same
+ * outages, pages and impact as the backtest of the same events, as with our own partitioner.
+ */
+class AnyPartitionerIT {
+  @ParameterizedTest
+  @CsvSource({
+    "fb-2021-10-04, DEFAULT",
+    "fb-2021-10-04, ROUND_ROBIN",
+    "regional-isp, DEFAULT",
+    "regional-isp, ROUND_ROBIN"
+  })
+  void theOutcomeDoesNotDependOnTheProducersPartitioner(
+      String scenario, InputPartitioning partitioning) {
+    List<SpecificRecord> events = ScenarioEvents.of(Scenarios.create(scenario, 42)).toList();
+
+    Outcome live = Demo.run(scenario, events, Duration.ofMinutes(6), line -> {}, partitioning);
+    Outcome backtest =
+        Backtest.run(
+            scenario,
+            events.stream(),
+            DetectionConfig.defaults(),
+            ReportDetectionConfig.defaults(),
+            Demo.DEMO_REVENUE);
+
+    assertThat(backtest.outages()).isNotEmpty();
+    ChaosResult comparison = Chaos.compare(backtest, live.outages(), live.pages(), 0, 0, true);
+    assertThat(comparison.differences()).isEmpty();
+    assertThat(comparison.equal()).isTrue();
+    assertThat(live.regionImpact()).isEqualTo(backtest.regionImpact());
+    assertThat(live.eventsReplayed()).isEqualTo(events.size());
+    assertThat(live.deadLetters()).isZero();
+  }
+}
