@@ -14,6 +14,7 @@ import io.outageradar.tools.Outcome;
 import io.outageradar.tools.backtest.Backtest;
 import io.outageradar.tools.demo.OutputCollector;
 import io.outageradar.tools.runtime.ConsumerLag;
+import io.outageradar.topics.InputPartitioning;
 import io.outageradar.topics.TopicCreator;
 import io.outageradar.topics.Topics;
 import java.io.IOException;
@@ -49,7 +50,8 @@ public final class Chaos {
       boolean exactlyOnce,
       long seed,
       Duration downtime,
-      Duration timeout) {}
+      Duration timeout,
+      InputPartitioning partitioning) {}
 
   /** How long a killed pipeline stays down before it restarts, unless told otherwise. */
   public static final Duration DOWNTIME = Duration.ofSeconds(2);
@@ -107,7 +109,8 @@ public final class Chaos {
                         topics.probeResults,
                         topics.userReports,
                         kafka.bootstrapServers(),
-                        0));
+                        0,
+                        settings.partitioning()));
         Instant deadline = began.plus(settings.timeout());
         int kills = 0;
         int brokerRestarts = 0;

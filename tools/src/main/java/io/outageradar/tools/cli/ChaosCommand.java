@@ -7,6 +7,7 @@ import io.outageradar.simulation.Scenarios;
 import io.outageradar.tools.backtest.EventsFile;
 import io.outageradar.tools.chaos.Chaos;
 import io.outageradar.tools.chaos.ChaosResult;
+import io.outageradar.topics.InputPartitioning;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -73,6 +74,13 @@ public final class ChaosCommand implements Callable<Integer> {
   long timeoutSeconds;
 
   @Option(
+      names = "--partitioner",
+      defaultValue = "service",
+      converter = PartitionerFlag.class,
+      description = PartitionerFlag.DESCRIPTION)
+  InputPartitioning partitioner;
+
+  @Option(
       names = "--json",
       description =
           "Print one JSON summary: extraOutages, missingOutages, wrongOutages, duplicateTriggers, "
@@ -115,7 +123,8 @@ public final class ChaosCommand implements Callable<Integer> {
                 eos.equals("on"),
                 seed,
                 Chaos.DOWNTIME,
-                Duration.ofSeconds(timeoutSeconds)),
+                Duration.ofSeconds(timeoutSeconds),
+                partitioner),
             line -> {
               err.println("outage-radar chaos: " + line);
               err.flush();

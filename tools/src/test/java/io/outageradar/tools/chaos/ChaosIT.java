@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.outageradar.simulation.ScenarioEvents;
 import io.outageradar.simulation.Scenarios;
+import io.outageradar.topics.InputPartitioning;
 import java.time.Duration;
 import java.util.List;
 import org.apache.avro.specific.SpecificRecord;
@@ -23,7 +24,15 @@ class ChaosIT {
     ChaosResult result =
         Chaos.run(
             new Chaos.Settings(
-                "regional-isp", EVENTS, 3, 0, true, 7, Chaos.DOWNTIME, Duration.ofMinutes(10)),
+                "regional-isp",
+                EVENTS,
+                3,
+                0,
+                true,
+                7,
+                Chaos.DOWNTIME,
+                Duration.ofMinutes(10),
+                InputPartitioning.SERVICE),
             line -> {});
 
     assertThat(result.differences()).isEmpty();
@@ -48,11 +57,35 @@ class ChaosIT {
                 true,
                 11,
                 Duration.ofSeconds(20),
-                Duration.ofMinutes(10)),
+                Duration.ofMinutes(10),
+                InputPartitioning.SERVICE),
             line -> {});
 
     assertThat(result.differences()).isEmpty();
     assertThat(result.equal()).isTrue();
+    assertThat(result.pages()).isEqualTo(6);
+  }
+
+  @Test
+  void inputsPublishedWithKafkasDefaultPartitionerSurviveKillsToTheSameOutcome() throws Exception {
+    ChaosResult result =
+        Chaos.run(
+            new Chaos.Settings(
+                "regional-isp",
+                EVENTS,
+                3,
+                0,
+                true,
+                13,
+                Chaos.DOWNTIME,
+                Duration.ofMinutes(10),
+                InputPartitioning.DEFAULT),
+            line -> {});
+
+    assertThat(result.differences()).isEmpty();
+    assertThat(result.equal()).isTrue();
+    assertThat(result.kills()).isEqualTo(3);
+    assertThat(result.duplicateTriggers()).isZero();
     assertThat(result.pages()).isEqualTo(6);
   }
 }
