@@ -1,14 +1,22 @@
 package io.outageradar.service.cli;
 
 import io.outageradar.registry.RegistryOptions;
+import io.outageradar.service.config.ConfigException;
 import io.outageradar.service.config.RadarConfig;
 import io.outageradar.service.config.RadarSettings;
 import io.outageradar.service.ops.Operability;
+import io.outageradar.topics.KafkaClients;
+import io.outageradar.topics.RequiredTopics;
+import io.outageradar.topics.Topic;
 import io.outageradar.topics.Topics;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Model.CommandSpec;
@@ -88,6 +96,34 @@ public final class ClusterOptions {
             "outage-radar " + process + ": " + reason + "; exiting in " + grace.toSeconds() + " s");
     Thread.sleep(grace.toMillis());
     return OutageRadar.EXIT_FAILURE;
+  }
+
+  /** The catalog topics a process needs, created when missing if {@code topics.create} says so. */
+  public static RequiredTopics required(RadarConfig config, List<? extends Topic<?, ?>> topics) {
+    return new RequiredTopics(
+        topics,
+        config.get(RadarSettings.TOPICS_CREATE),
+        config.get(RadarSettings.REPLICATION_FACTOR));
+  }
+
+  /**
+   * For a command that runs once: the topics it writes are there (created if {@code topics.create}
+   * says so), or a usage error naming the missing ones, the cluster and how to create them.
+   */
+  public static void requireTopics(RadarConfig config, List<? extends Topic<?, ?>> topics) {
+    KafkaClients kafka = config.kafka();
+    try (Admin admin = Admin.create(kafka.properties(KafkaClients.Kind.ADMIN))) {
+      String problem = required(config, topics).problem(admin, kafka.bootstrapServers());
+      if (problem != null) {
+        throw new ConfigException(problem);
+      }
+    } catch (ExecutionException | TimeoutException e) {
+      throw new IllegalStateException(
+          "cannot list the topics on Kafka at " + kafka.bootstrapServers(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while checking topics", e);
+    }
   }
 
   /** The topic catalog of a configuration, with its registry client. */

@@ -9,6 +9,7 @@ import io.outageradar.service.config.RadarConfig;
 import io.outageradar.service.ops.Operability;
 import io.outageradar.topics.Topics;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -50,7 +51,9 @@ public final class IntakeCommand implements Callable<Integer> {
     IntakeConfig intake = config.intake();
     Topics topics = ClusterOptions.topics(config);
     CountDownLatch stopped = new CountDownLatch(1);
-    try (Operability ops = ClusterOptions.operability(config, "intake", spec);
+    try (Operability ops =
+            ClusterOptions.operability(config, "intake", spec)
+                .require(ClusterOptions.required(config, List.of(topics.userReports)));
         KafkaReportStore store =
             new KafkaReportStore(config.kafka(), topics.userReports, intake.sendTimeout());
         KafkaClientMetrics producerMetrics = ops.bind(new KafkaClientMetrics(store.producer()));

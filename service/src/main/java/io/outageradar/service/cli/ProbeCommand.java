@@ -14,6 +14,7 @@ import io.outageradar.topics.InputProducers;
 import io.outageradar.topics.Topic;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -89,7 +90,9 @@ public final class ProbeCommand implements Callable<Integer> {
     RadarConfig config = cluster.load(Map.of());
     Topic<String, ProbeResult> topic = ClusterOptions.topics(config).probeResults;
     CountDownLatch stopped = new CountDownLatch(1);
-    try (Operability ops = ClusterOptions.operability(config, "probe", spec);
+    try (Operability ops =
+            ClusterOptions.operability(config, "probe", spec)
+                .require(ClusterOptions.required(config, List.of(topic)));
         KafkaProducer<String, ProbeResult> producer =
             new KafkaProducer<>(
                 InputProducers.properties(config.kafka()),

@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicReference;
@@ -65,6 +66,7 @@ public final class SocialCommand implements Callable<Integer> {
     RadarConfig config = cluster.load(Map.of());
     Topics topics = ClusterOptions.topics(config);
     Topic<String, UserReport> reports = topics.userReports;
+    ClusterOptions.requireTopics(config, List.of(reports));
     PrintWriter err = spec.commandLine().getErr();
     AtomicReference<Exception> failure = new AtomicReference<>();
     Thread reading = Thread.currentThread();

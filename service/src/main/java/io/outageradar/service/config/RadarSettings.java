@@ -73,6 +73,12 @@ public final class RadarSettings {
           r -> r == -1 || r >= 1,
           "must be -1 (broker default) or at least 1",
           "Replication factor of the topics the pipeline creates.");
+  public static final Setting<Boolean> TOPICS_CREATE =
+      new Setting<>(
+          "topics.create",
+          RadarSettings::bool,
+          "false",
+          "Whether intake, probe, social and replay create the topics they write when missing (run and pager always create theirs, dev all of the catalog's); when false they name the missing topic: replay and social exit 2, intake and probe stay unready.");
   public static final Setting<String> STATE_DIR =
       new Setting<>(
               "state.dir",
@@ -419,6 +425,7 @@ public final class RadarSettings {
           APPLICATION_ID,
           TOPIC_PREFIX,
           REPLICATION_FACTOR,
+          TOPICS_CREATE,
           STATE_DIR,
           EXACTLY_ONCE,
           WINDOW,

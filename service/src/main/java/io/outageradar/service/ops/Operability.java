@@ -9,6 +9,7 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.outageradar.serde.RegistryWait;
 import io.outageradar.topics.KafkaClients;
+import io.outageradar.topics.RequiredTopics;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 
@@ -23,10 +24,13 @@ public final class Operability implements AutoCloseable {
       new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
   private final Health health = new Health();
   private final BrokerWatch broker;
+  private final KafkaClients kafka;
   private final JvmGcMetrics gc = new JvmGcMetrics();
   private OpsServer server;
+  private TopicWatch topics;
 
   private Operability(String process, KafkaClients kafka) {
+    this.kafka = kafka;
     metrics.config().commonTags("process", process);
     new JvmMemoryMetrics().bindTo(metrics);
     new JvmThreadMetrics().bindTo(metrics);
@@ -51,6 +55,16 @@ public final class Operability implements AutoCloseable {
       }
     }
     return ops;
+  }
+
+  /**
+   * Not ready while any of {@code required} is missing on the cluster (created when it may be):
+   * what the process accepts could not be stored, or what it serves could not be read.
+   */
+  public Operability require(RequiredTopics required) {
+    topics = TopicWatch.start(kafka, required);
+    health.check("topics", topics::problem);
+    return this;
   }
 
   public PrometheusMeterRegistry metrics() {
@@ -79,6 +93,9 @@ public final class Operability implements AutoCloseable {
   public void close() {
     if (server != null) {
       server.close();
+    }
+    if (topics != null) {
+      topics.close();
     }
     broker.close();
     gc.close();

@@ -207,6 +207,7 @@ public final class ReplayCommand implements Callable<Integer> {
       String name, Stream<SpecificRecord> events, Pacing pacing, Progress progress) {
     RadarConfig config = cluster.load(Map.of());
     Topics topics = ClusterOptions.topics(config);
+    ClusterOptions.requireTopics(config, List.of(topics.probeResults, topics.userReports));
     Properties producer = InputProducers.properties(config.get(RadarSettings.BOOTSTRAP_SERVERS));
     // One request in flight, as ScenarioPublisher does for the demo: the topics may have been
     // created a moment ago (by this replay or by a run starting beside it) and answer NOT_LEADER;

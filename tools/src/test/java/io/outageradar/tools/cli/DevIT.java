@@ -9,6 +9,10 @@ import io.outageradar.topics.Topics;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -22,10 +26,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code dev} as a user runs it: a process that holds a broker and a registry, then {@code replay}
- * and {@code run} as two more processes pointed at what it printed, sharing schemas through the
- * registry over HTTP (which {@code mock://} cannot do across processes). The outages of the replay
- * come out.
+ * {@code dev} as a user runs it: a process that holds a broker and a registry (and the catalog's
+ * topics), then {@code replay}, {@code run} and {@code intake} as more processes pointed at what it
+ * printed, in any order, sharing schemas through the registry over HTTP (which {@code mock://}
+ * cannot do across processes).
  */
 class DevIT {
   @TempDir Path dir;
@@ -48,6 +52,12 @@ class DevIT {
 
     List<String> cluster =
         List.of("--bootstrap-servers", bootstrap, "--schema-registry-url", registry);
+    // the replay before any run: dev made the topics
+    List<String> replayOut = new CopyOnWriteArrayList<>();
+    Process replay =
+        start(replayOut, "replay", cluster, "--scenario", "regional-isp", "--seed", "3");
+    await("replay finishes").atMost(Duration.ofMinutes(3)).until(() -> !replay.isAlive());
+    assertThat(replay.exitValue()).as(String.join("\n", replayOut)).isZero();
     List<String> runOut = new CopyOnWriteArrayList<>();
     start(
         runOut,
@@ -57,11 +67,6 @@ class DevIT {
         "state.dir=" + dir.resolve("state"),
         "--set",
         "detection.idle-advance-after=2s");
-    List<String> replayOut = new CopyOnWriteArrayList<>();
-    Process replay =
-        start(replayOut, "replay", cluster, "--scenario", "regional-isp", "--seed", "3");
-    await("replay finishes").atMost(Duration.ofMinutes(3)).until(() -> !replay.isAlive());
-    assertThat(replay.exitValue()).as(String.join("\n", replayOut)).isZero();
 
     Topics topics = Topics.withPrefix("", RegistryOptions.of(registry).connect());
     List<OutageEvent> outages = new ArrayList<>();
@@ -88,6 +93,58 @@ class DevIT {
               });
     }
     assertThat(outages).extracting(OutageEvent::getService).isNotEmpty();
+  }
+
+  @Test
+  void anIntakeStartedRightAfterDevAcceptsAReportWithNoRunYet() throws Exception {
+    List<String> devOut = new CopyOnWriteArrayList<>();
+    start(devOut, "dev", "--kafka-port", "0", "--registry-port", "0");
+    await("dev prints its settings")
+        .atMost(Duration.ofSeconds(60))
+        .until(() -> value(devOut, "schema.registry.url=") != null);
+    List<String> intakeOut = new CopyOnWriteArrayList<>();
+    start(
+        intakeOut,
+        "intake",
+        List.of(
+            "--bootstrap-servers",
+            value(devOut, "bootstrap.servers="),
+            "--schema-registry-url",
+            value(devOut, "schema.registry.url=")),
+        "--port",
+        "0",
+        "--set",
+        "intake.api-keys=dev-key");
+    await("intake listens: " + String.join("\n", intakeOut))
+        .atMost(Duration.ofSeconds(60))
+        .until(() -> listeningPort(intakeOut) > 0);
+
+    HttpResponse<String> answer =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + listeningPort(intakeOut) + "/v1/reports"))
+                    .timeout(Duration.ofSeconds(30))
+                    .header("Content-Type", "application/json")
+                    .header("X-API-Key", "dev-key")
+                    .POST(
+                        HttpRequest.BodyPublishers.ofString(
+                            "{\"service\":\"whatsapp\",\"region\":\"BR\",\"reporter\":\"u1\","
+                                + "\"category\":\"MESSAGING\",\"text\":\"not sending\"}"))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+
+    assertThat(answer.statusCode()).as(answer.body()).isEqualTo(202);
+  }
+
+  private static int listeningPort(List<String> lines) {
+    String after = "intake: listening on port ";
+    return lines.stream()
+        .filter(line -> line.contains(after))
+        .map(line -> line.substring(line.indexOf(after) + after.length()).split(";")[0].trim())
+        .mapToInt(Integer::parseInt)
+        .findFirst()
+        .orElse(-1);
   }
 
   private static String value(List<String> lines, String prefix) {

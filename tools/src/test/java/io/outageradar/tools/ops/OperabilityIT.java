@@ -4,9 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.outageradar.embedded.EmbeddedSchemaRegistry;
+import io.outageradar.registry.RegistryOptions;
 import io.outageradar.service.cli.OutageRadar;
 import io.outageradar.testkit.EmbeddedKafkaExtension;
 import io.outageradar.testkit.EmbeddedKafkaExtension.KafkaTestContext;
+import io.outageradar.topics.KafkaClients;
+import io.outageradar.topics.TopicCreator;
+import io.outageradar.topics.Topics;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -39,6 +43,7 @@ import org.junit.jupiter.api.io.TempDir;
 @ExtendWith(EmbeddedKafkaExtension.class)
 class OperabilityIT {
   private static final Pattern PORT = Pattern.compile("/metrics on port (\\d+)");
+  private static final Pattern INTAKE_PORT = Pattern.compile("intake: listening on port (\\d+)");
   private static final HttpClient HTTP = HttpClient.newHttpClient();
 
   @TempDir Path dir;
@@ -125,6 +130,75 @@ class OperabilityIT {
           .contains("outage_radar_pages_delivered_total")
           .contains("outage_radar_pages_dead_lettered_total");
     }
+  }
+
+  @Test
+  void anIntakeWhoseTopicIsMissingIsNotReadyAndSaysWhichUntilTheTopicIsThere(KafkaTestContext kafka)
+      throws Exception {
+    String prefix = kafka.uniqueName() + ".";
+    try (EmbeddedSchemaRegistry registry = EmbeddedSchemaRegistry.start()) {
+      List<String> cluster =
+          List.of(
+              "--bootstrap-servers",
+              kafka.bootstrapServers(),
+              "--schema-registry-url",
+              registry.url(),
+              "--set",
+              "topic.prefix=" + prefix,
+              "--set",
+              "health.port=0");
+      Child intake = start(cluster, "intake", "--port", "0", "--set", "intake.api-keys=ops-key");
+
+      await("a WARN naming the missing topic and the cluster")
+          .atMost(Duration.ofSeconds(30))
+          .until(() -> intake.output().contains(prefix + "user-reports is missing on Kafka at"));
+      HttpResponse<String> unready = get(intake, "/health/ready");
+      assertThat(unready.statusCode()).isEqualTo(503);
+      assertThat(unready.body())
+          .contains("\"topics\"")
+          .contains(prefix + "user-reports is missing")
+          .contains("topics.create=true");
+
+      Topics topics = Topics.withPrefix(prefix, RegistryOptions.of(registry.url()).connect());
+      TopicCreator.ensure(
+          KafkaClients.plain(kafka.bootstrapServers()), List.of(topics.userReports), (short) 1);
+      await("ready once the topic is there")
+          .atMost(Duration.ofSeconds(30))
+          .until(() -> get(intake, "/health/ready").statusCode() == 200);
+      assertThat(postReport(intake.intakePort()).statusCode()).isEqualTo(202);
+
+      Child creating =
+          start(
+              cluster,
+              "intake",
+              "--port",
+              "0",
+              "--set",
+              "intake.api-keys=ops-key",
+              "--set",
+              "topic.prefix=" + prefix + "own.",
+              "--set",
+              "topics.create=true");
+      await("an intake that may create its topic is ready")
+          .atMost(Duration.ofSeconds(30))
+          .until(() -> get(creating, "/health/ready").statusCode() == 200);
+      assertThat(postReport(creating.intakePort()).statusCode()).isEqualTo(202);
+    }
+  }
+
+  private static HttpResponse<String> postReport(int port)
+      throws IOException, InterruptedException {
+    return HTTP.send(
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/v1/reports"))
+            .timeout(Duration.ofSeconds(30))
+            .header("Content-Type", "application/json")
+            .header("X-API-Key", "ops-key")
+            .POST(
+                HttpRequest.BodyPublishers.ofString(
+                    "{\"service\":\"whatsapp\",\"region\":\"BR\",\"reporter\":\"u1\","
+                        + "\"category\":\"MESSAGING\",\"text\":\"not sending\"}"))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 
   @Test
@@ -238,10 +312,19 @@ class OperabilityIT {
     }
 
     int port() {
+      return number(PORT);
+    }
+
+    /** The port an intake child listens on for reports. */
+    int intakePort() {
+      return number(INTAKE_PORT);
+    }
+
+    private int number(Pattern pattern) {
       for (String line : lines) {
-        Matcher port = PORT.matcher(line);
-        if (port.find()) {
-          return Integer.parseInt(port.group(1));
+        Matcher found = pattern.matcher(line);
+        if (found.find()) {
+          return Integer.parseInt(found.group(1));
         }
       }
       return -1;
