@@ -12,7 +12,6 @@ import io.outageradar.detection.lifecycle.AlertConfig;
 import io.outageradar.detection.reports.ReportDetectionConfig;
 import io.outageradar.sentiment.SentimentAnalyzer;
 import io.outageradar.streams.detection.DetectionTopology;
-import io.outageradar.streams.detection.InputLag;
 import io.outageradar.streams.placement.InputPlacement;
 import io.outageradar.topics.Topic;
 import io.outageradar.topics.Topics;

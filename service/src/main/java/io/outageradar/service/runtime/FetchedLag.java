@@ -1,6 +1,6 @@
 package io.outageradar.service.runtime;
 
-import io.outageradar.streams.detection.InputLag;
+import io.outageradar.streams.InputLag;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.kafka.common.Metric;

@@ -6,6 +6,7 @@ import io.outageradar.avro.ScoredReport;
 import io.outageradar.avro.state.RegionSignal;
 import io.outageradar.detection.DetectionConfig;
 import io.outageradar.detection.reports.ReportDetectionConfig;
+import io.outageradar.streams.InputLag;
 import io.outageradar.streams.SortableKeys;
 import io.outageradar.streams.StoreNames;
 import io.outageradar.streams.lifecycle.LifecycleSteps;

@@ -19,6 +19,7 @@ import io.outageradar.detection.reports.ReportDetectionConfig;
 import io.outageradar.detection.sentiment.SentimentScoring;
 import io.outageradar.sentiment.SentimentAnalyzer;
 import io.outageradar.streams.EventTimeExtractor;
+import io.outageradar.streams.InputLag;
 import io.outageradar.streams.StoreNames;
 import io.outageradar.streams.WriteBehindKeyValueStore;
 import io.outageradar.streams.impact.RegionImpactStage;

@@ -1,7 +1,7 @@
 package io.outageradar.streams.placement;
 
+import io.outageradar.streams.InputLag;
 import io.outageradar.streams.WriteBehindKeyValueStore;
-import io.outageradar.streams.detection.InputLag;
 import io.outageradar.streams.placement.ServicePlacement.PlacementSpec;
 import io.outageradar.topics.ServicePartitioner;
 import io.outageradar.topics.Topic;

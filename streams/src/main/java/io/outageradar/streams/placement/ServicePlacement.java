@@ -1,7 +1,7 @@
 package io.outageradar.streams.placement;
 
+import io.outageradar.streams.InputLag;
 import io.outageradar.streams.SortableKeys;
-import io.outageradar.streams.detection.InputLag;
 import io.outageradar.streams.placement.SourceMerge.Held;
 import io.outageradar.topics.ServicePartitioner;
 import java.nio.charset.StandardCharsets;

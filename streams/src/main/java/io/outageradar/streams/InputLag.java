@@ -1,4 +1,4 @@
-package io.outageradar.streams.detection;
+package io.outageradar.streams;
 
 /**
  * Whether the consumer has fetched everything the broker holds of one input partition. A task that
