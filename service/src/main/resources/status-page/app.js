@@ -39,6 +39,11 @@ function outageCard(outage, showMoney) {
     ]));
 }
 
+// A service whose data trails the others' (or a live clock) shows an earlier moment than they do.
+function catchingUp(service) {
+  return h("span", { class: "catching-up" }, ` catching up: data until ${when(service.dataUntil)}, ${duration(service.behindSeconds)} behind`);
+}
+
 async function overview() {
   const data = await json("/overview");
   const showMoney = !data.public;
@@ -48,17 +53,19 @@ async function overview() {
     h("tbody", {}, data.services.map((service) =>
       h("tr", { "data-service": service.service, "data-state": service.state },
         h("th", { scope: "row" }, h("a", { href: `/service/${encodeURIComponent(service.service)}` }, service.service)),
-        h("td", {}, badge(service.state)),
+        h("td", { "data-catching-up": String(Boolean(service.catchingUp)) }, badge(service.state), service.catchingUp ? catchingUp(service) : ""),
         h("td", {}, service.scope ? service.scope.toLowerCase() : "—"),
         h("td", { class: "cause" }, service.cause || "—"),
         h("td", { class: "regions" }, service.regions ? service.regions.join(", ") : "—")))));
+  const lagging = data.services.filter((s) => s.catchingUp);
   const worst = data.services.some((s) => s.state === "outage") ? "outage" : data.services.some((s) => s.state === "degraded") ? "degraded" : "operational";
   main.replaceChildren(
     h("h1", {}, "Status of the platforms you depend on"),
     h("p", { class: `summary ${worst}` }, badge(worst), " ",
       data.services.length === 0 ? "No service has been judged yet." :
       data.openOutages.length === 0 ? "Every service is operational." : `${data.openOutages.length} open outage(s).`,
-      ` As of ${when(data.asOf)}.`),
+      ` As of ${when(data.asOf)}.`,
+      lagging.length === 0 ? "" : ` Still catching up: ${lagging.map((s) => s.service).join(", ")}.`),
     h("section", { "aria-labelledby": "open-h" }, h("h2", { id: "open-h" }, "Open outages"),
       data.openOutages.length === 0 ? h("p", { class: "quiet" }, "None.") : h("div", { class: "cards" }, data.openOutages.map((o) => outageCard(o, showMoney)))),
     h("section", { "aria-labelledby": "services-h" }, h("h2", { id: "services-h" }, "Services"), services),
@@ -79,6 +86,7 @@ async function servicePage(name) {
   main.replaceChildren(
     h("p", {}, h("a", { href: "/" }, "← All services")),
     h("h1", { "data-service": name, "data-state": state.state }, name, " ", badge(state.state)),
+    state.catchingUp ? h("p", { class: "summary" }, catchingUp(state)) : "",
     h("section", { "aria-labelledby": "uptime-h" }, h("h2", { id: "uptime-h" }, "Uptime, last 90 days"),
       regions.length === 0 ? h("p", { class: "quiet" }, "No probe windows yet.") :
       regions.map((region) => h("div", { class: "history-row" }, h("h3", {}, `${region} — ${data.uptime[region].toFixed(2)} % up`), historyBar(data.days, region)))),

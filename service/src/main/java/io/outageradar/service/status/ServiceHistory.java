@@ -63,6 +63,15 @@ final class ServiceHistory {
    */
   final NavigableMap<String, ScoredReport> latestReports = new TreeMap<>();
 
+  /** The event time this service's data has reached: its latest window end, report or change. */
+  Instant reached = Instant.EPOCH;
+
+  void reach(Instant eventTime) {
+    if (eventTime.isAfter(reached)) {
+      reached = eventTime;
+    }
+  }
+
   void add(RegionWindowHealth window) {
     Instant day = window.getWindowStart().truncatedTo(ChronoUnit.DAYS);
     days.computeIfAbsent(day, d -> new TreeMap<>())

@@ -14,6 +14,7 @@ import io.outageradar.detection.impact.OutageLoss;
 import io.outageradar.detection.impact.RevenueTable;
 import io.outageradar.service.json.OutageJson;
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -44,6 +45,15 @@ public final class StatusView {
   private static final int RECENT_OUTAGES = 20;
   private static final int SERVICE_OUTAGES = 50;
 
+  /** How far a service's data may trail the front and still be current: a few windows. */
+  static final Duration CURRENT_WITHIN = Duration.ofMinutes(2);
+
+  /**
+   * A view further behind the wall clock than this is a replay of history, judged against its own
+   * newest data only; nearer, it is live and judged against the clock too.
+   */
+  static final Duration LIVE_HORIZON = Duration.ofDays(1);
+
   /** One change the page should hear about: its SSE event type, id and data. */
   public record Change(String type, long id, ObjectNode data) {}
 
@@ -52,12 +62,19 @@ public final class StatusView {
   private final Map<String, OutageEvent> outages = new HashMap<>();
   private final Map<String, ServiceHistory> services = new TreeMap<>();
   private final List<Consumer<Change>> listeners = new CopyOnWriteArrayList<>();
+  private final Clock clock;
   private Instant now = Instant.EPOCH;
 
   /** {@code publicMode} leaves revenue and losses out of every answer. */
   public StatusView(RevenueTable revenue, boolean publicMode) {
+    this(revenue, publicMode, Clock.systemUTC());
+  }
+
+  /** As above; {@code clock} tells whether a service's data is behind a live view. */
+  public StatusView(RevenueTable revenue, boolean publicMode, Clock clock) {
     this.loss = new OutageLoss(revenue);
     this.publicMode = publicMode;
+    this.clock = clock;
   }
 
   /** Hears every change after it is applied; called on the thread that feeds the view. */
@@ -97,14 +114,14 @@ public final class StatusView {
     if (record instanceof RegionWindowHealth window) {
       change = newService(window.getService(), window.getWindowEnd());
       services.get(window.getService()).add(window);
-      advance(window.getWindowEnd());
+      reach(window.getService(), window.getWindowEnd());
     } else if (record instanceof ReportWindowStats stats) {
       change = newService(stats.getService(), stats.getWindowEnd());
       services.get(stats.getService()).add(stats);
-      advance(stats.getWindowEnd());
+      reach(stats.getService(), stats.getWindowEnd());
     } else if (record instanceof ScoredReport report) {
       service(report.getReport().getService()).add(report);
-      advance(report.getReport().getReportedAt());
+      reach(report.getReport().getService(), report.getReport().getReportedAt());
     }
     return change;
   }
@@ -116,7 +133,7 @@ public final class StatusView {
       outages.put(outage.getOutageId(), before); // an older copy read late changes nothing
       return null;
     }
-    advance(outage.getUpdatedAt());
+    reach(outage.getService(), outage.getUpdatedAt());
     return new Change("outage", outage.getUpdatedAt().toEpochMilli(), outageJson(outage));
   }
 
@@ -131,6 +148,11 @@ public final class StatusView {
 
   private ServiceHistory service(String name) {
     return services.computeIfAbsent(name, n -> new ServiceHistory());
+  }
+
+  private void reach(String service, Instant eventTime) {
+    services.get(service).reach(eventTime);
+    advance(eventTime);
   }
 
   private void advance(Instant eventTime) {
@@ -215,7 +237,26 @@ public final class StatusView {
       regions.forEach(node.putArray("regions")::add);
     }
     node.put("openOutages", its.size());
+    catchUp(node, services.get(service).reached);
     return node;
+  }
+
+  /**
+   * Each service's partition of the pipeline reaches its own event time: while one lags (a
+   * catch-up, a slow task), its state is of an earlier moment than the others', and the page says
+   * so rather than show one "as of" for all. The front is the newest data on the page, or the wall
+   * clock while the view is live.
+   */
+  private void catchUp(ObjectNode node, Instant reached) {
+    Instant wall = clock.instant();
+    boolean live = now.isBefore(wall) && Duration.between(now, wall).compareTo(LIVE_HORIZON) < 0;
+    Duration behind = Duration.between(reached, live ? wall : now);
+    node.put("dataUntil", reached.toString());
+    boolean catchingUp = behind.compareTo(CURRENT_WITHIN) > 0;
+    node.put("catchingUp", catchingUp);
+    if (catchingUp) {
+      node.put("behindSeconds", behind.toSeconds());
+    }
   }
 
   /** One outage with its duration so far and, unless public, its loss per currency. */

@@ -18,8 +18,10 @@ import io.outageradar.detection.impact.RevenueTable;
 import io.outageradar.registry.MockSchemaRegistry;
 import io.outageradar.testkit.Outages;
 import io.outageradar.topics.Topics;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
@@ -52,6 +54,42 @@ class StatusViewTest {
                 + "{\"currency\":\"INR\",\"amountMinor\":9000000,\"amount\":\"90000.00\"}]");
     assertThat(overview.get("regions").get("BR").get("state").asText()).isEqualTo("outage");
     assertThat(overview.get("regions").has("US")).isFalse();
+  }
+
+  @Test
+  void aServiceWhoseDataTrailsTheOthersIsCatchingUpAndSaysHowFarBehind() {
+    // a historical replay (years before the clock): judged against the newest data on the page
+    Instant front = ONSET.plus(Duration.ofHours(3));
+    view.accept(window("instagram", "BR", front, HealthStatus.DOWN));
+    view.accept(window("facebook", "BR", ONSET.plus(Duration.ofMinutes(20)), HealthStatus.HEALTHY));
+    view.accept(window("whatsapp", "BR", front.minus(Duration.ofMinutes(1)), HealthStatus.HEALTHY));
+
+    JsonNode services = view.overview().get("services");
+    JsonNode facebook = services.get(0);
+    assertThat(facebook.get("service").asText()).isEqualTo("facebook");
+    assertThat(facebook.get("catchingUp").asBoolean()).isTrue();
+    assertThat(facebook.get("behindSeconds").asLong())
+        .isEqualTo(Duration.ofMinutes(160).toSeconds());
+    assertThat(facebook.get("dataUntil").asText())
+        .isEqualTo(ONSET.plus(Duration.ofMinutes(20)).toString());
+    assertThat(services.get(1).get("catchingUp").asBoolean())
+        .as("instagram is the front")
+        .isFalse();
+    assertThat(services.get(2).get("catchingUp").asBoolean())
+        .as("whatsapp, a minute behind: current")
+        .isFalse();
+    assertThat(services.get(2).has("behindSeconds")).isFalse();
+  }
+
+  @Test
+  void aLiveViewJudgesEveryServiceAgainstTheClock() {
+    Instant wall = ONSET.plus(Duration.ofHours(5));
+    StatusView live = new StatusView(REVENUE, false, Clock.fixed(wall, ZoneOffset.UTC));
+    live.accept(window("whatsapp", "BR", wall.minus(Duration.ofMinutes(30)), HealthStatus.HEALTHY));
+
+    JsonNode whatsapp = live.overview().get("services").get(0);
+    assertThat(whatsapp.get("catchingUp").asBoolean()).isTrue();
+    assertThat(whatsapp.get("behindSeconds").asLong()).isEqualTo(1800);
   }
 
   @Test

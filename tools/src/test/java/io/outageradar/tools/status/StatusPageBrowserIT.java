@@ -169,6 +169,16 @@ class StatusPageBrowserIT {
         .untilAsserted(
             () ->
                 assertThat(publicPage.findElements(By.cssSelector("[data-outage]"))).isNotEmpty());
+    await("once everything is read, no service is catching up with the others")
+        .atMost(Duration.ofMinutes(2))
+        .ignoreExceptions()
+        .untilAsserted(
+            () -> {
+              publicPage.navigate().refresh();
+              awaitRendered(publicPage);
+              assertThat(publicPage.findElements(By.cssSelector("td[data-catching-up='false']")))
+                  .hasSize(SERVICES.size());
+            });
     assertThat(publicPage.findElement(By.tagName("body")).getText())
         .as("no money on the public page")
         .doesNotContain("Estimated loss")
