@@ -74,7 +74,7 @@ class ArchitectureTest {
             .beFreeOfCycles()
             .because(
                 "a cycle between modules' packages means one of them belongs in the other, or a shared part"
-                    + " belongs lower (contracts or detection)"));
+                    + " belongs lower (schemas or detection)"));
   }
 
   @Test
