@@ -3,27 +3,21 @@ package io.outageradar.streams.detection;
 import io.outageradar.avro.OutageEvent;
 import io.outageradar.avro.ProbeResult;
 import io.outageradar.avro.ScoredReport;
-import io.outageradar.avro.state.RegionSignal;
 import io.outageradar.detection.DetectionConfig;
 import io.outageradar.detection.reports.ReportDetectionConfig;
 import io.outageradar.streams.InputLag;
-import io.outageradar.streams.SortableKeys;
 import io.outageradar.streams.StoreNames;
 import io.outageradar.streams.lifecycle.LifecycleSteps;
-import io.outageradar.streams.lifecycle.Signal;
+import io.outageradar.streams.lifecycle.PendingVerdicts;
 import io.outageradar.streams.probe.ProbeWindows;
 import io.outageradar.streams.reports.ReportMinutes;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.metrics.Sensor;
-import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
@@ -50,9 +44,6 @@ import org.apache.kafka.streams.state.KeyValueStore;
  */
 final class DetectionProcessor
     implements Processor<String, SpecificRecord, String, SpecificRecord> {
-  /** The greatest time a pending key can hold (its width), so "everything" is one range. */
-  private static final long END_OF_TIME = 999_999_999_999_999L;
-
   /**
    * How far behind the wall clock an input's event time may be and still count as live (real time).
    */
@@ -71,18 +62,11 @@ final class DetectionProcessor
   private ProcessorContext<String, SpecificRecord> context;
   private ProbeWindows probes;
   private ReportMinutes reports;
-  private LifecycleSteps lifecycle;
-  private KeyValueStore<String, RegionSignal> pending;
+  private PendingVerdicts pending;
   private InputClock probeClock;
   private InputClock reportClock;
   private Sensor lateProbes;
   private Sensor lateReports;
-
-  /**
-   * End of the earliest pending verdict, so that most records need no scan; unknown after a
-   * restart.
-   */
-  private long earliestPending = Long.MIN_VALUE;
 
   private long wallAtLastRecord;
 
@@ -110,10 +94,11 @@ final class DetectionProcessor
             context.getStateStore(StoreNames.REPORT_WINDOWS),
             context.getStateStore(StoreNames.REPORTERS_SEEN),
             context.getStateStore(StoreNames.REPORT_BASELINE));
-    this.lifecycle =
-        new LifecycleSteps(
-            config, reportConfig, context.getStateStore(StoreNames.OUTAGE_LIFECYCLE));
-    this.pending = context.getStateStore(StoreNames.LIFECYCLE_PENDING);
+    this.pending =
+        new PendingVerdicts(
+            context.getStateStore(StoreNames.LIFECYCLE_PENDING),
+            new LifecycleSteps(
+                config, reportConfig, context.getStateStore(StoreNames.OUTAGE_LIFECYCLE)));
     KeyValueStore<String, Long> clocks = context.getStateStore(StoreNames.DETECTION_CLOCKS);
     long idleMs = config.idleAdvanceAfter().toMillis();
     long now = context.currentSystemTimeMs();
@@ -164,12 +149,7 @@ final class DetectionProcessor
     probes.closeUpTo(
         probeClock.time(),
         verdict -> {
-          hold(
-              verdict.getWindowEnd(),
-              verdict.getService(),
-              verdict.getRegion(),
-              Signal.PROBES,
-              new RegionSignal(verdict, null));
+          pending.hold(verdict);
           context.forward(
               new Record<>(
                   verdict.getService() + '|' + verdict.getRegion(),
@@ -182,12 +162,7 @@ final class DetectionProcessor
     reports.closeUpTo(
         reportClock.time(),
         minute -> {
-          hold(
-              minute.getWindowEnd(),
-              minute.getService(),
-              minute.getRegion(),
-              Signal.REPORTS,
-              new RegionSignal(null, minute));
+          pending.hold(minute);
           context.forward(
               new Record<>(
                   minute.getService() + '|' + minute.getRegion(),
@@ -196,44 +171,11 @@ final class DetectionProcessor
         });
   }
 
-  private void hold(
-      Instant end, String service, String region, Signal signal, RegionSignal verdict) {
-    pending.put(pendingKey(end.toEpochMilli(), service, region, signal), verdict);
-    earliestPending = Math.min(earliestPending, end.toEpochMilli());
-  }
-
-  /**
-   * Applies, in window-end order, the pending verdicts that every input still holding back has
-   * passed.
-   */
+  /** Applies the held verdicts that every input still holding back has passed. */
   private void release() {
     long upTo = releasableUpTo();
-    if (upTo == InputClock.NONE || earliestPending > upTo) {
-      return;
-    }
-    List<KeyValue<String, RegionSignal>> ready = new ArrayList<>();
-    try (KeyValueIterator<String, RegionSignal> range =
-        pending.range(pendingKey(0, "", "", ' '), pendingKey(upTo, "\uffff", "", ' '))) {
-      range.forEachRemaining(ready::add);
-    }
-    for (KeyValue<String, RegionSignal> verdict : ready) {
-      if (verdict.value.getProbe() != null) {
-        lifecycle.add(verdict.value.getProbe());
-      } else {
-        lifecycle.add(verdict.value.getReports());
-      }
-      pending.delete(verdict.key);
-    }
-    lifecycle.apply(this::forwardChange);
-    earliestPending = earliestPendingAfter(upTo);
-  }
-
-  private long earliestPendingAfter(long upTo) {
-    try (KeyValueIterator<String, RegionSignal> rest =
-        pending.range(pendingKey(upTo + 1, "", "", ' '), pendingKey(END_OF_TIME, "", "", ' '))) {
-      return rest.hasNext()
-          ? Long.parseLong(rest.next().key.substring(0, SortableKeys.MILLIS_WIDTH))
-          : Long.MAX_VALUE;
+    if (upTo != InputClock.NONE) {
+      pending.releaseUpTo(upTo, this::forwardChange);
     }
   }
 
@@ -243,7 +185,7 @@ final class DetectionProcessor
    * from.
    */
   private long releasableUpTo() {
-    long upTo = END_OF_TIME;
+    long upTo = Long.MAX_VALUE;
     for (InputClock clock : List.of(probeClock, reportClock)) {
       if (clock.holdsBack()) {
         if (!clock.seen()) {
@@ -279,24 +221,5 @@ final class DetectionProcessor
       closeReportMinutes();
     }
     release();
-  }
-
-  /** Sorts by window end, then service, region and signal (probes before reports). */
-  static String pendingKey(long windowEnd, String service, String region, Signal signal) {
-    return pendingKey(windowEnd, service, region, signal.code());
-  }
-
-  /**
-   * The same key with any character in the signal's place: ' ' sorts before both signals, for range
-   * bounds.
-   */
-  private static String pendingKey(long windowEnd, String service, String region, char signal) {
-    return SortableKeys.padded(windowEnd, SortableKeys.MILLIS_WIDTH)
-        + '|'
-        + service
-        + '|'
-        + region
-        + '|'
-        + signal;
   }
 }

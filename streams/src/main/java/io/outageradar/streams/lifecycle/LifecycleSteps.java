@@ -1,8 +1,6 @@
 package io.outageradar.streams.lifecycle;
 
 import io.outageradar.avro.OutageEvent;
-import io.outageradar.avro.RegionWindowHealth;
-import io.outageradar.avro.ReportWindowStats;
 import io.outageradar.avro.state.RegionSignal;
 import io.outageradar.avro.state.ServiceLifecycleState;
 import io.outageradar.detection.DetectionConfig;
@@ -10,7 +8,6 @@ import io.outageradar.detection.lifecycle.OutageLifecycle;
 import io.outageradar.detection.reports.ReportDetectionConfig;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,49 +15,20 @@ import java.util.function.Consumer;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * Runs {@link OutageLifecycle} per service over the region verdicts that closed together, in
- * event-time order.
+ * Runs {@link OutageLifecycle} per service over the region verdicts that closed together, in the
+ * order they are given: {@link PendingVerdicts}' one order (window end, service, region, signal).
  *
  * <p>Why batches: the owner closes every probe window and report minute that ends before a time in
- * one go, and hands all of them over at once. Within a batch verdicts are applied by window end,
- * then service, region and signal, so the order never depends on which signal or region happened to
- * close first; and verdicts of one window end of one service are applied as one step, so that six
- * regions failing in the same window open one outage listing all six, not an outage of one region
- * and five updates. Batches come in window-end order, because a window closes only when the time
- * passes its end plus the grace, and every window ending before that has closed by then.
+ * one go, and hands all of them over at once; verdicts of one window end of one service are applied
+ * as one step, so that six regions failing in the same window open one outage listing all six, not
+ * an outage of one region and five updates. Batches come in window-end order, because a window
+ * closes only when the time passes its end plus the grace, and every window ending before that has
+ * closed by then.
  */
 public final class LifecycleSteps {
-  /** One verdict of one region, with what orders it. */
-  private record Verdict(
-      Instant end, String service, String region, Signal signal, RegionSignal value) {
-    static Verdict of(RegionWindowHealth probe) {
-      return new Verdict(
-          probe.getWindowEnd(),
-          probe.getService(),
-          probe.getRegion(),
-          Signal.PROBES,
-          new RegionSignal(probe, null));
-    }
-
-    static Verdict of(ReportWindowStats minute) {
-      return new Verdict(
-          minute.getWindowEnd(),
-          minute.getService(),
-          minute.getRegion(),
-          Signal.REPORTS,
-          new RegionSignal(null, minute));
-    }
-  }
-
-  private static final Comparator<Verdict> EVENT_TIME_ORDER =
-      Comparator.comparing(Verdict::end)
-          .thenComparing(Verdict::service)
-          .thenComparing(Verdict::region)
-          .thenComparing(Verdict::signal);
-
   private final OutageLifecycle lifecycle;
   private final KeyValueStore<String, ServiceLifecycleState> store;
-  private final List<Verdict> batch = new ArrayList<>();
+  private final List<RegionSignal> batch = new ArrayList<>();
 
   public LifecycleSteps(
       DetectionConfig config,
@@ -70,12 +38,9 @@ public final class LifecycleSteps {
     this.store = store;
   }
 
-  public void add(RegionWindowHealth probe) {
-    batch.add(Verdict.of(probe));
-  }
-
-  public void add(ReportWindowStats minute) {
-    batch.add(Verdict.of(minute));
+  /** The next verdict, after every verdict that comes before it. */
+  void add(RegionSignal verdict) {
+    batch.add(verdict);
   }
 
   /**
@@ -86,24 +51,36 @@ public final class LifecycleSteps {
     if (batch.isEmpty()) {
       return;
     }
-    batch.sort(EVENT_TIME_ORDER);
     Map<String, ServiceLifecycleState> states = new LinkedHashMap<>();
     Map<String, OutageEvent> step = new LinkedHashMap<>();
-    Verdict stepOf = null;
-    for (Verdict verdict : batch) {
-      if (stepOf != null
-          && !(stepOf.end().equals(verdict.end()) && stepOf.service().equals(verdict.service()))) {
+    String stepOf = null;
+    for (RegionSignal verdict : batch) {
+      String service = service(verdict);
+      String thisStep = end(verdict) + "|" + service;
+      if (stepOf != null && !stepOf.equals(thisStep)) {
         emit(step, changes);
       }
-      stepOf = verdict;
-      ServiceLifecycleState state = states.computeIfAbsent(verdict.service(), this::load);
-      for (OutageEvent event : lifecycle.apply(state, verdict.value())) {
+      stepOf = thisStep;
+      ServiceLifecycleState state = states.computeIfAbsent(service, this::load);
+      for (OutageEvent event : lifecycle.apply(state, verdict)) {
         step.merge(event.getOutageId(), event, LifecycleSteps::coalesce);
       }
     }
     emit(step, changes);
     states.forEach(store::put);
     batch.clear();
+  }
+
+  private static String service(RegionSignal verdict) {
+    return verdict.getProbe() != null
+        ? verdict.getProbe().getService()
+        : verdict.getReports().getService();
+  }
+
+  private static Instant end(RegionSignal verdict) {
+    return verdict.getProbe() != null
+        ? verdict.getProbe().getWindowEnd()
+        : verdict.getReports().getWindowEnd();
   }
 
   private ServiceLifecycleState load(String service) {

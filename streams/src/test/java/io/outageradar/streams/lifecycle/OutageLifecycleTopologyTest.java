@@ -97,6 +97,39 @@ class OutageLifecycleTopologyTest {
   }
 
   @Test
+  void servicesWhoseNamesArePrefixesOfEachOtherEachOpenOneOutageOfAllTheirRegions() {
+    // svc-1 sorts before svc in the held verdicts' keys ('-' before '|'), after it as plain
+    // strings: whichever, the regions of one service and window must stay one step
+    List<String> services = List.of("svc", "svc-1", "svc-10");
+    List<String> regions = List.of("BR", "USA", "DE", "GB");
+    List<ProbeResult> probes = new ArrayList<>();
+    for (int w = 0; w < 8; w++) {
+      for (String region : regions) {
+        for (String service : services) {
+          probes.addAll(
+              round(service, region, w, w <= 1 ? HealthStatus.DOWN : HealthStatus.HEALTHY));
+        }
+      }
+    }
+    try (DetectionDriver driver = driver(ALERTS)) {
+      probes.forEach(driver::probe);
+      driver.goQuiet();
+      List<Page> pages = driver.pages();
+
+      assertThat(pages)
+          .filteredOn(page -> page.getAction() == PageAction.TRIGGER)
+          .extracting(Page::getService, page -> List.copyOf(page.getRegions()))
+          .containsExactlyInAnyOrder(
+              tuple("svc", List.of("BR", "DE", "GB", "USA")),
+              tuple("svc-1", List.of("BR", "DE", "GB", "USA")),
+              tuple("svc-10", List.of("BR", "DE", "GB", "USA")));
+      assertThat(driver.outages())
+          .extracting(OutageEvent::getScope)
+          .containsOnly(OutageScope.GLOBAL);
+    }
+  }
+
+  @Test
   void theOutcomeDoesNotDependOnTheOrderOfRegionsOrOfProbesWithinTheGrace() {
     List<ProbeResult> ordered = rounds(10, List.of("BR", "US", "DE"), 1, 3);
     List<ProbeResult> shuffled = new ArrayList<>(ordered);

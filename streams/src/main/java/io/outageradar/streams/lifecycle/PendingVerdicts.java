@@ -1,0 +1,112 @@
+package io.outageradar.streams.lifecycle;
+
+import io.outageradar.avro.OutageEvent;
+import io.outageradar.avro.RegionWindowHealth;
+import io.outageradar.avro.ReportWindowStats;
+import io.outageradar.avro.state.RegionSignal;
+import io.outageradar.streams.SortableKeys;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/**
+ * The one owner of the verdict path: closed verdicts of both signals are held in a store until
+ * every input has passed their window, then handed to the lifecycle in the store's key order, which
+ * is the one order verdicts are ever applied in — window end, then service, region and signal
+ * (probes first), as the key spells them.
+ *
+ * <p>Within one window end, every verdict of a service comes before any of a service whose key
+ * sorts after it, whatever the names: names never hold {@code |}, so two services' keys differ
+ * inside the service part (or at its end), never in a region. That keeps a service's regions of one
+ * window together as one lifecycle step.
+ */
+public final class PendingVerdicts {
+  /** The greatest time a key can hold (its width), so "everything" is one range. */
+  private static final long END_OF_TIME = 999_999_999_999_999L;
+
+  private final KeyValueStore<String, RegionSignal> store;
+  private final LifecycleSteps lifecycle;
+
+  /**
+   * End of the earliest held verdict, so that most records need no scan; unknown after a restart.
+   */
+  private long earliest = Long.MIN_VALUE;
+
+  public PendingVerdicts(KeyValueStore<String, RegionSignal> store, LifecycleSteps lifecycle) {
+    this.store = store;
+    this.lifecycle = lifecycle;
+  }
+
+  public void hold(RegionWindowHealth probe) {
+    hold(
+        probe.getWindowEnd(),
+        probe.getService(),
+        probe.getRegion(),
+        Signal.PROBES,
+        new RegionSignal(probe, null));
+  }
+
+  public void hold(ReportWindowStats minute) {
+    hold(
+        minute.getWindowEnd(),
+        minute.getService(),
+        minute.getRegion(),
+        Signal.REPORTS,
+        new RegionSignal(null, minute));
+  }
+
+  private void hold(
+      Instant end, String service, String region, Signal signal, RegionSignal verdict) {
+    store.put(key(end.toEpochMilli(), service, region, signal.code()), verdict);
+    earliest = Math.min(earliest, end.toEpochMilli());
+  }
+
+  /**
+   * Applies, in key order, every held verdict whose window ended at or before {@code time}; the
+   * outage changes go to {@code changes}, oldest first.
+   */
+  public void releaseUpTo(long time, Consumer<OutageEvent> changes) {
+    long upTo = Math.min(time, END_OF_TIME);
+    if (earliest > upTo) {
+      return;
+    }
+    List<KeyValue<String, RegionSignal>> ready = new ArrayList<>();
+    try (KeyValueIterator<String, RegionSignal> range =
+        store.range(key(0, "", "", ' '), key(upTo, "\uffff", "", ' '))) {
+      range.forEachRemaining(ready::add);
+    }
+    for (KeyValue<String, RegionSignal> verdict : ready) {
+      lifecycle.add(verdict.value);
+      store.delete(verdict.key);
+    }
+    lifecycle.apply(changes);
+    earliest = earliestAfter(upTo);
+  }
+
+  private long earliestAfter(long upTo) {
+    try (KeyValueIterator<String, RegionSignal> rest =
+        store.range(key(upTo + 1, "", "", ' '), key(END_OF_TIME, "", "", ' '))) {
+      return rest.hasNext()
+          ? Long.parseLong(rest.next().key.substring(0, SortableKeys.MILLIS_WIDTH))
+          : Long.MAX_VALUE;
+    }
+  }
+
+  /**
+   * The stored key, and so the order of application. Part of the pending store's format: never
+   * changed. Any character in the signal's place: ' ' sorts before both signals, for range bounds.
+   */
+  static String key(long windowEnd, String service, String region, char signal) {
+    return SortableKeys.padded(windowEnd, SortableKeys.MILLIS_WIDTH)
+        + '|'
+        + service
+        + '|'
+        + region
+        + '|'
+        + signal;
+  }
+}
