@@ -218,7 +218,10 @@ public final class StatusView {
           node.put("state", impact.get(region));
           affected.forEach(node.putArray("services")::add);
         });
-    body.put("outagesInHistory", outages.size());
+    // incidents: an outage merged into a global one is part of it, not one more
+    body.put(
+        "outagesInHistory",
+        outages.values().stream().filter(o -> o.getMergedInto() == null).count());
     return body;
   }
 

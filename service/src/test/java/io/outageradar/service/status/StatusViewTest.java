@@ -93,6 +93,18 @@ class StatusViewTest {
   }
 
   @Test
+  void anOutageMergedIntoAGlobalOneIsNotOneMoreIncident() {
+    OutageEvent global = Outages.outage("whatsapp", OutageScope.GLOBAL, List.of("BR", "IN"), 1.0);
+    OutageEvent regional = Outages.outage("whatsapp", OutageScope.REGIONAL, List.of("BR"), 1.0);
+    regional.setOutageId("whatsapp-br-20211004T154000Z");
+    regional.setMergedInto(global.getOutageId());
+    view.accept(regional);
+    view.accept(global);
+
+    assertThat(view.overview().get("outagesInHistory").asLong()).isEqualTo(1);
+  }
+
+  @Test
   void thePublicViewNeverCarriesMoney() {
     StatusView open = new StatusView(REVENUE, true);
     OutageEvent outage = Outages.outage("whatsapp", OutageScope.GLOBAL, List.of("BR"), 1.0);

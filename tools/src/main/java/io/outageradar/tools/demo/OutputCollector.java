@@ -125,8 +125,9 @@ public final class OutputCollector implements AutoCloseable {
   }
 
   /** How many outages were seen so far. */
-  public int outagesSoFar() {
-    return latestOutage.size();
+  public long outagesSoFar() {
+    // incidents: an outage merged into a global one is part of it, not one more
+    return latestOutage.values().stream().filter(o -> o.getMergedInto() == null).count();
   }
 
   /** Records the pipeline could not read or process, so far. */
