@@ -10,6 +10,7 @@ import io.outageradar.detection.DetectionConfig;
 import io.outageradar.detection.impact.RevenueTable;
 import io.outageradar.detection.lifecycle.AlertConfig;
 import io.outageradar.detection.reports.ReportDetectionConfig;
+import io.outageradar.detection.rules.Rules;
 import io.outageradar.sentiment.SentimentAnalyzer;
 import io.outageradar.streams.detection.DetectionTopology;
 import io.outageradar.streams.placement.InputPlacement;
@@ -70,10 +71,7 @@ public final class DetectionDriver implements AutoCloseable {
       RevenueTable revenue) {
     return DetectionTopology.build(
         new DetectionTopology.Settings(
-            config,
-            reportConfig,
-            alerts,
-            revenue,
+            new Rules(config, reportConfig, alerts, revenue),
             SentimentAnalyzer.standard(),
             topics,
             InputLag.NONE,

@@ -45,10 +45,7 @@ public final class RunCommand implements Callable<Integer> {
                 config.get(RadarSettings.APPLICATION_ID),
                 topics,
                 Path.of(config.get(RadarSettings.STATE_DIR)))
-            .detection(config.detection())
-            .reports(config.reports())
-            .revenue(config.revenue())
-            .alerts(config.alerts())
+            .rules(config.rules())
             .queryServer(config.queryServer())
             .statusPublic(config.get(RadarSettings.STATUS_PUBLIC))
             .replicationFactor(config.get(RadarSettings.REPLICATION_FACTOR))

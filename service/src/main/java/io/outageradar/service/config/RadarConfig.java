@@ -4,6 +4,7 @@ import io.outageradar.detection.DetectionConfig;
 import io.outageradar.detection.impact.RevenueTable;
 import io.outageradar.detection.lifecycle.AlertConfig;
 import io.outageradar.detection.reports.ReportDetectionConfig;
+import io.outageradar.detection.rules.Rules;
 import io.outageradar.pager.AlertmanagerIntegration;
 import io.outageradar.pager.Integration;
 import io.outageradar.pager.PagerDutyIntegration;
@@ -97,9 +98,13 @@ public final class RadarConfig {
     }
     RadarConfig config = new RadarConfig(values, Map.copyOf(clients));
     // cross-field rules (e.g. confirm-windows <= of-windows) fail here, before anything starts
-    config.detection();
-    config.reports();
+    config.rules();
     return config;
+  }
+
+  /** Every rule the pipeline decides by, built once from these settings. */
+  public Rules rules() {
+    return new Rules(detection(), reports(), alerts(), revenue());
   }
 
   /**

@@ -6,6 +6,7 @@ import io.outageradar.detection.DetectionConfig;
 import io.outageradar.detection.impact.RevenueTable;
 import io.outageradar.detection.lifecycle.AlertConfig;
 import io.outageradar.detection.reports.ReportDetectionConfig;
+import io.outageradar.detection.rules.Rules;
 import io.outageradar.sentiment.SentimentAnalyzer;
 import io.outageradar.serde.RegistryNotSharedException;
 import io.outageradar.service.query.QueryServer;
@@ -58,10 +59,7 @@ public final class Pipeline implements AutoCloseable {
       KafkaClients kafka,
       String applicationId,
       Topics topics,
-      DetectionConfig detection,
-      ReportDetectionConfig reports,
-      RevenueTable revenue,
-      AlertConfig alerts,
+      Rules rules,
       HostInfo queryServer,
       boolean statusPublic,
       Path stateDir,
@@ -94,10 +92,7 @@ public final class Pipeline implements AutoCloseable {
     private final String applicationId;
     private final Topics topics;
     private final Path stateDir;
-    private DetectionConfig detection = DetectionConfig.defaults();
-    private ReportDetectionConfig reports = ReportDetectionConfig.defaults();
-    private RevenueTable revenue = RevenueTable.empty();
-    private AlertConfig alerts = AlertConfig.defaults();
+    private Rules rules = Rules.defaults();
     private HostInfo queryServer;
     private boolean statusPublic;
     private short replicationFactor = 1;
@@ -110,23 +105,29 @@ public final class Pipeline implements AutoCloseable {
       this.stateDir = stateDir;
     }
 
+    /** Every rule at once, as built from the settings. */
+    public Builder rules(Rules value) {
+      rules = value;
+      return this;
+    }
+
     public Builder detection(DetectionConfig value) {
-      detection = value;
+      rules = rules.withDetection(value);
       return this;
     }
 
     public Builder reports(ReportDetectionConfig value) {
-      reports = value;
+      rules = rules.withReports(value);
       return this;
     }
 
     public Builder revenue(RevenueTable value) {
-      revenue = value;
+      rules = rules.withRevenue(value);
       return this;
     }
 
     public Builder alerts(AlertConfig value) {
-      alerts = value;
+      rules = rules.withAlerts(value);
       return this;
     }
 
@@ -157,10 +158,7 @@ public final class Pipeline implements AutoCloseable {
           kafka,
           applicationId,
           topics,
-          detection,
-          reports,
-          revenue,
-          alerts,
+          rules,
           queryServer,
           statusPublic,
           stateDir,
@@ -188,10 +186,7 @@ public final class Pipeline implements AutoCloseable {
     Topology topology =
         DetectionTopology.build(
             new DetectionTopology.Settings(
-                settings.detection(),
-                settings.reports(),
-                settings.alerts(),
-                settings.revenue(),
+                settings.rules(),
                 SentimentAnalyzer.standard(),
                 settings.topics(),
                 lag,
@@ -254,7 +249,7 @@ public final class Pipeline implements AutoCloseable {
                 + (pipeline.fatal.isDone() ? ": " + pipeline.fatal.join() : ""));
       }
       if (settings.queryServer() != null) {
-        StatusView view = new StatusView(settings.revenue(), settings.statusPublic());
+        StatusView view = new StatusView(settings.rules().revenue(), settings.statusPublic());
         pipeline.statusFeed = StatusFeed.start(settings.kafka(), settings.topics(), view);
         pipeline.queryServer = QueryServer.start(pipeline.app, settings.queryServer(), view);
       }

@@ -2,9 +2,7 @@ package io.outageradar.service.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.outageradar.detection.DetectionConfig;
-import io.outageradar.detection.lifecycle.AlertConfig;
-import io.outageradar.detection.reports.ReportDetectionConfig;
+import io.outageradar.detection.rules.Rules;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
@@ -14,8 +12,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The defaults are written twice — in the settings and in the rules' own builders — so these tests
- * tie them: what a configuration with nothing set gives is what the rules call their defaults, and
- * every declared setting is one the loader and the docs know.
+ * tie them: what a configuration with nothing set gives is what the rules call their defaults (no
+ * revenue), and every declared setting is one the loader and the docs know.
  */
 class SettingsSourcesTest {
   private static final RadarConfig NOTHING_SET =
@@ -28,9 +26,12 @@ class SettingsSourcesTest {
 
   @Test
   void aConfigurationWithNothingSetGivesTheRulesTheirOwnDefaults() {
-    assertThat(NOTHING_SET.detection()).isEqualTo(DetectionConfig.defaults());
-    assertThat(NOTHING_SET.reports()).isEqualTo(ReportDetectionConfig.defaults());
-    assertThat(NOTHING_SET.alerts()).isEqualTo(AlertConfig.defaults());
+    Rules rules = NOTHING_SET.rules();
+    Rules defaults = Rules.defaults();
+    assertThat(rules.detection()).isEqualTo(defaults.detection());
+    assertThat(rules.reports()).isEqualTo(defaults.reports());
+    assertThat(rules.alerts()).isEqualTo(defaults.alerts());
+    assertThat(rules.revenue().perHour("whatsapp", "BR")).as("no revenue").isNull();
   }
 
   @Test

@@ -5,6 +5,7 @@ import io.outageradar.avro.ProbeResult;
 import io.outageradar.avro.ScoredReport;
 import io.outageradar.detection.DetectionConfig;
 import io.outageradar.detection.reports.ReportDetectionConfig;
+import io.outageradar.detection.rules.Rules;
 import io.outageradar.streams.InputLag;
 import io.outageradar.streams.StoreNames;
 import io.outageradar.streams.lifecycle.LifecycleSteps;
@@ -49,6 +50,7 @@ final class DetectionProcessor
    */
   static final long LIVE_WITHIN_MS = 60_000;
 
+  private final Rules rules;
   private final DetectionConfig config;
   private final ReportDetectionConfig reportConfig;
   private final long graceMs;
@@ -75,10 +77,11 @@ final class DetectionProcessor
 
   private final Inputs inputs;
 
-  DetectionProcessor(DetectionConfig config, ReportDetectionConfig reportConfig, Inputs inputs) {
-    this.config = config;
+  DetectionProcessor(Rules rules, Inputs inputs) {
+    this.rules = rules;
+    this.config = rules.detection();
     this.inputs = inputs;
-    this.reportConfig = reportConfig;
+    this.reportConfig = rules.reports();
     this.graceMs = config.grace().toMillis();
     this.flushMs = Math.max(config.window().toMillis(), ReportMinutes.MINUTE.toMillis()) + graceMs;
   }
@@ -97,8 +100,7 @@ final class DetectionProcessor
     this.pending =
         new PendingVerdicts(
             context.getStateStore(StoreNames.LIFECYCLE_PENDING),
-            new LifecycleSteps(
-                config, reportConfig, context.getStateStore(StoreNames.OUTAGE_LIFECYCLE)));
+            new LifecycleSteps(rules, context.getStateStore(StoreNames.OUTAGE_LIFECYCLE)));
     KeyValueStore<String, Long> clocks = context.getStateStore(StoreNames.DETECTION_CLOCKS);
     long idleMs = config.idleAdvanceAfter().toMillis();
     long now = context.currentSystemTimeMs();

@@ -11,11 +11,8 @@ import io.outageradar.avro.state.RegionSignal;
 import io.outageradar.avro.state.ReportBaselineState;
 import io.outageradar.avro.state.ReportWindowState;
 import io.outageradar.avro.state.ServiceLifecycleState;
-import io.outageradar.detection.DetectionConfig;
 import io.outageradar.detection.InputValidation;
-import io.outageradar.detection.impact.RevenueTable;
-import io.outageradar.detection.lifecycle.AlertConfig;
-import io.outageradar.detection.reports.ReportDetectionConfig;
+import io.outageradar.detection.rules.Rules;
 import io.outageradar.detection.sentiment.SentimentScoring;
 import io.outageradar.sentiment.SentimentAnalyzer;
 import io.outageradar.streams.EventTimeExtractor;
@@ -64,10 +61,7 @@ import org.apache.kafka.streams.state.Stores;
 public final class DetectionTopology {
   /** Everything the topology depends on. */
   public record Settings(
-      DetectionConfig detection,
-      ReportDetectionConfig reports,
-      AlertConfig alerts,
-      RevenueTable revenue,
+      Rules rules,
       SentimentAnalyzer sentiment,
       Topics topics,
       InputLag inputLag,
@@ -84,7 +78,7 @@ public final class DetectionTopology {
     Topic<String, UserReport> reportTopic = topics.userReports;
     InputPlacement.Partitions partitions = settings.partitions();
     HeldInputs held = new HeldInputs();
-    Duration idleAfter = settings.detection().idleAdvanceAfter();
+    Duration idleAfter = settings.rules().detection().idleAdvanceAfter();
     KStream<String, ProbeResult> probeResults =
         InputPlacement.addTo(
             builder,
@@ -150,8 +144,7 @@ public final class DetectionTopology {
             .process(
                 () ->
                     new DetectionProcessor(
-                        settings.detection(),
-                        settings.reports(),
+                        settings.rules(),
                         new DetectionProcessor.Inputs(
                             probeTopic.name(), reportTopic.name(), placedLag)),
                 Named.as("detection"),
@@ -178,7 +171,7 @@ public final class DetectionTopology {
     changes.to(
         outages.name(),
         Produced.with(outages.keySerde(), outages.valueSerde()).withName("outages-sink"));
-    Alerting.addTo(builder, changes, probeResults, settings.alerts(), settings.revenue(), topics);
+    Alerting.addTo(builder, changes, probeResults, settings.rules(), topics);
 
     // The outages topic read back as a table: the query API lists outages by id from it, and the
     // region impact follows its changes. No cache, so that impact sees every change.
@@ -194,7 +187,7 @@ public final class DetectionTopology {
                     .withValueSerde(outages.valueSerde())
                     .withCachingDisabled())
             .toStream(Named.as("outage-updates"));
-    RegionImpactStage.addTo(builder, outageUpdates, settings.revenue(), topics);
+    RegionImpactStage.addTo(builder, outageUpdates, settings.rules().revenue(), topics);
     return builder.build();
   }
 

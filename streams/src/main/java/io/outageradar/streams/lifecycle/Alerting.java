@@ -5,9 +5,9 @@ import io.outageradar.avro.Page;
 import io.outageradar.avro.ProbeResult;
 import io.outageradar.avro.state.PageState;
 import io.outageradar.detection.impact.OutageLoss;
-import io.outageradar.detection.impact.RevenueTable;
 import io.outageradar.detection.lifecycle.AlertConfig;
 import io.outageradar.detection.lifecycle.CertificateWarnings;
+import io.outageradar.detection.rules.Rules;
 import io.outageradar.streams.StoreNames;
 import io.outageradar.topics.Topic;
 import io.outageradar.topics.Topics;
@@ -29,9 +29,9 @@ public final class Alerting {
       StreamsBuilder builder,
       KStream<String, OutageEvent> changes,
       KStream<String, ProbeResult> probes,
-      AlertConfig config,
-      RevenueTable revenue,
+      Rules rules,
       Topics topics) {
+    AlertConfig config = rules.alerts();
     Topic<String, Page> alerts = topics.alerts;
     builder.addStateStore(
         Stores.keyValueStoreBuilder(
@@ -40,7 +40,7 @@ public final class Alerting {
             topics.stateSerde(PageState.class)));
     changes
         .process(
-            () -> new AlertsProcessor(config, new OutageLoss(revenue)),
+            () -> new AlertsProcessor(config, new OutageLoss(rules.revenue())),
             Named.as("pages"),
             StoreNames.OPEN_PAGES)
         .to(

@@ -3,9 +3,8 @@ package io.outageradar.streams.lifecycle;
 import io.outageradar.avro.OutageEvent;
 import io.outageradar.avro.state.RegionSignal;
 import io.outageradar.avro.state.ServiceLifecycleState;
-import io.outageradar.detection.DetectionConfig;
 import io.outageradar.detection.lifecycle.OutageLifecycle;
-import io.outageradar.detection.reports.ReportDetectionConfig;
+import io.outageradar.detection.rules.Rules;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -30,11 +29,8 @@ public final class LifecycleSteps {
   private final KeyValueStore<String, ServiceLifecycleState> store;
   private final List<RegionSignal> batch = new ArrayList<>();
 
-  public LifecycleSteps(
-      DetectionConfig config,
-      ReportDetectionConfig reports,
-      KeyValueStore<String, ServiceLifecycleState> store) {
-    this.lifecycle = new OutageLifecycle(config, reports);
+  public LifecycleSteps(Rules rules, KeyValueStore<String, ServiceLifecycleState> store) {
+    this.lifecycle = new OutageLifecycle(rules.detection(), rules.reports());
     this.store = store;
   }
 

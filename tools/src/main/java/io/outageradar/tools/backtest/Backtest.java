@@ -8,6 +8,7 @@ import io.outageradar.detection.DetectionConfig;
 import io.outageradar.detection.impact.RevenueTable;
 import io.outageradar.detection.lifecycle.AlertConfig;
 import io.outageradar.detection.reports.ReportDetectionConfig;
+import io.outageradar.detection.rules.Rules;
 import io.outageradar.embedded.TempDirs;
 import io.outageradar.registry.MockSchemaRegistry;
 import io.outageradar.sentiment.SentimentAnalyzer;
@@ -70,10 +71,7 @@ public final class Backtest {
     Topics topics = Topics.create(MockSchemaRegistry.forScope(scope));
     DetectionTopology.Settings settings =
         new DetectionTopology.Settings(
-            config,
-            reports,
-            AlertConfig.defaults(),
-            revenue,
+            new Rules(config, reports, AlertConfig.defaults(), revenue),
             SentimentAnalyzer.standard(),
             topics,
             InputLag.NONE,
