@@ -36,8 +36,7 @@ import picocli.CommandLine.Spec;
     versionProvider = Version.class,
     header = "Probe targets (HTTP, DNS, TCP, TLS) from one vantage point and publish the results.",
     description = {
-      "Run the HTTP(S), DNS, TCP and TLS checks of the targets file every interval from this vantage point and",
-      "publish the results. Targets file (YAML or JSON):",
+      "Run the HTTP(S), DNS, TCP and TLS checks of the targets file every interval from this vantage point and publish the results. Targets file (YAML or JSON):",
       "  interval: PT30S",
       "  timeout: PT5S",
       "  services:",

@@ -27,8 +27,7 @@ import picocli.CommandLine.Spec;
     header = "Run the detection pipeline against a Kafka cluster until stopped.",
     description = {
       "Run the topologies against an existing Kafka cluster until stopped (SIGTERM or Ctrl-C).",
-      "Every setting also comes from the environment (OUTAGE_RADAR_<KEY>, e.g. OUTAGE_RADAR_BOOTSTRAP_SERVERS)",
-      "or from the --config properties file; flags win over the environment, which wins over the file."
+      "Every setting also comes from the environment (OUTAGE_RADAR_<KEY>, e.g. OUTAGE_RADAR_BOOTSTRAP_SERVERS) or from the --config properties file; flags win over the environment, which wins over the file."
     })
 public final class RunCommand implements Callable<Integer> {
   @Spec CommandSpec spec;

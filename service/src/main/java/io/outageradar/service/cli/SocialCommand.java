@@ -34,8 +34,7 @@ import picocli.CommandLine.Spec;
     versionProvider = Version.class,
     header = "Turn social posts that name a monitored service into user reports.",
     description = {
-      "Read social posts (JSON Lines: id, text, lang, region, timestamp[, author]) from a file or stdin,",
-      "match them to services by keyword and alias, and publish the matches as user reports with source SOCIAL."
+      "Read social posts (JSON Lines: id, text, lang, region, timestamp[, author]) from a file or stdin, match them to services by keyword and alias, and publish the matches as user reports with source SOCIAL."
     })
 public final class SocialCommand implements Callable<Integer> {
   @Spec CommandSpec spec;

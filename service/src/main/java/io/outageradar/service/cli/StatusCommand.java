@@ -25,8 +25,7 @@ import picocli.CommandLine.Spec;
     header = "Show the status page's overview in a terminal, from a running instance.",
     description = {
       "Ask a running instance (run with query.server, or demo --serve) what the status page shows:",
-      "every service with its state, the open outages, and with --service one service's uptime,",
-      "outages and most reported problems. Colours on a terminal, none in a pipe."
+      "every service with its state, the open outages, and with --service one service's uptime, outages and most reported problems. Colours on a terminal, none in a pipe."
     })
 public final class StatusCommand implements Callable<Integer> {
   private static final ObjectMapper JSON = new ObjectMapper();

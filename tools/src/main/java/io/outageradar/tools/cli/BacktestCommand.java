@@ -35,10 +35,7 @@ import picocli.CommandLine.Spec;
       "Lines: {\"type\":\"probe\",\"timestamp\":ISO,\"service\",\"region\",\"agent\",\"check\",\"target\",\"status\",\"latencyMs\"}",
       "   or  {\"type\":\"report\",\"timestamp\":ISO,\"service\",\"region\",\"reporter\",\"category\",\"text\",\"source\"}.",
       "Bad lines are reported on stderr with their line number, counted and skipped.",
-      "With --series FILE.csv --out SCORES.csv: score any timestamp,value series with the series detector instead",
-      "(timestamps ISO-8601 with T or a space, zone optional (UTC), or epoch seconds or milliseconds; values any",
-      "decimal number). One output row per input row, in order; bad rows are written unscored, the first 10",
-      "described on stderr. Exit 1 when no row could be scored."
+      "With --series FILE.csv --out SCORES.csv: score any timestamp,value series with the series detector instead (timestamps ISO-8601 with T or a space, zone optional (UTC), or epoch seconds or milliseconds; values any decimal number). One output row per input row, in order; bad rows are written unscored, the first 10 described on stderr. Exit 1 when no row could be scored."
     })
 public final class BacktestCommand implements Callable<Integer> {
   @Spec CommandSpec spec;

@@ -23,10 +23,7 @@ import picocli.CommandLine.Spec;
     versionProvider = Version.class,
     header = "Measure the broker ceiling, pipeline throughput and alert latency on this machine.",
     description = {
-      "Measure on this machine, in one run: the embedded broker's raw produce/consume ceiling for records of the",
-      "pipeline's size; the full pipeline's sustained input events/s over --keys (service, region) keys; and, at",
-      "half that rate, the latency from the close of the deciding window to the alert for services failing at",
-      "known times. Writes the results with the machine to --out (bench/results)."
+      "Measure on this machine, in one run: the embedded broker's raw produce/consume ceiling for records of the pipeline's size; the full pipeline's sustained input events/s over --keys (service, region) keys; and, at half that rate, the latency from the close of the deciding window to the alert for services failing at known times. Writes the results with the machine to --out (bench/results)."
     })
 public final class BenchCommand implements Callable<Integer> {
 

@@ -25,9 +25,7 @@ import picocli.CommandLine.Spec;
     versionProvider = Version.class,
     header = "Kill and restart the live pipeline during a replay and compare it with the backtest.",
     description = {
-      "Replay events into an embedded broker while the real pipeline (run) works on them as a child process, kill -9",
-      "the child at seeded moments (right after the first outage record, during a recovery, then at random), optionally",
-      "restart the broker, and compare outages and pages with the backtest of the same events. Exit 0 only when equal."
+      "Replay events into an embedded broker while the real pipeline (run) works on them as a child process, kill -9 the child at seeded moments (right after the first outage record, during a recovery, then at random), optionally restart the broker, and compare outages and pages with the backtest of the same events. Exit 0 only when equal."
     })
 public final class ChaosCommand implements Callable<Integer> {
   @Spec CommandSpec spec;

@@ -20,11 +20,7 @@ import picocli.CommandLine.Spec;
     versionProvider = Version.class,
     header = "Score the series detectors on labelled series, as the anomaly benchmark does.",
     description = {
-      "Generates labelled series (noise, trend, daily and weekly seasonality, sparse and busy counts, heavy tails,",
-      "a random walk; with spikes, dips, level shifts and pattern changes) and the scenario report series, runs",
-      "every detector over them and scores each with anomaly windows, earliest detection rewarded and false",
-      "positives penalised (standard, low-FP and low-FN profiles, threshold chosen per profile). Writes the",
-      "table with the machine to --out (bench/results)."
+      "Generates labelled series (noise, trend, daily and weekly seasonality, sparse and busy counts, heavy tails, a random walk; with spikes, dips, level shifts and pattern changes) and the scenario report series, runs every detector over them and scores each with anomaly windows, earliest detection rewarded and false positives penalised (standard, low-FP and low-FN profiles, threshold chosen per profile). Writes the table with the machine to --out (bench/results)."
     })
 public final class EvaluateCommand implements Callable<Integer> {
 

@@ -43,11 +43,9 @@ import picocli.CommandLine.Spec;
     versionProvider = Version.class,
     header = "Publish a scenario, an events file or live load to Kafka, or write it as events.",
     description = {
-      "Replay a scenario's probes and reports: into Kafka (the catalog's input topics), or with --to-file",
-      "into the backtest JSON Lines format. Deterministic for a seed.",
+      "Replay a scenario's probes and reports: into Kafka (the catalog's input topics), or with --to-file into the backtest JSON Lines format. Deterministic for a seed.",
       "Scenarios: fb-2021-10-04, quiet-week, regional-isp, flapping-agent, report-flood.",
-      "With --rate instead of --scenario: live load (probes and reports stamped now) over --keys",
-      "(service, region) keys at N events/s (0: as fast as the broker takes them) for --duration."
+      "With --rate instead of --scenario: live load (probes and reports stamped now) over --keys (service, region) keys at N events/s (0: as fast as the broker takes them) for --duration."
     })
 public final class ReplayCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
