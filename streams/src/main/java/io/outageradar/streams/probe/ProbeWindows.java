@@ -4,7 +4,6 @@ import io.outageradar.avro.ProbeResult;
 import io.outageradar.avro.RegionWindowHealth;
 import io.outageradar.avro.state.ProbeWindowState;
 import io.outageradar.detection.DetectionConfig;
-import io.outageradar.detection.InputValidation;
 import io.outageradar.detection.probe.ProbeWindowAggregator;
 import io.outageradar.model.ServiceRegion;
 import io.outageradar.streams.windows.TumblingWindows;
@@ -26,11 +25,10 @@ public final class ProbeWindows {
   }
 
   /**
-   * Adds a probe to its window unless that window was closed at {@code closedAt}; returns whether
-   * it counted.
+   * Adds a probe (valid: the placement refused the others with their own record) to its window
+   * unless that window was closed at {@code closedAt}; returns whether it counted.
    */
   public boolean add(String key, ProbeResult probe, long time, long closedAt) {
-    InputValidation.probe(key, probe);
     if (windows.isClosed(time, closedAt)) {
       return false;
     }
