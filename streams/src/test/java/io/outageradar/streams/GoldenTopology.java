@@ -1,10 +1,7 @@
 package io.outageradar.streams;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
+import io.outageradar.testkit.GoldenFiles;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import org.apache.kafka.streams.Topology;
 
 /**
@@ -16,14 +13,6 @@ public final class GoldenTopology {
   private GoldenTopology() {}
 
   public static void assertMatches(String name, Topology topology) throws IOException {
-    String actual = topology.describe().toString();
-    Path written = Path.of("target/golden", name + ".txt");
-    Files.createDirectories(written.getParent());
-    Files.writeString(written, actual);
-    Path golden = Path.of("src/test/resources/golden", name + ".txt");
-    assertThat(golden).as("golden file missing; review and copy " + written).exists();
-    assertThat(actual)
-        .as("topology changed; if intended, copy " + written + " over " + golden)
-        .isEqualTo(Files.readString(golden));
+    GoldenFiles.assertMatches(name, topology.describe().toString(), "topology changed");
   }
 }

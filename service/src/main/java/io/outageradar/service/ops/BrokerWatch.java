@@ -4,7 +4,6 @@ import io.outageradar.topics.KafkaClients;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Properties;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
@@ -31,13 +30,7 @@ public final class BrokerWatch implements AutoCloseable {
   private BrokerWatch(Admin admin, String address) {
     this.admin = admin;
     this.address = address;
-    this.timer =
-        Executors.newSingleThreadScheduledExecutor(
-            runnable -> {
-              Thread thread = new Thread(runnable, "outage-radar-broker-watch");
-              thread.setDaemon(true);
-              return thread;
-            });
+    this.timer = DaemonTimer.named("outage-radar-broker-watch");
   }
 
   public static BrokerWatch start(KafkaClients kafka) {

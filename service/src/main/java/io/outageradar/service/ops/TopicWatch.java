@@ -4,7 +4,6 @@ import io.outageradar.topics.KafkaClients;
 import io.outageradar.topics.RequiredTopics;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
@@ -34,13 +33,7 @@ final class TopicWatch implements AutoCloseable {
     this.admin = admin;
     this.address = address;
     this.required = required;
-    this.timer =
-        Executors.newSingleThreadScheduledExecutor(
-            runnable -> {
-              Thread thread = new Thread(runnable, "outage-radar-topic-watch");
-              thread.setDaemon(true);
-              return thread;
-            });
+    this.timer = DaemonTimer.named("outage-radar-topic-watch");
   }
 
   static TopicWatch start(KafkaClients kafka, RequiredTopics required) {

@@ -80,17 +80,7 @@ public final class InputPlacement {
                 Named.as(base + "-arrivals"));
     PlacementSpec spec =
         new PlacementSpec(
-            input.name(),
-            byService.name(),
-            base + "-by-service-sink",
-            base + "-in-order",
-            stage.queueStore(),
-            stage.sourcesStore(),
-            stage.sourcePartitions(),
-            stage.servicePartitions(),
-            stage.idleAfter(),
-            stage.lag(),
-            stage.held());
+            input.name(), byService.name(), base + "-by-service-sink", base + "-in-order", stage);
     KStream<String, V> placed =
         arrivals.process(
             () -> new ServicePlacement<>(spec, validate),

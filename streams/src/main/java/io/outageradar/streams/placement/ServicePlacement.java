@@ -1,6 +1,5 @@
 package io.outageradar.streams.placement;
 
-import io.outageradar.streams.InputLag;
 import io.outageradar.streams.SortableKeys;
 import io.outageradar.streams.placement.SourceMerge.Held;
 import io.outageradar.topics.ServicePartitioner;
@@ -82,12 +81,12 @@ final class ServicePlacement<V> implements Processor<String, V, String, V> {
   public void init(ProcessorContext<String, V> context) {
     this.context = context;
     this.own = context.taskId().partition();
-    this.queue = context.getStateStore(spec.queueStore());
-    this.sources = context.getStateStore(spec.sourcesStore());
-    this.merge = new SourceMerge<>(spec.sourcePartitions());
+    this.queue = context.getStateStore(spec.stage().queueStore());
+    this.sources = context.getStateStore(spec.stage().sourcesStore());
+    this.merge = new SourceMerge<>(spec.stage().sourcePartitions());
     restore();
     this.wallAtLastRecord = context.currentSystemTimeMs();
-    if (spec.servicePartitions() > 1) {
+    if (spec.stage().servicePartitions() > 1) {
       context.schedule(TICK, PunctuationType.WALL_CLOCK_TIME, this::tick);
     }
   }
@@ -145,7 +144,7 @@ final class ServicePlacement<V> implements Processor<String, V, String, V> {
       headers.add(ORDER, bytes(ownTime));
       context.forward(record.withValue(value).withHeaders(headers), spec.byServiceSink());
     }
-    if (spec.servicePartitions() > 1
+    if (spec.stage().servicePartitions() > 1
         && (sentTime == SourceMerge.NONE || ownTime - sentTime >= MARKER_EVERY_EVENT_MS)) {
       sendMarker(ORDER, ownTime);
     }
@@ -154,7 +153,7 @@ final class ServicePlacement<V> implements Processor<String, V, String, V> {
   private void fromOtherPartition(Record<String, V> record) {
     Headers headers = record.headers();
     int source = (int) number(headers, SOURCE);
-    if (source == own && source < spec.sourcePartitions()) {
+    if (source == own && source < spec.stage().sourcePartitions()) {
       return; // our own marker, multicast to every partition: we know our own progress first-hand
     }
     if (headers.lastHeader(OFFSET) != null) {
@@ -195,14 +194,14 @@ final class ServicePlacement<V> implements Processor<String, V, String, V> {
           queue.delete(queueKey(held));
           context.forward(held.value(), spec.orderedChild());
         });
-    spec.held().set(spec.inputTopic(), own, merge.held());
+    spec.stage().held().set(spec.inputTopic(), own, merge.held());
   }
 
   /** Tells the other tasks how far this partition has come, or that it is idle. */
   private void tick(long wallNow) {
-    if (own < spec.sourcePartitions()) {
-      boolean quiet = wallNow - wallAtLastRecord >= spec.idleAfter().toMillis();
-      if (!ownIdle && quiet && spec.lag().caughtUp(spec.inputTopic(), own)) {
+    if (own < spec.stage().sourcePartitions()) {
+      boolean quiet = wallNow - wallAtLastRecord >= spec.stage().idleAfter().toMillis();
+      if (!ownIdle && quiet && spec.stage().lag().caughtUp(spec.inputTopic(), own)) {
         ownIdle = true;
         merge.idle(own);
         sendMarker(IDLE, Math.max(0, ownTime));
@@ -223,7 +222,7 @@ final class ServicePlacement<V> implements Processor<String, V, String, V> {
 
   private int homeOf(String key) {
     return ServicePartitioner.partitionOf(
-        key.getBytes(StandardCharsets.UTF_8), spec.servicePartitions());
+        key.getBytes(StandardCharsets.UTF_8), spec.stage().servicePartitions());
   }
 
   /** Source, offset, order time and timestamp sort by source, then offset; the key comes last. */
@@ -254,17 +253,11 @@ final class ServicePlacement<V> implements Processor<String, V, String, V> {
     return Long.parseLong(new String(headers.lastHeader(name).value(), StandardCharsets.US_ASCII));
   }
 
-  /** Where one input's placement reads, writes and keeps its state. */
+  /** Where one input's placement reads and writes, and the rest of what it needs. */
   record PlacementSpec(
       String inputTopic,
       String byServiceTopic,
       String byServiceSink,
       String orderedChild,
-      String queueStore,
-      String sourcesStore,
-      int sourcePartitions,
-      int servicePartitions,
-      Duration idleAfter,
-      InputLag lag,
-      HeldInputs held) {}
+      InputPlacement.Stage stage) {}
 }

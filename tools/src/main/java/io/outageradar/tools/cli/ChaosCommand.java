@@ -7,7 +7,6 @@ import io.outageradar.simulation.Scenarios;
 import io.outageradar.tools.backtest.EventsFile;
 import io.outageradar.tools.chaos.Chaos;
 import io.outageradar.tools.chaos.ChaosResult;
-import io.outageradar.topics.InputPartitioning;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -15,6 +14,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.apache.avro.specific.SpecificRecord;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -71,12 +71,7 @@ public final class ChaosCommand implements Callable<Integer> {
       description = "Give up after this many seconds (default: ${DEFAULT-VALUE}).")
   long timeoutSeconds;
 
-  @Option(
-      names = "--partitioner",
-      defaultValue = "service",
-      converter = PartitionerFlag.class,
-      description = PartitionerFlag.DESCRIPTION)
-  InputPartitioning partitioner;
+  @Mixin PartitionerFlag partitioner;
 
   @Option(
       names = "--json",
@@ -122,7 +117,7 @@ public final class ChaosCommand implements Callable<Integer> {
                 seed,
                 Chaos.DOWNTIME,
                 Duration.ofSeconds(timeoutSeconds),
-                partitioner),
+                partitioner.partitioning),
             line -> {
               err.println("outage-radar chaos: " + line);
               err.flush();

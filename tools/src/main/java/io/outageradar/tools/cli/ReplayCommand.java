@@ -12,7 +12,6 @@ import io.outageradar.simulation.ScenarioPublisher;
 import io.outageradar.simulation.ScenarioPublisher.Progress;
 import io.outageradar.simulation.Scenarios;
 import io.outageradar.tools.backtest.EventLine;
-import io.outageradar.topics.InputPartitioning;
 import io.outageradar.topics.InputProducers;
 import io.outageradar.topics.Topics;
 import java.io.BufferedWriter;
@@ -92,12 +91,7 @@ public final class ReplayCommand implements Callable<Integer> {
       description = "Load mode: (service, region) keys (default: ${DEFAULT-VALUE}).")
   int keys;
 
-  @Option(
-      names = "--partitioner",
-      defaultValue = "service",
-      converter = PartitionerFlag.class,
-      description = PartitionerFlag.DESCRIPTION)
-  InputPartitioning partitioner;
+  @Mixin PartitionerFlag partitioner;
 
   @Mixin ClusterOptions cluster;
 
@@ -212,7 +206,7 @@ public final class ReplayCommand implements Callable<Integer> {
     // with several requests in flight the idempotent producer then hung on OUT_OF_ORDER_SEQUENCE
     // until its delivery timeout (seen in DevIT on a busy machine).
     producer.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 1);
-    partitioner.configure(producer);
+    partitioner.partitioning.configure(producer);
     try {
       return ScenarioPublisher.publish(
           name, events, topics.probeResults, topics.userReports, producer, pacing, progress);

@@ -1,11 +1,8 @@
 package io.outageradar.tools.backtest;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
+import io.outageradar.testkit.GoldenFiles;
 import io.outageradar.tools.Outcome;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -24,13 +21,6 @@ public final class GoldenOutcome {
                 .map(String::valueOf)
                 .collect(Collectors.joining("\n"))
             + "\n";
-    Path written = Path.of("target/golden/outcomes", scenario + ".txt");
-    Files.createDirectories(written.getParent());
-    Files.writeString(written, actual);
-    Path golden = Path.of("src/test/resources/golden/outcomes", scenario + ".txt");
-    assertThat(golden).as("golden file missing; review and copy " + written).exists();
-    assertThat(actual)
-        .as("outcome changed; if intended, copy " + written + " over " + golden)
-        .isEqualTo(Files.readString(golden));
+    GoldenFiles.assertMatches("outcomes/" + scenario, actual, "outcome changed");
   }
 }

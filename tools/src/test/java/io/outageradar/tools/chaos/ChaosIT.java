@@ -22,18 +22,7 @@ class ChaosIT {
   void killsAtTheFirstOutageDuringRecoveryAndAtRandomChangeNothingUnderExactlyOnce()
       throws Exception {
     ChaosResult result =
-        Chaos.run(
-            new Chaos.Settings(
-                "regional-isp",
-                EVENTS,
-                3,
-                0,
-                true,
-                7,
-                Chaos.DOWNTIME,
-                Duration.ofMinutes(10),
-                InputPartitioning.SERVICE),
-            line -> {});
+        Chaos.run(settings(3, 7, Chaos.DOWNTIME, InputPartitioning.SERVICE), line -> {});
 
     assertThat(result.differences()).isEmpty();
     assertThat(result.equal()).isTrue();
@@ -48,18 +37,7 @@ class ChaosIT {
   @Test
   void aPipelineThatWasDownCatchesUpToTheSameOutcome() throws Exception {
     ChaosResult result =
-        Chaos.run(
-            new Chaos.Settings(
-                "regional-isp",
-                EVENTS,
-                1,
-                0,
-                true,
-                11,
-                Duration.ofSeconds(20),
-                Duration.ofMinutes(10),
-                InputPartitioning.SERVICE),
-            line -> {});
+        Chaos.run(settings(1, 11, Duration.ofSeconds(20), InputPartitioning.SERVICE), line -> {});
 
     assertThat(result.differences()).isEmpty();
     assertThat(result.equal()).isTrue();
@@ -69,23 +47,27 @@ class ChaosIT {
   @Test
   void inputsPublishedWithKafkasDefaultPartitionerSurviveKillsToTheSameOutcome() throws Exception {
     ChaosResult result =
-        Chaos.run(
-            new Chaos.Settings(
-                "regional-isp",
-                EVENTS,
-                3,
-                0,
-                true,
-                13,
-                Chaos.DOWNTIME,
-                Duration.ofMinutes(10),
-                InputPartitioning.DEFAULT),
-            line -> {});
+        Chaos.run(settings(3, 13, Chaos.DOWNTIME, InputPartitioning.DEFAULT), line -> {});
 
     assertThat(result.differences()).isEmpty();
     assertThat(result.equal()).isTrue();
     assertThat(result.kills()).isEqualTo(3);
     assertThat(result.duplicateTriggers()).isZero();
     assertThat(result.pages()).isEqualTo(6);
+  }
+
+  /** Kills of the pipeline at seeded moments on regional-isp, exactly once, ten minutes at most. */
+  private static Chaos.Settings settings(
+      int kills, long seed, Duration downtime, InputPartitioning partitioning) {
+    return new Chaos.Settings(
+        "regional-isp",
+        EVENTS,
+        kills,
+        0,
+        true,
+        seed,
+        downtime,
+        Duration.ofMinutes(10),
+        partitioning);
   }
 }

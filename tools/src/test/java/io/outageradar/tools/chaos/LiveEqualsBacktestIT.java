@@ -10,26 +10,50 @@ import io.outageradar.tools.Outcome;
 import io.outageradar.tools.backtest.Backtest;
 import io.outageradar.tools.backtest.GoldenOutcome;
 import io.outageradar.tools.demo.Demo;
+import io.outageradar.topics.InputPartitioning;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import org.apache.avro.specific.SpecificRecord;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Every named scenario through the live pipeline on the embedded broker at full speed, against the
  * backtest of the same events: the same outages, pages and final impact per region; and the
- * backtest's outages and pages as committed ({@link GoldenOutcome}).
+ * backtest's outages and pages as committed ({@link GoldenOutcome}). Also inputs published as other
+ * clients publish them — Kafka's default partitioner (murmur2 of the whole key: kafkajs, Connect, a
+ * REST proxy) or round robin: the same outcome as with our own partitioner.
  */
 class LiveEqualsBacktestIT {
   @ParameterizedTest
   @ValueSource(
       strings = {"fb-2021-10-04", "quiet-week", "regional-isp", "flapping-agent", "report-flood"})
   void theLivePipelineFindsWhatTheBacktestFinds(String scenario) throws IOException {
+    Outcome backtest = liveEqualsBacktest(scenario, InputPartitioning.SERVICE);
+    GoldenOutcome.assertMatches(scenario, backtest);
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+    "fb-2021-10-04, DEFAULT",
+    "fb-2021-10-04, ROUND_ROBIN",
+    "regional-isp, DEFAULT",
+    "regional-isp, ROUND_ROBIN"
+  })
+  void theOutcomeDoesNotDependOnTheProducersPartitioner(
+      String scenario, InputPartitioning partitioning) {
+    assertThat(liveEqualsBacktest(scenario, partitioning).outages()).isNotEmpty();
+  }
+
+  /**
+   * Asserts that the live pipeline finds what the backtest finds; returns the backtest's outcome.
+   */
+  private static Outcome liveEqualsBacktest(String scenario, InputPartitioning partitioning) {
     List<SpecificRecord> events = ScenarioEvents.of(Scenarios.create(scenario, 42)).toList();
 
-    Outcome live = Demo.run(scenario, events, Duration.ofMinutes(6), line -> {});
+    Outcome live = Demo.run(scenario, events, Duration.ofMinutes(6), line -> {}, partitioning);
     Outcome backtest =
         Backtest.run(
             scenario,
@@ -37,12 +61,13 @@ class LiveEqualsBacktestIT {
             DetectionConfig.defaults(),
             ReportDetectionConfig.defaults(),
             Demo.DEMO_REVENUE);
-    GoldenOutcome.assertMatches(scenario, backtest);
 
     ChaosResult comparison = Chaos.compare(backtest, live.outages(), live.pages(), 0, 0, true);
     assertThat(comparison.differences()).isEmpty();
     assertThat(comparison.equal()).isTrue();
     assertThat(live.regionImpact()).isEqualTo(backtest.regionImpact());
     assertThat(live.eventsReplayed()).isEqualTo(events.size());
+    assertThat(live.deadLetters()).isZero();
+    return backtest;
   }
 }

@@ -5,13 +5,11 @@ import static org.awaitility.Awaitility.await;
 
 import io.outageradar.avro.OutageEvent;
 import io.outageradar.registry.RegistryOptions;
+import io.outageradar.testkit.IntakeRequests;
 import io.outageradar.topics.Topics;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -120,19 +118,7 @@ class DevIT {
         .until(() -> listeningPort(intakeOut) > 0);
 
     HttpResponse<String> answer =
-        HttpClient.newHttpClient()
-            .send(
-                HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + listeningPort(intakeOut) + "/v1/reports"))
-                    .timeout(Duration.ofSeconds(30))
-                    .header("Content-Type", "application/json")
-                    .header("X-API-Key", "dev-key")
-                    .POST(
-                        HttpRequest.BodyPublishers.ofString(
-                            "{\"service\":\"whatsapp\",\"region\":\"BR\",\"reporter\":\"u1\","
-                                + "\"category\":\"MESSAGING\",\"text\":\"not sending\"}"))
-                    .build(),
-                HttpResponse.BodyHandlers.ofString());
+        IntakeRequests.postValidReport(listeningPort(intakeOut), "dev-key");
 
     assertThat(answer.statusCode()).as(answer.body()).isEqualTo(202);
   }

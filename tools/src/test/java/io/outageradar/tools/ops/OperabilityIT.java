@@ -8,6 +8,7 @@ import io.outageradar.registry.RegistryOptions;
 import io.outageradar.service.cli.OutageRadar;
 import io.outageradar.testkit.EmbeddedKafkaExtension;
 import io.outageradar.testkit.EmbeddedKafkaExtension.KafkaTestContext;
+import io.outageradar.testkit.IntakeRequests;
 import io.outageradar.topics.KafkaClients;
 import io.outageradar.topics.TopicCreator;
 import io.outageradar.topics.Topics;
@@ -165,7 +166,8 @@ class OperabilityIT {
       await("ready once the topic is there")
           .atMost(Duration.ofSeconds(30))
           .until(() -> get(intake, "/health/ready").statusCode() == 200);
-      assertThat(postReport(intake.intakePort()).statusCode()).isEqualTo(202);
+      assertThat(IntakeRequests.postValidReport(intake.intakePort(), "ops-key").statusCode())
+          .isEqualTo(202);
 
       Child creating =
           start(
@@ -182,23 +184,9 @@ class OperabilityIT {
       await("an intake that may create its topic is ready")
           .atMost(Duration.ofSeconds(30))
           .until(() -> get(creating, "/health/ready").statusCode() == 200);
-      assertThat(postReport(creating.intakePort()).statusCode()).isEqualTo(202);
+      assertThat(IntakeRequests.postValidReport(creating.intakePort(), "ops-key").statusCode())
+          .isEqualTo(202);
     }
-  }
-
-  private static HttpResponse<String> postReport(int port)
-      throws IOException, InterruptedException {
-    return HTTP.send(
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/v1/reports"))
-            .timeout(Duration.ofSeconds(30))
-            .header("Content-Type", "application/json")
-            .header("X-API-Key", "ops-key")
-            .POST(
-                HttpRequest.BodyPublishers.ofString(
-                    "{\"service\":\"whatsapp\",\"region\":\"BR\",\"reporter\":\"u1\","
-                        + "\"category\":\"MESSAGING\",\"text\":\"not sending\"}"))
-            .build(),
-        HttpResponse.BodyHandlers.ofString());
   }
 
   @Test
