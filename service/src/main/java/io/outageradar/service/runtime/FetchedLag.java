@@ -1,7 +1,6 @@
 package io.outageradar.service.runtime;
 
 import io.outageradar.streams.InputLag;
-import java.util.HashMap;
 import java.util.Map;
 import org.apache.kafka.common.Metric;
 import org.apache.kafka.common.MetricName;
@@ -10,20 +9,14 @@ import org.apache.kafka.streams.KafkaStreams;
 /**
  * {@link InputLag} from the consumers' own {@code records-lag} metric of each partition (the
  * records on the broker beyond what was fetched): unknown counts as not caught up.
+ *
+ * <p>Looked up among all of the application's metrics at every question, never kept: after a
+ * rebalance a partition's old metric keeps its last value (often 0) while the new consumer position
+ * may be far behind, and a kept one would make a partition look caught up — and so idle — when it
+ * is not. The callers ask only about inputs that have been quiet for a while.
  */
 final class FetchedLag implements InputLag {
   private volatile KafkaStreams streams;
-
-  /**
-   * The lag metrics are indexed again after this long: after a rebalance a consumer may have
-   * registered new ones, and an old one keeps its last value.
-   */
-  private static final long REINDEX_AFTER_NANOS = 5_000_000_000L;
-
-  /** Lag metrics by topic|partition, and when they were indexed. */
-  private record Index(Map<String, Metric> lags, long atNanos) {}
-
-  private volatile Index index = new Index(Map.of(), 0);
 
   void watch(KafkaStreams streams) {
     this.streams = streams;
@@ -31,32 +24,20 @@ final class FetchedLag implements InputLag {
 
   @Override
   public boolean caughtUp(String topic, int partition) {
-    Metric lag = lags().get(topic + '|' + partition);
-    return lag != null
-        && lag.metricValue() instanceof Number records
-        && records.doubleValue() == 0.0;
-  }
-
-  /**
-   * The lag metric of every partition the consumers fetch, indexed from all of the application's
-   * metrics (thousands, and asked about several times a second per task) every few seconds.
-   */
-  private Map<String, Metric> lags() {
-    Index known = index;
-    long now = System.nanoTime();
     KafkaStreams watched = streams;
-    if (watched == null
-        || (!known.lags().isEmpty() && now - known.atNanos() < REINDEX_AFTER_NANOS)) {
-      return known.lags();
+    if (watched == null) {
+      return false;
     }
-    Map<String, Metric> lags = new HashMap<>();
+    String partitionTag = Integer.toString(partition);
     for (Map.Entry<MetricName, ? extends Metric> metric : watched.metrics().entrySet()) {
       MetricName name = metric.getKey();
-      if (name.name().equals("records-lag") && name.tags().containsKey("partition")) {
-        lags.put(name.tags().get("topic") + '|' + name.tags().get("partition"), metric.getValue());
+      if (name.name().equals("records-lag")
+          && topic.equals(name.tags().get("topic"))
+          && partitionTag.equals(name.tags().get("partition"))) {
+        Object value = metric.getValue().metricValue();
+        return value instanceof Number lag && lag.doubleValue() == 0.0;
       }
     }
-    index = new Index(lags, now);
-    return lags;
+    return false;
   }
 }
