@@ -4,8 +4,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * How many records each task's placement holds back for another partition, so that detection in the
- * same task does not take a wait for another partition for an idle input.
+ * How many records each task's placement holds back while it waits for another partition, so that
+ * detection in the same task does not mistake that wait for an idle input.
  */
 public final class HeldInputs {
   private final Map<String, Integer> held = new ConcurrentHashMap<>();
