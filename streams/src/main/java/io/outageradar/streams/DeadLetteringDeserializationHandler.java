@@ -18,6 +18,7 @@ public final class DeadLetteringDeserializationHandler extends LogAndContinueExc
     if (fatalCause(exception) != null) {
       return Response.fail();
     }
+    ConsumedInputs.skipped(record);
     return super.handleError(context, record, exception);
   }
 

@@ -29,15 +29,14 @@ import org.apache.kafka.streams.state.internals.WrappedStateStore;
  * whose effect on the state is not in the changelog: a crash loses only uncommitted work, which is
  * processed again. Reads of ranges write the held values first, so they see everything.
  *
- * <p>Values read or written stay on the heap between commits, up to {@code maxHeldEntries} (then
- * the next commit lets them go), so a key touched again is not decoded again. For the stream thread
- * only: not for interactive queries.
+ * <p>Values read or written stay on the heap until the next commit, so a key touched again before
+ * it is not decoded again — and no longer: at a commit everything held is let go. Kafka Streams may
+ * change the store below without passing through here (a task recycled into a standby and back is
+ * restored from the changelog underneath, with no call to this store), and a value held across that
+ * would be stale state. For the stream thread only: not for interactive queries.
  */
 public final class WriteBehindKeyValueStore<K, V>
     extends WrappedStateStore<KeyValueStore<K, V>, K, V> implements KeyValueStore<K, V> {
-  /** Enough for every open window of 50,000 keys, few enough to stay well inside a 1 GiB heap. */
-  static final int DEFAULT_MAX_HELD_ENTRIES = 100_000;
-
   /**
    * A held value, whether the store below has it yet, and whether the store below may have any
    * value of its key (if not, deleting it needs nothing below).
@@ -53,7 +52,6 @@ public final class WriteBehindKeyValueStore<K, V>
     }
   }
 
-  private final int maxHeldEntries;
   private final Map<K, Held<V>> held = new HashMap<>();
 
   /**
@@ -61,9 +59,8 @@ public final class WriteBehindKeyValueStore<K, V>
    */
   private final List<K> unwritten = new ArrayList<>();
 
-  WriteBehindKeyValueStore(KeyValueStore<K, V> store, int maxHeldEntries) {
+  WriteBehindKeyValueStore(KeyValueStore<K, V> store) {
     super(store);
-    this.maxHeldEntries = maxHeldEntries;
   }
 
   /** A persistent, logged store of {@code name}, written behind. */
@@ -185,15 +182,14 @@ public final class WriteBehindKeyValueStore<K, V>
   @Override
   public void flushCache() {
     writeHeld();
-    if (held.size() > maxHeldEntries) {
-      held.clear();
-    }
+    held.clear();
     super.flushCache();
   }
 
   @Override
   public void commit(Map<TopicPartition, Long> changelogOffsets) {
     writeHeld();
+    held.clear();
     super.commit(changelogOffsets);
   }
 
@@ -260,7 +256,7 @@ public final class WriteBehindKeyValueStore<K, V>
 
     @Override
     public KeyValueStore<K, V> build() {
-      return new WriteBehindKeyValueStore<>(below.build(), DEFAULT_MAX_HELD_ENTRIES);
+      return new WriteBehindKeyValueStore<>(below.build());
     }
 
     @Override

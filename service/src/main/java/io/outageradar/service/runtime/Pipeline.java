@@ -12,6 +12,7 @@ import io.outageradar.serde.RegistryNotSharedException;
 import io.outageradar.service.query.QueryServer;
 import io.outageradar.service.status.StatusFeed;
 import io.outageradar.service.status.StatusView;
+import io.outageradar.streams.ConsumedInputs;
 import io.outageradar.streams.DeadLetteringDeserializationHandler;
 import io.outageradar.streams.StoreNames;
 import io.outageradar.streams.StreamsProperties;
@@ -181,7 +182,6 @@ public final class Pipeline implements AutoCloseable {
   /** Creates missing topics, starts the pipeline's application and waits until it is RUNNING. */
   public static Pipeline start(Settings settings, Duration startupTimeout) {
     TopicCreator.ensure(settings.kafka(), settings.topics().all(), settings.replicationFactor());
-    FetchedLag lag = new FetchedLag();
     InputPlacement.Partitions partitions = partitions(settings);
     Topology topology =
         DetectionTopology.build(
@@ -189,7 +189,7 @@ public final class Pipeline implements AutoCloseable {
                 settings.rules(),
                 SentimentAnalyzer.standard(),
                 settings.topics(),
-                lag,
+                ConsumedInputs.lag(),
                 partitions));
     Properties own =
         StreamsProperties.of(
@@ -212,8 +212,7 @@ public final class Pipeline implements AutoCloseable {
     CountDownLatch running = new CountDownLatch(1);
     AtomicBoolean failed = new AtomicBoolean();
     try {
-      pipeline.app = new KafkaStreams(topology, props);
-      lag.watch(pipeline.app);
+      pipeline.app = new KafkaStreams(topology, props, ConsumedInputs.clientSupplier());
       pipeline.app.setStateListener(
           (newState, oldState) -> {
             if (newState == KafkaStreams.State.ERROR) {

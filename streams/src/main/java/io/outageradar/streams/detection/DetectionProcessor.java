@@ -6,10 +6,10 @@ import io.outageradar.avro.ScoredReport;
 import io.outageradar.detection.DetectionConfig;
 import io.outageradar.detection.reports.ReportDetectionConfig;
 import io.outageradar.detection.rules.Rules;
-import io.outageradar.streams.InputLag;
 import io.outageradar.streams.StoreNames;
 import io.outageradar.streams.lifecycle.LifecycleSteps;
 import io.outageradar.streams.lifecycle.PendingVerdicts;
+import io.outageradar.streams.placement.PlacementProgress;
 import io.outageradar.streams.probe.ProbeWindows;
 import io.outageradar.streams.reports.ReportMinutes;
 import java.util.List;
@@ -35,13 +35,14 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * exactly where the last commit left off.
  *
  * <p>The wall clock only speaks for an input that is truly idle: nothing arrived on it for {@code
- * idleAdvanceAfter}, and either nothing arrived on the task at all while the consumer has fetched
- * everything the broker holds of both inputs ({@link InputLag}), or the other input is live (its
- * event time within {@link #LIVE_WITHIN_MS} of the wall clock), so the silence cannot be a backlog
- * the consumer has not fetched yet. The idle input's clock then follows the wall clock, so its last
- * windows close, and the other input stops waiting for it. A verdict of an input that comes back
- * after that is applied when it arrives. While a replay or a catch-up runs through historical time,
- * the wall clock decides nothing until everything has been read; then every window closes.
+ * idleAdvanceAfter}, and either nothing arrived on the task at all while the task has processed
+ * everything the broker holds of both inputs and their placement holds nothing back ({@link
+ * PlacementProgress}), or the other input is live (its event time within {@link #LIVE_WITHIN_MS} of
+ * the wall clock), so the silence cannot be a backlog not processed yet. The idle input's clock
+ * then follows the wall clock, so its last windows close, and the other input stops waiting for it.
+ * A verdict of an input that comes back after that is applied when it arrives. While a replay or a
+ * catch-up runs through historical time, the wall clock decides nothing until everything has been
+ * read; then every window closes.
  */
 final class DetectionProcessor
     implements Processor<String, SpecificRecord, String, SpecificRecord> {
@@ -72,8 +73,8 @@ final class DetectionProcessor
 
   private long wallAtLastRecord;
 
-  /** The input topics, and how to tell whether the consumer has fetched all of them. */
-  record Inputs(String probeTopic, String reportTopic, InputLag lag) {}
+  /** The input topics, and how to tell whether the task has processed all of them. */
+  record Inputs(String probeTopic, String reportTopic, PlacementProgress placed) {}
 
   private final Inputs inputs;
 
@@ -208,8 +209,8 @@ final class DetectionProcessor
     int partition = context.taskId().partition();
     boolean taskIdle =
         wallNow - wallAtLastRecord >= config.idleAdvanceAfter().toMillis()
-            && inputs.lag().caughtUp(inputs.probeTopic(), partition)
-            && inputs.lag().caughtUp(inputs.reportTopic(), partition);
+            && inputs.placed().drained(inputs.probeTopic(), partition)
+            && inputs.placed().drained(inputs.reportTopic(), partition);
     boolean probesLive = probeClock.seen() && probeClock.time() >= wallNow - LIVE_WITHIN_MS;
     boolean reportsLive = reportClock.seen() && reportClock.time() >= wallNow - LIVE_WITHIN_MS;
     // A task that went quiet in historical time is at the end of a replay or a catch-up: nothing

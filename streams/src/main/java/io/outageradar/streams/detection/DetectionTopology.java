@@ -21,12 +21,11 @@ import io.outageradar.streams.StoreNames;
 import io.outageradar.streams.WriteBehindKeyValueStore;
 import io.outageradar.streams.impact.RegionImpactStage;
 import io.outageradar.streams.lifecycle.Alerting;
-import io.outageradar.streams.placement.HeldInputs;
 import io.outageradar.streams.placement.InputPlacement;
+import io.outageradar.streams.placement.PlacementProgress;
 import io.outageradar.topics.Topic;
 import io.outageradar.topics.Topics;
 import java.time.Duration;
-import java.util.Map;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
@@ -77,7 +76,7 @@ public final class DetectionTopology {
     Topic<String, ProbeResult> probeTopic = topics.probeResults;
     Topic<String, UserReport> reportTopic = topics.userReports;
     InputPlacement.Partitions partitions = settings.partitions();
-    HeldInputs held = new HeldInputs();
+    PlacementProgress progress = new PlacementProgress(settings.inputLag());
     Duration idleAfter = settings.rules().detection().idleAdvanceAfter();
     KStream<String, ProbeResult> probeResults =
         InputPlacement.addTo(
@@ -93,8 +92,7 @@ public final class DetectionTopology {
                 partitions.probeResults(),
                 partitions.byService(),
                 idleAfter,
-                settings.inputLag(),
-                held));
+                progress));
     KStream<String, SpecificRecord> probes =
         probeResults.mapValues(probe -> (SpecificRecord) probe, Named.as("probe-input"));
 
@@ -113,8 +111,7 @@ public final class DetectionTopology {
                     partitions.userReports(),
                     partitions.byService(),
                     idleAfter,
-                    settings.inputLag(),
-                    held))
+                    progress))
             .mapValues(
                 report -> SentimentScoring.score(settings.sentiment(), report),
                 Named.as("score-sentiment"));
@@ -122,19 +119,6 @@ public final class DetectionTopology {
         scoredTopic.name(),
         Produced.with(scoredTopic.keySerde(), scoredTopic.valueSerde())
             .withName("scored-reports-sink"));
-
-    // Detection's inputs are idle only when the placement holds nothing back for another partition
-    // and the by-service topics are read to their end too.
-    InputLag lag = settings.inputLag();
-    Map<String, String> byService =
-        Map.of(
-            probeTopic.name(), topics.probeResultsByService.name(),
-            reportTopic.name(), topics.userReportsByService.name());
-    InputLag placedLag =
-        (topic, partition) ->
-            held.none(topic, partition)
-                && lag.caughtUp(topic, partition)
-                && lag.caughtUp(byService.get(topic), partition);
 
     KStream<String, SpecificRecord> decided =
         probes
@@ -146,7 +130,7 @@ public final class DetectionTopology {
                     new DetectionProcessor(
                         settings.rules(),
                         new DetectionProcessor.Inputs(
-                            probeTopic.name(), reportTopic.name(), placedLag)),
+                            probeTopic.name(), reportTopic.name(), progress)),
                 Named.as("detection"),
                 StoreNames.PROBE_WINDOWS,
                 StoreNames.REPORT_WINDOWS,

@@ -1,6 +1,5 @@
 package io.outageradar.streams.placement;
 
-import io.outageradar.streams.InputLag;
 import io.outageradar.streams.WriteBehindKeyValueStore;
 import io.outageradar.streams.placement.ServicePlacement.PlacementSpec;
 import io.outageradar.topics.ServicePartitioner;
@@ -42,8 +41,7 @@ public final class InputPlacement {
       int sourcePartitions,
       int servicePartitions,
       Duration idleAfter,
-      InputLag lag,
-      HeldInputs held) {}
+      PlacementProgress progress) {}
 
   private InputPlacement() {}
 

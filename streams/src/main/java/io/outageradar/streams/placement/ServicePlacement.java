@@ -30,9 +30,10 @@ import org.apache.kafka.streams.state.KeyValueStore;
  *
  * <p>Each source partition's task tells every other task how far its input has come: every
  * forwarded record carries its order time, and between records a marker (no key, no value, the
- * headers below) carries it on the wall-clock tick; a task whose input partition is read to its end
- * and quiet for {@code idleAfter} says it is idle. With one partition per input (a backtest) every
- * record is in place and nothing is sent anywhere.
+ * headers below) carries it on the wall-clock tick; a task that has processed its input partition
+ * to its end ({@link PlacementProgress}: handed over by the consumer <em>and</em> processed, not
+ * only fetched) and has been quiet for {@code idleAfter} says it is idle. With one partition per
+ * input (a backtest) every record is in place and nothing is sent anywhere.
  *
  * @param <V> the input's value type
  */
@@ -71,6 +72,7 @@ final class ServicePlacement<V> implements Processor<String, V, String, V> {
   private long sentTime = SourceMerge.NONE;
   private boolean ownIdle;
   private long wallAtLastRecord;
+  private PlacementProgress.Of progress;
 
   ServicePlacement(PlacementSpec spec, BiFunction<String, V, V> validate) {
     this.spec = spec;
@@ -84,7 +86,9 @@ final class ServicePlacement<V> implements Processor<String, V, String, V> {
     this.queue = context.getStateStore(spec.stage().queueStore());
     this.sources = context.getStateStore(spec.stage().sourcesStore());
     this.merge = new SourceMerge<>(spec.stage().sourcePartitions());
+    this.progress = spec.stage().progress().start(spec.inputTopic(), spec.byServiceTopic(), own);
     restore();
+    progress.held = merge.held();
     this.wallAtLastRecord = context.currentSystemTimeMs();
     if (spec.stage().servicePartitions() > 1) {
       context.schedule(TICK, PunctuationType.WALL_CLOCK_TIME, this::tick);
@@ -120,8 +124,10 @@ final class ServicePlacement<V> implements Processor<String, V, String, V> {
   public void process(Record<String, V> record) {
     RecordMetadata from = context.recordMetadata().orElseThrow();
     if (from.topic().equals(spec.byServiceTopic())) {
+      progress.processedByService = from.offset();
       fromOtherPartition(record);
     } else {
+      progress.processedInput = from.offset();
       fromInput(record, from.offset());
     }
     release();
@@ -194,14 +200,14 @@ final class ServicePlacement<V> implements Processor<String, V, String, V> {
           queue.delete(queueKey(held));
           context.forward(held.value(), spec.orderedChild());
         });
-    spec.stage().held().set(spec.inputTopic(), own, merge.held());
+    progress.held = merge.held();
   }
 
   /** Tells the other tasks how far this partition has come, or that it is idle. */
   private void tick(long wallNow) {
     if (own < spec.stage().sourcePartitions()) {
       boolean quiet = wallNow - wallAtLastRecord >= spec.stage().idleAfter().toMillis();
-      if (!ownIdle && quiet && spec.stage().lag().caughtUp(spec.inputTopic(), own)) {
+      if (!ownIdle && quiet && spec.stage().progress().inputCaughtUp(spec.inputTopic(), own)) {
         ownIdle = true;
         merge.idle(own);
         sendMarker(IDLE, Math.max(0, ownTime));

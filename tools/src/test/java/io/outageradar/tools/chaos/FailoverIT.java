@@ -29,7 +29,6 @@ import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -46,12 +45,6 @@ class FailoverIT {
 
   @TempDir Path dir;
 
-  // Known defect, open in issue 25: since inputs are placed by service, losing an instance and a
-  // broker together sometimes gives another outcome than the backtest (2 of 3 runs at the end of
-  // the session that built it: an outage confirmed a window early, or one never resolved), with
-  // OutOfOrderSequenceException on the by-service partitions while the broker goes down. Not
-  // run until that is found and fixed; ChaosIT (kill -9 under EOS, any partitioner) still runs.
-  @Disabled("live != backtest after an instance and a broker are lost together; see issue 25")
   @Test
   void threeInstancesOnThreeBrokersSurviveALostInstanceAndALostBroker() throws Exception {
     List<SpecificRecord> events = ScenarioEvents.of(Scenarios.create(SCENARIO, 42)).toList();
