@@ -1,5 +1,7 @@
 package io.outageradar.topics;
 
+import io.outageradar.avro.Business;
+import io.outageradar.avro.BusinessNotice;
 import io.outageradar.avro.OutageEvent;
 import io.outageradar.avro.Page;
 import io.outageradar.avro.PageDeadLetter;
@@ -34,6 +36,8 @@ public final class Topics {
   public static final String ALERTS = "alerts";
   public static final String DEAD_LETTERS = "dead-letters";
   public static final String ALERTS_DLQ = "alerts.dlq";
+  public static final String BUSINESSES = "businesses";
+  public static final String BUSINESS_NOTICES = "business-notices";
 
   private static final int INPUT_PARTITIONS = 6;
   private static final Duration INPUT_RETENTION = Duration.ofDays(7);
@@ -62,6 +66,12 @@ public final class Topics {
   public final Topic<String, OutageEvent> outages;
   public final Topic<String, RegionImpact> regionImpact;
   public final Topic<String, Page> alerts;
+
+  /** The businesses' profiles: compacted, key business id; a tombstone deletes a business. */
+  public final Topic<String, Business> businesses;
+
+  /** What each business is to be told about each outage that hurts it (key business id). */
+  public final Topic<String, BusinessNotice> businessNotices;
 
   /** Pages an integration could not deliver after every attempt, with the last error. */
   public final Topic<String, PageDeadLetter> alertsDeadLetters;
@@ -150,6 +160,16 @@ public final class Topics {
     alerts =
         new Topic<>(
             prefix + ALERTS, keys, values(Page.class, registry), 3, DERIVED_RETENTION, false);
+    businesses =
+        new Topic<>(prefix + BUSINESSES, keys, values(Business.class, registry), 3, null, true);
+    businessNotices =
+        new Topic<>(
+            prefix + BUSINESS_NOTICES,
+            keys,
+            values(BusinessNotice.class, registry),
+            3,
+            DERIVED_RETENTION,
+            false);
     alertsDeadLetters =
         new Topic<>(
             prefix + ALERTS_DLQ,
@@ -219,6 +239,8 @@ public final class Topics {
                 outages,
                 regionImpact,
                 alerts,
+                businesses,
+                businessNotices,
                 alertsDeadLetters,
                 deadLetters));
     all.addAll(impactTopics);

@@ -10,6 +10,13 @@ public final class StoreNames {
   public static final String REPORTERS_SEEN = "reporters-seen-store";
   public static final String REPORT_BASELINE = "report-baseline-store";
   public static final String REGION_OUTAGES = "region-outages-store";
+
+  /** Every business's profile (a global store: every task sees every business). */
+  public static final String BUSINESSES = "businesses-store";
+
+  /** What each business was told of each outage, key outage id | business id. */
+  public static final String BUSINESSES_TOLD = "business-notices-told-store";
+
   public static final String OPEN_PAGES = "open-pages-store";
 
   /** Certificates that have paged their warning, by service|target. */

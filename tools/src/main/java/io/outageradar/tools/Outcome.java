@@ -11,7 +11,7 @@ import java.util.List;
  * outage (regional outages merged into a global one are left out: they are part of it), every page
  * in the order it was emitted, the last impact of each region (by region code), how many probe
  * windows and report minutes were judged (so that "nothing happened" can be told from "nothing was
- * looked at"), and how long it took.
+ * looked at"), how long it took, and what each business was told.
  */
 public record Outcome(
     String scenario,
@@ -21,7 +21,8 @@ public record Outcome(
     List<RegionImpact> regionImpact,
     Judged judged,
     Duration wallTime,
-    long deadLetters) {
+    long deadLetters,
+    List<BusinessOutcome> businesses) {
 
   /**
    * Verdicts the pipeline wrote: one per closed probe window and one per closed report minute, of

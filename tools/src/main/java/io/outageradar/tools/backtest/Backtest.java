@@ -1,5 +1,6 @@
 package io.outageradar.tools.backtest;
 
+import io.outageradar.avro.Business;
 import io.outageradar.avro.OutageEvent;
 import io.outageradar.avro.ProbeResult;
 import io.outageradar.avro.RegionImpact;
@@ -17,7 +18,9 @@ import io.outageradar.streams.InputLag;
 import io.outageradar.streams.StreamsProperties;
 import io.outageradar.streams.detection.DetectionTopology;
 import io.outageradar.streams.placement.InputPlacement;
+import io.outageradar.tools.BusinessOutcome;
 import io.outageradar.tools.Outcome;
+import io.outageradar.tools.demo.DemoBusinesses;
 import io.outageradar.topics.Topic;
 import io.outageradar.topics.Topics;
 import java.nio.file.Path;
@@ -65,6 +68,17 @@ public final class Backtest {
       DetectionConfig config,
       ReportDetectionConfig reports,
       RevenueTable revenue) {
+    return run(name, events, config, reports, revenue, DemoBusinesses.sample());
+  }
+
+  /** As above, telling {@code businesses} of the outages that hurt them. */
+  public static Outcome run(
+      String name,
+      Stream<? extends SpecificRecord> events,
+      DetectionConfig config,
+      ReportDetectionConfig reports,
+      RevenueTable revenue,
+      List<Business> businesses) {
     Instant began = Instant.now();
     String scope = "backtest-" + UUID.randomUUID();
     Path stateDir = TempDirs.create("outage-radar-backtest-");
@@ -81,6 +95,8 @@ public final class Backtest {
             DetectionTopology.build(settings),
             StreamsProperties.of(
                 "backtest", "backtest:9092", topics.deadLetters.name(), stateDir, false))) {
+      TestInputTopic<String, Business> profiles = input(driver, topics.businesses);
+      businesses.forEach(business -> profiles.pipeInput(business.getId(), business));
       TestInputTopic<String, ProbeResult> probeIn = input(driver, topics.probeResults);
       TestInputTopic<String, UserReport> reportIn = input(driver, topics.userReports);
       long[] count = {0};
@@ -95,8 +111,9 @@ public final class Backtest {
           });
       goQuiet(driver, config);
 
+      List<OutageEvent> changes = output(driver, topics.outages);
       Map<String, OutageEvent> outages = new LinkedHashMap<>();
-      output(driver, topics.outages).forEach(o -> outages.put(o.getOutageId(), o));
+      changes.forEach(o -> outages.put(o.getOutageId(), o));
       List<OutageEvent> unmerged =
           outages.values().stream().filter(o -> o.getMergedInto() == null).toList();
       Map<String, RegionImpact> impact = new TreeMap<>();
@@ -120,7 +137,8 @@ public final class Backtest {
           List.copyOf(impact.values()),
           judged,
           Duration.between(began, Instant.now()),
-          deadLetters);
+          deadLetters,
+          BusinessOutcome.of(businesses, output(driver, topics.businessNotices), changes));
     } finally {
       MockSchemaRegistry.drop(scope);
       TempDirs.delete(stateDir);

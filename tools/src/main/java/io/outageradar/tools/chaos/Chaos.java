@@ -1,15 +1,19 @@
 package io.outageradar.tools.chaos;
 
+import io.outageradar.avro.Business;
 import io.outageradar.avro.OutageEvent;
 import io.outageradar.avro.OutageState;
 import io.outageradar.avro.Page;
 import io.outageradar.detection.DetectionConfig;
+import io.outageradar.detection.impact.RevenueTable;
 import io.outageradar.detection.reports.ReportDetectionConfig;
 import io.outageradar.embedded.EmbeddedKafka;
 import io.outageradar.embedded.EmbeddedSchemaRegistry;
 import io.outageradar.embedded.TempDirs;
+import io.outageradar.producers.business.BusinessPublisher;
 import io.outageradar.registry.RegistryOptions;
 import io.outageradar.simulation.ScenarioPublisher;
+import io.outageradar.tools.BusinessOutcome;
 import io.outageradar.tools.Outcome;
 import io.outageradar.tools.backtest.Backtest;
 import io.outageradar.tools.demo.OutputCollector;
@@ -33,6 +37,7 @@ import java.util.function.Consumer;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
 
 /**
  * Replays events into an embedded broker while the real pipeline ({@code run}) works on them as a
@@ -51,7 +56,8 @@ public final class Chaos {
       long seed,
       Duration downtime,
       Duration timeout,
-      InputPartitioning partitioning) {}
+      InputPartitioning partitioning,
+      List<Business> businesses) {}
 
   /** How long a killed pipeline stays down before it restarts, unless told otherwise. */
   public static final Duration DOWNTIME = Duration.ofSeconds(2);
@@ -71,7 +77,9 @@ public final class Chaos {
             settings.name(),
             settings.events().stream(),
             DetectionConfig.defaults(),
-            ReportDetectionConfig.defaults());
+            ReportDetectionConfig.defaults(),
+            RevenueTable.parse(""),
+            settings.businesses());
     progress.accept(
         "backtest: "
             + expected.outages().size()
@@ -97,6 +105,10 @@ public final class Chaos {
               settings.exactlyOnce(),
               work.resolve("state"),
               work.resolve("run.log"));
+      BusinessPublisher.publish(
+          Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()),
+          topics.businesses,
+          settings.businesses());
       try (OutputCollector outputs = new OutputCollector(kafka.bootstrapServers(), topics);
           ConsumerLag lag = new ConsumerLag(kafka.bootstrapServers())) {
         child.start();
@@ -168,12 +180,16 @@ public final class Chaos {
         }
         child.stop();
         return compare(
-            expected,
-            outputs.outages(),
-            outputs.pages(),
-            kills,
-            brokerRestarts,
-            settings.exactlyOnce());
+                expected,
+                outputs.outages(),
+                outputs.pages(),
+                kills,
+                brokerRestarts,
+                settings.exactlyOnce())
+            .withBusinesses(
+                expected.businesses(),
+                BusinessOutcome.of(
+                    settings.businesses(), outputs.businessNotices(), outputs.changes()));
       } finally {
         child.stop();
       }

@@ -1,6 +1,7 @@
 package io.outageradar.tools.cli;
 
 import io.outageradar.detection.DetectionConfig;
+import io.outageradar.detection.impact.RevenueTable;
 import io.outageradar.detection.reports.ReportDetectionConfig;
 import io.outageradar.detection.series.SeriesDetectorConfig;
 import io.outageradar.service.cli.Version;
@@ -20,6 +21,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -66,6 +68,8 @@ public final class BacktestCommand implements Callable<Integer> {
 
   @Option(names = "--json", description = "Print the demo's JSON summary instead of the timeline.")
   boolean json;
+
+  @Mixin BusinessesFlag businesses;
 
   private long badLines;
   private long reports;
@@ -114,7 +118,9 @@ public final class BacktestCommand implements Callable<Integer> {
             file.name(),
             file.events().stream(),
             DetectionConfig.defaults(),
-            ReportDetectionConfig.defaults());
+            ReportDetectionConfig.defaults(),
+            RevenueTable.parse(""),
+            businesses.businesses());
     spec.commandLine()
         .getOut()
         .println(json ? DemoReport.json(result) : DemoReport.timeline(result));

@@ -73,6 +73,8 @@ public final class ChaosCommand implements Callable<Integer> {
 
   @Mixin PartitionerFlag partitioner;
 
+  @Mixin BusinessesFlag businesses;
+
   @Option(
       names = "--json",
       description =
@@ -117,7 +119,8 @@ public final class ChaosCommand implements Callable<Integer> {
                 seed,
                 Chaos.DOWNTIME,
                 Duration.ofSeconds(timeoutSeconds),
-                partitioner.partitioning),
+                partitioner.partitioning,
+                businesses.businesses()),
             line -> {
               err.println("outage-radar chaos: " + line);
               err.flush();

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -62,6 +63,8 @@ public final class DemoCommand implements Callable<Integer> {
       description = "With --serve: the page for the public, without revenue and losses.")
   boolean publicMode;
 
+  @Mixin BusinessesFlag businesses;
+
   private void progress(String line) {
     spec.commandLine().getErr().println("outage-radar demo: " + line);
     spec.commandLine().getErr().flush();
@@ -80,10 +83,17 @@ public final class DemoCommand implements Callable<Integer> {
         serve == null ? null : new Demo.Serve(serve, publicMode, this::printAndServeUntilStopped);
     Outcome result;
     if (events == null) {
-      result = Demo.run(seed, timeout, this::progress, serving);
+      result = Demo.run(seed, timeout, this::progress, serving, businesses.businesses());
     } else {
       EventsFile file = BacktestCommand.readEvents(events, spec.commandLine().getErr(), "demo");
-      result = Demo.run(file.name(), file.events(), timeout, this::progress, serving);
+      result =
+          Demo.run(
+              file.name(),
+              file.events(),
+              timeout,
+              this::progress,
+              serving,
+              businesses.businesses());
     }
     if (serving == null) {
       print(result);

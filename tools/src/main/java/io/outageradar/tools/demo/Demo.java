@@ -1,16 +1,19 @@
 package io.outageradar.tools.demo;
 
+import io.outageradar.avro.Business;
 import io.outageradar.detection.DetectionConfig;
 import io.outageradar.detection.impact.RevenueTable;
 import io.outageradar.embedded.EmbeddedKafka;
 import io.outageradar.embedded.EmbeddedSchemaRegistry;
 import io.outageradar.embedded.TempDirs;
+import io.outageradar.producers.business.BusinessPublisher;
 import io.outageradar.registry.RegistryOptions;
 import io.outageradar.service.runtime.Pipeline;
 import io.outageradar.simulation.Facebook2021Scenario;
 import io.outageradar.simulation.Scenario;
 import io.outageradar.simulation.ScenarioEvents;
 import io.outageradar.simulation.ScenarioPublisher;
+import io.outageradar.tools.BusinessOutcome;
 import io.outageradar.tools.Outcome;
 import io.outageradar.tools.runtime.ConsumerLag;
 import io.outageradar.topics.InputPartitioning;
@@ -30,6 +33,7 @@ import java.util.stream.Stream;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.streams.state.HostInfo;
 
 /**
@@ -73,6 +77,16 @@ public final class Demo {
 
   /** As above, serving the status page as {@code serve} says when it is not null. */
   public static Outcome run(long seed, Duration timeout, Consumer<String> progress, Serve serve) {
+    return run(seed, timeout, progress, serve, DemoBusinesses.sample());
+  }
+
+  /** As above, telling {@code businesses} of the outages that hurt them. */
+  public static Outcome run(
+      long seed,
+      Duration timeout,
+      Consumer<String> progress,
+      Serve serve,
+      List<Business> businesses) {
     Scenario scenario = new Facebook2021Scenario(seed);
     return run(
         scenario.name(),
@@ -81,7 +95,8 @@ public final class Demo {
         progress,
         registry -> {},
         serve,
-        InputPartitioning.SERVICE);
+        InputPartitioning.SERVICE,
+        businesses);
   }
 
   /** Any events in event-time order, e.g. read from a backtest events file. */
@@ -97,8 +112,26 @@ public final class Demo {
       Duration timeout,
       Consumer<String> progress,
       Serve serve) {
+    return run(name, events, timeout, progress, serve, DemoBusinesses.sample());
+  }
+
+  /** As above, telling {@code businesses} of the outages that hurt them. */
+  public static Outcome run(
+      String name,
+      List<SpecificRecord> events,
+      Duration timeout,
+      Consumer<String> progress,
+      Serve serve,
+      List<Business> businesses) {
     return run(
-        name, events.stream(), timeout, progress, registry -> {}, serve, InputPartitioning.SERVICE);
+        name,
+        events.stream(),
+        timeout,
+        progress,
+        registry -> {},
+        serve,
+        InputPartitioning.SERVICE,
+        businesses);
   }
 
   /**
@@ -111,7 +144,15 @@ public final class Demo {
       Duration timeout,
       Consumer<String> progress,
       InputPartitioning partitioning) {
-    return run(name, events.stream(), timeout, progress, registry -> {}, null, partitioning);
+    return run(
+        name,
+        events.stream(),
+        timeout,
+        progress,
+        registry -> {},
+        null,
+        partitioning,
+        DemoBusinesses.sample());
   }
 
   /**
@@ -125,7 +166,14 @@ public final class Demo {
       Consumer<String> progress,
       Consumer<EmbeddedSchemaRegistry> beforePipeline) {
     return run(
-        name, events.stream(), timeout, progress, beforePipeline, null, InputPartitioning.SERVICE);
+        name,
+        events.stream(),
+        timeout,
+        progress,
+        beforePipeline,
+        null,
+        InputPartitioning.SERVICE,
+        DemoBusinesses.sample());
   }
 
   /**
@@ -148,7 +196,8 @@ public final class Demo {
       Consumer<String> progress,
       Consumer<EmbeddedSchemaRegistry> beforePipeline,
       Serve serve,
-      InputPartitioning partitioning) {
+      InputPartitioning partitioning,
+      List<Business> businesses) {
     Instant began = Instant.now();
     Path stateDir = TempDirs.create("outage-radar-demo-state-");
     DetectionConfig detection = detection();
@@ -190,6 +239,10 @@ public final class Demo {
           String.format(
               "%,d events on the broker after %s s; starting the pipeline",
               replayed, secondsSince(began)));
+      BusinessPublisher.publish(
+          Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()),
+          topics.businesses,
+          businesses);
       beforePipeline.accept(registry);
       // RUNNING may wait on the registry (a test takes it down here): the whole timeout, not a
       // fixed minute
@@ -249,7 +302,8 @@ public final class Demo {
                 outputs.regionImpact(),
                 outputs.judged(),
                 Duration.between(began, Instant.now()),
-                outputs.deadLetters());
+                outputs.deadLetters(),
+                BusinessOutcome.of(businesses, outputs.businessNotices(), outputs.changes()));
         if (serve != null) {
           serve.whileServing().accept(outcome);
         }

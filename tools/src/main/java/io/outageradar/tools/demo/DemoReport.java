@@ -3,17 +3,21 @@ package io.outageradar.tools.demo;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.outageradar.avro.Money;
 import io.outageradar.avro.OutageEvent;
 import io.outageradar.avro.Page;
 import io.outageradar.avro.RegionImpact;
 import io.outageradar.service.json.OutageJson;
+import io.outageradar.tools.BusinessOutcome;
 import io.outageradar.tools.Outcome;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Currency;
 import java.util.List;
 
 /** Renders a demo run as a readable timeline or as the {@code --json} summary other tools read. */
@@ -45,6 +49,8 @@ public final class DemoReport {
     }
     ArrayNode impact = root.putArray("regionImpact");
     result.regionImpact().forEach(region -> impact.add(impactJson(region)));
+    ArrayNode businesses = root.putArray("businesses");
+    result.businesses().forEach(business -> businesses.add(businessJson(business)));
     root.put("eventsReplayed", result.eventsReplayed());
     root.put("wallSeconds", result.wallTime().toMillis() / 1000.0);
     root.put("deadLetters", result.deadLetters());
@@ -117,6 +123,10 @@ public final class DemoReport {
     for (Line line : lines) {
       out.append(CLOCK.format(line.at())).append("  ").append(line.text()).append('\n');
     }
+    if (!result.businesses().isEmpty()) {
+      out.append("\nbusinesses told\n");
+      result.businesses().forEach(business -> out.append(businessLines(business)));
+    }
     out.append('\n')
         .append(result.outages().size())
         .append(" outage(s), ")
@@ -140,6 +150,37 @@ public final class DemoReport {
         .toList();
   }
 
+  private static ObjectNode businessJson(BusinessOutcome business) {
+    ObjectNode node = JSON.createObjectNode();
+    node.put("id", business.id());
+    node.put("name", business.name());
+    ArrayNode notices = node.putArray("notices");
+    for (BusinessOutcome.Told told : business.notices()) {
+      ObjectNode notice = notices.addObject();
+      notice.put("action", told.action().name());
+      notice.put("at", OutageJson.iso(told.at()));
+      notice.put("outageId", told.outageId());
+      told.via().forEach(notice.putArray("via")::add);
+      ArrayNode skipped = notice.putArray("skipped");
+      told.skipped()
+          .forEach(
+              skip ->
+                  skipped.addObject().put("contact", skip.contact()).put("reason", skip.reason()));
+      moneyJson(notice.putArray("loss"), told.loss());
+    }
+    moneyJson(node.putArray("loss"), business.loss());
+    business.channelsAffected().forEach(node.putArray("channelsAffected")::add);
+    return node;
+  }
+
+  private static void moneyJson(ArrayNode into, List<Money> amounts) {
+    amounts.forEach(
+        money ->
+            into.addObject()
+                .put("amountMinor", money.getAmountMinor())
+                .put("currency", money.getCurrency()));
+  }
+
   private static ObjectNode impactJson(RegionImpact impact) {
     ObjectNode node = JSON.createObjectNode();
     node.put("region", impact.getRegion());
@@ -153,6 +194,60 @@ public final class DemoReport {
     loss.put("currency", impact.getEstimatedLoss().getCurrency());
     node.put("asOf", OutageJson.iso(impact.getAsOf()));
     return node;
+  }
+
+  /** One business: each notice (when, through which contacts, which skipped) and its loss. */
+  private static String businessLines(BusinessOutcome business) {
+    StringBuilder out = new StringBuilder();
+    out.append("  ").append(business.name()).append(" (").append(business.id()).append(")");
+    if (business.notices().isEmpty()) {
+      return out.append(": not hurt, not told\n").toString();
+    }
+    out.append(": channels down ")
+        .append(String.join(", ", business.channelsAffected()))
+        .append("; estimated loss ")
+        .append(money(business.loss()))
+        .append('\n');
+    for (BusinessOutcome.Told told : business.notices()) {
+      out.append("    ")
+          .append(CLOCK.format(told.at()))
+          .append("  ")
+          .append(told.action())
+          .append(" ")
+          .append(told.outageId())
+          .append(" via ")
+          .append(told.via().isEmpty() ? "(no usable contact yet)" : String.join(", ", told.via()));
+      told.skipped()
+          .forEach(
+              skip ->
+                  out.append("; skipped ")
+                      .append(skip.contact())
+                      .append(": ")
+                      .append(skip.reason()));
+      out.append('\n');
+    }
+    return out.toString();
+  }
+
+  private static String money(List<Money> amounts) {
+    if (amounts.isEmpty()) {
+      return "none counted";
+    }
+    return String.join(
+        " + ",
+        amounts.stream()
+            .map(
+                m ->
+                    m.getCurrency()
+                        + " "
+                        + BigDecimal.valueOf(
+                                m.getAmountMinor(),
+                                Math.max(
+                                    0,
+                                    Currency.getInstance(m.getCurrency())
+                                        .getDefaultFractionDigits()))
+                            .toPlainString())
+            .toList());
   }
 
   private static List<OutageEvent> sortedOutages(Outcome result) {

@@ -1,5 +1,6 @@
 package io.outageradar.tools.demo;
 
+import io.outageradar.avro.BusinessNotice;
 import io.outageradar.avro.OutageEvent;
 import io.outageradar.avro.OutageState;
 import io.outageradar.avro.Page;
@@ -25,14 +26,16 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /**
- * Reads the pipeline's outputs (outages, pages, region impact, and how many records went to the
- * dead letters) until the pipeline has read the whole replay and its outputs have settled.
+ * Reads the pipeline's outputs (outages, pages, business notices, region impact, and how many
+ * records went to the dead letters) until the pipeline has read the whole replay and its outputs
+ * have settled.
  */
 public final class OutputCollector implements AutoCloseable {
   private final Topics topics;
   private final KafkaConsumer<byte[], byte[]> consumer;
   private final Map<String, OutageEvent> latestOutage = new LinkedHashMap<>();
   private final List<Page> pages = new ArrayList<>();
+  private final List<BusinessNotice> businessNotices = new ArrayList<>();
 
   /** Every outage change, in the order read, for {@link #awaitOutage}. */
   private final List<OutageEvent> changes = new ArrayList<>();
@@ -56,6 +59,7 @@ public final class OutputCollector implements AutoCloseable {
         List.of(
             topics.outages.name(),
             topics.alerts.name(),
+            topics.businessNotices.name(),
             topics.regionImpact.name(),
             topics.deadLetters.name(),
             topics.regionHealth.name(),
@@ -152,6 +156,9 @@ public final class OutputCollector implements AutoCloseable {
       reportMinutesJudged++;
     } else if (topic.equals(topics.alerts.name())) {
       pages.add(topics.alerts.valueSerde().deserializer().deserialize(topic, record.value()));
+    } else if (topic.equals(topics.businessNotices.name())) {
+      businessNotices.add(
+          topics.businessNotices.valueSerde().deserializer().deserialize(topic, record.value()));
     } else {
       RegionImpact impact =
           topics.regionImpact.valueSerde().deserializer().deserialize(topic, record.value());
@@ -191,6 +198,16 @@ public final class OutputCollector implements AutoCloseable {
 
   public List<Page> pages() {
     return List.copyOf(pages);
+  }
+
+  /** Every outage change, in the order read. */
+  public List<OutageEvent> changes() {
+    return List.copyOf(changes);
+  }
+
+  /** Every business notice, in the order read. */
+  public List<BusinessNotice> businessNotices() {
+    return List.copyOf(businessNotices);
   }
 
   @Override

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.outageradar.simulation.ScenarioEvents;
 import io.outageradar.simulation.Scenarios;
+import io.outageradar.tools.demo.DemoBusinesses;
 import io.outageradar.topics.InputPartitioning;
 import java.time.Duration;
 import java.util.List;
@@ -68,6 +69,7 @@ class ChaosIT {
         seed,
         downtime,
         Duration.ofMinutes(10),
-        partitioning);
+        partitioning,
+        DemoBusinesses.sample());
   }
 }

@@ -2,10 +2,12 @@ package io.outageradar.tools.chaos;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.outageradar.avro.NoticeAction;
 import io.outageradar.detection.DetectionConfig;
 import io.outageradar.detection.reports.ReportDetectionConfig;
 import io.outageradar.simulation.ScenarioEvents;
 import io.outageradar.simulation.Scenarios;
+import io.outageradar.tools.BusinessOutcome;
 import io.outageradar.tools.Outcome;
 import io.outageradar.tools.backtest.Backtest;
 import io.outageradar.tools.backtest.GoldenOutcome;
@@ -13,7 +15,10 @@ import io.outageradar.tools.demo.Demo;
 import io.outageradar.topics.InputPartitioning;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.apache.avro.specific.SpecificRecord;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -33,6 +38,26 @@ class LiveEqualsBacktestIT {
   void theLivePipelineFindsWhatTheBacktestFinds(String scenario) throws IOException {
     Outcome backtest = liveEqualsBacktest(scenario, InputPartitioning.SERVICE);
     GoldenOutcome.assertMatches(scenario, backtest);
+    for (BusinessOutcome business : backtest.businesses()) {
+      Map<String, List<NoticeAction>> perOutage = new TreeMap<>();
+      business
+          .notices()
+          .forEach(
+              told ->
+                  perOutage
+                      .computeIfAbsent(told.outageId(), id -> new ArrayList<>())
+                      .add(told.action()));
+      perOutage.forEach(
+          (outage, actions) ->
+              assertThat(actions)
+                  .as(business.id() + " told of " + outage)
+                  .containsExactly(NoticeAction.TRIGGER, NoticeAction.RESOLVE));
+    }
+    if (scenario.equals("fb-2021-10-04")) {
+      assertThat(backtest.businesses())
+          .as("every sample business sells through a platform that was down")
+          .allSatisfy(business -> assertThat(business.notices()).isNotEmpty());
+    }
   }
 
   @ParameterizedTest
@@ -62,7 +87,9 @@ class LiveEqualsBacktestIT {
             ReportDetectionConfig.defaults(),
             Demo.DEMO_REVENUE);
 
-    ChaosResult comparison = Chaos.compare(backtest, live.outages(), live.pages(), 0, 0, true);
+    ChaosResult comparison =
+        Chaos.compare(backtest, live.outages(), live.pages(), 0, 0, true)
+            .withBusinesses(backtest.businesses(), live.businesses());
     assertThat(comparison.differences()).isEmpty();
     assertThat(comparison.equal()).isTrue();
     assertThat(live.regionImpact()).isEqualTo(backtest.regionImpact());

@@ -1,0 +1,86 @@
+package io.outageradar.streams.business;
+
+import io.outageradar.avro.Business;
+import io.outageradar.avro.BusinessNotice;
+import io.outageradar.avro.OutageEvent;
+import io.outageradar.streams.StoreNames;
+import io.outageradar.topics.Topic;
+import io.outageradar.topics.Topics;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.Stores;
+
+/**
+ * Outage changes → what each business hurt by them is told ({@code business-notices}, key business
+ * id), right where the changes are decided: every change of an outage is in the task of its service
+ * and in the order it was decided, so the notices follow the outage's own changes and nothing else.
+ *
+ * <p>The profiles are a global store, every task sees every business: a notice is decided when its
+ * outage changes, with the profile as it is then — a profile changed during an outage counts from
+ * then on.
+ */
+public final class BusinessNoticeStage {
+  private BusinessNoticeStage() {}
+
+  public static void addTo(
+      StreamsBuilder builder, KStream<String, OutageEvent> changes, Topics topics) {
+    Topic<String, Business> businesses = topics.businesses;
+    builder.addGlobalStore(
+        Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(StoreNames.BUSINESSES),
+                businesses.keySerde(),
+                businesses.valueSerde())
+            .withLoggingDisabled(),
+        businesses.name(),
+        Consumed.with(businesses.keySerde(), businesses.valueSerde()).withName("business-profiles"),
+        () -> new ProfileLoader(StoreNames.BUSINESSES));
+    builder.addStateStore(
+        Stores.keyValueStoreBuilder(
+            Stores.persistentKeyValueStore(StoreNames.BUSINESSES_TOLD),
+            Serdes.String(),
+            Serdes.String()));
+    Topic<String, BusinessNotice> notices = topics.businessNotices;
+    changes
+        .process(
+            BusinessNoticeProcessor::new, Named.as("business-notices"), StoreNames.BUSINESSES_TOLD)
+        .to(
+            notices.name(),
+            Produced.with(notices.keySerde(), notices.valueSerde())
+                .withName("business-notices-sink"));
+  }
+
+  /** Keeps the global store of profiles: a profile replaces the last, a tombstone deletes it. */
+  private static final class ProfileLoader implements Processor<String, Business, Void, Void> {
+    private final String storeName;
+    private KeyValueStore<String, Business> store;
+
+    ProfileLoader(String storeName) {
+      this.storeName = storeName;
+    }
+
+    @Override
+    public void init(ProcessorContext<Void, Void> context) {
+      store = context.getStateStore(storeName);
+    }
+
+    @Override
+    public void process(Record<String, Business> record) {
+      if (record.key() == null) {
+        return;
+      }
+      if (record.value() == null) {
+        store.delete(record.key());
+      } else {
+        store.put(record.key(), record.value());
+      }
+    }
+  }
+}
