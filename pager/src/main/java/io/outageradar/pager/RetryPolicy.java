@@ -23,7 +23,7 @@ public record RetryPolicy(int maxAttempts, Duration initialDelay, Duration maxDe
   }
 
   /** The wait before attempt {@code attempt + 1}, after {@code attempt} failed (1-based). */
-  Duration delayAfter(int attempt, Optional<Duration> retryAfter, SplittableRandom random) {
+  public Duration delayAfter(int attempt, Optional<Duration> retryAfter, SplittableRandom random) {
     if (retryAfter.isPresent()) {
       return retryAfter.get().compareTo(maxDelay) > 0 ? maxDelay : retryAfter.get();
     }

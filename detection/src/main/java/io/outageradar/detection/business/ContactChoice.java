@@ -15,8 +15,11 @@ import java.util.TreeSet;
  * down where the business is.
  */
 public final class ContactChoice {
-  /** A contact not used, and why, in words a shop owner reads. */
-  public record Skipped(String contact, String reason) {}
+  /**
+   * A contact not used, and why, in words a shop owner reads (English; {@code platform} and {@code
+   * regions} let a message say it in another language).
+   */
+  public record Skipped(String contact, String reason, String platform, List<String> regions) {}
 
   /** The contacts to use, in the business's order, and the ones skipped. */
   public record Choice(List<String> via, List<Skipped> skipped) {}
@@ -41,7 +44,9 @@ public final class ContactChoice {
         skipped.add(
             new Skipped(
                 contact.getId(),
-                "rides on " + platform + ", which is down in " + String.join(", ", down)));
+                "rides on " + platform + ", which is down in " + String.join(", ", down),
+                platform,
+                List.copyOf(down)));
       } else {
         via.add(contact.getId());
       }

@@ -161,7 +161,9 @@ class BusinessNoticesTest {
 
     assertThat(choice.via()).containsExactly("mail");
     assertThat(choice.skipped())
-        .containsExactly(new ContactChoice.Skipped("wa", "rides on whatsapp, which is down in BR"));
+        .containsExactly(
+            new ContactChoice.Skipped(
+                "wa", "rides on whatsapp, which is down in BR", "whatsapp", List.of("BR")));
     assertThat(ContactChoice.of(shop(), Map.of("whatsapp", Set.of("DE"))).via())
         .as("down only where the business is not")
         .containsExactly("wa", "mail");

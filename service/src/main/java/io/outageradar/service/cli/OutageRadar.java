@@ -43,6 +43,7 @@ public final class OutageRadar {
             new SentimentCommand(),
             new StatusCommand(),
             new PagerCommand(),
+            new NotifyBusinessesCommand(),
             new SettingsCommand())) {
       cli.addSubcommand(command);
     }

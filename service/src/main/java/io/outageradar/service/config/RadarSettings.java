@@ -415,6 +415,49 @@ public final class RadarSettings {
               "Longest wait between attempts, also for a receiver's Retry-After.")
           .withImportance(Setting.Importance.LOW);
 
+  public static final Setting<String> BUSINESS_GROUP_ID =
+      text(
+          "business.group-id",
+          "outage-radar-business-notifier",
+          "Consumer group of notify-businesses: notifiers in one group share the notices, each is sent once per group.");
+  public static final Setting<String> BUSINESS_SMTP_HOST =
+      new Setting<>(
+          "business.smtp.host",
+          s -> s,
+          "",
+          "SMTP server the business notices go out through by email; empty: email contacts are not written to.");
+  public static final Setting<Integer> BUSINESS_SMTP_PORT =
+      new Setting<>(
+          "business.smtp.port",
+          Integer::parseInt,
+          "587",
+          n -> n > 0 && n < 65_536,
+          "must be a port (1-65535)",
+          "Port of the SMTP server.");
+  public static final Setting<String> BUSINESS_SMTP_FROM =
+      text(
+          "business.smtp.from",
+          "outage-radar@localhost",
+          "Sender address of the business notices.");
+  public static final Setting<String> BUSINESS_SMTP_USER =
+      new Setting<>(
+          "business.smtp.user", s -> s, "", "SMTP login; empty: send without logging in.");
+  public static final Setting<String> BUSINESS_SMTP_PASSWORD =
+      new Setting<>("business.smtp.password", s -> s, "", "SMTP password.").asSecret();
+  public static final Setting<Boolean> BUSINESS_SMTP_STARTTLS =
+      new Setting<>(
+          "business.smtp.starttls",
+          RadarSettings::bool,
+          "true",
+          "Whether the SMTP connection must be upgraded with STARTTLS before anything is sent.");
+  public static final Setting<String> BUSINESS_WEBHOOK_SECRET =
+      new Setting<>(
+              "business.webhook.secret",
+              s -> s,
+              "",
+              "Shared secret of the X-Signature on business notices sent to webhooks, SMS gateways and Slack: t=<unix seconds>,v1=<HMAC-SHA256 of \"t.body\">.")
+          .asSecret();
+
   public static final List<Setting<?>> ALL =
       List.of(
           BOOTSTRAP_SERVERS,
@@ -475,7 +518,15 @@ public final class RadarSettings {
           ALERTMANAGER_ALERT_TTL,
           PAGER_MAX_ATTEMPTS,
           PAGER_RETRY_INITIAL,
-          PAGER_RETRY_MAX);
+          PAGER_RETRY_MAX,
+          BUSINESS_GROUP_ID,
+          BUSINESS_SMTP_HOST,
+          BUSINESS_SMTP_PORT,
+          BUSINESS_SMTP_FROM,
+          BUSINESS_SMTP_USER,
+          BUSINESS_SMTP_PASSWORD,
+          BUSINESS_SMTP_STARTTLS,
+          BUSINESS_WEBHOOK_SECRET);
 
   private RadarSettings() {}
 

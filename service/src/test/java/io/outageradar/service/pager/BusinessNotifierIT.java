@@ -1,0 +1,289 @@
+package io.outageradar.service.pager;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import com.sun.net.httpserver.HttpServer;
+import io.outageradar.avro.Business;
+import io.outageradar.avro.BusinessChannel;
+import io.outageradar.avro.BusinessContact;
+import io.outageradar.avro.BusinessNotice;
+import io.outageradar.avro.CauseHint;
+import io.outageradar.avro.ChannelRole;
+import io.outageradar.avro.ContactKind;
+import io.outageradar.avro.Money;
+import io.outageradar.avro.NoticeAction;
+import io.outageradar.avro.OutageEvent;
+import io.outageradar.avro.OutageScope;
+import io.outageradar.avro.OutageState;
+import io.outageradar.pager.RetryPolicy;
+import io.outageradar.pager.WebhookIntegration;
+import io.outageradar.pager.business.BusinessDirectory;
+import io.outageradar.pager.business.BusinessNotifier;
+import io.outageradar.pager.business.ContactSender;
+import io.outageradar.pager.business.MailSender;
+import io.outageradar.registry.MockSchemaRegistry;
+import io.outageradar.registry.RegistryOptions;
+import io.outageradar.testkit.EmbeddedKafkaExtension;
+import io.outageradar.testkit.EmbeddedKafkaExtension.KafkaTestContext;
+import io.outageradar.topics.KafkaClients;
+import io.outageradar.topics.Topic;
+import io.outageradar.topics.TopicCreator;
+import io.outageradar.topics.Topics;
+import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The business notifier on a real broker, a real SMTP server (GreenMail) and a local webhook: a
+ * notice goes out by email and webhook in the business's language, never through the contact that
+ * rides on the platform that is down; a business whose only contact rides on it waits until the
+ * platform recovers; a notifier restarted in the same group sends nothing twice.
+ */
+@ExtendWith(EmbeddedKafkaExtension.class)
+class BusinessNotifierIT {
+  private static final Instant ONSET = Instant.parse("2021-10-04T15:40:30Z");
+  private static final String SECRET = "notice-secret";
+
+  private final String scope = "business-notifier-it-" + UUID.randomUUID();
+  private final List<String> hookBodies = new CopyOnWriteArrayList<>();
+  private final List<String> hookSignatures = new CopyOnWriteArrayList<>();
+  private final List<String> smsBodies = new CopyOnWriteArrayList<>();
+  private HttpServer server;
+  private GreenMail smtp;
+
+  @BeforeEach
+  void start() throws IOException {
+    server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    server.createContext(
+        "/hook",
+        exchange -> {
+          hookBodies.add(
+              new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+          hookSignatures.add(exchange.getRequestHeaders().getFirst("X-Signature"));
+          exchange.sendResponseHeaders(204, -1);
+          exchange.close();
+        });
+    server.createContext(
+        "/sms",
+        exchange -> {
+          smsBodies.add(
+              new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+          exchange.sendResponseHeaders(202, -1);
+          exchange.close();
+        });
+    server.start();
+    smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+    smtp.start();
+  }
+
+  @AfterEach
+  void stop() {
+    server.stop(0);
+    smtp.stop();
+    MockSchemaRegistry.drop(scope);
+  }
+
+  private String url(String path) {
+    return "http://127.0.0.1:" + server.getAddress().getPort() + path;
+  }
+
+  @Test
+  void tellsThroughContactsThatStillWorkAndWaitsWhenNoneDoes(KafkaTestContext kafka)
+      throws Exception {
+    Topics topics =
+        Topics.withPrefix(kafka.topicPrefix(), RegistryOptions.of("mock://" + scope).connect());
+    try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
+      TopicCreator.ensure(
+          admin, List.of(topics.businesses, topics.outages, topics.businessNotices), (short) 1);
+    }
+    Business ana =
+        business(
+            "loja-da-ana",
+            List.of(
+                new BusinessContact("ana-sms", ContactKind.SMS, null, url("/sms"), "whatsapp"),
+                new BusinessContact("ana-email", ContactKind.EMAIL, "ana@example.com", null, null),
+                new BusinessContact("ana-hook", ContactKind.WEBHOOK, null, url("/hook"), null)));
+    Business onlyWhatsapp =
+        business(
+            "so-whatsapp",
+            List.of(new BusinessContact("zap", ContactKind.SMS, null, url("/sms"), "whatsapp")));
+    send(kafka, topics.businesses, ana.getId(), ana);
+    send(kafka, topics.businesses, onlyWhatsapp.getId(), onlyWhatsapp);
+    send(kafka, topics.outages, "whatsapp-global-1", outage(OutageState.CONFIRMED, null));
+    send(kafka, topics.businessNotices, ana.getId(), trigger(ana));
+    send(kafka, topics.businessNotices, onlyWhatsapp.getId(), trigger(onlyWhatsapp));
+
+    String group = kafka.uniqueName();
+    try (BusinessDirectory directory = directory(kafka, topics);
+        BusinessNotifier notifier = notifier(kafka, topics, group, directory)) {
+      await().atMost(Duration.ofSeconds(60)).until(() -> smtp.getReceivedMessages().length == 1);
+      MimeMessage mail = smtp.getReceivedMessages()[0];
+      assertThat(mail.getAllRecipients()[0].toString()).isEqualTo("ana@example.com");
+      assertThat(mail.getSubject()).isEqualTo("Whatsapp fora do ar: wa-sales afetado");
+      String text = mail.getContent().toString();
+      assertThat(text)
+          .contains("Loja da Ana")
+          .contains("desde 4 out. 12:40 BRT")
+          .contains("Peça pelo site")
+          .contains("Não escrevemos para ana-sms: depende do Whatsapp, que está fora do ar em BR.");
+      await().atMost(Duration.ofSeconds(30)).until(() -> hookBodies.size() == 1);
+      assertThat(
+              WebhookIntegration.verify(
+                  SECRET,
+                  hookSignatures.get(0),
+                  hookBodies.get(0).getBytes(StandardCharsets.UTF_8),
+                  Instant.now(),
+                  Duration.ofMinutes(5)))
+          .isTrue();
+      await().atMost(Duration.ofSeconds(30)).until(() -> notifier.waiting() == 1);
+      assertThat(smsBodies).as("nothing through WhatsApp while it is down").isEmpty();
+      assertThat(notifier.skipped()).isEqualTo(1);
+
+      // WhatsApp recovers: the waiting notice goes out through the contact that rides on it
+      send(
+          kafka,
+          topics.outages,
+          "whatsapp-global-1",
+          outage(OutageState.RESOLVED, ONSET.plusSeconds(3600)));
+      await().atMost(Duration.ofSeconds(30)).until(() -> smsBodies.size() == 1);
+      assertThat(smsBodies.get(0))
+          .contains("\"businessId\":\"so-whatsapp\"")
+          .contains("\"action\":\"TRIGGER\"");
+      await().atMost(Duration.ofSeconds(30)).until(() -> notifier.waiting() == 0);
+    }
+    // a notifier of the same group starts after what was delivered: nothing is sent twice
+    try (BusinessDirectory directory = directory(kafka, topics);
+        BusinessNotifier again = notifier(kafka, topics, group, directory)) {
+      send(kafka, topics.businessNotices, ana.getId(), resolve(ana));
+      await().atMost(Duration.ofSeconds(60)).until(() -> smtp.getReceivedMessages().length == 2);
+      assertThat(smtp.getReceivedMessages()[1].getSubject()).isEqualTo("Whatsapp voltou: wa-sales");
+      assertThat(again.delivered()).as("the resolve, by email, webhook and SMS").isEqualTo(3);
+      assertThat(smsBodies).hasSize(2);
+      assertThat(hookBodies).hasSize(2);
+    }
+  }
+
+  private BusinessDirectory directory(KafkaTestContext kafka, Topics topics)
+      throws InterruptedException {
+    BusinessDirectory directory =
+        new BusinessDirectory(
+                KafkaClients.plain(kafka.bootstrapServers()), topics.businesses, topics.outages)
+            .start();
+    assertThat(directory.awaitLoaded(Duration.ofSeconds(30))).isTrue();
+    return directory;
+  }
+
+  private BusinessNotifier notifier(
+      KafkaTestContext kafka, Topics topics, String group, BusinessDirectory directory) {
+    ContactSender sender =
+        new ContactSender(
+            new MailSender(
+                new MailSender.Smtp(
+                    "127.0.0.1", smtp.getSmtp().getPort(), "radar@example.com", null, null, false)),
+            HttpClient.newHttpClient(),
+            SECRET,
+            new RetryPolicy(3, Duration.ofMillis(10), Duration.ofMillis(50)),
+            d -> {},
+            Clock.systemUTC());
+    return BusinessNotifier.start(
+        new BusinessNotifier.Settings(
+            KafkaClients.plain(kafka.bootstrapServers()),
+            group,
+            topics.businessNotices,
+            directory,
+            sender));
+  }
+
+  private static <V> void send(KafkaTestContext kafka, Topic<String, V> topic, String key, V value)
+      throws Exception {
+    try (KafkaProducer<String, V> producer =
+        new KafkaProducer<>(
+            Map.of("bootstrap.servers", kafka.bootstrapServers()),
+            topic.keySerde().serializer(),
+            topic.valueSerde().serializer())) {
+      producer.send(new ProducerRecord<>(topic.name(), key, value)).get();
+    }
+  }
+
+  private static Business business(String id, List<BusinessContact> contacts) {
+    return Business.newBuilder()
+        .setId(id)
+        .setName(id.equals("loja-da-ana") ? "Loja da Ana" : "Só WhatsApp")
+        .setCurrency("BRL")
+        .setTimeZone("America/Sao_Paulo")
+        .setLanguages(List.of("pt-BR"))
+        .setContacts(contacts)
+        .setChannels(
+            List.of(
+                BusinessChannel.newBuilder()
+                    .setId("wa-sales")
+                    .setRole(ChannelRole.SALES)
+                    .setService("whatsapp")
+                    .setRegions(List.of("BR"))
+                    .setRevenuePerHour(new Money(25_000L, "BRL"))
+                    .setFallbackText(Map.of("pt", "Peça pelo site lojadaana.example.com"))
+                    .build()))
+        .build();
+  }
+
+  private static OutageEvent outage(OutageState state, Instant resolvedAt) {
+    return OutageEvent.newBuilder()
+        .setOutageId("whatsapp-global-1")
+        .setService("whatsapp")
+        .setScope(OutageScope.GLOBAL)
+        .setRegions(List.of("BR"))
+        .setState(state)
+        .setCause(CauseHint.DNS)
+        .setOnset(ONSET)
+        .setConfirmedAt(ONSET.plusSeconds(60))
+        .setResolvedAt(resolvedAt)
+        .setNotifiedAt(ONSET.plusSeconds(60))
+        .setUpdatedAt(resolvedAt == null ? ONSET.plusSeconds(60) : resolvedAt)
+        .build();
+  }
+
+  private static BusinessNotice trigger(Business business) {
+    return notice(business, NoticeAction.TRIGGER, null, 250L);
+  }
+
+  private static BusinessNotice resolve(Business business) {
+    return notice(business, NoticeAction.RESOLVE, 3_600_000L, 25_000L);
+  }
+
+  private static BusinessNotice notice(
+      Business business, NoticeAction action, Long durationMs, long lossMinor) {
+    return BusinessNotice.newBuilder()
+        .setBusinessId(business.getId())
+        .setOutageId("whatsapp-global-1")
+        .setDedupKey(business.getId() + "|whatsapp-global-1")
+        .setAction(action)
+        .setAt(ONSET.plusSeconds(60))
+        .setService("whatsapp")
+        .setRegions(List.of("BR"))
+        .setChannels(List.of("wa-sales"))
+        .setSince(ONSET)
+        .setDurationMs(durationMs)
+        .setLoss(List.of(new Money(lossMinor, "BRL")))
+        .build();
+  }
+}
