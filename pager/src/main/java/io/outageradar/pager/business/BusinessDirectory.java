@@ -77,6 +77,11 @@ public final class BusinessDirectory implements AutoCloseable {
     return profiles.get(businessId);
   }
 
+  /** Every profile, by business id. */
+  public Map<String, Business> profiles() {
+    return new TreeMap<>(profiles);
+  }
+
   /** Regions each platform is down in now, by service. */
   public Map<String, Set<String>> downNow() {
     Map<String, Set<String>> down = new TreeMap<>();

@@ -1,39 +1,60 @@
 package io.outageradar.producers.business;
 
 import io.outageradar.avro.Business;
+import io.outageradar.topics.KafkaClients;
 import io.outageradar.topics.Topic;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 
 /**
- * Puts business profiles on the {@code businesses} topic (key business id), each one acknowledged.
+ * Puts business profiles on the {@code businesses} topic (key business id) or deletes them
+ * (tombstones), waiting for every acknowledgement.
  */
 public final class BusinessPublisher {
   private BusinessPublisher() {}
 
-  /** Publishes {@code businesses} with the client settings {@code config}; waits for every ack. */
+  /** Publishes {@code businesses}; returns once the broker has every one. */
   public static void publish(
-      Map<String, Object> config, Topic<String, Business> topic, List<Business> businesses) {
-    Map<String, Object> props = new HashMap<>(config);
-    props.put(ProducerConfig.ACKS_CONFIG, "all");
-    props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-    try (KafkaProducer<String, Business> producer =
-        new KafkaProducer<>(
-            props, topic.keySerde().serializer(), topic.valueSerde().serializer())) {
+      KafkaClients kafka, Topic<String, Business> topic, List<Business> businesses) {
+    try (KafkaProducer<String, Business> producer = producer(kafka, topic)) {
       for (Business business : businesses) {
-        producer.send(new ProducerRecord<>(topic.name(), business.getId(), business)).get();
+        send(producer, new ProducerRecord<>(topic.name(), business.getId(), business));
       }
+    }
+  }
+
+  /** Deletes {@code businessId}: a tombstone, so compaction forgets it too. */
+  public static void delete(KafkaClients kafka, Topic<String, Business> topic, String businessId) {
+    try (KafkaProducer<String, Business> producer = producer(kafka, topic)) {
+      send(producer, new ProducerRecord<>(topic.name(), businessId, null));
+    }
+  }
+
+  private static KafkaProducer<String, Business> producer(
+      KafkaClients kafka, Topic<String, Business> topic) {
+    Properties own = new Properties();
+    own.put(ProducerConfig.ACKS_CONFIG, "all");
+    own.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+    return new KafkaProducer<>(
+        kafka.properties(KafkaClients.Kind.PRODUCER, own),
+        topic.keySerde().serializer(),
+        topic.valueSerde().serializer());
+  }
+
+  private static void send(
+      KafkaProducer<String, Business> producer, ProducerRecord<String, Business> record) {
+    try {
+      producer.send(record).get();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while publishing businesses", e);
     } catch (ExecutionException e) {
       throw new IllegalStateException(
-          "cannot publish businesses to " + topic.name() + ": " + e.getCause().getMessage(), e);
+          "cannot publish to " + record.topic() + ": " + e.getCause().getMessage(), e);
     }
   }
 }

@@ -44,6 +44,13 @@ class BusinessProfilesTest {
   }
 
   @Test
+  void aProfileWrittenBackReadsAsTheSame() {
+    Business ana = profiles.read(ANA, "ana.json").get(0);
+
+    assertThat(profiles.read(BusinessJson.of(ana).toString(), "again.json")).containsExactly(ana);
+  }
+
+  @Test
   void anArrayIsReadAndTwoProfilesWithOneIdAreRefused() {
     assertThat(profiles.read("[" + ANA + "]", "all.json")).hasSize(1);
     assertThatThrownBy(() -> profiles.read("[" + ANA + "," + ANA + "]", "all.json"))

@@ -44,6 +44,7 @@ public final class OutageRadar {
             new StatusCommand(),
             new PagerCommand(),
             new NotifyBusinessesCommand(),
+            new BusinessCommand(),
             new SettingsCommand())) {
       cli.addSubcommand(command);
     }

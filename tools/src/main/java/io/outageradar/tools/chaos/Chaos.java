@@ -19,6 +19,7 @@ import io.outageradar.tools.backtest.Backtest;
 import io.outageradar.tools.demo.OutputCollector;
 import io.outageradar.tools.runtime.ConsumerLag;
 import io.outageradar.topics.InputPartitioning;
+import io.outageradar.topics.KafkaClients;
 import io.outageradar.topics.TopicCreator;
 import io.outageradar.topics.Topics;
 import java.io.IOException;
@@ -37,7 +38,6 @@ import java.util.function.Consumer;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.producer.ProducerConfig;
 
 /**
  * Replays events into an embedded broker while the real pipeline ({@code run}) works on them as a
@@ -106,9 +106,7 @@ public final class Chaos {
               work.resolve("state"),
               work.resolve("run.log"));
       BusinessPublisher.publish(
-          Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()),
-          topics.businesses,
-          settings.businesses());
+          KafkaClients.plain(kafka.bootstrapServers()), topics.businesses, settings.businesses());
       try (OutputCollector outputs = new OutputCollector(kafka.bootstrapServers(), topics);
           ConsumerLag lag = new ConsumerLag(kafka.bootstrapServers())) {
         child.start();

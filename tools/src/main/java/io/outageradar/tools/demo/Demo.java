@@ -17,6 +17,7 @@ import io.outageradar.tools.BusinessOutcome;
 import io.outageradar.tools.Outcome;
 import io.outageradar.tools.runtime.ConsumerLag;
 import io.outageradar.topics.InputPartitioning;
+import io.outageradar.topics.KafkaClients;
 import io.outageradar.topics.TopicCreator;
 import io.outageradar.topics.Topics;
 import java.io.IOException;
@@ -33,7 +34,6 @@ import java.util.stream.Stream;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.streams.state.HostInfo;
 
 /**
@@ -240,9 +240,7 @@ public final class Demo {
               "%,d events on the broker after %s s; starting the pipeline",
               replayed, secondsSince(began)));
       BusinessPublisher.publish(
-          Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()),
-          topics.businesses,
-          businesses);
+          KafkaClients.plain(kafka.bootstrapServers()), topics.businesses, businesses);
       beforePipeline.accept(registry);
       // RUNNING may wait on the registry (a test takes it down here): the whole timeout, not a
       // fixed minute
