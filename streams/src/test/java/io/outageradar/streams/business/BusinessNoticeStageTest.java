@@ -1,0 +1,164 @@
+package io.outageradar.streams.business;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.outageradar.avro.Business;
+import io.outageradar.avro.BusinessChannel;
+import io.outageradar.avro.BusinessContact;
+import io.outageradar.avro.BusinessNotice;
+import io.outageradar.avro.CauseHint;
+import io.outageradar.avro.ChannelRole;
+import io.outageradar.avro.ContactKind;
+import io.outageradar.avro.Money;
+import io.outageradar.avro.NoticeAction;
+import io.outageradar.avro.OutageEvent;
+import io.outageradar.avro.OutageScope;
+import io.outageradar.avro.OutageState;
+import io.outageradar.registry.MockSchemaRegistry;
+import io.outageradar.streams.StreamsProperties;
+import io.outageradar.topics.Topics;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The fan-out over many businesses: each one hurt is told once when the outage pages and once when
+ * it is resolved, however many changes come between or are delivered again; one not hurt hears
+ * nothing; a deleted one hears nothing more.
+ */
+class BusinessNoticeStageTest {
+  private static final int BUSINESSES = 10_000;
+  private static final Instant ONSET = Instant.parse("2021-10-04T15:40:30Z");
+
+  @TempDir Path stateDir;
+  private final String scope = "business-stage-" + UUID.randomUUID();
+
+  @AfterEach
+  void drop() {
+    MockSchemaRegistry.drop(scope);
+  }
+
+  @Test
+  void tenThousandBusinessesAreEachToldOnceOfTheOutageThatHurtsThem() {
+    Topics topics = Topics.create(MockSchemaRegistry.forScope(scope));
+    StreamsBuilder builder = new StreamsBuilder();
+    BusinessNoticeStage.addTo(
+        builder,
+        builder.stream(
+            topics.outages.name(),
+            Consumed.with(topics.outages.keySerde(), topics.outages.valueSerde())),
+        topics);
+    try (TopologyTestDriver driver =
+        new TopologyTestDriver(
+            builder.build(),
+            StreamsProperties.of(
+                "business-stage-test", "dummy:9092", topics.deadLetters.name(), stateDir, false))) {
+      TestInputTopic<String, Business> profiles =
+          driver.createInputTopic(
+              topics.businesses.name(),
+              topics.businesses.keySerde().serializer(),
+              topics.businesses.valueSerde().serializer());
+      TestInputTopic<String, OutageEvent> outages =
+          driver.createInputTopic(
+              topics.outages.name(),
+              topics.outages.keySerde().serializer(),
+              topics.outages.valueSerde().serializer());
+      for (int i = 0; i < BUSINESSES; i++) {
+        // every tenth sells in Germany, where the outage never is
+        Business business = business("shop-" + i, i % 10 == 0 ? "DE" : "BR");
+        profiles.pipeInput(business.getId(), business);
+      }
+      profiles.pipeInput("shop-1", null); // deleted before the outage
+
+      Instant paged = ONSET.plusSeconds(60);
+      outages.pipeInput("wa", outage(OutageState.SUSPECTED, ONSET, null, null));
+      outages.pipeInput("wa", outage(OutageState.CONFIRMED, paged, paged, null));
+      outages.pipeInput("wa", outage(OutageState.CONFIRMED, paged, paged, null)); // again
+      outages.pipeInput("wa", outage(OutageState.RECOVERING, paged.plusSeconds(3600), paged, null));
+      Instant resolved = ONSET.plusSeconds(2 * 3600);
+      outages.pipeInput("wa", outage(OutageState.RESOLVED, resolved, paged, resolved));
+      outages.pipeInput("wa", outage(OutageState.RESOLVED, resolved, paged, resolved)); // again
+
+      List<BusinessNotice> notices =
+          driver
+              .createOutputTopic(
+                  topics.businessNotices.name(),
+                  topics.businessNotices.keySerde().deserializer(),
+                  topics.businessNotices.valueSerde().deserializer())
+              .readValuesToList();
+      int hurt = BUSINESSES - BUSINESSES / 10 - 1;
+      Map<NoticeAction, Set<String>> byAction =
+          notices.stream()
+              .collect(
+                  Collectors.groupingBy(
+                      BusinessNotice::getAction,
+                      Collectors.mapping(BusinessNotice::getBusinessId, Collectors.toSet())));
+      assertThat(notices).hasSize(2 * hurt);
+      assertThat(byAction.get(NoticeAction.TRIGGER))
+          .hasSize(hurt)
+          .doesNotContain("shop-1", "shop-0");
+      assertThat(byAction.get(NoticeAction.RESOLVE)).isEqualTo(byAction.get(NoticeAction.TRIGGER));
+      BusinessNotice resolve =
+          notices.stream()
+              .filter(
+                  n -> n.getAction() == NoticeAction.RESOLVE && n.getBusinessId().equals("shop-7"))
+              .findFirst()
+              .orElseThrow();
+      // 2 h of 12.34 BRL an hour
+      assertThat(resolve.getLoss()).containsExactly(new Money(2_468L, "BRL"));
+      assertThat(resolve.getDurationMs()).isEqualTo(2 * 3_600_000L);
+    }
+  }
+
+  private static Business business(String id, String region) {
+    return Business.newBuilder()
+        .setId(id)
+        .setName(id)
+        .setCurrency("BRL")
+        .setTimeZone("America/Sao_Paulo")
+        .setLanguages(List.of("pt-BR"))
+        .setContacts(
+            List.of(
+                new BusinessContact("mail", ContactKind.EMAIL, id + "@example.com", null, null)))
+        .setChannels(
+            List.of(
+                BusinessChannel.newBuilder()
+                    .setId("wa")
+                    .setRole(ChannelRole.SALES)
+                    .setService("whatsapp")
+                    .setRegions(List.of(region))
+                    .setRevenuePerHour(new Money(1_234L, "BRL"))
+                    .setFallbackText(Map.of())
+                    .build()))
+        .build();
+  }
+
+  private static OutageEvent outage(
+      OutageState state, Instant at, Instant notified, Instant resolved) {
+    return OutageEvent.newBuilder()
+        .setOutageId("whatsapp-global-20211004T154030Z")
+        .setService("whatsapp")
+        .setScope(OutageScope.GLOBAL)
+        .setRegions(List.of("BR", "US"))
+        .setState(state)
+        .setCause(CauseHint.DNS)
+        .setOnset(ONSET)
+        .setConfirmedAt(notified)
+        .setResolvedAt(resolved)
+        .setNotifiedAt(notified)
+        .setPeakFailureRatio(1.0)
+        .setUpdatedAt(at)
+        .build();
+  }
+}
