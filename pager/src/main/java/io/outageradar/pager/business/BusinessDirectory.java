@@ -162,6 +162,10 @@ public final class BusinessDirectory implements AutoCloseable {
   @Override
   public void close() {
     closing = true;
+    if (thread.getState() == Thread.State.NEW) {
+      consumer.close(); // never started: nothing else will close it
+      return;
+    }
     consumer.wakeup();
     try {
       thread.join(Duration.ofSeconds(10).toMillis());

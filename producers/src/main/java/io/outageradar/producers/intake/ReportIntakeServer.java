@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import io.outageradar.avro.UserReport;
 import java.io.IOException;
@@ -136,6 +137,13 @@ public final class ReportIntakeServer implements AutoCloseable {
 
   public int port() {
     return server.getAddress().getPort();
+  }
+
+  /**
+   * Serves another API under {@code path} on this server (the business API), on the same workers.
+   */
+  public void serve(String path, HttpHandler handler) {
+    server.createContext(path, handler);
   }
 
   @Override

@@ -8,7 +8,7 @@ import java.util.function.LongSupplier;
  * once and earns {@code perSecond} back each second. Thread-safe; clients idle long enough to be
  * full again are forgotten.
  */
-final class TokenBucket {
+public final class TokenBucket {
   private record Bucket(double tokens, long atNanos) {}
 
   private final double perSecond;
@@ -16,7 +16,7 @@ final class TokenBucket {
   private final LongSupplier nanoClock;
   private final ConcurrentHashMap<String, Bucket> buckets = new ConcurrentHashMap<>();
 
-  TokenBucket(double perSecond, double burst, LongSupplier nanoClock) {
+  public TokenBucket(double perSecond, double burst, LongSupplier nanoClock) {
     if (perSecond <= 0 || burst < 1) {
       throw new IllegalArgumentException("rate must be positive and burst at least 1");
     }
@@ -29,7 +29,7 @@ final class TokenBucket {
    * The seconds until {@code client} has {@code cost} tokens, 0 when it has them now; takes
    * nothing.
    */
-  long waitFor(String client, int cost) {
+  public long waitFor(String client, int cost) {
     long now = nanoClock.getAsLong();
     Bucket bucket = buckets.get(client);
     double tokens =
@@ -42,7 +42,7 @@ final class TokenBucket {
   /**
    * Takes {@code cost} tokens; returns 0 when granted, else the seconds until they will be there.
    */
-  long tryTake(String client, int cost) {
+  public long tryTake(String client, int cost) {
     long now = nanoClock.getAsLong();
     long[] retryAfter = {0};
     buckets.compute(

@@ -2,15 +2,22 @@ package io.outageradar.service.cli;
 
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
+import io.outageradar.avro.Business;
+import io.outageradar.pager.business.BusinessDirectory;
+import io.outageradar.producers.business.BusinessPublisher;
 import io.outageradar.producers.intake.IntakeConfig;
 import io.outageradar.producers.intake.KafkaReportStore;
 import io.outageradar.producers.intake.ReportIntakeServer;
+import io.outageradar.service.business.BusinessApi;
 import io.outageradar.service.config.RadarConfig;
+import io.outageradar.service.config.RadarSettings;
 import io.outageradar.service.ops.Operability;
+import io.outageradar.topics.Topic;
 import io.outageradar.topics.Topics;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -49,15 +56,42 @@ public final class IntakeCommand implements Callable<Integer> {
     RadarConfig config = cluster.load(Map.of());
     IntakeConfig intake = config.intake();
     Topics topics = ClusterOptions.topics(config);
+    Set<String> adminKeys = config.get(RadarSettings.BUSINESS_ADMIN_KEYS);
+    List<Topic<?, ?>> needed =
+        adminKeys.isEmpty()
+            ? List.of(topics.userReports)
+            : List.of(topics.userReports, topics.businesses, topics.outages);
     CountDownLatch stopped = new CountDownLatch(1);
     try (Operability ops =
             ClusterOptions.operability(config, "intake", spec)
-                .require(ClusterOptions.required(config, List.of(topics.userReports)));
+                .require(ClusterOptions.required(config, needed));
+        BusinessDirectory directory =
+            new BusinessDirectory(config.kafka(), topics.businesses, topics.outages);
         KafkaReportStore store =
             new KafkaReportStore(config.kafka(), topics.userReports, intake.sendTimeout());
         KafkaClientMetrics producerMetrics = ops.bind(new KafkaClientMetrics(store.producer()));
         ReportIntakeServer server =
             ReportIntakeServer.start(port, intake, store, Clock.systemUTC())) {
+      if (!adminKeys.isEmpty()) {
+        directory.start();
+        server.serve(
+            "/v1/businesses/",
+            new BusinessApi(
+                adminKeys,
+                config.get(RadarSettings.INTAKE_SERVICES),
+                directory,
+                new BusinessApi.Store() {
+                  @Override
+                  public void put(Business business) {
+                    BusinessPublisher.publish(config.kafka(), topics.businesses, List.of(business));
+                  }
+
+                  @Override
+                  public void delete(String businessId) {
+                    BusinessPublisher.delete(config.kafka(), topics.businesses, businessId);
+                  }
+                }));
+      }
       for (int status : ANSWERS) {
         FunctionCounter.builder(
                 "outage.radar.intake.requests",
@@ -72,7 +106,11 @@ public final class IntakeCommand implements Callable<Integer> {
           .addShutdownHook(new Thread(stopped::countDown, "outage-radar-intake-stop"));
       spec.commandLine()
           .getErr()
-          .println("outage-radar intake: listening on port " + server.port() + "; Ctrl-C to stop");
+          .println(
+              "outage-radar intake: listening on port "
+                  + server.port()
+                  + (adminKeys.isEmpty() ? "" : " (and the business API)")
+                  + "; Ctrl-C to stop");
       stopped.await();
     }
     return 0;

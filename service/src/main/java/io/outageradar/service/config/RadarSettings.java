@@ -415,6 +415,13 @@ public final class RadarSettings {
               "Longest wait between attempts, also for a receiver's Retry-After.")
           .withImportance(Setting.Importance.LOW);
 
+  public static final Setting<Set<String>> BUSINESS_ADMIN_KEYS =
+      new Setting<>(
+              "business.admin-keys",
+              RadarSettings::csv,
+              "",
+              "Admin keys of the business API on the intake server (PUT/GET/DELETE /v1/businesses/{id}, header X-Admin-Key), comma-separated; empty: the API is off.")
+          .asSecret();
   public static final Setting<String> BUSINESS_GROUP_ID =
       text(
           "business.group-id",
@@ -519,6 +526,7 @@ public final class RadarSettings {
           PAGER_MAX_ATTEMPTS,
           PAGER_RETRY_INITIAL,
           PAGER_RETRY_MAX,
+          BUSINESS_ADMIN_KEYS,
           BUSINESS_GROUP_ID,
           BUSINESS_SMTP_HOST,
           BUSINESS_SMTP_PORT,
