@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.outageradar.avro.Business;
 import io.outageradar.pager.business.BusinessDirectory;
 import io.outageradar.producers.business.BadProfileException;
+import io.outageradar.producers.business.BusinessCsv;
 import io.outageradar.producers.business.BusinessJson;
 import io.outageradar.producers.business.BusinessProfiles;
 import io.outageradar.producers.business.BusinessPublisher;
@@ -46,7 +47,8 @@ import picocli.CommandLine.Spec;
       BusinessCommand.Update.class,
       BusinessCommand.Show.class,
       BusinessCommand.ListAll.class,
-      BusinessCommand.Remove.class
+      BusinessCommand.Remove.class,
+      BusinessCommand.Import.class
     })
 public final class BusinessCommand {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -142,6 +144,53 @@ public final class BusinessCommand {
     @Override
     boolean known() {
       return true;
+    }
+  }
+
+  @Command(
+      name = "import",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Register or replace many businesses from a CSV, one row per channel:",
+        "id,name,currency,timeZone,languages,contacts,channel,role,service,regions,revenuePerHour,fallbackText",
+        "(lists separated by spaces; a contact is kind:address-or-url, with @platform at the end when it rides on one). The whole file is checked before anything is published."
+      })
+  static final class Import implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Mixin ClusterOptions cluster;
+
+    @Parameters(paramLabel = "FILE.csv")
+    Path file;
+
+    @Override
+    public Integer call() throws Exception {
+      RadarConfig config = cluster.load(Map.of());
+      Set<String> services = config.get(RadarSettings.INTAKE_SERVICES);
+      List<Business> profiles;
+      try {
+        profiles = BusinessCsv.read(file, new BusinessProfiles(services::contains));
+      } catch (BadProfileException e) {
+        throw new ConfigException(e.getMessage());
+      }
+      Topics topics = ClusterOptions.topics(config);
+      Map<String, Business> existing = current(config, topics);
+      BusinessPublisher.publish(config.kafka(), topics.businesses, profiles);
+      long replaced = profiles.stream().filter(b -> existing.containsKey(b.getId())).count();
+      spec.commandLine()
+          .getOut()
+          .println(
+              "imported "
+                  + profiles.size()
+                  + " business(es) from "
+                  + file
+                  + ": "
+                  + (profiles.size() - replaced)
+                  + " new, "
+                  + replaced
+                  + " replaced");
+      spec.commandLine().getOut().flush();
+      return 0;
     }
   }
 

@@ -101,5 +101,27 @@ class BusinessCommandIT {
     assertThat(out.toString()).isBlank();
     assertThat(run(kafka, "business", "show", "loja-da-ana")).isEqualTo(2);
     assertThat(err.toString()).contains("no business loja-da-ana");
+
+    StringBuilder csv =
+        new StringBuilder(
+            "id,name,currency,timeZone,languages,contacts,channel,role,service,regions,revenuePerHour,fallbackText\n");
+    for (int i = 0; i < 500; i++) {
+      csv.append("shop-")
+          .append(i)
+          .append(",Shop ")
+          .append(i)
+          .append(",BRL,America/Sao_Paulo,pt-BR,email:shop")
+          .append(i)
+          .append("@example.com,wa,sales,whatsapp,BR,10.00,\"Ligue, por favor\"\n");
+    }
+    Path many = Files.writeString(dir.resolve("shops.csv"), csv);
+    out.getBuffer().setLength(0);
+    assertThat(run(kafka, "business", "import", many.toString())).isZero();
+    assertThat(out.toString())
+        .contains("imported 500 business(es)")
+        .contains("500 new, 0 replaced");
+    out.getBuffer().setLength(0);
+    assertThat(run(kafka, "business", "list")).isZero();
+    assertThat(out.toString().strip().split("\n")).hasSize(500);
   }
 }
