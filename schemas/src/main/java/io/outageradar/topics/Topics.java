@@ -1,6 +1,7 @@
 package io.outageradar.topics;
 
 import io.outageradar.avro.Business;
+import io.outageradar.avro.BusinessImpact;
 import io.outageradar.avro.BusinessNotice;
 import io.outageradar.avro.OutageEvent;
 import io.outageradar.avro.Page;
@@ -38,6 +39,7 @@ public final class Topics {
   public static final String ALERTS_DLQ = "alerts.dlq";
   public static final String BUSINESSES = "businesses";
   public static final String BUSINESS_NOTICES = "business-notices";
+  public static final String BUSINESS_IMPACT = "business-impact";
 
   private static final int INPUT_PARTITIONS = 6;
   private static final Duration INPUT_RETENTION = Duration.ofDays(7);
@@ -72,6 +74,9 @@ public final class Topics {
 
   /** What each business is to be told about each outage that hurts it (key business id). */
   public final Topic<String, BusinessNotice> businessNotices;
+
+  /** What the outages open now cost each business (compacted, key business id). */
+  public final Topic<String, BusinessImpact> businessImpact;
 
   /** Pages an integration could not deliver after every attempt, with the last error. */
   public final Topic<String, PageDeadLetter> alertsDeadLetters;
@@ -170,6 +175,9 @@ public final class Topics {
             3,
             DERIVED_RETENTION,
             false);
+    businessImpact =
+        new Topic<>(
+            prefix + BUSINESS_IMPACT, keys, values(BusinessImpact.class, registry), 3, null, true);
     alertsDeadLetters =
         new Topic<>(
             prefix + ALERTS_DLQ,
@@ -241,6 +249,7 @@ public final class Topics {
                 alerts,
                 businesses,
                 businessNotices,
+                businessImpact,
                 alertsDeadLetters,
                 deadLetters));
     all.addAll(impactTopics);

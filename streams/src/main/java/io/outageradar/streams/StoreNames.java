@@ -17,6 +17,15 @@ public final class StoreNames {
   /** What each business was told of each outage, key outage id | business id. */
   public static final String BUSINESSES_TOLD = "business-notices-told-store";
 
+  /** Which businesses each open outage hurts, key business id | outage id. */
+  public static final String BUSINESS_IMPACT_HURTING = "business-impact-hurting-store";
+
+  /** Each business's part of each outage hurting it, key business id | outage id. */
+  public static final String BUSINESS_IMPACT_PARTS = "business-impact-parts-store";
+
+  /** The repartition of the parts to the task of their business. */
+  public static final String BUSINESS_IMPACT_BY_BUSINESS = "business-impact-by-business";
+
   public static final String OPEN_PAGES = "open-pages-store";
 
   /** Certificates that have paged their warning, by service|target. */

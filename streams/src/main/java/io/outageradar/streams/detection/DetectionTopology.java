@@ -19,7 +19,7 @@ import io.outageradar.streams.EventTimeExtractor;
 import io.outageradar.streams.InputLag;
 import io.outageradar.streams.StoreNames;
 import io.outageradar.streams.WriteBehindKeyValueStore;
-import io.outageradar.streams.business.BusinessNoticeStage;
+import io.outageradar.streams.business.BusinessStage;
 import io.outageradar.streams.impact.RegionImpactStage;
 import io.outageradar.streams.lifecycle.Alerting;
 import io.outageradar.streams.placement.InputPlacement;
@@ -157,7 +157,7 @@ public final class DetectionTopology {
         outages.name(),
         Produced.with(outages.keySerde(), outages.valueSerde()).withName("outages-sink"));
     Alerting.addTo(builder, changes, probeResults, settings.rules(), topics);
-    BusinessNoticeStage.addTo(builder, changes, topics);
+    BusinessStage.addTo(builder, changes, topics);
 
     // The outages topic read back as a table: the query API lists outages by id from it, and the
     // region impact follows its changes. No cache, so that impact sees every change.

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.outageradar.avro.Business;
 import io.outageradar.avro.BusinessChannel;
 import io.outageradar.avro.BusinessContact;
+import io.outageradar.avro.BusinessImpact;
 import io.outageradar.avro.BusinessNotice;
 import io.outageradar.avro.CauseHint;
 import io.outageradar.avro.ChannelRole;
@@ -37,7 +38,7 @@ import org.junit.jupiter.api.io.TempDir;
  * it is resolved, however many changes come between or are delivered again; one not hurt hears
  * nothing; a deleted one hears nothing more.
  */
-class BusinessNoticeStageTest {
+class BusinessStageTest {
   private static final int BUSINESSES = 10_000;
   private static final Instant ONSET = Instant.parse("2021-10-04T15:40:30Z");
 
@@ -53,7 +54,7 @@ class BusinessNoticeStageTest {
   void tenThousandBusinessesAreEachToldOnceOfTheOutageThatHurtsThem() {
     Topics topics = Topics.create(MockSchemaRegistry.forScope(scope));
     StreamsBuilder builder = new StreamsBuilder();
-    BusinessNoticeStage.addTo(
+    BusinessStage.addTo(
         builder,
         builder.stream(
             topics.outages.name(),
@@ -118,6 +119,34 @@ class BusinessNoticeStageTest {
       // 2 h of 12.34 BRL an hour
       assertThat(resolve.getLoss()).containsExactly(new Money(2_468L, "BRL"));
       assertThat(resolve.getDurationMs()).isEqualTo(2 * 3_600_000L);
+
+      Map<String, List<BusinessImpact>> impacts =
+          driver
+              .createOutputTopic(
+                  topics.businessImpact.name(),
+                  topics.businessImpact.keySerde().deserializer(),
+                  topics.businessImpact.valueSerde().deserializer())
+              .readKeyValuesToList()
+              .stream()
+              .collect(
+                  Collectors.groupingBy(
+                      kv -> kv.key, Collectors.mapping(kv -> kv.value, Collectors.toList())));
+      assertThat(impacts).hasSize(hurt).doesNotContainKeys("shop-0", "shop-1");
+      List<BusinessImpact> shop7 = impacts.get("shop-7");
+      BusinessImpact recovering = shop7.get(shop7.size() - 2);
+      assertThat(recovering.getChannels())
+          .singleElement()
+          .satisfies(
+              channel -> {
+                assertThat(channel.getChannelId()).isEqualTo("wa");
+                assertThat(channel.getRegions()).containsExactly("BR");
+                assertThat(channel.getSince()).isEqualTo(ONSET);
+              });
+      // 61 min (onset to the recovering change) of 12.34 BRL an hour
+      assertThat(recovering.getLoss()).containsExactly(new Money(1_255L, "BRL"));
+      assertThat(shop7.get(shop7.size() - 1).getChannels())
+          .as("resolved: nothing hurts any more")
+          .isEmpty();
     }
   }
 
