@@ -1,18 +1,16 @@
 package io.outageradar.simulation;
 
 import io.outageradar.avro.CheckKind;
-import io.outageradar.avro.ProbeResult;
 import io.outageradar.avro.ProbeStatus;
 import java.time.Instant;
 import java.util.SplittableRandom;
-import java.util.stream.Stream;
 
 /**
  * One country's connectivity fails: every agent in Brazil fails to connect to every service for 20
  * minutes, while the rest of the world is fine. The right answer is a REGIONAL outage of each
  * service in BR and nothing anywhere else.
  */
-public final class RegionalIspScenario extends NamedScenario {
+public final class RegionalIspScenario extends FleetScenario {
   public static final String NAME = "regional-isp";
   public static final String REGION = "BR";
   static final Instant START = Instant.parse("2024-03-12T09:00:00Z");
@@ -20,19 +18,12 @@ public final class RegionalIspScenario extends NamedScenario {
   static final Instant FAILURE_END = Instant.parse("2024-03-12T10:20:00Z");
   static final Instant END = Instant.parse("2024-03-12T11:00:00Z");
 
-  private final ProbeRounds rounds;
-
   public RegionalIspScenario(long seed) {
-    super(NAME, START, END);
-    rounds = ProbeRounds.standardFleet(START, END, seed);
+    super(NAME, START, END, seed);
   }
 
   @Override
-  public Stream<ProbeResult> probes() {
-    return rounds.probes(RegionalIspScenario::statusOf);
-  }
-
-  private static ProbeStatus statusOf(
+  ProbeStatus statusOf(
       String service,
       String region,
       String agent,
