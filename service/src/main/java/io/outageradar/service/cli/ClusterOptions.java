@@ -14,8 +14,11 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.BooleanSupplier;
 import org.apache.kafka.clients.admin.Admin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -96,6 +99,29 @@ public final class ClusterOptions {
             "outage-radar " + process + ": " + reason + "; exiting in " + grace.toSeconds() + " s");
     Thread.sleep(grace.toMillis());
     return OutageRadar.EXIT_FAILURE;
+  }
+
+  /**
+   * Runs until Ctrl-C (returns 0); a process whose worker stopped ({@code alive} false) says so,
+   * stays unready a while, then exits 1 ({@link #failAfterGrace}).
+   */
+  static int runUntilStopped(
+      RadarConfig config,
+      Operability ops,
+      String process,
+      BooleanSupplier alive,
+      String stoppedReason,
+      CommandSpec spec)
+      throws InterruptedException {
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime()
+        .addShutdownHook(new Thread(stopped::countDown, "outage-radar-" + process + "-stop"));
+    while (!stopped.await(1, TimeUnit.SECONDS)) {
+      if (!alive.getAsBoolean()) {
+        return failAfterGrace(config, ops, process, stoppedReason, spec);
+      }
+    }
+    return 0;
   }
 
   /** The catalog topics a process needs, created when missing if {@code topics.create} says so. */

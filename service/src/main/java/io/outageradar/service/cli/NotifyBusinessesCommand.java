@@ -20,8 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -75,7 +73,6 @@ public final class NotifyBusinessesCommand implements Callable<Integer> {
         kafka,
         List.of(topics.businesses, topics.outages, topics.businessNotices),
         config.get(RadarSettings.REPLICATION_FACTOR));
-    CountDownLatch stopped = new CountDownLatch(1);
     try (Operability ops = ClusterOptions.operability(config, "notify-businesses", spec);
         BusinessDirectory directory =
             new BusinessDirectory(kafka, topics.businesses, topics.outages).start()) {
@@ -121,8 +118,6 @@ public final class NotifyBusinessesCommand implements Callable<Integer> {
         Gauge.builder("outage.radar.business.notices.waiting", notifier, BusinessNotifier::waiting)
             .description("Notices waiting because every contact rides on a platform that is down")
             .register(ops.metrics());
-        Runtime.getRuntime()
-            .addShutdownHook(new Thread(stopped::countDown, "outage-radar-notify-businesses-stop"));
         spec.commandLine()
             .getErr()
             .println(
@@ -130,16 +125,16 @@ public final class NotifyBusinessesCommand implements Callable<Integer> {
                     + topics.businessNotices.name()
                     + (mail == null ? " (no SMTP server set: email contacts fail)" : "")
                     + "; Ctrl-C to stop");
-        while (!stopped.await(1, TimeUnit.SECONDS)) {
-          if (!notifier.alive()) {
-            return ClusterOptions.failAfterGrace(
-                config, ops, "notify-businesses", "the notifier thread has stopped", spec);
-          }
-        }
+        return ClusterOptions.runUntilStopped(
+            config,
+            ops,
+            "notify-businesses",
+            notifier::alive,
+            "the notifier thread has stopped",
+            spec);
       } finally {
         notifier.close();
       }
     }
-    return 0;
   }
 }

@@ -18,8 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -58,7 +56,6 @@ public final class PagerCommand implements Callable<Integer> {
             retries,
             duration -> Thread.sleep(duration.toMillis()),
             clock);
-    CountDownLatch stopped = new CountDownLatch(1);
     try (Operability ops = ClusterOptions.operability(config, "pager", spec)) {
       Pager pager =
           Pager.start(
@@ -87,8 +84,6 @@ public final class PagerCommand implements Callable<Integer> {
         FunctionCounter.builder("outage.radar.pages.dead.lettered", pager, Pager::deadLettered)
             .description("Pages an integration never took, written to alerts.dlq")
             .register(ops.metrics());
-        Runtime.getRuntime()
-            .addShutdownHook(new Thread(stopped::countDown, "outage-radar-pager-stop"));
         spec.commandLine()
             .getErr()
             .println(
@@ -98,16 +93,11 @@ public final class PagerCommand implements Callable<Integer> {
                     + topics.alerts.name()
                     + "; Ctrl-C to stop");
         // a pager whose thread died pages nobody: say so, stay unready a while, then exit 1
-        while (!stopped.await(1, TimeUnit.SECONDS)) {
-          if (!pager.alive()) {
-            return ClusterOptions.failAfterGrace(
-                config, ops, "pager", "the pager thread has stopped", spec);
-          }
-        }
+        return ClusterOptions.runUntilStopped(
+            config, ops, "pager", pager::alive, "the pager thread has stopped", spec);
       } finally {
         pager.close();
       }
     }
-    return 0;
   }
 }
