@@ -8,10 +8,9 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import io.outageradar.avro.UserReport;
+import io.outageradar.producers.http.Listening;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.BindException;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -121,13 +120,7 @@ public final class ReportIntakeServer implements AutoCloseable {
   public static ReportIntakeServer start(
       int port, IntakeConfig config, Function<UserReport, CompletableFuture<?>> store, Clock clock)
       throws IOException {
-    HttpServer server;
-    try {
-      server = HttpServer.create(new InetSocketAddress(port), 0);
-    } catch (BindException e) {
-      throw new BindException(
-          "intake port " + port + " is already in use or not allowed (" + e.getMessage() + ")");
-    }
+    HttpServer server = Listening.on(port, "intake", "--port");
     ReportIntakeServer intake = new ReportIntakeServer(config, store, clock, server);
     server.createContext("/v1/reports", intake::handle);
     server.setExecutor(intake::dispatch);

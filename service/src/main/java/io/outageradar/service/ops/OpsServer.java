@@ -5,10 +5,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.outageradar.producers.http.Listening;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.BindException;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.Executors;
@@ -30,17 +29,7 @@ public final class OpsServer implements AutoCloseable {
   /** Listens on {@code port} (0 for any free one) on every interface. */
   public static OpsServer start(int port, Health health, PrometheusMeterRegistry metrics)
       throws IOException {
-    HttpServer server;
-    try {
-      server = HttpServer.create(new InetSocketAddress(port), 0);
-    } catch (BindException e) {
-      throw new BindException(
-          "health port "
-              + port
-              + " (health.port) is already in use or not allowed ("
-              + e.getMessage()
-              + ")");
-    }
+    HttpServer server = Listening.on(port, "health", "health.port");
     server.createContext(
         "/health/live",
         exchange -> {

@@ -11,11 +11,12 @@ import io.outageradar.avro.OutageEvent;
 import io.outageradar.avro.state.OpenOutage;
 import io.outageradar.avro.state.ServiceLifecycleState;
 import io.outageradar.detection.lifecycle.Uptime;
+import io.outageradar.producers.http.Listening;
 import io.outageradar.service.json.OutageJson;
 import io.outageradar.service.status.StatusView;
 import io.outageradar.streams.StoreNames;
 import java.io.IOException;
-import java.net.InetSocketAddress;
+import java.net.BindException;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.net.http.HttpClient;
@@ -79,9 +80,8 @@ public final class QueryServer implements AutoCloseable {
    */
   public static QueryServer start(KafkaStreams streams, HostInfo self, StatusView view) {
     try {
-      HttpServer server =
-          HttpServer.create(
-              new InetSocketAddress(self.port()), 0); // all interfaces; peers use self
+      // all interfaces; peers use self
+      HttpServer server = Listening.on(self.port(), "query API", "query.server");
       // a thread per request: a page's event stream holds its thread as long as the page is open
       ThreadFactory daemons =
           task -> {
@@ -98,7 +98,12 @@ public final class QueryServer implements AutoCloseable {
       return query;
     } catch (IOException e) {
       throw new IllegalStateException(
-          "query API (query.server) cannot listen on port " + self.port() + ": " + e.getMessage(),
+          e instanceof BindException
+              ? e.getMessage()
+              : "query API (query.server) cannot listen on port "
+                  + self.port()
+                  + ": "
+                  + e.getMessage(),
           e);
     }
   }
