@@ -7,11 +7,15 @@ import io.outageradar.detection.business.ContactChoice;
 import io.outageradar.topics.KafkaClients;
 import io.outageradar.topics.Topic;
 import java.time.Duration;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
@@ -31,7 +35,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class BusinessNotifier implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(BusinessNotifier.class);
-  private static final Duration RECHECK = Duration.ofSeconds(1);
 
   /** Where to read, from whom to learn profiles and outages, and how to send. */
   public record Settings(
@@ -48,6 +51,10 @@ public final class BusinessNotifier implements AutoCloseable {
   private final AtomicLong failed = new AtomicLong();
   private final AtomicLong skipped = new AtomicLong();
   private final AtomicLong waiting = new AtomicLong();
+
+  /** Partitions paused behind a notice that waits for a contact, and that notice. */
+  private final Map<TopicPartition, BusinessNotice> held = new HashMap<>();
+
   private volatile boolean closing;
 
   private BusinessNotifier(Settings settings) {
@@ -58,8 +65,8 @@ public final class BusinessNotifier implements AutoCloseable {
     props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
     props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 20);
-    // a notice may wait for a platform to recover: far longer than the default poll interval
-    props.put(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, (int) Duration.ofHours(24).toMillis());
+    // one poll's notices may each go through several contacts, each retried with backoff
+    props.put(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, (int) Duration.ofMinutes(30).toMillis());
     this.consumer =
         new KafkaConsumer<>(
             settings.kafka().properties(KafkaClients.Kind.CONSUMER, props),
@@ -89,7 +96,10 @@ public final class BusinessNotifier implements AutoCloseable {
     return skipped.get();
   }
 
-  /** Notices waiting now because every contact of their business rides on a platform down. */
+  /**
+   * Notices waiting now because every contact of their business rides on a platform down (each
+   * holds back the notices after it in its partition, and only those).
+   */
   public long waiting() {
     return waiting.get();
   }
@@ -100,16 +110,37 @@ public final class BusinessNotifier implements AutoCloseable {
 
   private void run() {
     try {
-      consumer.subscribe(List.of(settings.notices().name()));
+      consumer.subscribe(
+          List.of(settings.notices().name()),
+          new ConsumerRebalanceListener() {
+            // a partition that moves takes its waiting notice with it: the new owner reads it again
+            @Override
+            public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+              held.keySet().removeAll(partitions);
+            }
+
+            @Override
+            public void onPartitionsAssigned(Collection<TopicPartition> partitions) {}
+
+            @Override
+            public void onPartitionsLost(Collection<TopicPartition> partitions) {
+              held.keySet().removeAll(partitions);
+            }
+          });
       while (!closing) {
+        resumeWhereAContactWorksAgain();
         try {
           for (ConsumerRecord<String, BusinessNotice> record :
               consumer.poll(Duration.ofMillis(200))) {
-            tell(record.value());
-            consumer.commitSync(
-                Map.of(
-                    new TopicPartition(record.topic(), record.partition()),
-                    new OffsetAndMetadata(record.offset() + 1)));
+            TopicPartition partition = new TopicPartition(record.topic(), record.partition());
+            if (held.containsKey(partition)) {
+              continue; // behind a notice that waits: it comes again once that one is sent
+            }
+            if (tell(record.value())) {
+              consumer.commitSync(Map.of(partition, new OffsetAndMetadata(record.offset() + 1)));
+            } else {
+              hold(partition, record);
+            }
           }
         } catch (RecordDeserializationException e) {
           LOG.error(
@@ -133,34 +164,47 @@ public final class BusinessNotifier implements AutoCloseable {
     }
   }
 
-  private void tell(BusinessNotice notice) throws InterruptedException {
+  /**
+   * A notice none of whose contacts works waits, and the notices after it in its partition wait
+   * behind it (one business's notices stay in order); every other partition goes on.
+   */
+  private void hold(TopicPartition partition, ConsumerRecord<String, BusinessNotice> record) {
+    LOG.warn(
+        "business notice {}: every contact of {} rides on a platform that is down; waiting for one"
+            + " to recover",
+        record.value().getDedupKey(),
+        record.value().getBusinessId());
+    consumer.seek(partition, record.offset());
+    consumer.pause(List.of(partition));
+    held.put(partition, record.value());
+    waiting.set(held.size());
+  }
+
+  private void resumeWhereAContactWorksAgain() {
+    Map<String, Set<String>> down = settings.directory().downNow();
+    held.entrySet()
+        .removeIf(
+            entry -> {
+              Business business = settings.directory().profile(entry.getValue().getBusinessId());
+              boolean go = business == null || !ContactChoice.of(business, down).via().isEmpty();
+              if (go) {
+                consumer.resume(List.of(entry.getKey()));
+              }
+              return go;
+            });
+    waiting.set(held.size());
+  }
+
+  /** Tells the business through every contact that works; false when none does (yet). */
+  private boolean tell(BusinessNotice notice) throws InterruptedException {
     Business business = settings.directory().profile(notice.getBusinessId());
     if (business == null) {
       LOG.warn("business notice {}: no such business (deleted?); not sent", notice.getDedupKey());
-      return;
+      return true;
     }
     ContactChoice.Choice choice = ContactChoice.of(business, settings.directory().downNow());
     if (choice.via().isEmpty()) {
-      waiting.incrementAndGet();
-      LOG.warn(
-          "business notice {}: every contact of {} rides on a platform that is down; waiting for one to recover",
-          notice.getDedupKey(),
-          business.getId());
-      try {
-        while (!closing && choice.via().isEmpty()) {
-          Thread.sleep(RECHECK.toMillis());
-          business = settings.directory().profile(notice.getBusinessId());
-          if (business == null) {
-            return;
-          }
-          choice = ContactChoice.of(business, settings.directory().downNow());
-        }
-      } finally {
-        waiting.decrementAndGet();
-      }
-      if (closing) {
-        throw new WakeupException(); // not committed: the next notifier sends it
-      }
+      return false;
     }
     Business profile = business;
     List<String> skippedLines =
@@ -179,6 +223,7 @@ public final class BusinessNotifier implements AutoCloseable {
         failed.incrementAndGet();
       }
     }
+    return true;
   }
 
   @Override
