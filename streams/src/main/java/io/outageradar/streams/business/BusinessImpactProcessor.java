@@ -1,5 +1,6 @@
 package io.outageradar.streams.business;
 
+import io.outageradar.avro.Business;
 import io.outageradar.avro.BusinessImpact;
 import io.outageradar.detection.business.BusinessImpacts;
 import io.outageradar.streams.StoreNames;
@@ -14,7 +15,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
  * A business's parts, one per outage hurting it (key business id | outage id; an empty part lets
- * its outage go) → its impact, all its outages together (key business id), on every change.
+ * its outage go) → its impact, all its outages together (key business id), on every change; a
+ * tombstone once a deleted business has no part left.
  */
 final class BusinessImpactProcessor
     implements Processor<String, BusinessImpact, String, BusinessImpact> {
@@ -22,11 +24,13 @@ final class BusinessImpactProcessor
 
   private ProcessorContext<String, BusinessImpact> context;
   private KeyValueStore<String, BusinessImpact> parts;
+  private KeyValueStore<String, Business> businesses;
 
   @Override
   public void init(ProcessorContext<String, BusinessImpact> context) {
     this.context = context;
     this.parts = context.getStateStore(StoreNames.BUSINESS_IMPACT_PARTS);
+    this.businesses = context.getStateStore(StoreNames.BUSINESSES);
   }
 
   @Override
@@ -41,6 +45,11 @@ final class BusinessImpactProcessor
     List<BusinessImpact> open = new ArrayList<>();
     try (KeyValueIterator<String, BusinessImpact> all = parts.prefixScan(business + '|', KEYS)) {
       all.forEachRemaining(entry -> open.add(entry.value));
+    }
+    if (open.isEmpty() && businesses.get(business) == null) {
+      // a deleted business: everything derived from it goes (a tombstone)
+      context.forward(new Record<String, BusinessImpact>(business, null, record.timestamp()));
+      return;
     }
     BusinessImpact impact = BusinessImpacts.combined(business, open);
     if (impact.getAsOf().isBefore(part.getAsOf())) {

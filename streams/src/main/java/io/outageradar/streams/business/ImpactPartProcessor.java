@@ -5,6 +5,8 @@ import io.outageradar.avro.BusinessImpact;
 import io.outageradar.avro.OutageEvent;
 import io.outageradar.detection.business.BusinessImpacts;
 import io.outageradar.streams.StoreNames;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -42,15 +44,47 @@ final class ImpactPartProcessor implements Processor<String, OutageEvent, String
             BusinessImpact part = BusinessImpacts.part(outage, entry.value);
             String hurt = key(entry.key, outage);
             boolean hurts = !part.getChannels().isEmpty();
-            if (hurts || hurting.get(hurt) != null) {
-              if (hurts) {
-                hurting.put(hurt, outage.getUpdatedAt().toEpochMilli());
-              } else {
-                hurting.delete(hurt);
+            if (hurts) {
+              hurting.put(hurt, outage.getUpdatedAt().toEpochMilli());
+            } else if (hurting.get(hurt) != null) {
+              hurting.delete(hurt);
+            } else {
+              return;
+            }
+            context.forward(new Record<>(hurt, part, record.timestamp()));
+          });
+    }
+    forgetDeletedBusinesses(outage, record.timestamp());
+  }
+
+  /**
+   * A business deleted while this outage hurt it: its part goes (an empty one), so that its impact
+   * goes too.
+   */
+  private void forgetDeletedBusinesses(OutageEvent outage, long timestamp) {
+    List<String> gone = new ArrayList<>();
+    String suffix = "|" + outage.getOutageId();
+    try (KeyValueIterator<String, Long> all = hurting.all()) {
+      all.forEachRemaining(
+          entry -> {
+            if (entry.key.endsWith(suffix)) {
+              String business = entry.key.substring(0, entry.key.length() - suffix.length());
+              if (businesses.get(business) == null) {
+                gone.add(business);
               }
-              context.forward(new Record<>(key(entry.key, outage), part, record.timestamp()));
             }
           });
+    }
+    for (String business : gone) {
+      hurting.delete(business + suffix);
+      BusinessImpact empty =
+          BusinessImpact.newBuilder()
+              .setBusinessId(business)
+              .setChannels(List.of())
+              .setLoss(List.of())
+              .setAsOf(outage.getUpdatedAt())
+              .build();
+      context.forward(new Record<>(business + suffix, empty, timestamp));
     }
   }
 }

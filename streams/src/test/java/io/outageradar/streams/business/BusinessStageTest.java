@@ -86,6 +86,7 @@ class BusinessStageTest {
       outages.pipeInput("wa", outage(OutageState.SUSPECTED, ONSET, null, null));
       outages.pipeInput("wa", outage(OutageState.CONFIRMED, paged, paged, null));
       outages.pipeInput("wa", outage(OutageState.CONFIRMED, paged, paged, null)); // again
+      profiles.pipeInput("shop-2", null); // deleted during the outage
       outages.pipeInput("wa", outage(OutageState.RECOVERING, paged.plusSeconds(3600), paged, null));
       Instant resolved = ONSET.plusSeconds(2 * 3600);
       outages.pipeInput("wa", outage(OutageState.RESOLVED, resolved, paged, resolved));
@@ -99,6 +100,14 @@ class BusinessStageTest {
                   topics.businessNotices.valueSerde().deserializer())
               .readValuesToList();
       int hurt = BUSINESSES - BUSINESSES / 10 - 1;
+      // shop-2, deleted during the outage, was told of it and is told nothing more
+      assertThat(
+              notices.stream()
+                  .filter(n -> n.getBusinessId().equals("shop-2"))
+                  .map(BusinessNotice::getAction))
+          .containsExactly(NoticeAction.TRIGGER);
+      notices = notices.stream().filter(n -> !n.getBusinessId().equals("shop-2")).toList();
+      hurt--;
       Map<NoticeAction, Set<String>> byAction =
           notices.stream()
               .collect(
@@ -131,6 +140,10 @@ class BusinessStageTest {
               .collect(
                   Collectors.groupingBy(
                       kv -> kv.key, Collectors.mapping(kv -> kv.value, Collectors.toList())));
+      List<BusinessImpact> shop2 = impacts.remove("shop-2");
+      assertThat(shop2.get(shop2.size() - 1))
+          .as("a deleted business's impact goes too (tombstone)")
+          .isNull();
       assertThat(impacts).hasSize(hurt).doesNotContainKeys("shop-0", "shop-1");
       List<BusinessImpact> shop7 = impacts.get("shop-7");
       BusinessImpact recovering = shop7.get(shop7.size() - 2);
