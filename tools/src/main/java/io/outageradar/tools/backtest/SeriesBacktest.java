@@ -1,7 +1,7 @@
 package io.outageradar.tools.backtest;
 
-import io.outageradar.detection.series.SeriesDetector;
-import io.outageradar.detection.series.SeriesDetectorConfig;
+import io.outageradar.tools.series.SeriesDetector;
+import io.outageradar.tools.series.SeriesDetectorConfig;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintWriter;

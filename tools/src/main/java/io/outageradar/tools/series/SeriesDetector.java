@@ -1,4 +1,4 @@
-package io.outageradar.detection.series;
+package io.outageradar.tools.series;
 
 import java.time.Instant;
 import java.time.ZoneOffset;

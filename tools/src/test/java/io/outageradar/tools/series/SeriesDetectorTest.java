@@ -1,4 +1,4 @@
-package io.outageradar.detection.series;
+package io.outageradar.tools.series;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package io.outageradar.detection.series;
+package io.outageradar.tools.series;
 
 /**
  * Rules of the series detector.
