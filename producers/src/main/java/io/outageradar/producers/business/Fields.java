@@ -43,13 +43,18 @@ final class Fields {
     this.path = path;
   }
 
+  /** The path of field {@code name}: after the file name a space, after a field a dot. */
+  private String child(String name) {
+    return path + (path.endsWith(":") ? " " : ".") + name;
+  }
+
   boolean has(String name) {
     read.add(name);
     return node.hasNonNull(name);
   }
 
   BadProfileException bad(String name, String why) {
-    return new BadProfileException(path + (path.endsWith(":") ? " " : ".") + name + ": " + why);
+    return new BadProfileException(child(name) + ": " + why);
   }
 
   String text(String name, int maxLength, boolean required) {
@@ -223,7 +228,7 @@ final class Fields {
   }
 
   Fields object(String name) {
-    return new Fields(field(name, true), path + (path.endsWith(":") ? " " : ".") + name);
+    return new Fields(field(name, true), child(name));
   }
 
   List<Fields> list(String name, boolean required) {
@@ -236,8 +241,7 @@ final class Fields {
       throw bad(name, "must be a list of at most " + MAX_LIST);
     }
     for (int i = 0; i < value.size(); i++) {
-      items.add(
-          new Fields(value.get(i), path + (path.endsWith(":") ? " " : ".") + name + "[" + i + "]"));
+      items.add(new Fields(value.get(i), child(name) + "[" + i + "]"));
     }
     return items;
   }

@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -72,13 +73,28 @@ public final class BusinessCommand {
     }
   }
 
-  private static List<Business> read(RadarConfig config, Path file) {
+  /**
+   * The profiles {@code reader} takes from a file, the services checked against intake.services; a
+   * bad profile is a usage error naming the file and field (exit 2).
+   */
+  private static List<Business> read(
+      RadarConfig config, Function<BusinessProfiles, List<Business>> reader) {
     Set<String> services = config.get(RadarSettings.INTAKE_SERVICES);
     try {
-      return new BusinessProfiles(services::contains).read(file);
+      return reader.apply(new BusinessProfiles(services::contains));
     } catch (BadProfileException e) {
       throw new ConfigException(e.getMessage());
     }
+  }
+
+  /** The registered profile of {@code id}; an unknown id is a usage error (exit 2). */
+  private static Business registered(RadarConfig config, Topics topics, String id)
+      throws InterruptedException {
+    Business business = current(config, topics).get(id);
+    if (business == null) {
+      throw new ConfigException("no business " + id);
+    }
+    return business;
   }
 
   /** Publishes the profiles of a file, new ones only ({@code add}) or known ones only. */
@@ -95,7 +111,7 @@ public final class BusinessCommand {
     @Override
     public Integer call() throws Exception {
       RadarConfig config = cluster.load(Map.of());
-      List<Business> profiles = read(config, file);
+      List<Business> profiles = read(config, reader -> reader.read(file));
       Topics topics = ClusterOptions.topics(config);
       Map<String, Business> existing = current(config, topics);
       List<String> wrong = new ArrayList<>();
@@ -166,13 +182,7 @@ public final class BusinessCommand {
     @Override
     public Integer call() throws Exception {
       RadarConfig config = cluster.load(Map.of());
-      Set<String> services = config.get(RadarSettings.INTAKE_SERVICES);
-      List<Business> profiles;
-      try {
-        profiles = BusinessCsv.read(file, new BusinessProfiles(services::contains));
-      } catch (BadProfileException e) {
-        throw new ConfigException(e.getMessage());
-      }
+      List<Business> profiles = read(config, reader -> BusinessCsv.read(file, reader));
       Topics topics = ClusterOptions.topics(config);
       Map<String, Business> existing = current(config, topics);
       BusinessPublisher.publish(config.kafka(), topics.businesses, profiles);
@@ -206,10 +216,7 @@ public final class BusinessCommand {
     @Override
     public Integer call() throws Exception {
       RadarConfig config = cluster.load(Map.of());
-      Business business = current(config, ClusterOptions.topics(config)).get(id);
-      if (business == null) {
-        throw new ConfigException("no business " + id);
-      }
+      Business business = registered(config, ClusterOptions.topics(config), id);
       spec.commandLine()
           .getOut()
           .println(
@@ -262,9 +269,7 @@ public final class BusinessCommand {
     public Integer call() throws Exception {
       RadarConfig config = cluster.load(Map.of());
       Topics topics = ClusterOptions.topics(config);
-      if (!current(config, topics).containsKey(id)) {
-        throw new ConfigException("no business " + id);
-      }
+      registered(config, topics, id);
       BusinessPublisher.delete(config.kafka(), topics.businesses, id);
       spec.commandLine().getOut().println("removed " + id);
       spec.commandLine().getOut().flush();
