@@ -87,6 +87,9 @@ final class ServicePlacement<V> implements Processor<String, V, String, V> {
     this.sources = context.getStateStore(spec.stage().sourcesStore());
     this.merge = new SourceMerge<>(spec.stage().sourcePartitions());
     this.progress = spec.stage().progress().start(spec.inputTopic(), spec.byServiceTopic(), own);
+    // a task revived after a dirty close keeps this object: nothing held in memory may survive it
+    this.ownIdle = false;
+    this.sentTime = SourceMerge.NONE;
     restore();
     progress.held = merge.held();
     this.wallAtLastRecord = context.currentSystemTimeMs();

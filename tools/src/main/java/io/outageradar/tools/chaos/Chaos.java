@@ -97,8 +97,8 @@ public final class Chaos {
               Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
         TopicCreator.ensure(admin, topics.all(), (short) 1);
       }
-      PipelineChild child =
-          new PipelineChild(
+      RadarChild child =
+          RadarChild.pipeline(
               kafka.bootstrapServers(),
               registry.url(),
               applicationId,

@@ -88,13 +88,13 @@ class FailoverIT {
         TopicCreator.ensure(admin, topics.all(), (short) 3);
       }
 
-      List<PipelineChild> instances = new ArrayList<>();
+      List<RadarChild> instances = new ArrayList<>();
       List<Integer> queryPorts = new ArrayList<>();
       for (int i = 0; i < 3; i++) {
         int port = FreePorts.any();
         queryPorts.add(port);
-        PipelineChild instance =
-            new PipelineChild(
+        RadarChild instance =
+            RadarChild.pipeline(
                     bootstrap,
                     registry.url(),
                     "failover-it",
@@ -112,7 +112,7 @@ class FailoverIT {
       }
       try (OutputCollector outputs = new OutputCollector(bootstrap, topics);
           ConsumerLag lag = new ConsumerLag(bootstrap)) {
-        for (PipelineChild instance : instances) {
+        for (RadarChild instance : instances) {
           assertThat(instance.awaitRunning(Duration.ofMinutes(3)))
               .as("an instance started")
               .isTrue();
@@ -172,7 +172,7 @@ class FailoverIT {
                   });
         }
       } finally {
-        for (PipelineChild instance : instances) {
+        for (RadarChild instance : instances) {
           instance.kill();
         }
       }

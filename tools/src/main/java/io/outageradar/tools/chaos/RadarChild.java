@@ -10,14 +10,15 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The real pipeline as a separate process — {@code outage-radar run} on the same class path — so
- * that it can be killed with SIGKILL like a crashed container, and started again on its state.
+ * A command of {@code outage-radar} — the pipeline ({@code run}), the business notifier — as a
+ * separate process on the same class path, so that it can be killed with SIGKILL like a crashed
+ * container, and started again on its state.
  */
-final class PipelineChild {
+public final class RadarChild {
   private final List<String> command = new ArrayList<>();
 
-  /** What {@code run} prints once its pipeline is RUNNING. */
-  private static final String RUNNING = "outage-radar run: running against";
+  /** What the command prints once it works. */
+  private final String readyLine;
 
   private final Path log;
   private Process process;
@@ -25,21 +26,32 @@ final class PipelineChild {
   /** Lines of the log before the latest start: what the latest start said comes after them. */
   private long linesBeforeStart;
 
-  PipelineChild(
+  /**
+   * {@code outage-radar} with {@code arguments}, logging to {@code log}, ready once a line of the
+   * log contains {@code readyLine}.
+   */
+  public RadarChild(Path log, String readyLine, List<String> arguments) {
+    this.log = log;
+    this.readyLine = readyLine;
+    command.add(ProcessHandle.current().info().command().orElse("java"));
+    command.addAll(
+        List.of(
+            "-Xmx512m", "-cp", System.getProperty("java.class.path"), OutageRadar.class.getName()));
+    command.addAll(arguments);
+  }
+
+  /** {@code outage-radar run}: the pipeline of {@code applicationId} with its own state. */
+  public static RadarChild pipeline(
       String bootstrapServers,
       String registryUrl,
       String applicationId,
       boolean exactlyOnce,
       Path stateDir,
       Path log) {
-    this.log = log;
-    command.add(ProcessHandle.current().info().command().orElse("java"));
-    command.addAll(
+    return new RadarChild(
+        log,
+        "outage-radar run: running against",
         List.of(
-            "-Xmx512m",
-            "-cp",
-            System.getProperty("java.class.path"),
-            OutageRadar.class.getName(),
             "run",
             "--bootstrap-servers",
             bootstrapServers,
@@ -57,14 +69,14 @@ final class PipelineChild {
    * The same child with more settings ({@code key=value}), e.g. for several instances of one
    * application.
    */
-  PipelineChild with(String... settings) {
+  public RadarChild with(String... settings) {
     for (String setting : settings) {
       command.addAll(List.of("--set", setting));
     }
     return this;
   }
 
-  void start() throws IOException {
+  public void start() throws IOException {
     linesBeforeStart = Files.exists(log) ? Files.readAllLines(log).size() : 0;
     process =
         new ProcessBuilder(command)
@@ -77,13 +89,13 @@ final class PipelineChild {
    * Waits until the latest start has said it is running, so that a caller measuring quiet outputs
    * does not count the child's start-up (an earlier start may have been killed before it said so).
    */
-  boolean awaitRunning(Duration timeout) throws IOException, InterruptedException {
+  public boolean awaitRunning(Duration timeout) throws IOException, InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (System.nanoTime() < deadline) {
       if (Files.exists(log)
           && Files.readAllLines(log).stream()
               .skip(linesBeforeStart)
-              .anyMatch(line -> line.contains(RUNNING))) {
+              .anyMatch(line -> line.contains(readyLine))) {
         return true;
       }
       if (process != null && !process.isAlive()) {
@@ -95,7 +107,7 @@ final class PipelineChild {
   }
 
   /** SIGKILL: no shutdown hook runs, nothing is flushed or committed. */
-  void kill() throws InterruptedException {
+  public void kill() throws InterruptedException {
     if (process != null && process.isAlive()) {
       process.destroyForcibly();
       process.waitFor(30, TimeUnit.SECONDS);
@@ -103,7 +115,7 @@ final class PipelineChild {
   }
 
   /** SIGTERM, then SIGKILL if it does not stop. */
-  void stop() throws InterruptedException {
+  public void stop() throws InterruptedException {
     if (process != null && process.isAlive()) {
       process.destroy();
       if (!process.waitFor(30, TimeUnit.SECONDS)) {
