@@ -78,9 +78,10 @@ class BusinessNotifierIT {
     server.createContext(
         "/hook",
         exchange -> {
+          // the signature first: the test waits on the bodies, then reads the signature
+          hookSignatures.add(exchange.getRequestHeaders().getFirst("X-Signature"));
           hookBodies.add(
               new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
-          hookSignatures.add(exchange.getRequestHeaders().getFirst("X-Signature"));
           exchange.sendResponseHeaders(204, -1);
           exchange.close();
         });
@@ -141,13 +142,14 @@ class BusinessNotifierIT {
       await().atMost(Duration.ofSeconds(60)).until(() -> smtp.getReceivedMessages().length == 1);
       MimeMessage mail = smtp.getReceivedMessages()[0];
       assertThat(mail.getAllRecipients()[0].toString()).isEqualTo("ana@example.com");
-      assertThat(mail.getSubject()).isEqualTo("Whatsapp fora do ar: wa-sales afetado");
+      assertThat(mail.getSubject()).isEqualTo("WhatsApp fora do ar — afeta: vendas");
       String text = mail.getContent().toString();
       assertThat(text)
           .contains("Loja da Ana")
           .contains("desde 4 out. 12:40 BRT")
           .contains("Peça pelo site")
-          .contains("Não escrevemos para ana-sms: depende do Whatsapp, que está fora do ar em BR.");
+          .contains(
+              "Não escrevemos para o seu telefone (SMS): depende do WhatsApp, que está fora do ar em BR.");
       await().atMost(Duration.ofSeconds(30)).until(() -> hookBodies.size() == 1);
       assertThat(
               WebhookIntegration.verify(
@@ -178,7 +180,7 @@ class BusinessNotifierIT {
         BusinessNotifier again = notifier(kafka, topics, group, directory)) {
       send(kafka, topics.businessNotices, ana.getId(), resolve(ana));
       await().atMost(Duration.ofSeconds(60)).until(() -> smtp.getReceivedMessages().length == 2);
-      assertThat(smtp.getReceivedMessages()[1].getSubject()).isEqualTo("Whatsapp voltou: wa-sales");
+      assertThat(smtp.getReceivedMessages()[1].getSubject()).isEqualTo("WhatsApp voltou: vendas");
       assertThat(again.delivered()).as("the resolve, by email, webhook and SMS").isEqualTo(3);
       assertThat(smsBodies).hasSize(2);
       assertThat(hookBodies).hasSize(2);
