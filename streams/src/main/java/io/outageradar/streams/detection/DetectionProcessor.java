@@ -12,6 +12,7 @@ import io.outageradar.streams.lifecycle.PendingVerdicts;
 import io.outageradar.streams.placement.PlacementProgress;
 import io.outageradar.streams.probe.ProbeWindows;
 import io.outageradar.streams.reports.ReportMinutes;
+import java.time.Instant;
 import java.util.List;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.metrics.Sensor;
@@ -20,6 +21,8 @@ import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Probes and scored reports of the services one task owns → probe window verdicts, report minutes
@@ -50,6 +53,8 @@ final class DetectionProcessor
    * How far behind the wall clock an input's event time may be and still count as live (real time).
    */
   static final long LIVE_WITHIN_MS = 60_000;
+
+  private static final Logger LOG = LoggerFactory.getLogger(DetectionProcessor.class);
 
   private final Rules rules;
   private final DetectionConfig config;
@@ -217,12 +222,38 @@ final class DetectionProcessor
     // of that time can arrive any more, so every window closes at once instead of one silence at a
     // time.
     long jump = taskIdle && !probesLive && !reportsLive ? flushMs : 0;
+    long probesWere = probeClock.time();
+    boolean probesWereIdle = !probeClock.holdsBack();
     if (probeClock.followWallClockIfIdle(wallNow, taskIdle || reportsLive, jump)) {
+      logEndOfInput("probes", jump, probesWereIdle, probesWere, probeClock.time());
       closeProbeWindows();
     }
+    long reportsWere = reportClock.time();
+    boolean reportsWereIdle = !reportClock.holdsBack();
     if (reportClock.followWallClockIfIdle(wallNow, taskIdle || probesLive, jump)) {
+      logEndOfInput("reports", jump, reportsWereIdle, reportsWere, reportClock.time());
       closeReportMinutes();
     }
     release();
+  }
+
+  /**
+   * Says when a silence in historical time is taken for the end of an input: if the producer only
+   * stalled (a broker lost, a slow network) for longer than {@code detection.idle-advance-after},
+   * its records of the windows closed here come late and are dropped, and the log says why. Once
+   * per silence: the clock goes on following the wall clock without a word.
+   */
+  private void logEndOfInput(String input, long jump, boolean wasIdle, long from, long to) {
+    if (jump > 0 && !wasIdle) {
+      LOG.info(
+          "task {}: {} quiet for {} with everything processed, at {} (historical time): taken for"
+              + " the end of the input; its windows up to {} close, and later records of that time"
+              + " will be late",
+          context.taskId(),
+          input,
+          config.idleAdvanceAfter(),
+          Instant.ofEpochMilli(from),
+          Instant.ofEpochMilli(to));
+    }
   }
 }
