@@ -7,21 +7,21 @@ import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.common.TopicPartition;
 
 /**
- * Pages handed to the integrations and not yet done, per partition in offset order. A partition's
- * offset may be committed up to the first page some integration still works on: committing past it
- * would lose that page if the pager died. Used by the consuming thread only.
+ * Pages (or business notices) handed to delivery lanes and not yet done, per partition in offset
+ * order. A partition's offset may be committed up to the first page some integration still works
+ * on: committing past it would lose that page if the pager died. Used by the consuming thread only.
  */
-final class PendingOffsets {
+public final class PendingOffsets {
   private final Map<TopicPartition, TreeMap<Long, CompletableFuture<Void>>> byPartition =
       new HashMap<>();
   private int size;
 
-  void add(TopicPartition partition, long offset, CompletableFuture<Void> done) {
+  public void add(TopicPartition partition, long offset, CompletableFuture<Void> done) {
     byPartition.computeIfAbsent(partition, p -> new TreeMap<>()).put(offset, done);
     size++;
   }
 
-  int size() {
+  public int size() {
     return size;
   }
 
@@ -30,7 +30,7 @@ final class PendingOffsets {
    * each that moved. A page that could neither be delivered nor dead-lettered stops everything:
    * committing past it would lose it.
    */
-  Map<TopicPartition, Long> takeCommittable() {
+  public Map<TopicPartition, Long> takeCommittable() {
     Map<TopicPartition, Long> committable = new HashMap<>();
     for (Map.Entry<TopicPartition, TreeMap<Long, CompletableFuture<Void>>> entry :
         byPartition.entrySet()) {
@@ -55,7 +55,7 @@ final class PendingOffsets {
   /**
    * Forgets a partition this pager no longer owns; its new owner delivers from the last commit on.
    */
-  void forget(TopicPartition partition) {
+  public void forget(TopicPartition partition) {
     TreeMap<Long, CompletableFuture<Void>> pages = byPartition.remove(partition);
     size -= pages == null ? 0 : pages.size();
   }

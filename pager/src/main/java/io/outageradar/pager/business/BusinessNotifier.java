@@ -3,16 +3,27 @@ package io.outageradar.pager.business;
 import io.outageradar.avro.Business;
 import io.outageradar.avro.BusinessContact;
 import io.outageradar.avro.BusinessNotice;
+import io.outageradar.avro.ContactKind;
 import io.outageradar.detection.business.ContactChoice;
+import io.outageradar.pager.PendingOffsets;
 import io.outageradar.topics.KafkaClients;
 import io.outageradar.topics.Topic;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
@@ -29,9 +40,14 @@ import org.slf4j.LoggerFactory;
  * Consumes {@code business-notices} and tells each business through every contact of its that still
  * works: a contact riding on a platform down where the business is is skipped, and the message says
  * so; with no usable contact left the notice waits (logged once, counted on {@link #waiting()})
- * until a platform recovers. A notice's offset is committed only once every usable contact took it
- * or gave up after the retries, so a notifier killed mid-way tells again at most the notice in
- * flight — as the same email Message-ID and webhook Idempotency-Key.
+ * until a platform recovers.
+ *
+ * <p>Each kind of contact has a lane of its own (a thread: email, SMS, Slack, webhook), so a slow
+ * or unreachable SMTP server delays only the emails; within a lane notices go out in the order they
+ * came, so one business hears TRIGGER before RESOLVE. A notice's offset is committed only once
+ * every usable contact took it or gave up after the retries ({@link PendingOffsets}), so a notifier
+ * killed mid-way tells again at most the notices in flight — as the same email Message-ID and
+ * webhook Idempotency-Key.
  */
 public final class BusinessNotifier implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(BusinessNotifier.class);
@@ -51,6 +67,12 @@ public final class BusinessNotifier implements AutoCloseable {
   private final AtomicLong failed = new AtomicLong();
   private final AtomicLong skipped = new AtomicLong();
   private final AtomicLong waiting = new AtomicLong();
+
+  /** Notices handed to the lanes and not yet done, beyond which consumption pauses. */
+  static final int MAX_PENDING = 1_000;
+
+  private final Map<ContactKind, ExecutorService> lanes = new EnumMap<>(ContactKind.class);
+  private final PendingOffsets pending = new PendingOffsets();
 
   /** Partitions paused behind a notice that waits for a contact, and that notice. */
   private final Map<TopicPartition, BusinessNotice> held = new HashMap<>();
@@ -113,9 +135,12 @@ public final class BusinessNotifier implements AutoCloseable {
       consumer.subscribe(
           List.of(settings.notices().name()),
           new ConsumerRebalanceListener() {
-            // a partition that moves takes its waiting notice with it: the new owner reads it again
+            // a partition that moves takes its waiting notice and the notices still in flight
+            // with it: the new owner reads them again (harmless: the same Message-ID and key)
             @Override
             public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+              commitDone();
+              partitions.forEach(pending::forget);
               held.keySet().removeAll(partitions);
             }
 
@@ -124,20 +149,23 @@ public final class BusinessNotifier implements AutoCloseable {
 
             @Override
             public void onPartitionsLost(Collection<TopicPartition> partitions) {
+              partitions.forEach(pending::forget);
               held.keySet().removeAll(partitions);
             }
           });
       while (!closing) {
         resumeWhereAContactWorksAgain();
+        // while notices are in flight, poll briefly: what the lanes finish is committed promptly
+        Duration wait = pending.size() > 0 ? Duration.ofMillis(10) : Duration.ofMillis(200);
         try {
-          for (ConsumerRecord<String, BusinessNotice> record :
-              consumer.poll(Duration.ofMillis(200))) {
+          for (ConsumerRecord<String, BusinessNotice> record : consumer.poll(wait)) {
             TopicPartition partition = new TopicPartition(record.topic(), record.partition());
             if (held.containsKey(partition)) {
               continue; // behind a notice that waits: it comes again once that one is sent
             }
-            if (tell(record.value())) {
-              consumer.commitSync(Map.of(partition, new OffsetAndMetadata(record.offset() + 1)));
+            Optional<CompletableFuture<Void>> told = tell(record.value());
+            if (told.isPresent()) {
+              pending.add(partition, record.offset(), told.get());
             } else {
               hold(partition, record);
             }
@@ -149,18 +177,45 @@ public final class BusinessNotifier implements AutoCloseable {
               e.offset(),
               e.getMessage());
           consumer.seek(e.topicPartition(), e.offset() + 1);
+          pending.add(e.topicPartition(), e.offset(), CompletableFuture.completedFuture(null));
         }
+        commitDone();
+        pauseWhileTheLanesAreFull();
       }
     } catch (WakeupException e) {
       if (!closing) {
         throw e;
       }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
     } catch (RuntimeException e) {
       LOG.error("business notifier stopped: {}", e.toString(), e);
     } finally {
+      // the consumer first: what the lanes still hold is not committed and goes out again from the
+      // next notifier
       consumer.close();
+      lanes.values().forEach(ExecutorService::shutdownNow);
+    }
+  }
+
+  private void commitDone() {
+    Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+    pending
+        .takeCommittable()
+        .forEach((partition, next) -> offsets.put(partition, new OffsetAndMetadata(next)));
+    if (!offsets.isEmpty()) {
+      consumer.commitSync(offsets);
+    }
+  }
+
+  /** Partitions behind a waiting notice stay paused whatever the lanes do. */
+  private void pauseWhileTheLanesAreFull() {
+    if (pending.size() >= MAX_PENDING) {
+      consumer.pause(consumer.assignment());
+    } else {
+      Set<TopicPartition> resumable = new HashSet<>(consumer.paused());
+      resumable.removeAll(held.keySet());
+      if (!resumable.isEmpty()) {
+        consumer.resume(resumable);
+      }
     }
   }
 
@@ -195,35 +250,60 @@ public final class BusinessNotifier implements AutoCloseable {
     waiting.set(held.size());
   }
 
-  /** Tells the business through every contact that works; false when none does (yet). */
-  private boolean tell(BusinessNotice notice) throws InterruptedException {
+  /**
+   * Hands the notice to the lane of every contact that works; done when each took it or gave up;
+   * empty when no contact works (yet).
+   */
+  private Optional<CompletableFuture<Void>> tell(BusinessNotice notice) {
     Business business = settings.directory().profile(notice.getBusinessId());
     if (business == null) {
       LOG.warn("business notice {}: no such business (deleted?); not sent", notice.getDedupKey());
-      return true;
+      return Optional.of(CompletableFuture.completedFuture(null));
     }
     ContactChoice.Choice choice = ContactChoice.of(business, settings.directory().downNow());
     if (choice.via().isEmpty()) {
-      return false;
+      return Optional.empty();
     }
-    Business profile = business;
     List<String> skippedLines =
-        choice.skipped().stream().map(skip -> NoticeText.skippedLine(profile, skip)).toList();
+        choice.skipped().stream().map(skip -> NoticeText.skippedLine(business, skip)).toList();
     skipped.addAndGet(choice.skipped().size());
-    NoticeText text = NoticeText.of(profile, notice, skippedLines);
-    for (String id : choice.via()) {
-      BusinessContact contact =
-          profile.getContacts().stream()
-              .filter(c -> c.getId().equals(id))
-              .findFirst()
-              .orElseThrow();
+    NoticeText text = NoticeText.of(business, notice, skippedLines);
+    List<CompletableFuture<Void>> sends = new ArrayList<>();
+    for (BusinessContact contact : business.getContacts()) {
+      if (choice.via().contains(contact.getId())) {
+        sends.add(
+            CompletableFuture.runAsync(() -> send(contact, notice, text), lane(contact.getKind())));
+      }
+    }
+    return Optional.of(CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new)));
+  }
+
+  private void send(BusinessContact contact, BusinessNotice notice, NoticeText text) {
+    try {
       if (settings.sender().deliver(contact, notice, text)) {
         delivered.incrementAndGet();
       } else {
         failed.incrementAndGet();
       }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new CompletionException(e); // closing: the notice stays uncommitted and is sent again
     }
-    return true;
+  }
+
+  private ExecutorService lane(ContactKind kind) {
+    return lanes.computeIfAbsent(
+        kind,
+        k ->
+            Executors.newSingleThreadExecutor(
+                runnable -> {
+                  Thread lane =
+                      new Thread(
+                          runnable,
+                          "outage-radar-business-notifier-" + k.name().toLowerCase(Locale.ROOT));
+                  lane.setDaemon(true);
+                  return lane;
+                }));
   }
 
   @Override
