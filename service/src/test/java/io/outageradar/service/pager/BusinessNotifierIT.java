@@ -36,6 +36,7 @@ import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -58,7 +59,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * notice goes out by email and webhook in the business's language, never through the contact that
  * rides on the platform that is down; a business whose only contact rides on it waits until the
  * platform recovers, without holding back the other businesses; a notifier restarted in the same
- * group sends nothing twice.
+ * group sends nothing twice; a mail server that does not answer delays only the emails.
  */
 @ExtendWith(EmbeddedKafkaExtension.class)
 class BusinessNotifierIT {
@@ -187,6 +188,39 @@ class BusinessNotifierIT {
     }
   }
 
+  @Test
+  void aMailServerThatDoesNotAnswerDelaysOnlyTheEmails(KafkaTestContext kafka) throws Exception {
+    Topics topics =
+        Topics.withPrefix(kafka.topicPrefix(), RegistryOptions.of("mock://" + scope).connect());
+    try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()));
+        // accepts connections and never says a word: every email waits for its read timeout
+        ServerSocket silentSmtp = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+      TopicCreator.ensure(
+          admin, List.of(topics.businesses, topics.outages, topics.businessNotices), (short) 1);
+      Business ana =
+          business(
+              "loja-da-ana",
+              List.of(
+                  new BusinessContact(
+                      "ana-email", ContactKind.EMAIL, "ana@example.com", null, null),
+                  new BusinessContact("ana-hook", ContactKind.WEBHOOK, null, url("/hook"), null)));
+      send(kafka, topics.businesses, ana.getId(), ana);
+      send(kafka, topics.businessNotices, ana.getId(), trigger(ana));
+      send(kafka, topics.businessNotices, ana.getId(), resolve(ana));
+
+      try (BusinessDirectory directory = directory(kafka, topics);
+          BusinessNotifier notifier =
+              notifier(kafka, topics, kafka.uniqueName(), directory, silentSmtp.getLocalPort())) {
+        await("both notices by webhook while the first email still waits")
+            .atMost(Duration.ofSeconds(15))
+            .until(() -> hookBodies.size() == 2);
+        assertThat(hookBodies.get(0)).contains("\"action\":\"TRIGGER\"");
+        assertThat(hookBodies.get(1)).contains("\"action\":\"RESOLVE\"");
+        assertThat(notifier.failed()).as("no email has given up yet").isZero();
+      }
+    }
+  }
+
   private BusinessDirectory directory(KafkaTestContext kafka, Topics topics)
       throws InterruptedException {
     BusinessDirectory directory =
@@ -199,11 +233,19 @@ class BusinessNotifierIT {
 
   private BusinessNotifier notifier(
       KafkaTestContext kafka, Topics topics, String group, BusinessDirectory directory) {
+    return notifier(kafka, topics, group, directory, smtp.getSmtp().getPort());
+  }
+
+  private BusinessNotifier notifier(
+      KafkaTestContext kafka,
+      Topics topics,
+      String group,
+      BusinessDirectory directory,
+      int smtpPort) {
     ContactSender sender =
         new ContactSender(
             new MailSender(
-                new MailSender.Smtp(
-                    "127.0.0.1", smtp.getSmtp().getPort(), "radar@example.com", null, null, false)),
+                new MailSender.Smtp("127.0.0.1", smtpPort, "radar@example.com", null, null, false)),
             HttpClient.newHttpClient(),
             SECRET,
             new RetryPolicy(3, Duration.ofMillis(10), Duration.ofMillis(50)),
