@@ -3,6 +3,7 @@ package io.outageradar.topics;
 import io.outageradar.avro.Business;
 import io.outageradar.avro.BusinessImpact;
 import io.outageradar.avro.BusinessNotice;
+import io.outageradar.avro.BusinessNoticeDeadLetter;
 import io.outageradar.avro.OutageEvent;
 import io.outageradar.avro.Page;
 import io.outageradar.avro.PageDeadLetter;
@@ -40,6 +41,7 @@ public final class Topics {
   public static final String BUSINESSES = "businesses";
   public static final String BUSINESS_NOTICES = "business-notices";
   public static final String BUSINESS_IMPACT = "business-impact";
+  public static final String BUSINESS_NOTICES_DLQ = "business-notices.dlq";
 
   private static final int INPUT_PARTITIONS = 6;
   private static final Duration INPUT_RETENTION = Duration.ofDays(7);
@@ -80,6 +82,9 @@ public final class Topics {
 
   /** Pages an integration could not deliver after every attempt, with the last error. */
   public final Topic<String, PageDeadLetter> alertsDeadLetters;
+
+  /** Business notices a contact could not take after every attempt, with the last error. */
+  public final Topic<String, BusinessNoticeDeadLetter> businessNoticeDeadLetters;
 
   /** Records no stage could read or process, with the error in their headers; raw bytes kept. */
   public final Topic<byte[], byte[]> deadLetters;
@@ -186,6 +191,14 @@ public final class Topics {
             1,
             DERIVED_RETENTION,
             false);
+    businessNoticeDeadLetters =
+        new Topic<>(
+            prefix + BUSINESS_NOTICES_DLQ,
+            keys,
+            values(BusinessNoticeDeadLetter.class, registry),
+            1,
+            DERIVED_RETENTION,
+            false);
     deadLetters =
         new Topic<>(
             prefix + DEAD_LETTERS,
@@ -251,6 +264,7 @@ public final class Topics {
                 businessNotices,
                 businessImpact,
                 alertsDeadLetters,
+                businessNoticeDeadLetters,
                 deadLetters));
     all.addAll(impactTopics);
     return List.copyOf(all);

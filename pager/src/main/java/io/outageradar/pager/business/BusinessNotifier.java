@@ -3,11 +3,14 @@ package io.outageradar.pager.business;
 import io.outageradar.avro.Business;
 import io.outageradar.avro.BusinessContact;
 import io.outageradar.avro.BusinessNotice;
+import io.outageradar.avro.BusinessNoticeDeadLetter;
 import io.outageradar.avro.ContactKind;
 import io.outageradar.detection.business.ContactChoice;
+import io.outageradar.pager.Deliverer;
 import io.outageradar.pager.PendingOffsets;
 import io.outageradar.topics.KafkaClients;
 import io.outageradar.topics.Topic;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -22,14 +25,20 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.RecordDeserializationException;
 import org.apache.kafka.common.errors.WakeupException;
@@ -57,11 +66,14 @@ public final class BusinessNotifier implements AutoCloseable {
       KafkaClients kafka,
       String groupId,
       Topic<String, BusinessNotice> notices,
+      Topic<String, BusinessNoticeDeadLetter> deadLetters,
       BusinessDirectory directory,
-      ContactSender sender) {}
+      ContactSender sender,
+      Clock clock) {}
 
   private final Settings settings;
   private final KafkaConsumer<String, BusinessNotice> consumer;
+  private final KafkaProducer<String, BusinessNoticeDeadLetter> deadLetterProducer;
   private final Thread thread;
   private final AtomicLong delivered = new AtomicLong();
   private final AtomicLong failed = new AtomicLong();
@@ -94,6 +106,14 @@ public final class BusinessNotifier implements AutoCloseable {
             settings.kafka().properties(KafkaClients.Kind.CONSUMER, props),
             settings.notices().keySerde().deserializer(),
             settings.notices().valueSerde().deserializer());
+    Properties producerProps = new Properties();
+    producerProps.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+    producerProps.put(ProducerConfig.ACKS_CONFIG, "all");
+    this.deadLetterProducer =
+        new KafkaProducer<>(
+            settings.kafka().properties(KafkaClients.Kind.PRODUCER, producerProps),
+            settings.deadLetters().keySerde().serializer(),
+            settings.deadLetters().valueSerde().serializer());
     this.thread = new Thread(this::run, "outage-radar-business-notifier");
   }
 
@@ -108,7 +128,7 @@ public final class BusinessNotifier implements AutoCloseable {
     return delivered.get();
   }
 
-  /** Deliveries a contact never took after every retry. */
+  /** Deliveries a contact never took after every retry: each is on the dead-letter topic. */
   public long failed() {
     return failed.get();
   }
@@ -193,6 +213,7 @@ public final class BusinessNotifier implements AutoCloseable {
       // next notifier
       consumer.close();
       lanes.values().forEach(ExecutorService::shutdownNow);
+      deadLetterProducer.close();
     }
   }
 
@@ -280,14 +301,42 @@ public final class BusinessNotifier implements AutoCloseable {
 
   private void send(BusinessContact contact, BusinessNotice notice, NoticeText text) {
     try {
-      if (settings.sender().deliver(contact, notice, text)) {
+      Deliverer.Outcome outcome = settings.sender().deliver(contact, notice, text);
+      if (outcome.delivered()) {
         delivered.incrementAndGet();
       } else {
+        deadLetter(notice, contact, outcome);
         failed.incrementAndGet();
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new CompletionException(e); // closing: the notice stays uncommitted and is sent again
+    }
+  }
+
+  /** Stored before the notice's offset may be committed: a failed delivery is never lost. */
+  private void deadLetter(BusinessNotice notice, BusinessContact contact, Deliverer.Outcome outcome)
+      throws InterruptedException {
+    BusinessNoticeDeadLetter letter =
+        BusinessNoticeDeadLetter.newBuilder()
+            .setNotice(notice)
+            .setContact(contact.getId())
+            .setKind(contact.getKind().name())
+            .setAttempts(outcome.attempts())
+            .setLastError(outcome.lastError())
+            .setFailedAt(settings.clock().instant())
+            .build();
+    try {
+      deadLetterProducer
+          .send(new ProducerRecord<>(settings.deadLetters().name(), notice.getDedupKey(), letter))
+          .get(30, TimeUnit.SECONDS);
+    } catch (ExecutionException | TimeoutException e) {
+      throw new IllegalStateException(
+          "cannot store the dead letter of business notice "
+              + notice.getDedupKey()
+              + " for contact "
+              + contact.getId(),
+          e);
     }
   }
 

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.outageradar.avro.BusinessContact;
 import io.outageradar.avro.BusinessNotice;
 import io.outageradar.avro.ContactKind;
+import io.outageradar.pager.Deliverer;
 import io.outageradar.pager.RetryPolicy;
 import io.outageradar.pager.WebhookIntegration;
 import jakarta.mail.MessagingException;
@@ -61,25 +62,26 @@ public final class ContactSender {
     this.clock = clock;
   }
 
-  /** Whether {@code contact} took the notice within the policy's attempts. */
-  public boolean deliver(BusinessContact contact, BusinessNotice notice, NoticeText text)
+  /** Whether {@code contact} took the notice within the policy's attempts, and if not, why. */
+  public Deliverer.Outcome deliver(BusinessContact contact, BusinessNotice notice, NoticeText text)
       throws InterruptedException {
     String lastError = "not tried";
-    for (int attempt = 1; attempt <= policy.maxAttempts(); attempt++) {
+    int attempt = 1;
+    for (; attempt <= policy.maxAttempts(); attempt++) {
       try {
-        if (once(contact, notice, text)) {
-          LOG.info(
-              "business notice {} {} delivered to {} (attempt {})",
-              notice.getAction(),
-              notice.getDedupKey(),
-              contact.getId(),
-              attempt);
-          return true;
-        }
-        lastError = "refused";
+        once(contact, notice, text);
+        LOG.info(
+            "business notice {} {} delivered to {} (attempt {})",
+            notice.getAction(),
+            notice.getDedupKey(),
+            contact.getId(),
+            attempt);
+        return new Deliverer.Outcome(true, attempt, null);
+      } catch (RefusedException e) {
+        lastError = redacted(contact, e.getMessage());
         break;
       } catch (RetryableException e) {
-        lastError = e.getMessage();
+        lastError = redacted(contact, e.getMessage());
       }
       if (attempt < policy.maxAttempts()) {
         sleeper.sleep(policy.delayAfter(attempt, Optional.empty(), random));
@@ -91,21 +93,19 @@ public final class ContactSender {
         contact.getId(),
         notice.getBusinessId(),
         lastError);
-    return false;
+    return new Deliverer.Outcome(false, Math.min(attempt, policy.maxAttempts()), lastError);
   }
 
-  /** True when delivered, false when refused for good; throws when worth another try. */
-  private boolean once(BusinessContact contact, BusinessNotice notice, NoticeText text)
-      throws InterruptedException, RetryableException {
+  /** Returns when delivered; throws when refused for good or when worth another try. */
+  private void once(BusinessContact contact, BusinessNotice notice, NoticeText text)
+      throws InterruptedException, RetryableException, RefusedException {
     if (contact.getKind() == ContactKind.EMAIL) {
       if (mail == null) {
-        LOG.error(
-            "no SMTP server is set (business.smtp.host): cannot write to {}", contact.getId());
-        return false;
+        throw new RefusedException("no SMTP server is set (business.smtp.host)");
       }
       try {
         mail.send(contact.getAddress(), text, messageId(notice));
-        return true;
+        return;
       } catch (MessagingException e) {
         throw new RetryableException(
             "SMTP: " + e.getClass().getSimpleName() + ": " + e.getMessage());
@@ -125,12 +125,12 @@ public final class ContactSender {
     try {
       int status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
       if (status >= 200 && status < 300) {
-        return true;
+        return;
       }
       if (status == 429 || status >= 500) {
         throw new RetryableException("HTTP " + status);
       }
-      return false;
+      throw new RefusedException("HTTP " + status + ", not retried");
     } catch (IOException e) {
       throw new RetryableException(e.getClass().getSimpleName());
     }
@@ -155,6 +155,25 @@ public final class ContactSender {
 
   private static String messageId(BusinessNotice notice) {
     return notice.getDedupKey().replace('|', '.') + "." + notice.getAction() + "@outage-radar";
+  }
+
+  /** An error message without the contact's address or URL (a URL may carry a token). */
+  private static String redacted(BusinessContact contact, String message) {
+    String text = message == null ? "" : message;
+    for (String secret : new String[] {contact.getAddress(), contact.getUrl()}) {
+      if (secret != null && !secret.isEmpty()) {
+        text = text.replace(secret, "***");
+      }
+    }
+    return text;
+  }
+
+  private static final class RefusedException extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    RefusedException(String message) {
+      super(message);
+    }
   }
 
   private static final class RetryableException extends Exception {

@@ -71,7 +71,11 @@ public final class NotifyBusinessesCommand implements Callable<Integer> {
     KafkaClients kafka = config.kafka();
     TopicCreator.ensure(
         kafka,
-        List.of(topics.businesses, topics.outages, topics.businessNotices),
+        List.of(
+            topics.businesses,
+            topics.outages,
+            topics.businessNotices,
+            topics.businessNoticeDeadLetters),
         config.get(RadarSettings.REPLICATION_FACTOR));
     try (Operability ops = ClusterOptions.operability(config, "notify-businesses", spec);
         BusinessDirectory directory =
@@ -93,8 +97,10 @@ public final class NotifyBusinessesCommand implements Callable<Integer> {
                   kafka,
                   config.get(RadarSettings.BUSINESS_GROUP_ID),
                   topics.businessNotices,
+                  topics.businessNoticeDeadLetters,
                   directory,
-                  sender));
+                  sender,
+                  clock));
       try {
         ops.health()
             .check(
@@ -109,7 +115,9 @@ public final class NotifyBusinessesCommand implements Callable<Integer> {
             .register(ops.metrics());
         FunctionCounter.builder(
                 "outage.radar.business.notices.failed", notifier, BusinessNotifier::failed)
-            .description("Business notices a contact never took after every retry")
+            .description(
+                "Business notices a contact never took after every retry (each on"
+                    + " business-notices.dlq)")
             .register(ops.metrics());
         FunctionCounter.builder(
                 "outage.radar.business.contacts.skipped", notifier, BusinessNotifier::skipped)

@@ -10,6 +10,7 @@ import io.outageradar.avro.Business;
 import io.outageradar.avro.BusinessChannel;
 import io.outageradar.avro.BusinessContact;
 import io.outageradar.avro.BusinessNotice;
+import io.outageradar.avro.BusinessNoticeDeadLetter;
 import io.outageradar.avro.CauseHint;
 import io.outageradar.avro.ChannelRole;
 import io.outageradar.avro.ContactKind;
@@ -42,11 +43,13 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.AfterEach;
@@ -87,6 +90,13 @@ class BusinessNotifierIT {
           exchange.close();
         });
     server.createContext(
+        "/refuse",
+        exchange -> {
+          exchange.getRequestBody().readAllBytes();
+          exchange.sendResponseHeaders(400, -1);
+          exchange.close();
+        });
+    server.createContext(
         "/sms",
         exchange -> {
           smsBodies.add(
@@ -117,7 +127,13 @@ class BusinessNotifierIT {
         Topics.withPrefix(kafka.topicPrefix(), RegistryOptions.of("mock://" + scope).connect());
     try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
       TopicCreator.ensure(
-          admin, List.of(topics.businesses, topics.outages, topics.businessNotices), (short) 1);
+          admin,
+          List.of(
+              topics.businesses,
+              topics.outages,
+              topics.businessNotices,
+              topics.businessNoticeDeadLetters),
+          (short) 1);
     }
     Business ana =
         business(
@@ -196,7 +212,13 @@ class BusinessNotifierIT {
         // accepts connections and never says a word: every email waits for its read timeout
         ServerSocket silentSmtp = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
       TopicCreator.ensure(
-          admin, List.of(topics.businesses, topics.outages, topics.businessNotices), (short) 1);
+          admin,
+          List.of(
+              topics.businesses,
+              topics.outages,
+              topics.businessNotices,
+              topics.businessNoticeDeadLetters),
+          (short) 1);
       Business ana =
           business(
               "loja-da-ana",
@@ -218,6 +240,65 @@ class BusinessNotifierIT {
         assertThat(hookBodies.get(1)).contains("\"action\":\"RESOLVE\"");
         assertThat(notifier.failed()).as("no email has given up yet").isZero();
       }
+    }
+  }
+
+  @Test
+  void aContactThatRefusesGetsADeadLetterWithoutItsUrlAndTheOthersAreTold(KafkaTestContext kafka)
+      throws Exception {
+    Topics topics =
+        Topics.withPrefix(kafka.topicPrefix(), RegistryOptions.of("mock://" + scope).connect());
+    try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
+      TopicCreator.ensure(
+          admin,
+          List.of(
+              topics.businesses,
+              topics.outages,
+              topics.businessNotices,
+              topics.businessNoticeDeadLetters),
+          (short) 1);
+    }
+    String refusing = url("/refuse?token=s3cr3t");
+    Business ana =
+        business(
+            "loja-da-ana",
+            List.of(
+                new BusinessContact("ana-email", ContactKind.EMAIL, "ana@example.com", null, null),
+                new BusinessContact("ana-hook", ContactKind.WEBHOOK, null, refusing, null)));
+    send(kafka, topics.businesses, ana.getId(), ana);
+    send(kafka, topics.businessNotices, ana.getId(), trigger(ana));
+
+    try (BusinessDirectory directory = directory(kafka, topics);
+        BusinessNotifier notifier = notifier(kafka, topics, kafka.uniqueName(), directory);
+        KafkaConsumer<String, BusinessNoticeDeadLetter> letters =
+            new KafkaConsumer<>(
+                Map.of(
+                    "bootstrap.servers",
+                    kafka.bootstrapServers(),
+                    "group.id",
+                    kafka.uniqueName(),
+                    "auto.offset.reset",
+                    "earliest"),
+                topics.businessNoticeDeadLetters.keySerde().deserializer(),
+                topics.businessNoticeDeadLetters.valueSerde().deserializer())) {
+      await().atMost(Duration.ofSeconds(60)).until(() -> smtp.getReceivedMessages().length == 1);
+      letters.subscribe(List.of(topics.businessNoticeDeadLetters.name()));
+      List<BusinessNoticeDeadLetter> received = new ArrayList<>();
+      await("the refused delivery's dead letter")
+          .atMost(Duration.ofSeconds(30))
+          .until(
+              () -> {
+                letters.poll(Duration.ofMillis(200)).forEach(r -> received.add(r.value()));
+                return !received.isEmpty();
+              });
+      BusinessNoticeDeadLetter letter = received.get(0);
+      assertThat(letter.getContact()).isEqualTo("ana-hook");
+      assertThat(letter.getKind()).isEqualTo("WEBHOOK");
+      assertThat(letter.getAttempts()).as("a 400 is not retried").isEqualTo(1);
+      assertThat(letter.getLastError()).contains("HTTP 400").doesNotContain("s3cr3t");
+      assertThat(letter.getNotice().getDedupKey()).isEqualTo("loja-da-ana|whatsapp-global-1");
+      assertThat(notifier.failed()).isEqualTo(1);
+      assertThat(notifier.delivered()).as("the email").isEqualTo(1);
     }
   }
 
@@ -256,8 +337,10 @@ class BusinessNotifierIT {
             KafkaClients.plain(kafka.bootstrapServers()),
             group,
             topics.businessNotices,
+            topics.businessNoticeDeadLetters,
             directory,
-            sender));
+            sender,
+            Clock.systemUTC()));
   }
 
   private static <V> void send(KafkaTestContext kafka, Topic<String, V> topic, String key, V value)
