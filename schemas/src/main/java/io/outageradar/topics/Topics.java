@@ -2,6 +2,7 @@ package io.outageradar.topics;
 
 import io.outageradar.avro.Business;
 import io.outageradar.avro.BusinessImpact;
+import io.outageradar.avro.BusinessKey;
 import io.outageradar.avro.BusinessNotice;
 import io.outageradar.avro.BusinessNoticeDeadLetter;
 import io.outageradar.avro.OutageEvent;
@@ -42,6 +43,7 @@ public final class Topics {
   public static final String BUSINESS_NOTICES = "business-notices";
   public static final String BUSINESS_IMPACT = "business-impact";
   public static final String BUSINESS_NOTICES_DLQ = "business-notices.dlq";
+  public static final String BUSINESS_KEYS = "business-keys";
 
   private static final int INPUT_PARTITIONS = 6;
   private static final Duration INPUT_RETENTION = Duration.ofDays(7);
@@ -82,6 +84,9 @@ public final class Topics {
 
   /** Pages an integration could not deliver after every attempt, with the last error. */
   public final Topic<String, PageDeadLetter> alertsDeadLetters;
+
+  /** Each business's API key as a salted slow hash (compacted, key business id). */
+  public final Topic<String, BusinessKey> businessKeys;
 
   /** Business notices a contact could not take after every attempt, with the last error. */
   public final Topic<String, BusinessNoticeDeadLetter> businessNoticeDeadLetters;
@@ -191,6 +196,9 @@ public final class Topics {
             1,
             DERIVED_RETENTION,
             false);
+    businessKeys =
+        new Topic<>(
+            prefix + BUSINESS_KEYS, keys, values(BusinessKey.class, registry), 3, null, true);
     businessNoticeDeadLetters =
         new Topic<>(
             prefix + BUSINESS_NOTICES_DLQ,
@@ -263,6 +271,7 @@ public final class Topics {
                 businesses,
                 businessNotices,
                 businessImpact,
+                businessKeys,
                 alertsDeadLetters,
                 businessNoticeDeadLetters,
                 deadLetters));

@@ -1,6 +1,7 @@
 package io.outageradar.pager.business;
 
 import io.outageradar.avro.Business;
+import io.outageradar.avro.BusinessKey;
 import io.outageradar.avro.OutageEvent;
 import io.outageradar.avro.OutageState;
 import io.outageradar.topics.KafkaClients;
@@ -28,24 +29,37 @@ import org.slf4j.LoggerFactory;
 /**
  * The businesses' profiles and the outages as they stand now, read from their compacted topics on a
  * thread of its own: who to tell, and which platforms are down where, so that a contact riding on
- * one of them is not used.
+ * one of them is not used. Given the {@code business-keys} topic, also each business's API key (as
+ * its hash) for the business API.
  */
 public final class BusinessDirectory implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(BusinessDirectory.class);
 
   private final Topic<String, Business> businesses;
   private final Topic<String, OutageEvent> outages;
+  private final Topic<String, BusinessKey> keys;
   private final KafkaConsumer<byte[], byte[]> consumer;
   private final Map<String, Business> profiles = new ConcurrentHashMap<>();
   private final Map<String, OutageEvent> latest = new ConcurrentHashMap<>();
+  private final Map<String, BusinessKey> apiKeys = new ConcurrentHashMap<>();
   private final CountDownLatch loaded = new CountDownLatch(1);
   private final Thread thread;
   private volatile boolean closing;
 
   public BusinessDirectory(
       KafkaClients kafka, Topic<String, Business> businesses, Topic<String, OutageEvent> outages) {
+    this(kafka, businesses, outages, null);
+  }
+
+  /** With {@code keys} (may be null: no keys are read). */
+  public BusinessDirectory(
+      KafkaClients kafka,
+      Topic<String, Business> businesses,
+      Topic<String, OutageEvent> outages,
+      Topic<String, BusinessKey> keys) {
     this.businesses = businesses;
     this.outages = outages;
+    this.keys = keys;
     Properties props = new Properties();
     props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
@@ -77,6 +91,11 @@ public final class BusinessDirectory implements AutoCloseable {
     return profiles.get(businessId);
   }
 
+  /** The hash of {@code businessId}'s API key, or null when it has none (or was revoked). */
+  public BusinessKey apiKey(String businessId) {
+    return apiKeys.get(businessId);
+  }
+
   /** Every profile, by business id. */
   public Map<String, Business> profiles() {
     return new TreeMap<>(profiles);
@@ -96,7 +115,11 @@ public final class BusinessDirectory implements AutoCloseable {
   private void run() {
     try {
       List<TopicPartition> partitions = new ArrayList<>();
-      for (String topic : List.of(businesses.name(), outages.name())) {
+      List<String> topics = new ArrayList<>(List.of(businesses.name(), outages.name()));
+      if (keys != null) {
+        topics.add(keys.name());
+      }
+      for (String topic : topics) {
         consumer
             .partitionsFor(topic)
             .forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
@@ -143,6 +166,16 @@ public final class BusinessDirectory implements AutoCloseable {
           profiles.put(
               key,
               businesses.valueSerde().deserializer().deserialize(record.topic(), record.value()));
+        }
+      } else if (keys != null && record.topic().equals(keys.name())) {
+        if (key == null) {
+          return;
+        }
+        if (record.value() == null) {
+          apiKeys.remove(key);
+        } else {
+          apiKeys.put(
+              key, keys.valueSerde().deserializer().deserialize(record.topic(), record.value()));
         }
       } else if (record.value() != null) {
         OutageEvent outage =

@@ -12,7 +12,8 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 
 /**
  * Puts business profiles on the {@code businesses} topic (key business id) or deletes them
- * (tombstones), waiting for every acknowledgement.
+ * (tombstones) — and likewise any record keyed by business id, such as its API key — waiting for
+ * every acknowledgement.
  */
 public final class BusinessPublisher {
   private BusinessPublisher() {}
@@ -29,13 +30,18 @@ public final class BusinessPublisher {
 
   /** Deletes {@code businessId}: a tombstone, so compaction forgets it too. */
   public static void delete(KafkaClients kafka, Topic<String, Business> topic, String businessId) {
-    try (KafkaProducer<String, Business> producer = producer(kafka, topic)) {
-      send(producer, new ProducerRecord<>(topic.name(), businessId, null));
+    put(kafka, topic, businessId, null);
+  }
+
+  /** Puts {@code value} under {@code businessId}; a null value is a tombstone. */
+  public static <V> void put(
+      KafkaClients kafka, Topic<String, V> topic, String businessId, V value) {
+    try (KafkaProducer<String, V> producer = producer(kafka, topic)) {
+      send(producer, new ProducerRecord<>(topic.name(), businessId, value));
     }
   }
 
-  private static KafkaProducer<String, Business> producer(
-      KafkaClients kafka, Topic<String, Business> topic) {
+  private static <V> KafkaProducer<String, V> producer(KafkaClients kafka, Topic<String, V> topic) {
     Properties own = new Properties();
     own.put(ProducerConfig.ACKS_CONFIG, "all");
     own.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
@@ -45,13 +51,13 @@ public final class BusinessPublisher {
         topic.valueSerde().serializer());
   }
 
-  private static void send(
-      KafkaProducer<String, Business> producer, ProducerRecord<String, Business> record) {
+  private static <V> void send(
+      KafkaProducer<String, V> producer, ProducerRecord<String, V> record) {
     try {
       producer.send(record).get();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while publishing businesses", e);
+      throw new IllegalStateException("interrupted while publishing to " + record.topic(), e);
     } catch (ExecutionException e) {
       throw new IllegalStateException(
           "cannot publish to " + record.topic() + ": " + e.getCause().getMessage(), e);

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import io.outageradar.avro.Business;
+import io.outageradar.avro.BusinessKey;
 import io.outageradar.pager.business.BusinessDirectory;
 import io.outageradar.producers.business.BadProfileException;
 import io.outageradar.producers.business.BusinessJson;
@@ -14,15 +15,24 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.Clock;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 /**
- * {@code PUT/GET/DELETE /v1/businesses/{id}} on the intake server, for an administrator (an admin
- * key of its own, compared in constant time; failed attempts are limited per address as the
- * intake's are). A profile is checked whole as {@code business add} checks it — 400 with the field
+ * {@code PUT/GET/DELETE /v1/businesses/{id}} and {@code POST/DELETE /v1/businesses/{id}/key} on the
+ * intake server, for an administrator ({@code X-Admin-Key}) and for each business itself ({@code
+ * Authorization: Bearer <its API key>}).
+ *
+ * <p>The administrator registers, changes and deletes any business; registering one makes its API
+ * key, shown in that answer only ({@link ApiKeys}: kept as a salted slow hash). With its key a
+ * business reads and changes its own profile and rotates or revokes its key, and nothing else: a
+ * key that does not open the business in the path — another business's, a revoked one, a wrong one
+ * — answers 404 exactly as an unknown id does, after the same work, so nobody learns which ids
+ * exist. Keys are compared in constant time; failed attempts are limited per address as the
+ * intake's are. A profile is checked whole as {@code business add} checks it — 400 with the field
  * at fault, never half-applied; an id that is not one answers 404 like an unknown one.
  */
 public final class BusinessApi implements HttpHandler {
@@ -30,26 +40,57 @@ public final class BusinessApi implements HttpHandler {
   private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final int MAX_BODY_BYTES = 256 * 1024;
+  private static final String KEY_SUFFIX = "/key";
+  private static final String BEARER = "Bearer ";
 
-  /** Writes a profile (or, with a null profile, the tombstone of an id); throws when it cannot. */
+  /** Writes profiles and key hashes (deleting is a tombstone); throws when it cannot. */
   public interface Store {
     void put(Business business);
 
     void delete(String businessId);
+
+    void putKey(BusinessKey key);
+
+    void deleteKey(String businessId);
+  }
+
+  /** Who asks: the administrator, or the business the path names. */
+  private enum Caller {
+    ADMIN,
+    TENANT
   }
 
   private final List<byte[]> adminKeys;
   private final BusinessProfiles profiles;
   private final BusinessDirectory directory;
   private final Store store;
-  private final TokenBucket authFailures = new TokenBucket(0.2, 5, System::nanoTime);
+  private final TokenBucket authFailures;
+  private final ApiKeys keys = new ApiKeys();
+  private final Clock clock;
 
   public BusinessApi(
-      Set<String> adminKeys, Set<String> services, BusinessDirectory directory, Store store) {
+      Set<String> adminKeys,
+      Set<String> services,
+      BusinessDirectory directory,
+      Store store,
+      Clock clock) {
+    this(adminKeys, services, directory, store, clock, new TokenBucket(0.2, 5, System::nanoTime));
+  }
+
+  /** As above, with its own budget of failed authentications per address (tests). */
+  BusinessApi(
+      Set<String> adminKeys,
+      Set<String> services,
+      BusinessDirectory directory,
+      Store store,
+      Clock clock,
+      TokenBucket authFailures) {
+    this.authFailures = authFailures;
     this.adminKeys = adminKeys.stream().map(k -> k.getBytes(StandardCharsets.UTF_8)).toList();
     this.profiles = new BusinessProfiles(services::contains);
     this.directory = directory;
     this.store = store;
+    this.clock = clock;
   }
 
   @Override
@@ -65,29 +106,100 @@ public final class BusinessApi implements HttpHandler {
             r -> r.add("Retry-After", Long.toString(wait)));
         return;
       }
-      if (!authorised(exchange.getRequestHeaders().getFirst("X-Admin-Key"))) {
+      String rest = exchange.getRequestURI().getRawPath().substring(PATH.length());
+      boolean keyPath = rest.endsWith(KEY_SUFFIX);
+      String id = keyPath ? rest.substring(0, rest.length() - KEY_SUFFIX.length()) : rest;
+      Caller caller = caller(exchange, id);
+      if (caller == null) {
         authFailures.tryTake(ip, 1);
-        send(exchange, 401, error("X-Admin-Key", "a valid admin key is required"), r -> {});
+        if (exchange.getRequestHeaders().containsKey("Authorization")) {
+          send(exchange, 404, error("id", "no such business"), r -> {});
+        } else {
+          send(
+              exchange,
+              401,
+              error("X-Admin-Key", "an admin key or the business's own API key is required"),
+              r -> {});
+        }
         return;
       }
-      String raw = exchange.getRequestURI().getRawPath();
-      String id = raw.substring(PATH.length());
       if (!ID.matcher(id).matches()) {
         send(exchange, 404, error("id", "no such business"), r -> {});
         return;
       }
-      switch (exchange.getRequestMethod()) {
+      String method = exchange.getRequestMethod();
+      if (keyPath) {
+        switch (method) {
+          case "POST" -> rotateKey(exchange, id);
+          case "DELETE" -> revokeKey(exchange, id);
+          default -> notAllowed(exchange, "POST, DELETE");
+        }
+        return;
+      }
+      switch (method) {
         case "GET" -> get(exchange, id);
-        case "PUT" -> put(exchange, id);
-        case "DELETE" -> delete(exchange, id);
-        default ->
-            send(
-                exchange,
-                405,
-                error("$", "use GET, PUT or DELETE"),
-                r -> r.add("Allow", "GET, PUT, DELETE"));
+        case "PUT" -> put(exchange, id, caller);
+        case "DELETE" -> {
+          if (caller == Caller.ADMIN) {
+            delete(exchange, id);
+          } else {
+            notAllowed(exchange, "GET, PUT");
+          }
+        }
+        default -> notAllowed(exchange, caller == Caller.ADMIN ? "GET, PUT, DELETE" : "GET, PUT");
       }
     }
+  }
+
+  /**
+   * The administrator by a right admin key; the business {@code id} by its own API key; else null.
+   * A business key is checked against the id's stored hash even when there is none, so a wrong key
+   * costs the same time whatever the id.
+   */
+  private Caller caller(HttpExchange exchange, String id) {
+    String admin = exchange.getRequestHeaders().getFirst("X-Admin-Key");
+    if (admin != null) {
+      return authorised(admin) ? Caller.ADMIN : null;
+    }
+    String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+    if (authorization == null) {
+      return null;
+    }
+    String presented =
+        authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())
+            ? authorization.substring(BEARER.length()).strip()
+            : null;
+    BusinessKey stored = ID.matcher(id).matches() ? directory.apiKey(id) : null;
+    return ApiKeys.matches(stored, presented) ? Caller.TENANT : null;
+  }
+
+  private void rotateKey(HttpExchange exchange, String id) throws IOException {
+    if (directory.profile(id) == null) {
+      send(exchange, 404, error("id", "no such business"), r -> {});
+      return;
+    }
+    ApiKeys.Issued issued = keys.issue(id, clock.instant());
+    store.putKey(issued.stored());
+    send(exchange, 200, withKey(JSON.createObjectNode().put("id", id), issued), r -> {});
+  }
+
+  private void revokeKey(HttpExchange exchange, String id) throws IOException {
+    if (directory.profile(id) == null) {
+      send(exchange, 404, error("id", "no such business"), r -> {});
+      return;
+    }
+    store.deleteKey(id);
+    send(exchange, 204, null, r -> {});
+  }
+
+  private static ObjectNode withKey(ObjectNode answer, ApiKeys.Issued issued) {
+    return answer
+        .put("apiKey", issued.key())
+        .put("note", "shown this once: keep it; a new one replaces it (POST .../key)");
+  }
+
+  private static void notAllowed(HttpExchange exchange, String allow) throws IOException {
+    send(exchange, 405, error("$", "use " + allow), r -> r.add("Allow", allow));
   }
 
   private void get(HttpExchange exchange, String id) throws IOException {
@@ -99,7 +211,7 @@ public final class BusinessApi implements HttpHandler {
     }
   }
 
-  private void put(HttpExchange exchange, String id) throws IOException {
+  private void put(HttpExchange exchange, String id, Caller caller) throws IOException {
     byte[] body = exchange.getRequestBody().readNBytes(MAX_BODY_BYTES + 1);
     if (body.length > MAX_BODY_BYTES) {
       send(exchange, 413, error("$", "a profile is at most " + MAX_BODY_BYTES + " bytes"), r -> {});
@@ -124,6 +236,11 @@ public final class BusinessApi implements HttpHandler {
     boolean existed = directory.profile(id) != null;
     store.put(business);
     ObjectNode answer = JSON.createObjectNode().put("id", id);
+    if (!existed && caller == Caller.ADMIN && directory.apiKey(id) == null) {
+      ApiKeys.Issued issued = keys.issue(id, clock.instant());
+      store.putKey(issued.stored());
+      withKey(answer, issued);
+    }
     if (business.getContacts().isEmpty()) {
       answer
           .putArray("warnings")
@@ -138,6 +255,7 @@ public final class BusinessApi implements HttpHandler {
       return;
     }
     store.delete(id);
+    store.deleteKey(id);
     send(exchange, 204, null, r -> {});
   }
 

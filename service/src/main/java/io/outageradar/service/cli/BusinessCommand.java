@@ -61,7 +61,7 @@ public final class BusinessCommand {
     KafkaClients kafka = config.kafka();
     TopicCreator.ensure(
         kafka,
-        List.of(topics.businesses, topics.outages),
+        List.of(topics.businesses, topics.outages, topics.businessKeys),
         config.get(RadarSettings.REPLICATION_FACTOR));
     try (BusinessDirectory directory =
         new BusinessDirectory(kafka, topics.businesses, topics.outages).start()) {
@@ -256,7 +256,8 @@ public final class BusinessCommand {
   @Command(
       name = "remove",
       mixinStandardHelpOptions = true,
-      description = "Delete a business (a tombstone): it is told of nothing any more.")
+      description =
+          "Delete a business (a tombstone) and its API key: it is told of nothing any more.")
   static final class Remove implements Callable<Integer> {
     @Spec CommandSpec spec;
 
@@ -271,6 +272,7 @@ public final class BusinessCommand {
       Topics topics = ClusterOptions.topics(config);
       registered(config, topics, id);
       BusinessPublisher.delete(config.kafka(), topics.businesses, id);
+      BusinessPublisher.put(config.kafka(), topics.businessKeys, id, null);
       spec.commandLine().getOut().println("removed " + id);
       spec.commandLine().getOut().flush();
       return 0;

@@ -3,6 +3,7 @@ package io.outageradar.service.cli;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import io.outageradar.avro.Business;
+import io.outageradar.avro.BusinessKey;
 import io.outageradar.pager.business.BusinessDirectory;
 import io.outageradar.producers.business.BusinessPublisher;
 import io.outageradar.producers.intake.IntakeConfig;
@@ -60,13 +61,14 @@ public final class IntakeCommand implements Callable<Integer> {
     List<Topic<?, ?>> needed =
         adminKeys.isEmpty()
             ? List.of(topics.userReports)
-            : List.of(topics.userReports, topics.businesses, topics.outages);
+            : List.of(topics.userReports, topics.businesses, topics.outages, topics.businessKeys);
     CountDownLatch stopped = new CountDownLatch(1);
     try (Operability ops =
             ClusterOptions.operability(config, "intake", spec)
                 .require(ClusterOptions.required(config, needed));
         BusinessDirectory directory =
-            new BusinessDirectory(config.kafka(), topics.businesses, topics.outages);
+            new BusinessDirectory(
+                config.kafka(), topics.businesses, topics.outages, topics.businessKeys);
         KafkaReportStore store =
             new KafkaReportStore(config.kafka(), topics.userReports, intake.sendTimeout());
         KafkaClientMetrics producerMetrics = ops.bind(new KafkaClientMetrics(store.producer()));
@@ -90,7 +92,19 @@ public final class IntakeCommand implements Callable<Integer> {
                   public void delete(String businessId) {
                     BusinessPublisher.delete(config.kafka(), topics.businesses, businessId);
                   }
-                }));
+
+                  @Override
+                  public void putKey(BusinessKey key) {
+                    BusinessPublisher.put(
+                        config.kafka(), topics.businessKeys, key.getBusinessId(), key);
+                  }
+
+                  @Override
+                  public void deleteKey(String businessId) {
+                    BusinessPublisher.put(config.kafka(), topics.businessKeys, businessId, null);
+                  }
+                },
+                Clock.systemUTC()));
       }
       for (int status : ANSWERS) {
         FunctionCounter.builder(

@@ -5,8 +5,10 @@ import static org.awaitility.Awaitility.await;
 
 import com.sun.net.httpserver.HttpServer;
 import io.outageradar.avro.Business;
+import io.outageradar.avro.BusinessKey;
 import io.outageradar.pager.business.BusinessDirectory;
 import io.outageradar.producers.business.BusinessPublisher;
+import io.outageradar.producers.intake.TokenBucket;
 import io.outageradar.registry.MockSchemaRegistry;
 import io.outageradar.registry.RegistryOptions;
 import io.outageradar.testkit.EmbeddedKafkaExtension;
@@ -20,6 +22,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -31,9 +34,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * The business API on a real broker: only the admin key opens it; a profile is taken whole or
- * refused with its field; what was put can be read back and deleted; odd paths answer as unknown
- * ids do, and nothing answers 5xx.
+ * The business API on a real broker: the admin key opens it all, a business's own key only its own
+ * profile and key; a profile is taken whole or refused with its field; what was put can be read
+ * back and deleted; another business's key, a revoked or a made-up one, and odd paths answer as
+ * unknown ids do, and nothing answers 5xx.
  */
 @ExtendWith(EmbeddedKafkaExtension.class)
 class BusinessApiIT {
@@ -58,42 +62,62 @@ class BusinessApiIT {
     MockSchemaRegistry.drop(scope);
   }
 
-  @Test
-  void putGetDeleteWithTheAdminKeyOnly(KafkaTestContext kafka) throws Exception {
+  /** The API on a real broker, failed authentications limited to {@code failureBurst}. */
+  private BusinessDirectory start(KafkaTestContext kafka, double failureBurst) throws Exception {
     Topics topics =
         Topics.withPrefix(kafka.topicPrefix(), RegistryOptions.of("mock://" + scope).connect());
     try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
-      TopicCreator.ensure(admin, List.of(topics.businesses, topics.outages), (short) 1);
+      TopicCreator.ensure(
+          admin, List.of(topics.businesses, topics.outages, topics.businessKeys), (short) 1);
     }
     KafkaClients clients = KafkaClients.plain(kafka.bootstrapServers());
-    try (BusinessDirectory directory =
-        new BusinessDirectory(clients, topics.businesses, topics.outages).start()) {
-      assertThat(directory.awaitLoaded(Duration.ofSeconds(30))).isTrue();
-      server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-      server.createContext(
-          BusinessApi.PATH,
-          new BusinessApi(
-              Set.of(KEY),
-              Set.of("whatsapp", "instagram"),
-              directory,
-              new BusinessApi.Store() {
-                @Override
-                public void put(Business business) {
-                  BusinessPublisher.publish(clients, topics.businesses, List.of(business));
-                }
+    BusinessDirectory directory =
+        new BusinessDirectory(clients, topics.businesses, topics.outages, topics.businessKeys)
+            .start();
+    assertThat(directory.awaitLoaded(Duration.ofSeconds(30))).isTrue();
+    server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    server.createContext(
+        BusinessApi.PATH,
+        new BusinessApi(
+            Set.of(KEY),
+            Set.of("whatsapp", "instagram"),
+            directory,
+            new BusinessApi.Store() {
+              @Override
+              public void put(Business business) {
+                BusinessPublisher.publish(clients, topics.businesses, List.of(business));
+              }
 
-                @Override
-                public void delete(String businessId) {
-                  BusinessPublisher.delete(clients, topics.businesses, businessId);
-                }
-              }));
-      server.start();
+              @Override
+              public void delete(String businessId) {
+                BusinessPublisher.delete(clients, topics.businesses, businessId);
+              }
 
-      assertThat(call("PUT", "loja-da-ana", null, ANA).statusCode()).isEqualTo(401);
+              @Override
+              public void putKey(BusinessKey key) {
+                BusinessPublisher.put(clients, topics.businessKeys, key.getBusinessId(), key);
+              }
+
+              @Override
+              public void deleteKey(String businessId) {
+                BusinessPublisher.put(clients, topics.businessKeys, businessId, null);
+              }
+            },
+            Clock.systemUTC(),
+            new TokenBucket(failureBurst, failureBurst, System::nanoTime)));
+    server.start();
+    return directory;
+  }
+
+  @Test
+  void putGetDeleteWithTheAdminKeyOnly(KafkaTestContext kafka) throws Exception {
+    try (BusinessDirectory directory = start(kafka, 5)) {
+      assertThat(call("PUT", "loja-da-ana", Map.of(), ANA).statusCode()).isEqualTo(401);
       assertThat(call("PUT", "loja-da-ana", "wrong", ANA).statusCode()).isEqualTo(401);
 
       HttpResponse<String> created = call("PUT", "loja-da-ana", KEY, ANA);
       assertThat(created.statusCode()).isEqualTo(201);
+      assertThat(created.body()).as("the business's key, shown once").contains("\"apiKey\":\"orb_");
       await()
           .atMost(Duration.ofSeconds(30))
           .until(() -> call("GET", "loja-da-ana", KEY, null).statusCode() == 200);
@@ -128,8 +152,118 @@ class BusinessApiIT {
     }
   }
 
+  @Test
+  void aBusinessKeyOpensItsOwnProfileOnlyAndOthersLookUnknown(KafkaTestContext kafka)
+      throws Exception {
+    try (BusinessDirectory directory = start(kafka, 1_000)) {
+      String ana = apiKey(call("PUT", "loja-da-ana", KEY, ANA));
+      String bia =
+          apiKey(call("PUT", "loja-da-bia", KEY, ANA.replace("loja-da-ana", "loja-da-bia")));
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .until(() -> call("GET", "loja-da-bia", bearer(bia), null).statusCode() == 200);
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .until(() -> call("GET", "loja-da-ana", bearer(ana), null).statusCode() == 200);
+
+      // the business with its own key: read, change, not delete itself
+      assertThat(call("GET", "loja-da-ana", bearer(ana), null).body()).contains("Loja da Ana");
+      assertThat(
+              call("PUT", "loja-da-ana", bearer(ana), ANA.replace("250.00", "260.00")).statusCode())
+          .isEqualTo(200);
+      assertThat(call("DELETE", "loja-da-ana", bearer(ana), null).statusCode()).isEqualTo(405);
+
+      // every way in with the wrong credentials, on every endpoint, answers as an unknown id does
+      HttpResponse<String> unknown = call("GET", "nobody-here", bearer(ana), null);
+      assertThat(unknown.statusCode()).isEqualTo(404);
+      Map<String, Map<String, String>> wrong =
+          Map.of(
+              "another business's key", bearer(bia),
+              "a made-up key", bearer("orb_" + "A".repeat(43)),
+              "an empty bearer", Map.of("Authorization", "Bearer "),
+              "a basic credential", Map.of("Authorization", "Basic YW5hOmFuYQ=="));
+      List<String[]> endpoints =
+          List.of(
+              new String[] {"GET", "loja-da-ana"},
+              new String[] {"PUT", "loja-da-ana"},
+              new String[] {"DELETE", "loja-da-ana"},
+              new String[] {"POST", "loja-da-ana/key"},
+              new String[] {"DELETE", "loja-da-ana/key"});
+      for (Map.Entry<String, Map<String, String>> credential : wrong.entrySet()) {
+        for (String[] endpoint : endpoints) {
+          HttpResponse<String> answer =
+              call(
+                  endpoint[0],
+                  endpoint[1],
+                  credential.getValue(),
+                  endpoint[0].equals("PUT") ? ANA : null);
+          assertThat(answer.statusCode())
+              .as(credential.getKey() + " on " + endpoint[0] + " " + endpoint[1])
+              .isEqualTo(404);
+          assertThat(answer.body()).isEqualTo(unknown.body());
+        }
+        for (String odd :
+            List.of(
+                "LOJA-DA-ANA",
+                "..%2Floja-da-ana",
+                "loja-da-ana%2F",
+                "loja-da-ana.",
+                "loja-da-bia/../loja-da-ana")) {
+          assertThat(call("GET", odd, credential.getValue(), null).statusCode())
+              .as(odd)
+              .isEqualTo(404);
+        }
+      }
+      for (String[] endpoint : endpoints) {
+        assertThat(call(endpoint[0], endpoint[1], Map.of(), null).statusCode())
+            .as("no key on " + endpoint[0] + " " + endpoint[1])
+            .isEqualTo(401);
+      }
+      assertThat(call("GET", "loja-da-ana", bearer(ana), null).body())
+          .as("nothing the others tried changed Ana's profile")
+          .contains("260.00");
+
+      // rotation: the new key opens, the old one no longer does
+      String rotated = apiKey(call("POST", "loja-da-ana/key", bearer(ana), null));
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .until(() -> call("GET", "loja-da-ana", bearer(ana), null).statusCode() == 404);
+      assertThat(call("GET", "loja-da-ana", bearer(rotated), null).statusCode()).isEqualTo(200);
+
+      // revocation: the key opens nothing any more, as if it never existed
+      assertThat(call("DELETE", "loja-da-ana/key", bearer(rotated), null).statusCode())
+          .isEqualTo(204);
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .until(() -> call("GET", "loja-da-ana", bearer(rotated), null).statusCode() == 404);
+      assertThat(call("GET", "loja-da-ana", bearer(rotated), null).body())
+          .isEqualTo(unknown.body());
+      assertThat(call("GET", "loja-da-ana", KEY, null).statusCode())
+          .as("the administrator still sees it")
+          .isEqualTo(200);
+    }
+  }
+
+  private static Map<String, String> bearer(String key) {
+    return Map.of("Authorization", "Bearer " + key);
+  }
+
+  private static String apiKey(HttpResponse<String> answer) throws Exception {
+    assertThat(answer.statusCode()).isIn(200, 201);
+    return new com.fasterxml.jackson.databind.ObjectMapper()
+        .readTree(answer.body())
+        .get("apiKey")
+        .asText();
+  }
+
   private HttpResponse<String> call(String method, String id, String key, String body)
       throws Exception {
+    return call(method, id, key == null ? Map.of() : Map.of("X-Admin-Key", key), body);
+  }
+
+  private HttpResponse<String> call(
+      String method, String path, Map<String, String> headers, String body) throws Exception {
+    String id = path;
     HttpRequest.Builder request =
         HttpRequest.newBuilder(
                 URI.create(
@@ -139,9 +273,7 @@ class BusinessApiIT {
                 body == null
                     ? HttpRequest.BodyPublishers.noBody()
                     : HttpRequest.BodyPublishers.ofString(body));
-    if (key != null) {
-      request.header("X-Admin-Key", key);
-    }
+    headers.forEach(request::header);
     HttpResponse<String> answer = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     assertThat(answer.statusCode()).as(method + " " + id).isLessThan(500);
     return answer;
