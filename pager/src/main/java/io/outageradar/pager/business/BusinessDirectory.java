@@ -1,6 +1,7 @@
 package io.outageradar.pager.business;
 
 import io.outageradar.avro.Business;
+import io.outageradar.avro.BusinessImpact;
 import io.outageradar.avro.BusinessKey;
 import io.outageradar.avro.OutageEvent;
 import io.outageradar.avro.OutageState;
@@ -29,37 +30,29 @@ import org.slf4j.LoggerFactory;
 /**
  * The businesses' profiles and the outages as they stand now, read from their compacted topics on a
  * thread of its own: who to tell, and which platforms are down where, so that a contact riding on
- * one of them is not used. Given the {@code business-keys} topic, also each business's API key (as
- * its hash) for the business API.
+ * one of them is not used. Asked to ({@link #withKeys}, {@link #withImpacts}), also each business's
+ * API key (as its hash) for the business API, and what the outages open now do to each business.
  */
 public final class BusinessDirectory implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(BusinessDirectory.class);
 
   private final Topic<String, Business> businesses;
   private final Topic<String, OutageEvent> outages;
-  private final Topic<String, BusinessKey> keys;
+  private Topic<String, BusinessKey> keys;
+  private Topic<String, BusinessImpact> impacts;
   private final KafkaConsumer<byte[], byte[]> consumer;
   private final Map<String, Business> profiles = new ConcurrentHashMap<>();
   private final Map<String, OutageEvent> latest = new ConcurrentHashMap<>();
   private final Map<String, BusinessKey> apiKeys = new ConcurrentHashMap<>();
+  private final Map<String, BusinessImpact> impactNow = new ConcurrentHashMap<>();
   private final CountDownLatch loaded = new CountDownLatch(1);
   private final Thread thread;
   private volatile boolean closing;
 
   public BusinessDirectory(
       KafkaClients kafka, Topic<String, Business> businesses, Topic<String, OutageEvent> outages) {
-    this(kafka, businesses, outages, null);
-  }
-
-  /** With {@code keys} (may be null: no keys are read). */
-  public BusinessDirectory(
-      KafkaClients kafka,
-      Topic<String, Business> businesses,
-      Topic<String, OutageEvent> outages,
-      Topic<String, BusinessKey> keys) {
     this.businesses = businesses;
     this.outages = outages;
-    this.keys = keys;
     Properties props = new Properties();
     props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
@@ -70,6 +63,18 @@ public final class BusinessDirectory implements AutoCloseable {
             new ByteArrayDeserializer());
     this.thread = new Thread(this::run, "outage-radar-business-directory");
     this.thread.setDaemon(true);
+  }
+
+  /** Reads the businesses' API keys too (before {@link #start}). */
+  public BusinessDirectory withKeys(Topic<String, BusinessKey> keys) {
+    this.keys = keys;
+    return this;
+  }
+
+  /** Reads the businesses' impact now too (before {@link #start}). */
+  public BusinessDirectory withImpacts(Topic<String, BusinessImpact> impacts) {
+    this.impacts = impacts;
+    return this;
   }
 
   /** Starts reading; {@link #awaitLoaded} tells when what the topics held at start is in. */
@@ -96,6 +101,11 @@ public final class BusinessDirectory implements AutoCloseable {
     return apiKeys.get(businessId);
   }
 
+  /** What the outages open now do to {@code businessId}, or null when nothing hurts it. */
+  public BusinessImpact impact(String businessId) {
+    return impactNow.get(businessId);
+  }
+
   /** Every profile, by business id. */
   public Map<String, Business> profiles() {
     return new TreeMap<>(profiles);
@@ -118,6 +128,9 @@ public final class BusinessDirectory implements AutoCloseable {
       List<String> topics = new ArrayList<>(List.of(businesses.name(), outages.name()));
       if (keys != null) {
         topics.add(keys.name());
+      }
+      if (impacts != null) {
+        topics.add(impacts.name());
       }
       for (String topic : topics) {
         consumer
@@ -157,26 +170,11 @@ public final class BusinessDirectory implements AutoCloseable {
             : new String(record.key(), java.nio.charset.StandardCharsets.UTF_8);
     try {
       if (record.topic().equals(businesses.name())) {
-        if (key == null) {
-          return;
-        }
-        if (record.value() == null) {
-          profiles.remove(key);
-        } else {
-          profiles.put(
-              key,
-              businesses.valueSerde().deserializer().deserialize(record.topic(), record.value()));
-        }
+        latest(profiles, businesses, key, record);
       } else if (keys != null && record.topic().equals(keys.name())) {
-        if (key == null) {
-          return;
-        }
-        if (record.value() == null) {
-          apiKeys.remove(key);
-        } else {
-          apiKeys.put(
-              key, keys.valueSerde().deserializer().deserialize(record.topic(), record.value()));
-        }
+        latest(apiKeys, keys, key, record);
+      } else if (impacts != null && record.topic().equals(impacts.name())) {
+        latest(impactNow, impacts, key, record);
       } else if (record.value() != null) {
         OutageEvent outage =
             outages.valueSerde().deserializer().deserialize(record.topic(), record.value());
@@ -189,6 +187,22 @@ public final class BusinessDirectory implements AutoCloseable {
           record.partition(),
           record.offset(),
           e.getMessage());
+    }
+  }
+
+  /** The latest value of {@code key} into {@code into}; a tombstone removes it. */
+  private static <V> void latest(
+      Map<String, V> into,
+      Topic<String, V> topic,
+      String key,
+      ConsumerRecord<byte[], byte[]> record) {
+    if (key == null) {
+      return;
+    }
+    if (record.value() == null) {
+      into.remove(key);
+    } else {
+      into.put(key, topic.valueSerde().deserializer().deserialize(record.topic(), record.value()));
     }
   }
 

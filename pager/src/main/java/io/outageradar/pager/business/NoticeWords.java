@@ -2,7 +2,7 @@ package io.outageradar.pager.business;
 
 import io.outageradar.avro.ChannelRole;
 import io.outageradar.avro.ContactKind;
-import java.util.Locale;
+import io.outageradar.detection.business.PlatformNames;
 import java.util.Map;
 
 /**
@@ -24,18 +24,6 @@ record NoticeWords(
     String duration,
     Map<ChannelRole, String> roles,
     Map<ContactKind, String> contacts) {
-
-  /** How platforms write their own names; any other service is shown capitalised. */
-  private static final Map<String, String> PLATFORMS =
-      Map.of(
-          "whatsapp", "WhatsApp",
-          "instagram", "Instagram",
-          "facebook", "Facebook",
-          "messenger", "Messenger",
-          "youtube", "YouTube",
-          "tiktok", "TikTok",
-          "linkedin", "LinkedIn",
-          "paypal", "PayPal");
 
   static final Map<String, NoticeWords> BY_LANGUAGE =
       Map.of(
@@ -117,11 +105,7 @@ record NoticeWords(
 
   /** A platform by the name it goes by. */
   static String platform(String service) {
-    String known = PLATFORMS.get(service.toLowerCase(Locale.ROOT));
-    if (known != null || service.isEmpty()) {
-      return known == null ? service : known;
-    }
-    return Character.toUpperCase(service.charAt(0)) + service.substring(1);
+    return PlatformNames.of(service);
   }
 
   /** A channel by what it is for and where it runs: "sales (WhatsApp)". */

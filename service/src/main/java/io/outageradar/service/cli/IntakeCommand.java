@@ -67,8 +67,8 @@ public final class IntakeCommand implements Callable<Integer> {
             ClusterOptions.operability(config, "intake", spec)
                 .require(ClusterOptions.required(config, needed));
         BusinessDirectory directory =
-            new BusinessDirectory(
-                config.kafka(), topics.businesses, topics.outages, topics.businessKeys);
+            new BusinessDirectory(config.kafka(), topics.businesses, topics.outages)
+                .withKeys(topics.businessKeys);
         KafkaReportStore store =
             new KafkaReportStore(config.kafka(), topics.userReports, intake.sendTimeout());
         KafkaClientMetrics producerMetrics = ops.bind(new KafkaClientMetrics(store.producer()));

@@ -11,6 +11,7 @@ import io.outageradar.avro.OutageEvent;
 import io.outageradar.avro.state.OpenOutage;
 import io.outageradar.avro.state.ServiceLifecycleState;
 import io.outageradar.detection.lifecycle.Uptime;
+import io.outageradar.pager.business.BusinessDirectory;
 import io.outageradar.producers.http.Listening;
 import io.outageradar.service.json.OutageJson;
 import io.outageradar.service.status.StatusView;
@@ -78,7 +79,8 @@ public final class QueryServer implements AutoCloseable {
    * Serves on {@code self}'s port; {@code self} must be the {@code application.server} of {@code
    * streams}.
    */
-  public static QueryServer start(KafkaStreams streams, HostInfo self, StatusView view) {
+  public static QueryServer start(
+      KafkaStreams streams, HostInfo self, StatusView view, BusinessDirectory businesses) {
     try {
       // all interfaces; peers use self
       HttpServer server = Listening.on(self.port(), "query API", "query.server");
@@ -94,6 +96,7 @@ public final class QueryServer implements AutoCloseable {
           new QueryServer(streams, self, server, StatusRoutes.register(server, view));
       server.createContext("/status", exchange -> query.answer(exchange, query::status));
       server.createContext("/outages", exchange -> query.answer(exchange, query::outages));
+      CustomerNoticeRoutes.register(server, businesses::profile, businesses::impact);
       server.start();
       return query;
     } catch (IOException e) {

@@ -7,6 +7,7 @@ import io.outageradar.detection.impact.RevenueTable;
 import io.outageradar.detection.lifecycle.AlertConfig;
 import io.outageradar.detection.reports.ReportDetectionConfig;
 import io.outageradar.detection.rules.Rules;
+import io.outageradar.pager.business.BusinessDirectory;
 import io.outageradar.sentiment.SentimentAnalyzer;
 import io.outageradar.serde.RegistryNotSharedException;
 import io.outageradar.service.query.QueryServer;
@@ -171,6 +172,7 @@ public final class Pipeline implements AutoCloseable {
   private KafkaStreams app;
   private QueryServer queryServer;
   private StatusFeed statusFeed;
+  private BusinessDirectory businesses;
 
   /**
    * Completed with the reason when the pipeline stopped on an error no restart of a thread can fix.
@@ -250,7 +252,14 @@ public final class Pipeline implements AutoCloseable {
       if (settings.queryServer() != null) {
         StatusView view = new StatusView(settings.rules().revenue(), settings.statusPublic());
         pipeline.statusFeed = StatusFeed.start(settings.kafka(), settings.topics(), view);
-        pipeline.queryServer = QueryServer.start(pipeline.app, settings.queryServer(), view);
+        // the customers' notices: every instance reads every business's profile and impact
+        pipeline.businesses =
+            new BusinessDirectory(
+                    settings.kafka(), settings.topics().businesses, settings.topics().outages)
+                .withImpacts(settings.topics().businessImpact)
+                .start();
+        pipeline.queryServer =
+            QueryServer.start(pipeline.app, settings.queryServer(), view, pipeline.businesses);
       }
       return pipeline;
     } catch (InterruptedException e) {
@@ -337,6 +346,9 @@ public final class Pipeline implements AutoCloseable {
     }
     if (statusFeed != null) {
       statusFeed.close();
+    }
+    if (businesses != null) {
+      businesses.close();
     }
     if (app != null) {
       app.close(Duration.ofSeconds(30));

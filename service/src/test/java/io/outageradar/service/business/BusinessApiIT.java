@@ -72,7 +72,8 @@ class BusinessApiIT {
     }
     KafkaClients clients = KafkaClients.plain(kafka.bootstrapServers());
     BusinessDirectory directory =
-        new BusinessDirectory(clients, topics.businesses, topics.outages, topics.businessKeys)
+        new BusinessDirectory(clients, topics.businesses, topics.outages)
+            .withKeys(topics.businessKeys)
             .start();
     assertThat(directory.awaitLoaded(Duration.ofSeconds(30))).isTrue();
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);

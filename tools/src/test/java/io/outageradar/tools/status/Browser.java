@@ -22,6 +22,11 @@ final class Browser {
   private Browser() {}
 
   static ChromeDriver start(int width, int height) {
+    return start(width, height, "en-US");
+  }
+
+  /** A browser whose visitors' language (Accept-Language) is {@code language}. */
+  static ChromeDriver start(int width, int height, String language) {
     boolean required = "true".equals(System.getenv("OUTAGE_RADAR_REQUIRE_EXTERNALS"));
     assumeTrue(
         required || (Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER)),
@@ -33,7 +38,9 @@ final class Browser {
         "--no-sandbox",
         "--disable-dev-shm-usage",
         "--disable-gpu",
-        "--window-size=" + width + "," + height);
+        "--window-size=" + width + "," + height,
+        "--lang=" + language);
+    options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", language));
     ChromeDriverService service =
         new ChromeDriverService.Builder()
             .usingDriverExecutable(new File(DRIVER.toString()))
