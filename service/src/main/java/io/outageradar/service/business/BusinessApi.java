@@ -22,18 +22,19 @@ import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 /**
- * {@code PUT/GET/DELETE /v1/businesses/{id}} and {@code POST/DELETE /v1/businesses/{id}/key} on the
- * intake server, for an administrator ({@code X-Admin-Key}) and for each business itself ({@code
- * Authorization: Bearer <its API key>}).
+ * {@code PUT/GET/DELETE /v1/businesses/{id}}, {@code GET /v1/businesses/{id}/impact} and {@code
+ * POST/DELETE /v1/businesses/{id}/key} on the intake server, for an administrator ({@code
+ * X-Admin-Key}) and for each business itself ({@code Authorization: Bearer <its API key>}).
  *
  * <p>The administrator registers, changes and deletes any business; registering one makes its API
  * key, shown in that answer only ({@link ApiKeys}: kept as a salted slow hash). With its key a
- * business reads and changes its own profile and rotates or revokes its key, and nothing else: a
- * key that does not open the business in the path — another business's, a revoked one, a wrong one
- * — answers 404 exactly as an unknown id does, after the same work, so nobody learns which ids
- * exist. Keys are compared in constant time; failed attempts are limited per address as the
- * intake's are. A profile is checked whole as {@code business add} checks it — 400 with the field
- * at fault, never half-applied; an id that is not one answers 404 like an unknown one.
+ * business reads and changes its own profile, reads its impact, and rotates or revokes its key, and
+ * nothing else: a key that does not open the business in the path — another business's, a revoked
+ * one, a wrong one — answers 404 exactly as an unknown id does, after the same work, so nobody
+ * learns which ids exist. Keys are compared in constant time; failed attempts are limited per
+ * address as the intake's are. A profile is checked whole as {@code business add} checks it — 400
+ * with the field at fault, never half-applied; an id that is not one answers 404 like an unknown
+ * one.
  */
 public final class BusinessApi implements HttpHandler {
   static final String PATH = "/v1/businesses/";
@@ -41,6 +42,7 @@ public final class BusinessApi implements HttpHandler {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final int MAX_BODY_BYTES = 256 * 1024;
   private static final String KEY_SUFFIX = "/key";
+  private static final String IMPACT_SUFFIX = "/impact";
   private static final String BEARER = "Bearer ";
 
   /** Writes profiles and key hashes (deleting is a tombstone); throws when it cannot. */
@@ -108,7 +110,11 @@ public final class BusinessApi implements HttpHandler {
       }
       String rest = exchange.getRequestURI().getRawPath().substring(PATH.length());
       boolean keyPath = rest.endsWith(KEY_SUFFIX);
-      String id = keyPath ? rest.substring(0, rest.length() - KEY_SUFFIX.length()) : rest;
+      boolean impactPath = rest.endsWith(IMPACT_SUFFIX);
+      String id =
+          keyPath
+              ? rest.substring(0, rest.length() - KEY_SUFFIX.length())
+              : impactPath ? rest.substring(0, rest.length() - IMPACT_SUFFIX.length()) : rest;
       Caller caller = caller(exchange, id);
       if (caller == null) {
         authFailures.tryTake(ip, 1);
@@ -128,6 +134,14 @@ public final class BusinessApi implements HttpHandler {
         return;
       }
       String method = exchange.getRequestMethod();
+      if (impactPath) {
+        if (method.equals("GET")) {
+          impact(exchange, id);
+        } else {
+          notAllowed(exchange, "GET");
+        }
+        return;
+      }
       if (keyPath) {
         switch (method) {
           case "POST" -> rotateKey(exchange, id);
@@ -171,6 +185,15 @@ public final class BusinessApi implements HttpHandler {
             : null;
     BusinessKey stored = ID.matcher(id).matches() ? directory.apiKey(id) : null;
     return ApiKeys.matches(stored, presented) ? Caller.TENANT : null;
+  }
+
+  /** What the outages open now cost the business, per channel and currency; empty when none. */
+  private void impact(HttpExchange exchange, String id) throws IOException {
+    if (directory.profile(id) == null) {
+      send(exchange, 404, error("id", "no such business"), r -> {});
+      return;
+    }
+    send(exchange, 200, ImpactJson.of(id, directory.impact(id)), r -> {});
   }
 
   private void rotateKey(HttpExchange exchange, String id) throws IOException {

@@ -61,14 +61,20 @@ public final class IntakeCommand implements Callable<Integer> {
     List<Topic<?, ?>> needed =
         adminKeys.isEmpty()
             ? List.of(topics.userReports)
-            : List.of(topics.userReports, topics.businesses, topics.outages, topics.businessKeys);
+            : List.of(
+                topics.userReports,
+                topics.businesses,
+                topics.outages,
+                topics.businessKeys,
+                topics.businessImpact);
     CountDownLatch stopped = new CountDownLatch(1);
     try (Operability ops =
             ClusterOptions.operability(config, "intake", spec)
                 .require(ClusterOptions.required(config, needed));
         BusinessDirectory directory =
             new BusinessDirectory(config.kafka(), topics.businesses, topics.outages)
-                .withKeys(topics.businessKeys);
+                .withKeys(topics.businessKeys)
+                .withImpacts(topics.businessImpact);
         KafkaReportStore store =
             new KafkaReportStore(config.kafka(), topics.userReports, intake.sendTimeout());
         KafkaClientMetrics producerMetrics = ops.bind(new KafkaClientMetrics(store.producer()));

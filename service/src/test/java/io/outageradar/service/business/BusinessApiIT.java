@@ -68,12 +68,15 @@ class BusinessApiIT {
         Topics.withPrefix(kafka.topicPrefix(), RegistryOptions.of("mock://" + scope).connect());
     try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
       TopicCreator.ensure(
-          admin, List.of(topics.businesses, topics.outages, topics.businessKeys), (short) 1);
+          admin,
+          List.of(topics.businesses, topics.outages, topics.businessKeys, topics.businessImpact),
+          (short) 1);
     }
     KafkaClients clients = KafkaClients.plain(kafka.bootstrapServers());
     BusinessDirectory directory =
         new BusinessDirectory(clients, topics.businesses, topics.outages)
             .withKeys(topics.businessKeys)
+            .withImpacts(topics.businessImpact)
             .start();
     assertThat(directory.awaitLoaded(Duration.ofSeconds(30))).isTrue();
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -173,6 +176,9 @@ class BusinessApiIT {
               call("PUT", "loja-da-ana", bearer(ana), ANA.replace("250.00", "260.00")).statusCode())
           .isEqualTo(200);
       assertThat(call("DELETE", "loja-da-ana", bearer(ana), null).statusCode()).isEqualTo(405);
+      assertThat(call("GET", "loja-da-ana/impact", bearer(ana), null).body())
+          .as("nothing hurts it now")
+          .isEqualTo("{\"id\":\"loja-da-ana\",\"channelsDown\":[],\"loss\":[]}");
 
       // every way in with the wrong credentials, on every endpoint, answers as an unknown id does
       HttpResponse<String> unknown = call("GET", "nobody-here", bearer(ana), null);
@@ -186,6 +192,7 @@ class BusinessApiIT {
       List<String[]> endpoints =
           List.of(
               new String[] {"GET", "loja-da-ana"},
+              new String[] {"GET", "loja-da-ana/impact"},
               new String[] {"PUT", "loja-da-ana"},
               new String[] {"DELETE", "loja-da-ana"},
               new String[] {"POST", "loja-da-ana/key"},
