@@ -2,6 +2,7 @@ package io.outageradar.tools.chaos;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.outageradar.avro.Money;
 import io.outageradar.avro.NoticeAction;
 import io.outageradar.detection.DetectionConfig;
 import io.outageradar.detection.reports.ReportDetectionConfig;
@@ -57,6 +58,23 @@ class LiveEqualsBacktestIT {
       assertThat(backtest.businesses())
           .as("every sample business sells through a platform that was down")
           .allSatisfy(business -> assertThat(business.notices()).isNotEmpty());
+      // revenue × hours down in the channel's region: WhatsApp BR 15:40:30–22:24:30 (6.7333 h),
+      // Facebook 15:40:00–22:10:00 (6.5 h), Instagram BR and US 15:42:30–22:44:00 (7.025 h)
+      Map<String, List<Money>> losses = new TreeMap<>();
+      backtest.businesses().forEach(business -> losses.put(business.id(), business.loss()));
+      assertThat(losses)
+          .containsEntry(
+              "loja-da-ana", // 80 × 6.7333 + 20 × 7.025
+              List.of(new Money(67_917L, "BRL")))
+          .containsEntry(
+              "construtora-horizonte", // 96,000/day: 0.5 → 2,000/h × 6.7333 + 0.25 → 1,000/h × 6.5
+              List.of(new Money(1_996_667L, "BRL")))
+          .containsEntry(
+              "varejo-nacional", // 12,000 × 6.7333 + 4,500 × 7.025 (support earns nothing)
+              List.of(new Money(11_241_250L, "BRL")))
+          .containsEntry(
+              "dealer-group", // INR 25,000 × 6.5; USD 1,500 × 6.5 + 900 × 7.025
+              List.of(new Money(16_250_000L, "INR"), new Money(1_607_250L, "USD")));
     }
   }
 
