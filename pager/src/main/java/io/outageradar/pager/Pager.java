@@ -8,7 +8,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,20 +15,14 @@ import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.RecordDeserializationException;
 import org.apache.kafka.common.errors.WakeupException;
@@ -70,7 +63,7 @@ public final class Pager implements AutoCloseable {
   private final Map<Integration, ExecutorService> lanes = new LinkedHashMap<>();
   private final PendingOffsets pending = new PendingOffsets();
   private final KafkaConsumer<String, Page> consumer;
-  private final KafkaProducer<String, PageDeadLetter> deadLetterProducer;
+  private final DeadLetterWriter<PageDeadLetter> deadLetters;
   private final Thread thread;
   private final CountDownLatch assigned = new CountDownLatch(1);
   private final AtomicLong delivered = new AtomicLong();
@@ -85,14 +78,7 @@ public final class Pager implements AutoCloseable {
             consumerProperties(settings),
             settings.alerts().keySerde().deserializer(),
             settings.alerts().valueSerde().deserializer());
-    Properties producerProps = new Properties();
-    producerProps.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-    producerProps.put(ProducerConfig.ACKS_CONFIG, "all");
-    this.deadLetterProducer =
-        new KafkaProducer<>(
-            settings.kafka().properties(KafkaClients.Kind.PRODUCER, producerProps),
-            settings.deadLetters().keySerde().serializer(),
-            settings.deadLetters().valueSerde().serializer());
+    this.deadLetters = new DeadLetterWriter<>(settings.kafka(), settings.deadLetters());
     this.thread = new Thread(this::run, "outage-radar-pager");
     for (Integration integration : settings.integrations()) {
       lanes.put(
@@ -194,7 +180,7 @@ public final class Pager implements AutoCloseable {
       // not committed and goes out again from the next pager
       consumer.close();
       lanes.values().forEach(ExecutorService::shutdownNow);
-      deadLetterProducer.close();
+      deadLetters.close();
     }
   }
 
@@ -228,13 +214,7 @@ public final class Pager implements AutoCloseable {
   }
 
   private void commitDone() {
-    Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
-    pending
-        .takeCommittable()
-        .forEach((partition, next) -> offsets.put(partition, new OffsetAndMetadata(next)));
-    if (!offsets.isEmpty()) {
-      consumer.commitSync(offsets);
-    }
+    pending.commitDone(consumer);
   }
 
   private void deadLetter(Page page, Integration integration, Deliverer.Outcome outcome)
@@ -247,20 +227,8 @@ public final class Pager implements AutoCloseable {
             .setLastError(outcome.lastError())
             .setFailedAt(settings.clock().instant())
             .build();
-    try {
-      // wait for the broker: the page's offset must not be committed before its dead letter is
-      // stored
-      deadLetterProducer
-          .send(new ProducerRecord<>(settings.deadLetters().name(), page.getDedupKey(), letter))
-          .get(30, TimeUnit.SECONDS);
-    } catch (ExecutionException | TimeoutException e) {
-      throw new IllegalStateException(
-          "cannot store the dead letter of page "
-              + page.getDedupKey()
-              + " for "
-              + integration.name(),
-          e);
-    }
+    deadLetters.store(
+        page.getDedupKey(), letter, "page " + page.getDedupKey() + " for " + integration.name());
   }
 
   @Override

@@ -4,6 +4,8 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 
 /**
@@ -50,6 +52,16 @@ public final class PendingOffsets {
       }
     }
     return committable;
+  }
+
+  /** Commits, synchronously, what {@link #takeCommittable} gives; nothing when nothing moved. */
+  public void commitDone(Consumer<?, ?> consumer) {
+    Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+    takeCommittable()
+        .forEach((partition, next) -> offsets.put(partition, new OffsetAndMetadata(next)));
+    if (!offsets.isEmpty()) {
+      consumer.commitSync(offsets);
+    }
   }
 
   /**

@@ -6,6 +6,7 @@ import io.outageradar.avro.BusinessNotice;
 import io.outageradar.avro.BusinessNoticeDeadLetter;
 import io.outageradar.avro.ContactKind;
 import io.outageradar.detection.business.ContactChoice;
+import io.outageradar.pager.DeadLetterWriter;
 import io.outageradar.pager.Deliverer;
 import io.outageradar.pager.PendingOffsets;
 import io.outageradar.topics.KafkaClients;
@@ -25,20 +26,13 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.RecordDeserializationException;
 import org.apache.kafka.common.errors.WakeupException;
@@ -73,7 +67,7 @@ public final class BusinessNotifier implements AutoCloseable {
 
   private final Settings settings;
   private final KafkaConsumer<String, BusinessNotice> consumer;
-  private final KafkaProducer<String, BusinessNoticeDeadLetter> deadLetterProducer;
+  private final DeadLetterWriter<BusinessNoticeDeadLetter> deadLetters;
   private final Thread thread;
   private final AtomicLong delivered = new AtomicLong();
   private final AtomicLong failed = new AtomicLong();
@@ -106,14 +100,7 @@ public final class BusinessNotifier implements AutoCloseable {
             settings.kafka().properties(KafkaClients.Kind.CONSUMER, props),
             settings.notices().keySerde().deserializer(),
             settings.notices().valueSerde().deserializer());
-    Properties producerProps = new Properties();
-    producerProps.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-    producerProps.put(ProducerConfig.ACKS_CONFIG, "all");
-    this.deadLetterProducer =
-        new KafkaProducer<>(
-            settings.kafka().properties(KafkaClients.Kind.PRODUCER, producerProps),
-            settings.deadLetters().keySerde().serializer(),
-            settings.deadLetters().valueSerde().serializer());
+    this.deadLetters = new DeadLetterWriter<>(settings.kafka(), settings.deadLetters());
     this.thread = new Thread(this::run, "outage-radar-business-notifier");
   }
 
@@ -213,18 +200,12 @@ public final class BusinessNotifier implements AutoCloseable {
       // next notifier
       consumer.close();
       lanes.values().forEach(ExecutorService::shutdownNow);
-      deadLetterProducer.close();
+      deadLetters.close();
     }
   }
 
   private void commitDone() {
-    Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
-    pending
-        .takeCommittable()
-        .forEach((partition, next) -> offsets.put(partition, new OffsetAndMetadata(next)));
-    if (!offsets.isEmpty()) {
-      consumer.commitSync(offsets);
-    }
+    pending.commitDone(consumer);
   }
 
   /** Partitions behind a waiting notice stay paused whatever the lanes do. */
@@ -326,18 +307,10 @@ public final class BusinessNotifier implements AutoCloseable {
             .setLastError(outcome.lastError())
             .setFailedAt(settings.clock().instant())
             .build();
-    try {
-      deadLetterProducer
-          .send(new ProducerRecord<>(settings.deadLetters().name(), notice.getDedupKey(), letter))
-          .get(30, TimeUnit.SECONDS);
-    } catch (ExecutionException | TimeoutException e) {
-      throw new IllegalStateException(
-          "cannot store the dead letter of business notice "
-              + notice.getDedupKey()
-              + " for contact "
-              + contact.getId(),
-          e);
-    }
+    deadLetters.store(
+        notice.getDedupKey(),
+        letter,
+        "business notice " + notice.getDedupKey() + " for contact " + contact.getId());
   }
 
   private ExecutorService lane(ContactKind kind) {
