@@ -6,6 +6,7 @@ import io.outageradar.avro.BusinessNotice;
 import io.outageradar.avro.Money;
 import io.outageradar.avro.NoticeAction;
 import io.outageradar.detection.business.ContactChoice;
+import io.outageradar.detection.business.PlatformNames;
 import java.math.BigDecimal;
 import java.text.NumberFormat;
 import java.time.Duration;
@@ -33,7 +34,7 @@ public record NoticeText(String language, String subject, String body) {
     String language = languageOf(business);
     NoticeWords words = NoticeWords.BY_LANGUAGE.get(language);
     Locale locale = Locale.forLanguageTag(business.getLanguages().get(0));
-    String platform = NoticeWords.platform(notice.getService());
+    String platform = PlatformNames.of(notice.getService());
     List<BusinessChannel> hit =
         business.getChannels().stream()
             .filter(channel -> notice.getChannels().contains(channel.getId()))
@@ -99,7 +100,7 @@ public record NoticeText(String language, String subject, String body) {
     return String.format(
         words.skipped(),
         contact,
-        NoticeWords.platform(skipped.platform()),
+        PlatformNames.of(skipped.platform()),
         String.join(", ", skipped.regions()));
   }
 

@@ -103,14 +103,12 @@ record NoticeWords(
                   ContactKind.SLACK, "su Slack",
                   ContactKind.WEBHOOK, "su sistema (webhook)")));
 
-  /** A platform by the name it goes by. */
-  static String platform(String service) {
-    return PlatformNames.of(service);
-  }
-
   /** A channel by what it is for and where it runs: "sales (WhatsApp)". */
   String channel(ChannelRole role, String service) {
-    return roles.getOrDefault(role, roles.get(ChannelRole.SALES)) + " (" + platform(service) + ")";
+    return roles.getOrDefault(role, roles.get(ChannelRole.SALES))
+        + " ("
+        + PlatformNames.of(service)
+        + ")";
   }
 
   /** A contact by how it is reached: "your email ana@example.com", "your phone (text messages)". */

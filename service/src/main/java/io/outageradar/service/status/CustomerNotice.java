@@ -88,7 +88,7 @@ public final class CustomerNotice {
       if (what == null) {
         continue; // ads: nothing a customer needs to know
       }
-      String platform = platform(hit.getService());
+      String platform = PlatformNames.of(hit.getService());
       StringBuilder text =
           new StringBuilder(
               String.format(words.down(), what, platform, platform, clock.format(hit.getSince())));
@@ -127,7 +127,7 @@ public final class CustomerNotice {
                 String.format(
                     words.meanwhile(),
                     words.roles().get(other.getRole()),
-                    platform(other.getService())));
+                    PlatformNames.of(other.getService())));
   }
 
   /** The first language of the visitor we write, else the business's first we write, else en. */
@@ -157,9 +157,5 @@ public final class CustomerNotice {
 
   private static Optional<BusinessChannel> channel(Business business, String id) {
     return business.getChannels().stream().filter(c -> c.getId().equals(id)).findFirst();
-  }
-
-  private static String platform(String service) {
-    return PlatformNames.of(service);
   }
 }
