@@ -123,18 +123,7 @@ class BusinessNotifierIT {
   @Test
   void tellsThroughContactsThatStillWorkAndWaitsWhenNoneDoes(KafkaTestContext kafka)
       throws Exception {
-    Topics topics =
-        Topics.withPrefix(kafka.topicPrefix(), RegistryOptions.of("mock://" + scope).connect());
-    try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
-      TopicCreator.ensure(
-          admin,
-          List.of(
-              topics.businesses,
-              topics.outages,
-              topics.businessNotices,
-              topics.businessNoticeDeadLetters),
-          (short) 1);
-    }
+    Topics topics = topics(kafka);
     Business ana =
         business(
             "loja-da-ana",
@@ -206,19 +195,9 @@ class BusinessNotifierIT {
 
   @Test
   void aMailServerThatDoesNotAnswerDelaysOnlyTheEmails(KafkaTestContext kafka) throws Exception {
-    Topics topics =
-        Topics.withPrefix(kafka.topicPrefix(), RegistryOptions.of("mock://" + scope).connect());
-    try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()));
-        // accepts connections and never says a word: every email waits for its read timeout
-        ServerSocket silentSmtp = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
-      TopicCreator.ensure(
-          admin,
-          List.of(
-              topics.businesses,
-              topics.outages,
-              topics.businessNotices,
-              topics.businessNoticeDeadLetters),
-          (short) 1);
+    Topics topics = topics(kafka);
+    // accepts connections and never says a word: every email waits for its read timeout
+    try (ServerSocket silentSmtp = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
       Business ana =
           business(
               "loja-da-ana",
@@ -246,18 +225,7 @@ class BusinessNotifierIT {
   @Test
   void aContactThatRefusesGetsADeadLetterWithoutItsUrlAndTheOthersAreTold(KafkaTestContext kafka)
       throws Exception {
-    Topics topics =
-        Topics.withPrefix(kafka.topicPrefix(), RegistryOptions.of("mock://" + scope).connect());
-    try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
-      TopicCreator.ensure(
-          admin,
-          List.of(
-              topics.businesses,
-              topics.outages,
-              topics.businessNotices,
-              topics.businessNoticeDeadLetters),
-          (short) 1);
-    }
+    Topics topics = topics(kafka);
     String refusing = url("/refuse?token=s3cr3t");
     Business ana =
         business(
@@ -300,6 +268,23 @@ class BusinessNotifierIT {
       assertThat(notifier.failed()).isEqualTo(1);
       assertThat(notifier.delivered()).as("the email").isEqualTo(1);
     }
+  }
+
+  /** The catalog under this test's prefix, with the topics the notifier reads and writes. */
+  private Topics topics(KafkaTestContext kafka) {
+    Topics topics =
+        Topics.withPrefix(kafka.topicPrefix(), RegistryOptions.of("mock://" + scope).connect());
+    try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
+      TopicCreator.ensure(
+          admin,
+          List.of(
+              topics.businesses,
+              topics.outages,
+              topics.businessNotices,
+              topics.businessNoticeDeadLetters),
+          (short) 1);
+    }
+    return topics;
   }
 
   private BusinessDirectory directory(KafkaTestContext kafka, Topics topics)
