@@ -21,8 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Inputs that cannot be attributed to one (service, region) go to the dead letters and count
  * nowhere.
  */
-class InputValidationTest {
-  private static final String SCOPE = InputValidationTest.class.getName();
+class InputValidationTopologyTest {
+  private static final String SCOPE = InputValidationTopologyTest.class.getName();
 
   @TempDir Path stateDir;
 
