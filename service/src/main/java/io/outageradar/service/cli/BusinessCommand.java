@@ -41,7 +41,7 @@ import picocli.CommandLine.Spec;
     versionProvider = Version.class,
     header = "Register, change, show, list and remove the businesses told of outages.",
     description = {
-      "Profiles are JSON or YAML files (one profile or an array), in the format of the demo's sample businesses; channels and contacts may name the services of intake.services."
+      "Profiles are JSON or YAML files (one profile or an array), in the format of the demo's sample businesses; channels and contacts may name the services the intake.services setting lists."
     },
     subcommands = {
       BusinessCommand.Add.class,

@@ -33,20 +33,24 @@ public final class ClusterOptions {
 
   @Option(
       names = "--bootstrap-servers",
+      paramLabel = "SERVERS",
       description = "Kafka bootstrap servers (bootstrap.servers).")
   String bootstrapServers;
 
   @Option(
       names = "--schema-registry-url",
-      description = "Schema registry URL, or mock://scope (schema.registry.url).")
+      paramLabel = "URL",
+      description =
+          "The schema registry's URL, or mock://scope; the setting is schema.registry.url.")
   String schemaRegistryUrl;
 
-  @Option(names = "--config", description = "Properties file with settings.")
+  @Option(names = "--config", paramLabel = "FILE", description = "Properties file with settings.")
   Path configFile;
 
   @Option(
       names = "--set",
-      description = "Any setting as key=value, repeatable (e.g. --set detection.window=1m).")
+      paramLabel = "KEY=VALUE",
+      description = "A setting as key=value, e.g. detection.window=1m; repeatable.")
   Map<String, String> settings = new HashMap<>();
 
   /**

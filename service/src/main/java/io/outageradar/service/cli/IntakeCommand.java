@@ -34,7 +34,7 @@ import picocli.CommandLine.Spec;
     header = "Serve the HTTP API through which apps and shops send user reports.",
     description = {
       "Serve the report intake API: POST /v1/reports and POST /v1/reports:batch (up to 500), JSON.",
-      "Clients send an API key (X-API-Key or Authorization: Bearer) from intake.api-keys; a 202 means Kafka stored the report; 503 with Retry-After means retry with the same Idempotency-Key."
+      "Clients send an API key (X-API-Key or Authorization: Bearer) listed in the intake.api-keys setting; a 202 means Kafka stored the report; 503 with Retry-After means retry with the same Idempotency-Key."
     })
 public final class IntakeCommand implements Callable<Integer> {
   /**

@@ -30,7 +30,7 @@ import picocli.CommandLine.Spec;
     versionProvider = Version.class,
     header = "Deliver pages to PagerDuty, Slack, a webhook or Alertmanager.",
     description = {
-      "Deliver every page of the alerts topic to the configured integrations: PagerDuty Events v2, a Slack incoming webhook, a signed generic webhook, Prometheus Alertmanager. Retries with backoff; after pager.max-attempts a page goes to alerts.dlq. Offsets are committed only after delivery. Settings (pager.*) come from --config, OUTAGE_RADAR_* variables or --set."
+      "Deliver every page of the alerts topic to the configured integrations: PagerDuty Events v2, a Slack incoming webhook, a signed generic webhook, Prometheus Alertmanager. Retries with backoff; after pager.max-attempts a page goes to alerts.dlq. Offsets are committed only after delivery. The pager.* settings come from --config, OUTAGE_RADAR_* variables or --set."
     })
 public final class PagerCommand implements Callable<Integer> {
   @Spec CommandSpec spec;

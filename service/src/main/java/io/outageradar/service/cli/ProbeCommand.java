@@ -59,7 +59,7 @@ public final class ProbeCommand implements Callable<Integer> {
   @Option(
       names = "--region",
       required = true,
-      description = "ISO 3166-1 alpha-2 region this agent probes from, e.g. BR.")
+      description = "ISO 3166-1 alpha-2 region this agent probes from, such as BR.")
   String region;
 
   @Option(names = "--agent", required = true, description = "Id of this agent, e.g. br-sao-1.")

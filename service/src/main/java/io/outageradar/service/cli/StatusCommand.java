@@ -24,8 +24,7 @@ import picocli.CommandLine.Spec;
     versionProvider = Version.class,
     header = "Show the status page's overview in a terminal, from a running instance.",
     description = {
-      "Ask a running instance (run with query.server, or demo --serve) what the status page shows:",
-      "every service with its state, the open outages, and with --service one service's uptime, outages and most reported problems. Colours on a terminal, none in a pipe."
+      "Ask a running instance (run with query.server, or demo --serve) what the status page shows: every service with its state, the open outages, and with --service one service's uptime, outages and most reported problems. Colours on a terminal, none in a pipe."
     })
 public final class StatusCommand implements Callable<Integer> {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -35,7 +34,8 @@ public final class StatusCommand implements Callable<Integer> {
   @Option(
       names = "--url",
       defaultValue = "http://localhost:8080",
-      description = "The instance's query API (default: ${DEFAULT-VALUE}).")
+      paramLabel = "URL",
+      description = "${DEFAULT-VALUE} unless given: the query API of an instance.")
   String url;
 
   @Option(names = "--service", description = "Show this service in detail.")

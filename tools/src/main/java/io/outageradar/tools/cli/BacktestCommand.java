@@ -34,8 +34,11 @@ import picocli.CommandLine.Spec;
     header = "Run the detection over recorded events without a broker and print what it finds.",
     description = {
       "Run the real topologies over recorded events (JSON Lines, event-time order) and print what they find.",
-      "Lines: {\"type\":\"probe\",\"timestamp\":ISO,\"service\",\"region\",\"agent\",\"check\",\"target\",\"status\",\"latencyMs\"}",
-      "   or  {\"type\":\"report\",\"timestamp\":ISO,\"service\",\"region\",\"reporter\",\"category\",\"text\",\"source\"}.",
+      "Each line one event, a probe or a report:",
+      "  {\"type\":\"probe\", \"timestamp\":ISO, \"service\", \"region\", \"agent\",",
+      "   \"check\", \"target\", \"status\", \"latencyMs\"}",
+      "  {\"type\":\"report\", \"timestamp\":ISO, \"service\", \"region\", \"reporter\",",
+      "   \"category\", \"text\", \"source\"}",
       "Bad lines are reported on stderr with their line number, counted and skipped.",
       "With --series FILE.csv --out SCORES.csv: score any timestamp,value series with the series detector instead (timestamps ISO-8601 with T or a space, zone optional (UTC), or epoch seconds or milliseconds; values any decimal number). One output row per input row, in order; bad rows are written unscored, the first 10 described on stderr. Exit 1 when no row could be scored."
     })
@@ -63,7 +66,8 @@ public final class BacktestCommand implements Callable<Integer> {
 
   @Option(
       names = "--out",
-      description = "With --series: where to write timestamp,value,anomaly_score,alert.")
+      description =
+          "With --series: where to write the scores, in the columns timestamp,value,anomaly_score,alert.")
   Path out;
 
   @Option(names = "--json", description = "Print the demo's JSON summary instead of the timeline.")

@@ -37,7 +37,7 @@ public final class ChaosCommand implements Callable<Integer> {
 
   @Option(
       names = "--events",
-      paramLabel = "FILE.jsonl",
+      paramLabel = "EVENTS",
       description = "Backtest events file to replay instead of a scenario.")
   String events;
 

@@ -23,8 +23,7 @@ import picocli.CommandLine.Spec;
     versionProvider = Version.class,
     header = "Start a local Kafka broker and schema registry for trying the commands by hand.",
     description = {
-      "Start a single-node KRaft broker and a schema registry endpoint on loopback, create the catalog's topics (topic.prefix and replication.factor from the settings, e.g. --set topic.prefix=dev.), print the two settings that point run, replay, intake, probe and pager at them, and keep them up until",
-      "Ctrl-C, so those commands work in any order. For local use only: the registry keeps schemas in memory and serves the part of the Confluent REST API this project uses; in production use Confluent Schema Registry, Karapace, Redpanda or Apicurio."
+      "Start a single-node KRaft broker and a schema registry endpoint on loopback, create the catalog's topics (topic.prefix and replication.factor from the settings, e.g. --set topic.prefix=dev.), print the two settings that point run, replay, intake, probe and pager at them, and keep them up until Ctrl-C, so those commands work in any order. For local use only: the registry keeps schemas in memory and serves the part of the Confluent REST API this project uses; in production use Confluent Schema Registry, Karapace, Redpanda or Apicurio."
     })
 public final class DevCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -43,7 +42,8 @@ public final class DevCommand implements Callable<Integer> {
 
   @Option(
       names = "--set",
-      description = "Any setting as key=value, repeatable (e.g. --set topic.prefix=dev.).")
+      paramLabel = "KEY=VALUE",
+      description = "A setting as key=value, e.g. topic.prefix=dev.; repeatable.")
   Map<String, String> settings = new HashMap<>();
 
   @Override

@@ -6,6 +6,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
@@ -54,6 +55,52 @@ class OutageRadarCliTest {
       assertThat(run(command, "--version")).as(command + " --version").isZero();
     }
     assertThat(err.toString()).isEmpty();
+  }
+
+  @Test
+  void helpTextsWrapOnlyBetweenWords() {
+    // a text wrapped at 80 columns has the same words as the same text on one long line; a word
+    // cut after a full stop, comma or quote shows as two different words
+    List<String> cut = new ArrayList<>();
+    for (String command : OutageRadarTools.commandLine().getSubcommands().keySet()) {
+      List<String> wrapped = new ArrayList<>(words(helpOf(command, 80)));
+      words(helpOf(command, 1000)).forEach(wrapped::remove);
+      wrapped.forEach(word -> cut.add(command + ": " + word));
+    }
+    assertThat(cut).as("words cut by wrapping in --help").isEmpty();
+  }
+
+  @Test
+  void everyParagraphOfAHelpTextEndsItsSentence() {
+    List<String> unfinished = new ArrayList<>();
+    OutageRadarTools.commandLine()
+        .getSubcommands()
+        .forEach(
+            (name, command) -> {
+              if (name.equals("help")) {
+                return; // picocli's own
+              }
+              String[] paragraphs = command.getCommandSpec().usageMessage().description();
+              for (int i = 0; i < paragraphs.length; i++) {
+                boolean listFollows =
+                    i + 1 < paragraphs.length && paragraphs[i + 1].startsWith(" ");
+                String end = paragraphs[i].strip();
+                if (!(end.endsWith(".") || end.endsWith(")") || listFollows || end.endsWith("}"))) {
+                  unfinished.add(name + ": " + paragraphs[i]);
+                }
+              }
+            });
+    assertThat(unfinished).as("a sentence broken across paragraphs").isEmpty();
+  }
+
+  private static String helpOf(String command, int width) {
+    CommandLine cli = OutageRadarTools.commandLine();
+    cli.setUsageHelpWidth(width);
+    return cli.getSubcommands().get(command).getUsageMessage();
+  }
+
+  private static List<String> words(String text) {
+    return List.of(text.strip().split("\\s+"));
   }
 
   @Test
