@@ -77,6 +77,7 @@ final class DetectionProcessor
   private Sensor lateReports;
 
   private long wallAtLastRecord;
+  private long lastLateLogged = Long.MIN_VALUE / 2;
 
   /** The input topics, and how to tell whether the task has processed all of them. */
   record Inputs(String probeTopic, String reportTopic, PlacementProgress placed) {}
@@ -137,12 +138,14 @@ final class DetectionProcessor
     if (record.value() instanceof ProbeResult probe) {
       if (!probes.add(record.key(), probe, time, probeClock.time())) {
         lateProbes.record();
+        tellLate("probe", record.key(), time, probeClock.time());
       }
       probeClock.observe(time);
       closeProbeWindows();
     } else if (record.value() instanceof ScoredReport report) {
       if (!reports.add(record.key(), report, time, reportClock.time())) {
         lateReports.record();
+        tellLate("report", record.key(), time, reportClock.time());
       }
       reportClock.observe(time);
       closeReportMinutes();
@@ -151,6 +154,26 @@ final class DetectionProcessor
           "not an input of detection: " + record.value().getSchema().getName());
     }
     release();
+  }
+
+  /**
+   * A record that came after its window closed counts nowhere: said once a minute (wall clock) per
+   * task, with the first such record, so that a lost window is never silent (the sensors count them
+   * all).
+   */
+  private void tellLate(String what, String key, long time, long clock) {
+    long now = context.currentSystemTimeMs();
+    if (now - lastLateLogged >= 60_000) {
+      lastLateLogged = now;
+      LOG.warn(
+          "task {}: a {} of {} at {} came after its window closed (stream time {}) and counts"
+              + " nowhere; more are counted in the late-*-dropped metrics",
+          context.taskId(),
+          what,
+          key,
+          Instant.ofEpochMilli(time),
+          Instant.ofEpochMilli(clock));
+    }
   }
 
   private void closeProbeWindows() {

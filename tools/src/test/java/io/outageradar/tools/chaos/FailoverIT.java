@@ -197,7 +197,10 @@ class FailoverIT {
       Path log = dir.resolve("run-" + i + ".log");
       if (Files.exists(log)) {
         Files.readAllLines(log).stream()
-            .filter(line -> line.contains("taken for the end of the input"))
+            .filter(
+                line ->
+                    line.contains("taken for the end of the input")
+                        || line.contains("came after its window closed"))
             .forEach(lines::add);
       }
     }
