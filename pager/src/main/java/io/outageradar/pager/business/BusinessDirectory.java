@@ -3,8 +3,11 @@ package io.outageradar.pager.business;
 import io.outageradar.avro.Business;
 import io.outageradar.avro.BusinessImpact;
 import io.outageradar.avro.BusinessKey;
+import io.outageradar.avro.BusinessNotice;
 import io.outageradar.avro.OutageEvent;
 import io.outageradar.avro.OutageState;
+import io.outageradar.avro.ReportWindowStats;
+import io.outageradar.detection.business.IncidentReport;
 import io.outageradar.topics.KafkaClients;
 import io.outageradar.topics.Topic;
 import java.time.Duration;
@@ -40,6 +43,7 @@ public final class BusinessDirectory implements AutoCloseable {
   private final Topic<String, OutageEvent> outages;
   private Topic<String, BusinessKey> keys;
   private Topic<String, BusinessImpact> impacts;
+  private History history;
   private final KafkaConsumer<byte[], byte[]> consumer;
   private final Map<String, Business> profiles = new ConcurrentHashMap<>();
   private final Map<String, OutageEvent> latest = new ConcurrentHashMap<>();
@@ -75,6 +79,25 @@ public final class BusinessDirectory implements AutoCloseable {
   public BusinessDirectory withImpacts(Topic<String, BusinessImpact> impacts) {
     this.impacts = impacts;
     return this;
+  }
+
+  /**
+   * Keeps what incident reports need too (before {@link #start}): every business's notices, every
+   * outage change, and the report minutes of the last week of event time.
+   */
+  public BusinessDirectory withHistory(
+      Topic<String, BusinessNotice> notices, Topic<String, ReportWindowStats> reportMinutes) {
+    this.history = new History(notices, reportMinutes);
+    return this;
+  }
+
+  /**
+   * The incident report of {@code businessId} (of {@code outageId} only, when not null), or null
+   * when the business is unknown. Needs {@link #withHistory}.
+   */
+  public IncidentReport report(String businessId, String outageId) {
+    Business business = profiles.get(businessId);
+    return business == null || history == null ? null : history.report(business, outageId);
   }
 
   /** Starts reading; {@link #awaitLoaded} tells when what the topics held at start is in. */
@@ -132,6 +155,9 @@ public final class BusinessDirectory implements AutoCloseable {
       if (impacts != null) {
         topics.add(impacts.name());
       }
+      if (history != null) {
+        topics.addAll(history.topics());
+      }
       for (String topic : topics) {
         consumer
             .partitionsFor(topic)
@@ -175,10 +201,15 @@ public final class BusinessDirectory implements AutoCloseable {
         latest(apiKeys, keys, key, record);
       } else if (impacts != null && record.topic().equals(impacts.name())) {
         latest(impactNow, impacts, key, record);
+      } else if (history != null && history.takes(record)) {
+        return;
       } else if (record.value() != null) {
         OutageEvent outage =
             outages.valueSerde().deserializer().deserialize(record.topic(), record.value());
         latest.put(outage.getOutageId(), outage);
+        if (history != null) {
+          history.changed(outage);
+        }
       }
     } catch (RuntimeException e) {
       LOG.error(

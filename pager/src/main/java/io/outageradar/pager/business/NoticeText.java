@@ -139,7 +139,8 @@ public record NoticeText(String language, String subject, String body) {
     return "en";
   }
 
-  private static String money(List<Money> amounts, Locale locale) {
+  /** Amounts as people of {@code locale} write them, joined by " + "; "-" for none. */
+  public static String money(List<Money> amounts, Locale locale) {
     if (amounts.isEmpty()) {
       return "-";
     }

@@ -6,43 +6,70 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import io.outageradar.avro.Business;
 import io.outageradar.avro.BusinessKey;
+import io.outageradar.detection.business.IncidentReport;
 import io.outageradar.pager.business.BusinessDirectory;
 import io.outageradar.producers.business.BadProfileException;
 import io.outageradar.producers.business.BusinessJson;
 import io.outageradar.producers.business.BusinessProfiles;
 import io.outageradar.producers.intake.TokenBucket;
+import io.outageradar.service.query.Answers;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 /**
- * {@code PUT/GET/DELETE /v1/businesses/{id}}, {@code GET /v1/businesses/{id}/impact} and {@code
- * POST/DELETE /v1/businesses/{id}/key} on the intake server, for an administrator ({@code
- * X-Admin-Key}) and for each business itself ({@code Authorization: Bearer <its API key>}).
+ * {@code PUT/GET/DELETE /v1/businesses/{id}}, {@code GET /v1/businesses/{id}/impact}, {@code GET
+ * /v1/businesses/{id}/report} and {@code POST/DELETE /v1/businesses/{id}/key} on the intake server,
+ * for an administrator ({@code X-Admin-Key}) and for each business itself ({@code Authorization:
+ * Bearer <its API key>}).
  *
  * <p>The administrator registers, changes and deletes any business; registering one makes its API
  * key, shown in that answer only ({@link ApiKeys}: kept as a salted slow hash). With its key a
- * business reads and changes its own profile, reads its impact, and rotates or revokes its key, and
- * nothing else: a key that does not open the business in the path — another business's, a revoked
- * one, a wrong one — answers 404 exactly as an unknown id does, after the same work, so nobody
- * learns which ids exist. Keys are compared in constant time; failed attempts are limited per
- * address as the intake's are. A profile is checked whole as {@code business add} checks it — 400
- * with the field at fault, never half-applied; an id that is not one answers 404 like an unknown
- * one.
+ * business reads and changes its own profile, reads its impact and incident report, and rotates or
+ * revokes its key, and nothing else: a key that does not open the business in the path — another
+ * business's, a revoked one, a wrong one — answers 404 exactly as an unknown id does, after the
+ * same work, so nobody learns which ids exist. Keys are compared in constant time; failed attempts
+ * are limited per address as the intake's are. A profile is checked whole as {@code business add}
+ * checks it — 400 with the field at fault, never half-applied; an id that is not one answers 404
+ * like an unknown one.
  */
 public final class BusinessApi implements HttpHandler {
   static final String PATH = "/v1/businesses/";
   private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final int MAX_BODY_BYTES = 256 * 1024;
-  private static final String KEY_SUFFIX = "/key";
-  private static final String IMPACT_SUFFIX = "/impact";
+
+  /** What a path names under a business: its profile, its key, its impact or its report. */
+  private enum Part {
+    KEY("/key"),
+    IMPACT("/impact"),
+    REPORT("/report"),
+    PROFILE("");
+
+    final String suffix;
+
+    Part(String suffix) {
+      this.suffix = suffix;
+    }
+
+    static Part of(String rest) {
+      for (Part part : values()) {
+        if (rest.endsWith(part.suffix)) {
+          return part; // PROFILE, last, ends every path
+        }
+      }
+      throw new IllegalStateException("unreachable");
+    }
+  }
+
   private static final String BEARER = "Bearer ";
 
   /** Writes profiles and key hashes (deleting is a tombstone); throws when it cannot. */
@@ -109,12 +136,8 @@ public final class BusinessApi implements HttpHandler {
         return;
       }
       String rest = exchange.getRequestURI().getRawPath().substring(PATH.length());
-      boolean keyPath = rest.endsWith(KEY_SUFFIX);
-      boolean impactPath = rest.endsWith(IMPACT_SUFFIX);
-      String id =
-          keyPath
-              ? rest.substring(0, rest.length() - KEY_SUFFIX.length())
-              : impactPath ? rest.substring(0, rest.length() - IMPACT_SUFFIX.length()) : rest;
+      Part part = Part.of(rest);
+      String id = rest.substring(0, rest.length() - part.suffix.length());
       Caller caller = caller(exchange, id);
       if (caller == null) {
         authFailures.tryTake(ip, 1);
@@ -134,15 +157,17 @@ public final class BusinessApi implements HttpHandler {
         return;
       }
       String method = exchange.getRequestMethod();
-      if (impactPath) {
-        if (method.equals("GET")) {
+      if (part == Part.IMPACT || part == Part.REPORT) {
+        if (!method.equals("GET")) {
+          notAllowed(exchange, "GET");
+        } else if (part == Part.IMPACT) {
           impact(exchange, id);
         } else {
-          notAllowed(exchange, "GET");
+          report(exchange, id);
         }
         return;
       }
-      if (keyPath) {
+      if (part == Part.KEY) {
         switch (method) {
           case "POST" -> rotateKey(exchange, id);
           case "DELETE" -> revokeKey(exchange, id);
@@ -194,6 +219,40 @@ public final class BusinessApi implements HttpHandler {
       return;
     }
     send(exchange, 200, ImpactJson.of(id, directory.impact(id)), r -> {});
+  }
+
+  /**
+   * The business's incident report: {@code ?outage=ID} for one incident, {@code
+   * ?format=md|html|json} (json when absent); amounts written as in the business's first language.
+   */
+  private void report(HttpExchange exchange, String id) throws IOException {
+    // the server refuses a request line with a malformed %-escape before it gets here
+    Map<String, String> query = Answers.params(exchange.getRequestURI());
+    IncidentReport report = directory.report(id, query.get("outage"));
+    if (report == null) {
+      send(exchange, 404, error("id", "no such business"), r -> {});
+      return;
+    }
+    IncidentReportText.Format format;
+    try {
+      format = IncidentReportText.Format.of(query.getOrDefault("format", "json"));
+    } catch (IllegalArgumentException e) {
+      send(exchange, 400, error("format", e.getMessage()), r -> {});
+      return;
+    }
+    Business business = directory.profile(id);
+    Locale locale =
+        business == null || business.getLanguages().isEmpty()
+            ? Locale.ENGLISH
+            : Locale.forLanguageTag(business.getLanguages().get(0));
+    byte[] bytes =
+        IncidentReportText.write(report, format, locale).getBytes(StandardCharsets.UTF_8);
+    exchange.getResponseHeaders().add("Content-Type", format.contentType());
+    exchange.getResponseHeaders().add("Cache-Control", "private, no-store");
+    exchange.sendResponseHeaders(200, bytes.length);
+    try (OutputStream out = exchange.getResponseBody()) {
+      out.write(bytes);
+    }
   }
 
   private void rotateKey(HttpExchange exchange, String id) throws IOException {

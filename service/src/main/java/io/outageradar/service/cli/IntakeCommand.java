@@ -66,7 +66,9 @@ public final class IntakeCommand implements Callable<Integer> {
                 topics.businesses,
                 topics.outages,
                 topics.businessKeys,
-                topics.businessImpact);
+                topics.businessImpact,
+                topics.businessNotices,
+                topics.reportHealth);
     CountDownLatch stopped = new CountDownLatch(1);
     try (Operability ops =
             ClusterOptions.operability(config, "intake", spec)
@@ -74,7 +76,8 @@ public final class IntakeCommand implements Callable<Integer> {
         BusinessDirectory directory =
             new BusinessDirectory(config.kafka(), topics.businesses, topics.outages)
                 .withKeys(topics.businessKeys)
-                .withImpacts(topics.businessImpact);
+                .withImpacts(topics.businessImpact)
+                .withHistory(topics.businessNotices, topics.reportHealth);
         KafkaReportStore store =
             new KafkaReportStore(config.kafka(), topics.userReports, intake.sendTimeout());
         KafkaClientMetrics producerMetrics = ops.bind(new KafkaClientMetrics(store.producer()));

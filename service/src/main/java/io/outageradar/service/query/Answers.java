@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /** How the query API answers: JSON bodies, JSON errors, query parameters. */
-final class Answers {
+public final class Answers {
   static final ObjectMapper JSON = new ObjectMapper();
 
   private Answers() {}
@@ -24,7 +24,10 @@ final class Answers {
     return node;
   }
 
-  static Map<String, String> params(URI uri) {
+  /**
+   * The query parameters of {@code uri}, decoded; a bad %-escape throws IllegalArgumentException.
+   */
+  public static Map<String, String> params(URI uri) {
     Map<String, String> params = new TreeMap<>();
     if (uri.getRawQuery() != null) {
       for (String pair : uri.getRawQuery().split("&")) {

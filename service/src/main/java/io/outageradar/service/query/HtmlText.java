@@ -1,10 +1,10 @@
 package io.outageradar.service.query;
 
 /** Text made safe to place in HTML: markup in it shows as characters, never runs. */
-final class HtmlText {
+public final class HtmlText {
   private HtmlText() {}
 
-  static String escape(String text) {
+  public static String escape(String text) {
     StringBuilder out = new StringBuilder(text.length() + 16);
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);

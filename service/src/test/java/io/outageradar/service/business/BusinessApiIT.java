@@ -6,6 +6,12 @@ import static org.awaitility.Awaitility.await;
 import com.sun.net.httpserver.HttpServer;
 import io.outageradar.avro.Business;
 import io.outageradar.avro.BusinessKey;
+import io.outageradar.avro.BusinessNotice;
+import io.outageradar.avro.CauseHint;
+import io.outageradar.avro.NoticeAction;
+import io.outageradar.avro.OutageEvent;
+import io.outageradar.avro.OutageScope;
+import io.outageradar.avro.OutageState;
 import io.outageradar.pager.business.BusinessDirectory;
 import io.outageradar.producers.business.BusinessPublisher;
 import io.outageradar.producers.intake.TokenBucket;
@@ -24,6 +30,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -53,6 +60,8 @@ class BusinessApiIT {
   private final String scope = "business-api-it-" + UUID.randomUUID();
   private final HttpClient http = HttpClient.newHttpClient();
   private HttpServer server;
+  private Topics topics;
+  private KafkaClients clients;
 
   @AfterEach
   void stop() {
@@ -69,7 +78,13 @@ class BusinessApiIT {
     try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
       TopicCreator.ensure(
           admin,
-          List.of(topics.businesses, topics.outages, topics.businessKeys, topics.businessImpact),
+          List.of(
+              topics.businesses,
+              topics.outages,
+              topics.businessKeys,
+              topics.businessImpact,
+              topics.businessNotices,
+              topics.reportHealth),
           (short) 1);
     }
     KafkaClients clients = KafkaClients.plain(kafka.bootstrapServers());
@@ -77,7 +92,10 @@ class BusinessApiIT {
         new BusinessDirectory(clients, topics.businesses, topics.outages)
             .withKeys(topics.businessKeys)
             .withImpacts(topics.businessImpact)
+            .withHistory(topics.businessNotices, topics.reportHealth)
             .start();
+    this.topics = topics;
+    this.clients = clients;
     assertThat(directory.awaitLoaded(Duration.ofSeconds(30))).isTrue();
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     server.createContext(
@@ -193,6 +211,7 @@ class BusinessApiIT {
           List.of(
               new String[] {"GET", "loja-da-ana"},
               new String[] {"GET", "loja-da-ana/impact"},
+              new String[] {"GET", "loja-da-ana/report"},
               new String[] {"PUT", "loja-da-ana"},
               new String[] {"DELETE", "loja-da-ana"},
               new String[] {"POST", "loja-da-ana/key"},
@@ -249,6 +268,87 @@ class BusinessApiIT {
       assertThat(call("GET", "loja-da-ana", KEY, null).statusCode())
           .as("the administrator still sees it")
           .isEqualTo(200);
+    }
+  }
+
+  @Test
+  void aBusinessReadsItsOwnIncidentReportAsJsonMarkdownOrHtml(KafkaTestContext kafka)
+      throws Exception {
+    try (BusinessDirectory directory = start(kafka, 1_000)) {
+      String ana = apiKey(call("PUT", "loja-da-ana", KEY, ANA));
+      String bia =
+          apiKey(call("PUT", "loja-da-bia", KEY, ANA.replace("loja-da-ana", "loja-da-bia")));
+      Instant onset = Instant.parse("2021-10-04T15:40:00Z");
+      Instant resolved = onset.plus(Duration.ofHours(6));
+      for (OutageState state : List.of(OutageState.CONFIRMED, OutageState.RESOLVED)) {
+        Instant at = state == OutageState.RESOLVED ? resolved : onset.plusSeconds(90);
+        BusinessPublisher.put(
+            clients,
+            topics.outages,
+            "whatsapp-global-1",
+            OutageEvent.newBuilder()
+                .setOutageId("whatsapp-global-1")
+                .setService("whatsapp")
+                .setScope(OutageScope.GLOBAL)
+                .setRegions(List.of("BR", "US"))
+                .setState(state)
+                .setOnset(onset)
+                .setConfirmedAt(onset.plusSeconds(90))
+                .setResolvedAt(state == OutageState.RESOLVED ? resolved : null)
+                .setCause(CauseHint.DNS)
+                .setNotifiedAt(onset.plusSeconds(90))
+                .setUpdatedAt(at)
+                .build());
+        BusinessPublisher.put(
+            clients,
+            topics.businessNotices,
+            "loja-da-ana",
+            BusinessNotice.newBuilder()
+                .setBusinessId("loja-da-ana")
+                .setOutageId("whatsapp-global-1")
+                .setDedupKey("loja-da-ana|whatsapp-global-1")
+                .setAction(
+                    state == OutageState.RESOLVED ? NoticeAction.RESOLVE : NoticeAction.TRIGGER)
+                .setAt(at)
+                .setService("whatsapp")
+                .setRegions(List.of("BR"))
+                .setChannels(List.of("wa-sales"))
+                .setSince(onset)
+                .setDurationMs(null)
+                .setLoss(List.of())
+                .build());
+      }
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .until(
+              () ->
+                  call("GET", "loja-da-ana/report", bearer(ana), null).body().contains("RESOLVE"));
+
+      HttpResponse<String> json = call("GET", "loja-da-ana/report", bearer(ana), null);
+      assertThat(json.headers().firstValue("Content-Type")).hasValue("application/json");
+      assertThat(json.body())
+          .contains("\"outageId\":\"whatsapp-global-1\"")
+          .contains("\"minutesDown\":360")
+          // 250.00 BRL an hour for six hours
+          .contains("{\"amountMinor\":150000,\"currency\":\"BRL\"}");
+      HttpResponse<String> markdown =
+          call("GET", "loja-da-ana/report?format=md", bearer(ana), null);
+      assertThat(markdown.body())
+          .startsWith("# Incident report: Loja da Ana")
+          .contains("| wa-sales |");
+      HttpResponse<String> html = call("GET", "loja-da-ana/report?format=html", bearer(ana), null);
+      assertThat(html.headers().firstValue("Content-Type")).hasValue("text/html; charset=utf-8");
+      assertThat(html.body()).contains("<h1>Incident report: Loja da Ana</h1>");
+      assertThat(call("GET", "loja-da-ana/report?format=pdf", bearer(ana), null).statusCode())
+          .isEqualTo(400);
+      assertThat(call("GET", "loja-da-ana/report?outage=another", bearer(ana), null).body())
+          .contains("\"incidents\":[]");
+
+      assertThat(call("GET", "loja-da-bia/report", bearer(bia), null).body())
+          .as("Bia was told of nothing: none of Ana's incidents")
+          .contains("\"incidents\":[]")
+          .doesNotContain("whatsapp-global-1");
+      assertThat(call("GET", "loja-da-ana/report", bearer(bia), null).statusCode()).isEqualTo(404);
     }
   }
 
