@@ -45,6 +45,7 @@ public final class OutageRadar {
             new PagerCommand(),
             new NotifyBusinessesCommand(),
             new BusinessCommand(),
+            new ReportCommand(),
             new SettingsCommand())) {
       cli.addSubcommand(command);
     }
