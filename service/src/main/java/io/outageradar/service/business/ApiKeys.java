@@ -15,7 +15,7 @@ import javax.crypto.spec.PBEKeySpec;
  * business-keys} topic does not give the keys away. A check always does the same work, whether the
  * business has a key or not, and compares in constant time: the answer's timing tells nothing.
  */
-final class ApiKeys {
+public final class ApiKeys {
   static final String ALGORITHM = "PBKDF2WithHmacSHA256";
   static final int ITERATIONS = 100_000;
   private static final String PREFIX = "orb_";
@@ -30,9 +30,10 @@ final class ApiKeys {
   private final SecureRandom random = new SecureRandom();
 
   /** A new key and the hash to keep. */
-  record Issued(String key, BusinessKey stored) {}
+  /** A new key, shown once, and what is kept of it. */
+  public record Issued(String key, BusinessKey stored) {}
 
-  Issued issue(String businessId, Instant now) {
+  public Issued issue(String businessId, Instant now) {
     byte[] secret = new byte[KEY_BYTES];
     random.nextBytes(secret);
     String key = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
@@ -42,7 +43,7 @@ final class ApiKeys {
   }
 
   /** Whether {@code presented} is the key {@code stored} was made from (null: no key). */
-  static boolean matches(BusinessKey stored, String presented) {
+  public static boolean matches(BusinessKey stored, String presented) {
     BusinessKey against = stored == null ? NOBODY : stored;
     byte[] expected = Base64.getDecoder().decode(against.getHash());
     byte[] actual =

@@ -138,22 +138,38 @@ public final class IncidentReportText {
     return out.toString();
   }
 
+  /** A printable page of its own. */
   public static String html(IncidentReport report, Locale locale) {
+    String title = "Incident report: " + report.businessName();
+    return page(
+        locale, title, "<h1>" + HtmlText.escape(title) + "</h1>" + incidentsHtml(report, locale));
+  }
+
+  /**
+   * A whole HTML page in {@code locale}'s language, {@code title} escaped here, {@code body}
+   * already HTML; styled from an element of its own (no script, nothing loaded), printable.
+   */
+  public static String page(Locale locale, String title, String body) {
+    return "<!doctype html><html lang=\""
+        + HtmlText.escape(locale.toLanguageTag())
+        + "\"><head><meta charset=\"utf-8\">"
+        + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>"
+        + HtmlText.escape(title)
+        + "</title><style>"
+        + "body{font-family:system-ui,sans-serif;margin:2em;color:#111;max-width:60em}"
+        + "table{border-collapse:collapse;margin:.5em 0}"
+        + "td,th{border:1px solid #999;padding:.3em .6em;text-align:left}"
+        + "section{break-inside:avoid;margin-bottom:2em}.down{color:#a00;font-weight:bold}"
+        + "@media print{body{margin:0}}"
+        + "</style></head><body>"
+        + body
+        + "</body></html>";
+  }
+
+  /** The incidents as HTML sections, every text escaped. */
+  public static String incidentsHtml(IncidentReport report, Locale locale) {
     UnaryOperator<String> e = HtmlText::escape;
     StringBuilder out = new StringBuilder();
-    out.append("<!doctype html><html lang=\"")
-        .append(e.apply(locale.toLanguageTag()))
-        .append("\"><head><meta charset=\"utf-8\"><title>Incident report: ")
-        .append(e.apply(report.businessName()))
-        .append("</title><style>")
-        .append("body{font-family:system-ui,sans-serif;margin:2em;color:#111}")
-        .append("table{border-collapse:collapse;margin:.5em 0}")
-        .append("td,th{border:1px solid #999;padding:.3em .6em;text-align:left}")
-        .append("section{break-inside:avoid;margin-bottom:2em}")
-        .append("@media print{body{margin:0}a{color:inherit}}")
-        .append("</style></head><body><h1>Incident report: ")
-        .append(e.apply(report.businessName()))
-        .append("</h1>");
     if (report.incidents().isEmpty()) {
       out.append("<p>No outage has hurt this business.</p>");
     }
@@ -181,7 +197,7 @@ public final class IncidentReportText {
       }
       out.append("</ul><p>").append(e.apply(customers(incident))).append("</p></section>");
     }
-    return out.append("</body></html>").toString();
+    return out.toString();
   }
 
   private static String title(Incident incident) {

@@ -35,11 +35,15 @@ public final class CustomerNoticeRoutes {
   private final Function<String, Business> profiles;
   private final Function<String, BusinessImpact> impacts;
   private final byte[] script;
+  private final BusinessPageRoutes privatePages;
 
   private CustomerNoticeRoutes(
-      Function<String, Business> profiles, Function<String, BusinessImpact> impacts) {
+      Function<String, Business> profiles,
+      Function<String, BusinessImpact> impacts,
+      BusinessPageRoutes privatePages) {
     this.profiles = profiles;
     this.impacts = impacts;
+    this.privatePages = privatePages;
     try (InputStream in = CustomerNoticeRoutes.class.getResourceAsStream(SCRIPT_RESOURCE)) {
       if (in == null) {
         throw new IllegalStateException(SCRIPT_RESOURCE + " is missing from the jar");
@@ -55,12 +59,26 @@ public final class CustomerNoticeRoutes {
       HttpServer server,
       Function<String, Business> profiles,
       Function<String, BusinessImpact> impacts) {
-    CustomerNoticeRoutes routes = new CustomerNoticeRoutes(profiles, impacts);
+    register(server, profiles, impacts, null);
+  }
+
+  /** As above, and under the same {@code /b/} the businesses' private pages. */
+  public static void register(
+      HttpServer server,
+      Function<String, Business> profiles,
+      Function<String, BusinessImpact> impacts,
+      BusinessPageRoutes privatePages) {
+    CustomerNoticeRoutes routes = new CustomerNoticeRoutes(profiles, impacts, privatePages);
     server.createContext("/b/", routes::handle);
   }
 
   private void handle(HttpExchange exchange) throws IOException {
     try (exchange) {
+      if (privatePages != null
+          && BusinessPageRoutes.serves(exchange.getRequestURI().getRawPath())) {
+        privatePages.handle(exchange); // private: not for other origins
+        return;
+      }
       exchange.getResponseHeaders().add("Access-Control-Allow-Origin", "*");
       exchange.getResponseHeaders().add("X-Content-Type-Options", "nosniff");
       String method = exchange.getRequestMethod();

@@ -13,6 +13,7 @@ import io.outageradar.avro.state.ServiceLifecycleState;
 import io.outageradar.detection.lifecycle.Uptime;
 import io.outageradar.pager.business.BusinessDirectory;
 import io.outageradar.producers.http.Listening;
+import io.outageradar.producers.intake.TokenBucket;
 import io.outageradar.service.json.OutageJson;
 import io.outageradar.service.status.StatusView;
 import io.outageradar.streams.StoreNames;
@@ -96,7 +97,12 @@ public final class QueryServer implements AutoCloseable {
           new QueryServer(streams, self, server, StatusRoutes.register(server, view));
       server.createContext("/status", exchange -> query.answer(exchange, query::status));
       server.createContext("/outages", exchange -> query.answer(exchange, query::outages));
-      CustomerNoticeRoutes.register(server, businesses::profile, businesses::impact);
+      CustomerNoticeRoutes.register(
+          server,
+          businesses::profile,
+          businesses::impact,
+          // wrong keys: five at once, then one every five seconds per address, as the API's
+          new BusinessPageRoutes(businesses, new TokenBucket(0.2, 5, System::nanoTime)));
       server.start();
       return query;
     } catch (IOException e) {

@@ -252,11 +252,14 @@ public final class Pipeline implements AutoCloseable {
       if (settings.queryServer() != null) {
         StatusView view = new StatusView(settings.rules().revenue(), settings.statusPublic());
         pipeline.statusFeed = StatusFeed.start(settings.kafka(), settings.topics(), view);
-        // the customers' notices: every instance reads every business's profile and impact
+        // the customers' notices and the businesses' own pages: every instance reads every
+        // business's profile, key, impact and history
         pipeline.businesses =
             new BusinessDirectory(
                     settings.kafka(), settings.topics().businesses, settings.topics().outages)
                 .withImpacts(settings.topics().businessImpact)
+                .withKeys(settings.topics().businessKeys)
+                .withHistory(settings.topics().businessNotices, settings.topics().reportHealth)
                 .start();
         pipeline.queryServer =
             QueryServer.start(pipeline.app, settings.queryServer(), view, pipeline.businesses);

@@ -2,6 +2,7 @@ package io.outageradar.tools.status;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.sun.net.httpserver.HttpServer;
 import io.outageradar.avro.Business;
 import io.outageradar.avro.BusinessNotice;
 import io.outageradar.avro.CauseHint;
@@ -11,9 +12,14 @@ import io.outageradar.avro.OutageScope;
 import io.outageradar.avro.OutageState;
 import io.outageradar.avro.ReportCategoryCounts;
 import io.outageradar.avro.ReportWindowStats;
+import io.outageradar.pager.business.BusinessDirectory;
 import io.outageradar.producers.business.BusinessPublisher;
+import io.outageradar.producers.intake.TokenBucket;
 import io.outageradar.registry.MockSchemaRegistry;
 import io.outageradar.registry.RegistryOptions;
+import io.outageradar.service.business.ApiKeys;
+import io.outageradar.service.query.BusinessPageRoutes;
+import io.outageradar.service.query.CustomerNoticeRoutes;
 import io.outageradar.testkit.EmbeddedKafkaExtension;
 import io.outageradar.testkit.EmbeddedKafkaExtension.KafkaTestContext;
 import io.outageradar.tools.cli.OutageRadarTools;
@@ -23,6 +29,12 @@ import io.outageradar.topics.TopicCreator;
 import io.outageradar.topics.Topics;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,9 +49,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
 import org.openqa.selenium.Pdf;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.print.PrintOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import picocli.CommandLine;
 
 /**
@@ -65,11 +79,134 @@ class IncidentReportIT {
 
   @Test
   void aBusinessesIncidentReportReadsAndPrints(KafkaTestContext kafka) throws Exception {
-    Topics topics = Topics.create(RegistryOptions.of("mock://" + scope).connect());
+    publishAnasIncident(kafka);
+
+    String markdown = report(kafka, 0, "--business", "loja-da-ana");
+    assertThat(markdown)
+        .startsWith("# Incident report: Loja da Ana")
+        .contains("WhatsApp down in BR from 2021-10-04T15:40:00Z")
+        .contains("| wa-sales | BR | 390 | R$\u00a0520,00 |") // 80.00 an hour, 6 h 30
+        .contains("TRIGGER 2021-10-04T15:41:30Z: sent to ana-email; not to ana-whatsapp")
+        .contains("RESOLVE 2021-10-04T22:10:00Z: sent to ana-whatsapp, ana-email")
+        .contains("120 report(s) meanwhile; mean sentiment -0.62");
+
+    Path html = dir.resolve("report.html");
+    Files.writeString(
+        html,
+        report(kafka, 0, "--business", "loja-da-ana", "--format", "html"),
+        StandardCharsets.UTF_8);
+    ChromeDriver browser = Browser.start(1024, 768, "pt-BR");
+    try {
+      browser.get(html.toUri().toString());
+      assertThat(browser.getTitle())
+          .as("markup in a profile is text, its script never ran")
+          .isEqualTo("Incident report: Loja da Ana " + HOSTILE);
+      assertThat(browser.findElement(By.tagName("h1")).getText())
+          .isEqualTo("Incident report: Loja da Ana " + HOSTILE);
+      Pdf pdf = browser.print(new PrintOptions());
+      byte[] bytes = Base64.getDecoder().decode(pdf.getContent());
+      assertThat(new String(bytes, 0, 5, StandardCharsets.ISO_8859_1)).isEqualTo("%PDF-");
+      Files.write(dir.resolve("report.pdf"), bytes);
+      Object overflows =
+          browser.executeScript(
+              "return document.documentElement.scrollWidth > document.documentElement.clientWidth");
+      assertThat(overflows).as("nothing wider than the page").isEqualTo(false);
+    } finally {
+      browser.quit();
+    }
+
+    assertThat(report(kafka, 2, "--business", "nobody")).isEmpty();
+  }
+
+  @Test
+  void aBusinessOpensItsPrivatePageWithItsKeyOnly(KafkaTestContext kafka) throws Exception {
+    Topics topics = publishAnasIncident(kafka);
+    KafkaClients clients = KafkaClients.plain(kafka.bootstrapServers());
+    ApiKeys.Issued key = new ApiKeys().issue("loja-da-ana", Instant.now());
+    BusinessPublisher.put(clients, topics.businessKeys, "loja-da-ana", key.stored());
+    HttpServer server =
+        HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    try (BusinessDirectory directory =
+        new BusinessDirectory(clients, topics.businesses, topics.outages)
+            .withKeys(topics.businessKeys)
+            .withHistory(topics.businessNotices, topics.reportHealth)
+            .start()) {
+      assertThat(directory.awaitLoaded(Duration.ofSeconds(30))).isTrue();
+      CustomerNoticeRoutes.register(
+          server,
+          directory::profile,
+          id -> null,
+          new BusinessPageRoutes(directory, new TokenBucket(0.2, 5, System::nanoTime)));
+      server.start();
+      String page = "http://127.0.0.1:" + server.getAddress().getPort() + "/b/loja-da-ana";
+      ChromeDriver browser = Browser.start(1024, 768, "pt-BR");
+      try {
+        browser.get(page);
+        open(browser, "orb_" + "A".repeat(43));
+        assertThat(browser.findElement(By.tagName("body")).getText())
+            .contains("That key does not open this page.")
+            .doesNotContain("Loja da Ana");
+
+        browser.get(page);
+        open(browser, key.key());
+        String shown = browser.findElement(By.tagName("body")).getText();
+        assertThat(browser.getTitle()).isEqualTo("Loja da Ana " + HOSTILE);
+        assertThat(shown)
+            .contains("Your channels now")
+            .contains("wa-sales WhatsApp BR working")
+            .contains("Estimated lost revenue, all incidents: R$ 520,00") // as shown: a plain space
+            .contains("TRIGGER 2021-10-04T15:41:30Z: sent to ana-email; not to ana-whatsapp")
+            .contains("120 report(s) meanwhile");
+      } finally {
+        browser.quit();
+      }
+      HttpResponse<String> json =
+          HttpClient.newHttpClient()
+              .send(
+                  HttpRequest.newBuilder(URI.create(page + "/private.json"))
+                      .header("Authorization", "Bearer " + key.key())
+                      .build(),
+                  HttpResponse.BodyHandlers.ofString());
+      assertThat(json.statusCode()).isEqualTo(200);
+      assertThat(json.body())
+          .contains("\"lossSoFar\":[{\"amountMinor\":52000,\"currency\":\"BRL\"}]")
+          .contains("\"channel\":\"wa-sales\"");
+      HttpResponse<String> other =
+          HttpClient.newHttpClient()
+              .send(
+                  HttpRequest.newBuilder(URI.create(page.replace("ana", "bia") + "/private.json"))
+                      .header("Authorization", "Bearer " + key.key())
+                      .build(),
+                  HttpResponse.BodyHandlers.ofString());
+      assertThat(other.statusCode()).as("Ana's key opens no other page").isEqualTo(404);
+    } finally {
+      server.stop(0);
+    }
+  }
+
+  private static void open(ChromeDriver browser, String key) {
+    browser.findElement(By.name("key")).sendKeys(key);
+    browser.findElement(By.tagName("button")).click();
+    new WebDriverWait(browser, Duration.ofSeconds(30))
+        .until(
+            driver ->
+                driver.findElements(By.name("key")).isEmpty()
+                    || driver.getPageSource().contains("does not open"));
+  }
+
+  /** Loja da Ana (with markup in its name), one WhatsApp outage that hurt it, its notices. */
+  private Topics publishAnasIncident(KafkaTestContext kafka) {
+    Topics topics =
+        Topics.withPrefix(kafka.topicPrefix(), RegistryOptions.of("mock://" + scope).connect());
     try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
       TopicCreator.ensure(
           admin,
-          List.of(topics.businesses, topics.outages, topics.businessNotices, topics.reportHealth),
+          List.of(
+              topics.businesses,
+              topics.outages,
+              topics.businessKeys,
+              topics.businessNotices,
+              topics.reportHealth),
           (short) 1);
     }
     KafkaClients clients = KafkaClients.plain(kafka.bootstrapServers());
@@ -94,41 +231,7 @@ class IncidentReportIT {
     BusinessPublisher.put(
         clients, topics.reportHealth, "whatsapp|BR", minute(ONSET.plusSeconds(60), 120, -0.62));
 
-    String markdown = report(kafka, 0, "--business", "loja-da-ana");
-    assertThat(markdown)
-        .startsWith("# Incident report: Loja da Ana")
-        .contains("WhatsApp down in BR from 2021-10-04T15:40:00Z")
-        .contains("| wa-sales | BR | 390 | R$\u00a0520,00 |") // 80.00 an hour, 6 h 30
-        .contains("TRIGGER 2021-10-04T15:41:30Z: sent to ana-email; not to ana-whatsapp")
-        .contains("RESOLVE 2021-10-04T22:10:00Z: sent to ana-whatsapp, ana-email")
-        .contains("120 report(s) meanwhile; mean sentiment -0.62");
-
-    Path html = dir.resolve("report.html");
-    Files.writeString(
-        html,
-        report(kafka, 0, "--business", "loja-da-ana", "--format", "html"),
-        StandardCharsets.UTF_8);
-    ChromeDriver browser = Browser.start(1024, 768, "pt-BR");
-    try {
-      browser.get(html.toUri().toString());
-      assertThat(browser.getTitle())
-          .as("markup in a profile is text, its script never ran")
-          .isEqualTo("Incident report: Loja da Ana " + HOSTILE);
-      assertThat(browser.findElement(org.openqa.selenium.By.tagName("h1")).getText())
-          .isEqualTo("Incident report: Loja da Ana " + HOSTILE);
-      Pdf pdf = browser.print(new PrintOptions());
-      byte[] bytes = Base64.getDecoder().decode(pdf.getContent());
-      assertThat(new String(bytes, 0, 5, StandardCharsets.ISO_8859_1)).isEqualTo("%PDF-");
-      Files.write(dir.resolve("report.pdf"), bytes);
-      Object overflows =
-          browser.executeScript(
-              "return document.documentElement.scrollWidth > document.documentElement.clientWidth");
-      assertThat(overflows).as("nothing wider than the page").isEqualTo(false);
-    } finally {
-      browser.quit();
-    }
-
-    assertThat(report(kafka, 2, "--business", "nobody")).isEmpty();
+    return topics;
   }
 
   /** Runs {@code report} against the broker; its stdout, or its stderr when it fails. */
@@ -138,13 +241,15 @@ class IncidentReportIT {
     CommandLine cli = OutageRadarTools.commandLine();
     cli.setOut(new PrintWriter(out, true));
     cli.setErr(new PrintWriter(err, true));
-    String[] command = new String[args.length + 5];
+    String[] command = new String[args.length + 7];
     command[0] = "report";
     System.arraycopy(args, 0, command, 1, args.length);
     command[args.length + 1] = "--bootstrap-servers";
     command[args.length + 2] = kafka.bootstrapServers();
     command[args.length + 3] = "--schema-registry-url";
     command[args.length + 4] = "mock://" + scope;
+    command[args.length + 5] = "--set";
+    command[args.length + 6] = "topic.prefix=" + kafka.topicPrefix();
     assertThat(cli.execute(command)).as(err.toString()).isEqualTo(exitCode);
     if (exitCode != 0) {
       assertThat(err.toString().lines()).singleElement().asString().contains("no business nobody");
