@@ -10,6 +10,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -41,14 +43,49 @@ public final class StatusCommand implements Callable<Integer> {
   @Option(names = "--service", description = "Show this service in detail.")
   String service;
 
+  @Option(
+      names = "--business",
+      paramLabel = "ID",
+      description =
+          "Show this business's own page: its channels now, the loss so far and its incidents. Its API key comes from --key-file or the OUTAGE_RADAR_BUSINESS_KEY variable, never from the command line.")
+  String business;
+
+  @Option(
+      names = "--key-file",
+      paramLabel = "FILE",
+      description = "With --business: a file holding the business's API key.")
+  Path keyFile;
+
   @Option(names = "--json", description = "Print the API's JSON instead.")
   boolean json;
 
   @Override
   public Integer call() throws IOException, InterruptedException {
     URI base = base();
-    JsonNode overview = get(base, "/overview");
     PrintWriter out = spec.commandLine().getOut();
+    if (business != null) {
+      String key =
+          keyFile != null
+              ? Files.readString(keyFile).strip()
+              : System.getenv("OUTAGE_RADAR_BUSINESS_KEY");
+      if (key == null || key.isBlank()) {
+        throw new ParameterException(
+            spec.commandLine(),
+            "--business needs the business's API key, in --key-file or OUTAGE_RADAR_BUSINESS_KEY");
+      }
+      JsonNode page =
+          get(
+              base,
+              "/b/" + URLEncoder.encode(business, StandardCharsets.UTF_8) + "/private.json",
+              key);
+      out.println(
+          json
+              ? JSON.writerWithDefaultPrettyPrinter().writeValueAsString(page)
+              : BusinessStatusText.of(page));
+      out.flush();
+      return 0;
+    }
+    JsonNode overview = get(base, "/overview");
     StatusText text = new StatusText(System.console() != null && !json);
     if (service == null) {
       out.println(
@@ -88,12 +125,17 @@ public final class StatusCommand implements Callable<Integer> {
   }
 
   private JsonNode get(URI base, String path) throws IOException, InterruptedException {
+    return get(base, path, null);
+  }
+
+  /** {@code path} of the instance as JSON, with a business's {@code key} when not null. */
+  private JsonNode get(URI base, String path, String key) throws IOException, InterruptedException {
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     HttpResponse<String> response;
     try {
       response =
           http.send(
-              HttpRequest.newBuilder(URI.create(base + path))
+              authorised(HttpRequest.newBuilder(URI.create(base + path)), key)
                   .timeout(Duration.ofSeconds(15))
                   .GET()
                   .build(),
@@ -127,5 +169,9 @@ public final class StatusCommand implements Callable<Integer> {
               + (body.has("error") ? body.get("error").asText() : "HTTP " + response.statusCode()));
     }
     return body;
+  }
+
+  private static HttpRequest.Builder authorised(HttpRequest.Builder request, String key) {
+    return key == null ? request : request.header("Authorization", "Bearer " + key);
   }
 }

@@ -179,6 +179,29 @@ class IncidentReportIT {
                       .build(),
                   HttpResponse.BodyHandlers.ofString());
       assertThat(other.statusCode()).as("Ana's key opens no other page").isEqualTo(404);
+
+      Path keyFile = dir.resolve("ana.key");
+      Files.writeString(keyFile, key.key());
+      StringWriter out = new StringWriter();
+      CommandLine cli = OutageRadarTools.commandLine();
+      cli.setOut(new PrintWriter(out, true));
+      StringWriter err = new StringWriter();
+      cli.setErr(new PrintWriter(err, true));
+      int code =
+          cli.execute(
+              "status",
+              "--url",
+              "http://127.0.0.1:" + server.getAddress().getPort(),
+              "--business",
+              "loja-da-ana",
+              "--key-file",
+              keyFile.toString());
+      assertThat(code).as(err.toString()).isZero();
+      assertThat(out.toString())
+          .contains("wa-sales")
+          .contains("working")
+          .contains("Estimated lost revenue, all incidents: R$520.00")
+          .contains("WhatsApp down in BR: 2021-10-04T15:40:00Z to 2021-10-04T22:10:00Z");
     } finally {
       server.stop(0);
     }
