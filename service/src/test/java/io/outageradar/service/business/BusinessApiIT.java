@@ -352,6 +352,26 @@ class BusinessApiIT {
     }
   }
 
+  @Test
+  void wrongKeysFromOneAddressAreSlowedDownWhateverTheyTry(KafkaTestContext kafka)
+      throws Exception {
+    try (BusinessDirectory directory = start(kafka, 3)) {
+      assertThat(call("PUT", "loja-da-ana", KEY, ANA).statusCode()).isEqualTo(201);
+      List<Map<String, String>> wrong =
+          List.of(Map.of("X-Admin-Key", "wrong"), bearer("orb_" + "B".repeat(43)), bearer("x"));
+      for (Map<String, String> credential : wrong) {
+        assertThat(call("GET", "loja-da-ana", credential, null).statusCode()).isIn(401, 404);
+      }
+
+      HttpResponse<String> slowed = call("GET", "loja-da-ana", KEY, null);
+      assertThat(slowed.statusCode())
+          .as("three failures spent the address's attempts: even the right key waits")
+          .isEqualTo(429);
+      assertThat(slowed.headers().firstValue("Retry-After")).isPresent();
+      assertThat(call("GET", "loja-da-ana/report", bearer("y"), null).statusCode()).isEqualTo(429);
+    }
+  }
+
   private static Map<String, String> bearer(String key) {
     return Map.of("Authorization", "Bearer " + key);
   }
