@@ -12,7 +12,7 @@ import io.outageradar.producers.business.BadProfileException;
 import io.outageradar.producers.business.BusinessJson;
 import io.outageradar.producers.business.BusinessProfiles;
 import io.outageradar.producers.intake.TokenBucket;
-import io.outageradar.service.query.Answers;
+import io.outageradar.service.http.QueryParams;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -227,7 +227,7 @@ public final class BusinessApi implements HttpHandler {
    */
   private void report(HttpExchange exchange, String id) throws IOException {
     // the server refuses a request line with a malformed %-escape before it gets here
-    Map<String, String> query = Answers.params(exchange.getRequestURI());
+    Map<String, String> query = QueryParams.of(exchange.getRequestURI());
     IncidentReport report = directory.report(id, query.get("outage"));
     if (report == null) {
       send(exchange, 404, error("id", "no such business"), r -> {});

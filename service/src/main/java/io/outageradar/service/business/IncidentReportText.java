@@ -11,7 +11,7 @@ import io.outageradar.detection.business.IncidentReport.Incident;
 import io.outageradar.detection.business.IncidentReport.Told;
 import io.outageradar.detection.business.PlatformNames;
 import io.outageradar.pager.business.NoticeText;
-import io.outageradar.service.query.HtmlText;
+import io.outageradar.service.http.HtmlText;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;

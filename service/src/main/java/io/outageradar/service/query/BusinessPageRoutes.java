@@ -13,6 +13,8 @@ import io.outageradar.pager.business.NoticeText;
 import io.outageradar.producers.intake.TokenBucket;
 import io.outageradar.service.business.ApiKeys;
 import io.outageradar.service.business.IncidentReportText;
+import io.outageradar.service.http.HtmlText;
+import io.outageradar.service.http.QueryParams;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -114,7 +116,7 @@ public final class BusinessPageRoutes {
       return null;
     }
     Map<String, String> fields =
-        Answers.params(URI.create("/?" + new String(bytes, StandardCharsets.US_ASCII)));
+        QueryParams.of(URI.create("/?" + new String(bytes, StandardCharsets.US_ASCII)));
     return fields.get("key");
   }
 

@@ -14,6 +14,7 @@ import io.outageradar.detection.lifecycle.Uptime;
 import io.outageradar.pager.business.BusinessDirectory;
 import io.outageradar.producers.http.Listening;
 import io.outageradar.producers.intake.TokenBucket;
+import io.outageradar.service.http.QueryParams;
 import io.outageradar.service.json.OutageJson;
 import io.outageradar.service.status.StatusView;
 import io.outageradar.streams.StoreNames;
@@ -172,7 +173,7 @@ public final class QueryServer implements AutoCloseable {
       page.outage(exchange, decoded(path, "/outages/", ""));
       return;
     }
-    Map<String, String> params = Answers.params(exchange.getRequestURI());
+    Map<String, String> params = QueryParams.of(exchange.getRequestURI());
     Instant since;
     try {
       since = params.containsKey("since") ? Instant.parse(params.get("since")) : Instant.EPOCH;

@@ -3,6 +3,8 @@ package io.outageradar.service.query;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.outageradar.service.http.HtmlText;
+import io.outageradar.service.http.QueryParams;
 import io.outageradar.service.status.EventStream;
 import io.outageradar.service.status.StatusView;
 import java.io.IOException;
@@ -77,7 +79,7 @@ final class StatusRoutes {
   }
 
   private void recentReports(HttpExchange exchange) throws IOException {
-    Map<String, String> params = Answers.params(exchange.getRequestURI());
+    Map<String, String> params = QueryParams.of(exchange.getRequestURI());
     String service = params.get("service");
     int limit;
     try {

@@ -1,4 +1,4 @@
-package io.outageradar.service.query;
+package io.outageradar.service.http;
 
 /** Text made safe to place in HTML: markup in it shows as characters, never runs. */
 public final class HtmlText {

@@ -1,4 +1,4 @@
-package io.outageradar.service.query;
+package io.outageradar.service.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
