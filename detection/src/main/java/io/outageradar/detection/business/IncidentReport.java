@@ -30,6 +30,18 @@ import java.util.TreeSet;
 public record IncidentReport(
     String businessId, String businessName, Instant asOf, List<Incident> incidents) {
 
+  /** What all its incidents cost the business, one amount per currency, sorted by currency. */
+  public List<Money> totalLoss() {
+    Map<String, Long> perCurrency = new TreeMap<>();
+    incidents.forEach(
+        i ->
+            i.loss()
+                .forEach(m -> perCurrency.merge(m.getCurrency(), m.getAmountMinor(), Long::sum)));
+    List<Money> all = new ArrayList<>();
+    perCurrency.forEach((currency, minor) -> all.add(new Money(minor, currency)));
+    return List.copyOf(all);
+  }
+
   /** One outage that hurt the business. {@code resolved} is null while it lasts. */
   public record Incident(
       String outageId,

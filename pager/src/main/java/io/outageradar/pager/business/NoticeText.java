@@ -33,7 +33,7 @@ public record NoticeText(String language, String subject, String body) {
   public static NoticeText of(Business business, BusinessNotice notice, List<String> skipped) {
     String language = languageOf(business);
     NoticeWords words = NoticeWords.BY_LANGUAGE.get(language);
-    Locale locale = Locale.forLanguageTag(business.getLanguages().get(0));
+    Locale locale = localeOf(business);
     String platform = PlatformNames.of(notice.getService());
     List<BusinessChannel> hit =
         business.getChannels().stream()
@@ -140,6 +140,15 @@ public record NoticeText(String language, String subject, String body) {
   }
 
   /** Amounts as people of {@code locale} write them, joined by " + "; "-" for none. */
+  /**
+   * The business's first language as a locale (English when it names none): how it writes money.
+   */
+  public static Locale localeOf(Business business) {
+    return business.getLanguages().isEmpty()
+        ? Locale.ENGLISH
+        : Locale.forLanguageTag(business.getLanguages().get(0));
+  }
+
   public static String money(List<Money> amounts, Locale locale) {
     if (amounts.isEmpty()) {
       return "-";

@@ -42,6 +42,17 @@ public final class ApiKeys {
     return new Issued(key, hashed(businessId, salt, key, now));
   }
 
+  /**
+   * The key an {@code Authorization} header value presents as {@code Bearer <key>} (the scheme in
+   * any case), or null for none or another scheme.
+   */
+  public static String bearer(String authorization) {
+    String scheme = "Bearer ";
+    return authorization != null && authorization.regionMatches(true, 0, scheme, 0, scheme.length())
+        ? authorization.substring(scheme.length()).strip()
+        : null;
+  }
+
   /** Whether {@code presented} is the key {@code stored} was made from (null: no key). */
   public static boolean matches(BusinessKey stored, String presented) {
     BusinessKey against = stored == null ? NOBODY : stored;

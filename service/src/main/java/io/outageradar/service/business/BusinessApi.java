@@ -8,6 +8,7 @@ import io.outageradar.avro.Business;
 import io.outageradar.avro.BusinessKey;
 import io.outageradar.detection.business.IncidentReport;
 import io.outageradar.pager.business.BusinessDirectory;
+import io.outageradar.pager.business.NoticeText;
 import io.outageradar.producers.business.BadProfileException;
 import io.outageradar.producers.business.BusinessJson;
 import io.outageradar.producers.business.BusinessProfiles;
@@ -69,8 +70,6 @@ public final class BusinessApi implements HttpHandler {
       throw new IllegalStateException("unreachable");
     }
   }
-
-  private static final String BEARER = "Bearer ";
 
   /** Writes profiles and key hashes (deleting is a tombstone); throws when it cannot. */
   public interface Store {
@@ -204,10 +203,7 @@ public final class BusinessApi implements HttpHandler {
     if (authorization == null) {
       return null;
     }
-    String presented =
-        authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())
-            ? authorization.substring(BEARER.length()).strip()
-            : null;
+    String presented = ApiKeys.bearer(authorization);
     BusinessKey stored = ID.matcher(id).matches() ? directory.apiKey(id) : null;
     return ApiKeys.matches(stored, presented) ? Caller.TENANT : null;
   }
@@ -241,10 +237,7 @@ public final class BusinessApi implements HttpHandler {
       return;
     }
     Business business = directory.profile(id);
-    Locale locale =
-        business == null || business.getLanguages().isEmpty()
-            ? Locale.ENGLISH
-            : Locale.forLanguageTag(business.getLanguages().get(0));
+    Locale locale = business == null ? Locale.ENGLISH : NoticeText.localeOf(business);
     byte[] bytes =
         IncidentReportText.write(report, format, locale).getBytes(StandardCharsets.UTF_8);
     exchange.getResponseHeaders().add("Content-Type", format.contentType());

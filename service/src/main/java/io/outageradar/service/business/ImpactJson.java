@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.outageradar.avro.BusinessImpact;
 import io.outageradar.avro.ChannelImpact;
-import io.outageradar.avro.Money;
 
 /**
  * A business's impact as its API answers it: the channels down now (platform, regions, since, share
@@ -39,11 +38,7 @@ final class ImpactJson {
         node.put("fallbackChannel", channel.getFallbackChannel());
       }
     }
-    for (Money money : impact.getLoss()) {
-      loss.addObject()
-          .put("amountMinor", money.getAmountMinor())
-          .put("currency", money.getCurrency());
-    }
+    IncidentReportText.money(loss, impact.getLoss());
     return body;
   }
 }

@@ -64,6 +64,7 @@ public final class IncidentReportText {
     ObjectNode body = JSON.createObjectNode();
     body.put("id", report.businessId()).put("name", report.businessName());
     body.put("asOf", text(report.asOf()));
+    money(body.putArray("lossSoFar"), report.totalLoss());
     ArrayNode incidents = body.putArray("incidents");
     for (Incident incident : report.incidents()) {
       ObjectNode node =
@@ -255,7 +256,8 @@ public final class IncidentReportText {
             customers.negativeShare() * 100);
   }
 
-  private static void money(ArrayNode into, List<Money> amounts) {
+  /** {@code amounts} into {@code into} as the API gives money: minor units and currency. */
+  static void money(ArrayNode into, List<Money> amounts) {
     amounts.forEach(
         m ->
             into.addObject()

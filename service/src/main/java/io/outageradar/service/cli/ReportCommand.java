@@ -1,8 +1,8 @@
 package io.outageradar.service.cli;
 
-import io.outageradar.avro.Business;
 import io.outageradar.detection.business.IncidentReport;
 import io.outageradar.pager.business.BusinessDirectory;
+import io.outageradar.pager.business.NoticeText;
 import io.outageradar.service.business.IncidentReportText;
 import io.outageradar.service.business.IncidentReportText.Format;
 import io.outageradar.service.config.ConfigException;
@@ -72,11 +72,7 @@ public final class ReportCommand implements Callable<Integer> {
       if (report == null) {
         throw new ConfigException("no business " + businessId);
       }
-      Business business = directory.profile(businessId);
-      Locale locale =
-          business.getLanguages().isEmpty()
-              ? Locale.ENGLISH
-              : Locale.forLanguageTag(business.getLanguages().get(0));
+      Locale locale = NoticeText.localeOf(directory.profile(businessId));
       PrintWriter out = spec.commandLine().getOut();
       out.println(
           as == Format.JSON

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import io.outageradar.avro.Business;
 import io.outageradar.avro.BusinessChannel;
-import io.outageradar.avro.Money;
 import io.outageradar.detection.business.IncidentReport;
 import io.outageradar.detection.business.PlatformNames;
 import io.outageradar.pager.business.BusinessDirectory;
@@ -19,12 +18,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -64,11 +61,7 @@ public final class BusinessPageRoutes {
     String ip = "ip:" + exchange.getRemoteAddress().getAddress().getHostAddress();
     Matcher json = JSON_PATH.matcher(path);
     if (json.matches()) {
-      String authorization = exchange.getRequestHeaders().getFirst("Authorization");
-      String key =
-          authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)
-              ? authorization.substring(7).strip()
-              : null;
+      String key = ApiKeys.bearer(exchange.getRequestHeaders().getFirst("Authorization"));
       if (key == null) {
         Answers.send(exchange, 401, Answers.error("the business's API key is required"));
       } else if (!opens(ip, json.group(1), key)) {
@@ -137,7 +130,7 @@ public final class BusinessPageRoutes {
 
   private String privatePage(String id) {
     Business business = directory.profile(id);
-    Locale locale = locale(business);
+    Locale locale = NoticeText.localeOf(business);
     IncidentReport report = directory.report(id, null);
     Map<String, Set<String>> down = directory.downNow();
     StringBuilder body = new StringBuilder();
@@ -162,7 +155,7 @@ public final class BusinessPageRoutes {
           .append("</td></tr>");
     }
     body.append("</tbody></table><p>Estimated lost revenue, all incidents: <strong>")
-        .append(HtmlText.escape(NoticeText.money(lossSoFar(report), locale)))
+        .append(HtmlText.escape(NoticeText.money(report.totalLoss(), locale)))
         .append("</strong></p><h2>Incidents</h2>")
         .append(IncidentReportText.incidentsHtml(report, locale));
     return IncidentReportText.page(locale, business.getName(), body.toString());
@@ -180,39 +173,12 @@ public final class BusinessPageRoutes {
       channel.getRegions().forEach(node.putArray("regions")::add);
       downIn(channel, down).forEach(node.putArray("downIn")::add);
     }
-    ArrayNode loss = body.putArray("lossSoFar");
-    lossSoFar(report)
-        .forEach(
-            m ->
-                loss.addObject()
-                    .put("amountMinor", m.getAmountMinor())
-                    .put("currency", m.getCurrency()));
     return body;
   }
 
   private static List<String> downIn(BusinessChannel channel, Map<String, Set<String>> down) {
     Set<String> where = down.getOrDefault(channel.getService(), Set.of());
     return channel.getRegions().stream().filter(where::contains).sorted().toList();
-  }
-
-  private static List<Money> lossSoFar(IncidentReport report) {
-    Map<String, Long> perCurrency = new TreeMap<>();
-    report
-        .incidents()
-        .forEach(
-            i ->
-                i.loss()
-                    .forEach(
-                        m -> perCurrency.merge(m.getCurrency(), m.getAmountMinor(), Long::sum)));
-    List<Money> all = new ArrayList<>();
-    perCurrency.forEach((currency, minor) -> all.add(new Money(minor, currency)));
-    return all;
-  }
-
-  private static Locale locale(Business business) {
-    return business.getLanguages().isEmpty()
-        ? Locale.ENGLISH
-        : Locale.forLanguageTag(business.getLanguages().get(0));
   }
 
   private static void html(HttpExchange exchange, int status, String page) throws IOException {
