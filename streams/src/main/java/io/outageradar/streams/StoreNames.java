@@ -11,14 +11,20 @@ public final class StoreNames {
   public static final String REPORT_BASELINE = "report-baseline-store";
   public static final String REGION_OUTAGES = "region-outages-store";
 
-  /** Every business's profile (a global store: every task sees every business). */
-  public static final String BUSINESSES = "businesses-store";
+  /**
+   * Every business's profile and the index by service (a global store: every task sees every
+   * business). Named anew with the index, so that a store written without it is rebuilt.
+   */
+  public static final String BUSINESSES = "business-profiles-store";
 
   /** What each business was told of each outage, key outage id | business id. */
   public static final String BUSINESSES_TOLD = "business-notices-told-store";
 
-  /** Which businesses each open outage hurts, key business id | outage id. */
-  public static final String BUSINESS_IMPACT_HURTING = "business-impact-hurting-store";
+  /**
+   * Which businesses each open outage hurts, key outage id | business id (outage first, to find
+   * them by outage; named anew with that key).
+   */
+  public static final String BUSINESS_IMPACT_HURTING = "business-impact-hurt-store";
 
   /** Each business's part of each outage hurting it, key business id | outage id. */
   public static final String BUSINESS_IMPACT_PARTS = "business-impact-parts-store";

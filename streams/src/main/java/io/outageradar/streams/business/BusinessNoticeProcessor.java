@@ -7,6 +7,8 @@ import io.outageradar.detection.business.BusinessNotices;
 import io.outageradar.detection.business.BusinessNotices.Decision;
 import io.outageradar.detection.business.BusinessNotices.Told;
 import io.outageradar.streams.StoreNames;
+import java.util.Map;
+import java.util.TreeMap;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -14,29 +16,47 @@ import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * Each outage change against every business's profile ({@link BusinessNotices}); what each business
- * was told of each outage is kept (key outage id | business id), so a change delivered again, or
- * one after the RESOLVE, tells nobody twice.
+ * Each outage change against the profile of every business it may concern ({@link
+ * BusinessNotices}): those with a channel on its service, and those already told of it (a profile
+ * may have left the service since). What each business was told of each outage is kept (key outage
+ * id | business id), so a change delivered again, or one after the RESOLVE, tells nobody twice.
  */
 final class BusinessNoticeProcessor
     implements Processor<String, OutageEvent, String, BusinessNotice> {
   private ProcessorContext<String, BusinessNotice> context;
-  private KeyValueStore<String, Business> businesses;
+  private Profiles businesses;
   private KeyValueStore<String, String> told;
 
   @Override
   public void init(ProcessorContext<String, BusinessNotice> context) {
     this.context = context;
-    this.businesses = context.getStateStore(StoreNames.BUSINESSES);
+    KeyValueStore<String, Business> profiles = context.getStateStore(StoreNames.BUSINESSES);
+    this.businesses = new Profiles(profiles);
     this.told = context.getStateStore(StoreNames.BUSINESSES_TOLD);
   }
 
   @Override
   public void process(Record<String, OutageEvent> record) {
     OutageEvent outage = record.value();
-    try (KeyValueIterator<String, Business> all = businesses.all()) {
-      all.forEachRemaining(entry -> decide(outage, entry.value));
+    // in id order, as a scan of every profile would meet them
+    Map<String, Business> concerned = new TreeMap<>();
+    businesses
+        .onService(outage.getService())
+        .forEach(business -> concerned.put(business.getId(), business));
+    String[] toldOf = Profiles.prefixRange(outage.getOutageId() + '|');
+    try (KeyValueIterator<String, String> entries = told.range(toldOf[0], toldOf[1])) {
+      entries.forEachRemaining(
+          entry -> {
+            String id = entry.key.substring(outage.getOutageId().length() + 1);
+            if (!concerned.containsKey(id)) {
+              Business business = businesses.get(id);
+              if (business != null) {
+                concerned.put(id, business);
+              }
+            }
+          });
     }
+    concerned.values().forEach(business -> decide(outage, business));
   }
 
   private void decide(OutageEvent outage, Business business) {

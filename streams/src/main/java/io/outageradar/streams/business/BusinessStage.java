@@ -33,7 +33,8 @@ import org.apache.kafka.streams.state.Stores;
  *
  * <p>The profiles are a global store, every task sees every business: a notice is decided when its
  * outage changes, with the profile as it is then — a profile changed during an outage counts from
- * then on.
+ * then on. An outage change reads only the businesses on its service and those it already concerns
+ * ({@link Profiles}), so its cost does not grow with the businesses on other platforms.
  */
 public final class BusinessStage {
   private BusinessStage() {}
@@ -102,10 +103,13 @@ public final class BusinessStage {
             Produced.with(impact.keySerde(), impact.valueSerde()).withName("business-impact-sink"));
   }
 
-  /** Keeps the global store of profiles: a profile replaces the last, a tombstone deletes it. */
+  /**
+   * Keeps the global store of profiles and its index ({@link Profiles}): a profile replaces the
+   * last, a tombstone deletes it.
+   */
   private static final class ProfileLoader implements Processor<String, Business, Void, Void> {
     private final String storeName;
-    private KeyValueStore<String, Business> store;
+    private Profiles profiles;
 
     ProfileLoader(String storeName) {
       this.storeName = storeName;
@@ -113,7 +117,8 @@ public final class BusinessStage {
 
     @Override
     public void init(ProcessorContext<Void, Void> context) {
-      store = context.getStateStore(storeName);
+      KeyValueStore<String, Business> store = context.getStateStore(storeName);
+      profiles = new Profiles(store);
     }
 
     @Override
@@ -122,9 +127,9 @@ public final class BusinessStage {
         return;
       }
       if (record.value() == null) {
-        store.delete(record.key());
+        profiles.delete(record.key());
       } else {
-        store.put(record.key(), record.value());
+        profiles.put(record.value());
       }
     }
   }

@@ -7,6 +7,10 @@ import io.outageradar.detection.business.BusinessImpacts;
 import io.outageradar.streams.StoreNames;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -16,17 +20,19 @@ import org.apache.kafka.streams.state.KeyValueStore;
 /**
  * Each outage change → its part in the impact of every business it hurts (key business id | outage
  * id, partitioned by the business id), and an empty part for a business it stopped hurting, so that
- * the business's impact lets it go. Which businesses an outage hurts is kept (the same key).
+ * the business's impact lets it go. Which businesses an outage hurts is kept (key outage id |
+ * business id), so that only the businesses on the outage's service and those it hurt are read.
  */
 final class ImpactPartProcessor implements Processor<String, OutageEvent, String, BusinessImpact> {
   private ProcessorContext<String, BusinessImpact> context;
-  private KeyValueStore<String, Business> businesses;
+  private Profiles businesses;
   private KeyValueStore<String, Long> hurting;
 
   @Override
   public void init(ProcessorContext<String, BusinessImpact> context) {
     this.context = context;
-    this.businesses = context.getStateStore(StoreNames.BUSINESSES);
+    KeyValueStore<String, Business> profiles = context.getStateStore(StoreNames.BUSINESSES);
+    this.businesses = new Profiles(profiles);
     this.hurting = context.getStateStore(StoreNames.BUSINESS_IMPACT_HURTING);
   }
 
@@ -38,53 +44,65 @@ final class ImpactPartProcessor implements Processor<String, OutageEvent, String
   @Override
   public void process(Record<String, OutageEvent> record) {
     OutageEvent outage = record.value();
-    try (KeyValueIterator<String, Business> all = businesses.all()) {
-      all.forEachRemaining(
-          entry -> {
-            BusinessImpact part = BusinessImpacts.part(outage, entry.value);
-            String hurt = key(entry.key, outage);
-            boolean hurts = !part.getChannels().isEmpty();
-            if (hurts) {
-              hurting.put(hurt, outage.getUpdatedAt().toEpochMilli());
-            } else if (hurting.get(hurt) != null) {
-              hurting.delete(hurt);
-            } else {
-              return;
-            }
-            context.forward(new Record<>(hurt, part, record.timestamp()));
-          });
+    // in id order, as a scan of every profile would meet them; then those deleted since
+    Map<String, Business> concerned = new TreeMap<>();
+    businesses
+        .onService(outage.getService())
+        .forEach(business -> concerned.put(business.getId(), business));
+    Set<String> gone = new TreeSet<>();
+    for (String id : hurtBy(outage)) {
+      Business business = concerned.containsKey(id) ? concerned.get(id) : businesses.get(id);
+      if (business == null) {
+        gone.add(id);
+      } else {
+        concerned.put(id, business);
+      }
     }
-    forgetDeletedBusinesses(outage, record.timestamp());
+    concerned.values().forEach(business -> tell(outage, business, record.timestamp()));
+    gone.forEach(business -> forget(outage, business, record.timestamp()));
+  }
+
+  private void tell(OutageEvent outage, Business business, long timestamp) {
+    BusinessImpact part = BusinessImpacts.part(outage, business);
+    String hurt = hurtKey(outage, business.getId());
+    if (!part.getChannels().isEmpty()) {
+      hurting.put(hurt, outage.getUpdatedAt().toEpochMilli());
+    } else if (hurting.get(hurt) != null) {
+      hurting.delete(hurt);
+    } else {
+      return;
+    }
+    context.forward(new Record<>(key(business.getId(), outage), part, timestamp));
   }
 
   /**
    * A business deleted while this outage hurt it: its part goes (an empty one), so that its impact
    * goes too.
    */
-  private void forgetDeletedBusinesses(OutageEvent outage, long timestamp) {
-    List<String> gone = new ArrayList<>();
-    String suffix = "|" + outage.getOutageId();
-    try (KeyValueIterator<String, Long> all = hurting.all()) {
-      all.forEachRemaining(
-          entry -> {
-            if (entry.key.endsWith(suffix)) {
-              String business = entry.key.substring(0, entry.key.length() - suffix.length());
-              if (businesses.get(business) == null) {
-                gone.add(business);
-              }
-            }
-          });
+  private void forget(OutageEvent outage, String business, long timestamp) {
+    hurting.delete(hurtKey(outage, business));
+    BusinessImpact empty =
+        BusinessImpact.newBuilder()
+            .setBusinessId(business)
+            .setChannels(List.of())
+            .setLoss(List.of())
+            .setAsOf(outage.getUpdatedAt())
+            .build();
+    context.forward(new Record<>(key(business, outage), empty, timestamp));
+  }
+
+  /** The businesses {@code outage} hurt so far. */
+  private List<String> hurtBy(OutageEvent outage) {
+    List<String> ids = new ArrayList<>();
+    String prefix = outage.getOutageId() + '|';
+    String[] range = Profiles.prefixRange(prefix);
+    try (KeyValueIterator<String, Long> entries = hurting.range(range[0], range[1])) {
+      entries.forEachRemaining(entry -> ids.add(entry.key.substring(prefix.length())));
     }
-    for (String business : gone) {
-      hurting.delete(business + suffix);
-      BusinessImpact empty =
-          BusinessImpact.newBuilder()
-              .setBusinessId(business)
-              .setChannels(List.of())
-              .setLoss(List.of())
-              .setAsOf(outage.getUpdatedAt())
-              .build();
-      context.forward(new Record<>(business + suffix, empty, timestamp));
-    }
+    return ids;
+  }
+
+  private static String hurtKey(OutageEvent outage, String businessId) {
+    return outage.getOutageId() + '|' + businessId;
   }
 }

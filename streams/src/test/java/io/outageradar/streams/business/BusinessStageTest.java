@@ -163,7 +163,84 @@ class BusinessStageTest {
     }
   }
 
+  @Test
+  void aProfileThatMovesToOrFromTheServiceDuringTheOutageIsToldAsItsProfileSaysThen() {
+    Topics topics = Topics.create(MockSchemaRegistry.forScope(scope));
+    StreamsBuilder builder = new StreamsBuilder();
+    BusinessStage.addTo(
+        builder,
+        builder.stream(
+            topics.outages.name(),
+            Consumed.with(topics.outages.keySerde(), topics.outages.valueSerde())),
+        topics);
+    try (TopologyTestDriver driver =
+        new TopologyTestDriver(
+            builder.build(),
+            StreamsProperties.of(
+                "business-stage-test", "dummy:9092", topics.deadLetters.name(), stateDir, false))) {
+      TestInputTopic<String, Business> profiles =
+          driver.createInputTopic(
+              topics.businesses.name(),
+              topics.businesses.keySerde().serializer(),
+              topics.businesses.valueSerde().serializer());
+      TestInputTopic<String, OutageEvent> outages =
+          driver.createInputTopic(
+              topics.outages.name(),
+              topics.outages.keySerde().serializer(),
+              topics.outages.valueSerde().serializer());
+      for (Business business :
+          List.of(
+              business("leaves", "BR", "whatsapp"),
+              business("joins", "BR", "instagram"),
+              business("elsewhere", "BR", "instagram"))) {
+        profiles.pipeInput(business.getId(), business);
+      }
+      Instant paged = ONSET.plusSeconds(60);
+      outages.pipeInput("wa", outage(OutageState.CONFIRMED, paged, paged, null));
+      profiles.pipeInput("leaves", business("leaves", "BR", "instagram"));
+      profiles.pipeInput("joins", business("joins", "BR", "whatsapp"));
+      outages.pipeInput("wa", outage(OutageState.RECOVERING, paged.plusSeconds(600), paged, null));
+      Instant resolved = ONSET.plusSeconds(3600);
+      outages.pipeInput("wa", outage(OutageState.RESOLVED, resolved, paged, resolved));
+
+      List<String> told =
+          driver
+              .createOutputTopic(
+                  topics.businessNotices.name(),
+                  topics.businessNotices.keySerde().deserializer(),
+                  topics.businessNotices.valueSerde().deserializer())
+              .readValuesToList()
+              .stream()
+              .map(notice -> notice.getBusinessId() + " " + notice.getAction())
+              .toList();
+      assertThat(told)
+          .as("told of it while on whatsapp, so told of its end; the newcomer at the next change")
+          .containsExactly("leaves TRIGGER", "joins TRIGGER", "joins RESOLVE", "leaves RESOLVE");
+      Map<String, List<BusinessImpact>> impacts =
+          driver
+              .createOutputTopic(
+                  topics.businessImpact.name(),
+                  topics.businessImpact.keySerde().deserializer(),
+                  topics.businessImpact.valueSerde().deserializer())
+              .readKeyValuesToList()
+              .stream()
+              .collect(
+                  Collectors.groupingBy(
+                      kv -> kv.key, Collectors.mapping(kv -> kv.value, Collectors.toList())));
+      assertThat(impacts).doesNotContainKey("elsewhere");
+      List<BusinessImpact> leaves = impacts.get("leaves");
+      assertThat(leaves.get(leaves.size() - 1).getChannels())
+          .as("no longer on whatsapp: the outage's part in its impact goes")
+          .isEmpty();
+      assertThat(impacts.get("joins").get(0).getChannels()).hasSize(1);
+    }
+  }
+
   private static Business business(String id, String region) {
+    return business(id, region, "whatsapp");
+  }
+
+  private static Business business(String id, String region, String service) {
     return Business.newBuilder()
         .setId(id)
         .setName(id)
@@ -178,7 +255,7 @@ class BusinessStageTest {
                 BusinessChannel.newBuilder()
                     .setId("wa")
                     .setRole(ChannelRole.SALES)
-                    .setService("whatsapp")
+                    .setService(service)
                     .setRegions(List.of(region))
                     .setRevenuePerHour(new Money(1_234L, "BRL"))
                     .setFallbackText(Map.of())

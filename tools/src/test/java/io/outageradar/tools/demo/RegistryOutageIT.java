@@ -45,7 +45,7 @@ class RegistryOutageIT {
    * Far longer than the registry client's own retries (about 1.5 s), after which records used to be
    * dead-lettered.
    */
-  private static final Duration DOWN_FOR = Duration.ofSeconds(60);
+  private static final Duration DOWN_FOR = Duration.ofSeconds(20);
 
   @Test
   void aRegistryOutageWhileThePipelineReadsLosesNoRecord() {
