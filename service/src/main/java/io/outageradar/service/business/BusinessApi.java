@@ -8,7 +8,6 @@ import io.outageradar.avro.Business;
 import io.outageradar.avro.BusinessKey;
 import io.outageradar.detection.business.IncidentReport;
 import io.outageradar.pager.business.BusinessDirectory;
-import io.outageradar.pager.business.NoticeText;
 import io.outageradar.producers.business.BadProfileException;
 import io.outageradar.producers.business.BusinessJson;
 import io.outageradar.producers.business.BusinessProfiles;
@@ -20,7 +19,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -236,10 +234,9 @@ public final class BusinessApi implements HttpHandler {
       send(exchange, 400, error("format", e.getMessage()), r -> {});
       return;
     }
-    Business business = directory.profile(id);
-    Locale locale = business == null ? Locale.ENGLISH : NoticeText.localeOf(business);
     byte[] bytes =
-        IncidentReportText.write(report, format, locale).getBytes(StandardCharsets.UTF_8);
+        IncidentReportText.write(report, format, directory.profile(id))
+            .getBytes(StandardCharsets.UTF_8);
     exchange.getResponseHeaders().add("Content-Type", format.contentType());
     exchange.getResponseHeaders().add("Cache-Control", "private, no-store");
     exchange.sendResponseHeaders(200, bytes.length);

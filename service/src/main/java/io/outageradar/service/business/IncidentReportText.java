@@ -3,16 +3,19 @@ package io.outageradar.service.business;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.outageradar.avro.Business;
 import io.outageradar.avro.Money;
+import io.outageradar.avro.NoticeAction;
 import io.outageradar.detection.business.ContactChoice;
 import io.outageradar.detection.business.IncidentReport;
 import io.outageradar.detection.business.IncidentReport.ChannelDown;
 import io.outageradar.detection.business.IncidentReport.Incident;
 import io.outageradar.detection.business.IncidentReport.Told;
-import io.outageradar.detection.business.PlatformNames;
 import io.outageradar.pager.business.NoticeText;
+import io.outageradar.pager.business.ReportWords;
 import io.outageradar.service.http.HtmlText;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.UnaryOperator;
@@ -52,11 +55,14 @@ public final class IncidentReportText {
 
   private IncidentReportText() {}
 
-  public static String write(IncidentReport report, Format format, Locale locale) {
+  /**
+   * The report in {@code format}; Markdown and HTML in the business's words ({@link ReportWords}).
+   */
+  public static String write(IncidentReport report, Format format, Business business) {
     return switch (format) {
       case JSON -> json(report).toString();
-      case MD -> markdown(report, locale);
-      case HTML -> html(report, locale);
+      case MD -> markdown(report, ReportWords.of(business));
+      case HTML -> html(report, ReportWords.of(business));
     };
   }
 
@@ -107,43 +113,38 @@ public final class IncidentReportText {
     return body;
   }
 
-  public static String markdown(IncidentReport report, Locale locale) {
+  static String markdown(IncidentReport report, ReportWords words) {
     StringBuilder out = new StringBuilder();
-    out.append("# Incident report: ").append(report.businessName()).append("\n\n");
+    out.append("# ").append(words.title()).append("\n\n");
     if (report.incidents().isEmpty()) {
-      return out.append("No outage has hurt this business.\n").toString();
+      return out.append(words.noIncident()).append('\n').toString();
     }
     for (Incident incident : report.incidents()) {
-      out.append("## ").append(title(incident)).append("\n\n");
-      out.append(timeline(incident)).append("\n\n");
-      out.append("| Channel | Regions | Minutes down | Estimated lost revenue |\n");
+      out.append("## ").append(words.down(incident.platform(), incident.regions())).append("\n\n");
+      out.append(timeline(incident, words)).append("\n\n");
+      out.append("| ").append(String.join(" | ", words.columns())).append(" |\n");
       out.append("|---|---|---:|---:|\n");
       for (ChannelDown channel : incident.channels()) {
-        out.append("| ")
-            .append(channel.channel())
-            .append(" | ")
-            .append(String.join(", ", channel.regions()))
-            .append(" | ")
-            .append(channel.minutesDown())
-            .append(" | ")
-            .append(NoticeText.money(channel.loss(), locale))
-            .append(" |\n");
+        out.append("| ").append(String.join(" | ", row(channel, words))).append(" |\n");
       }
-      out.append("\nIn all: ").append(NoticeText.money(incident.loss(), locale)).append("\n\n");
-      out.append("Notices:\n\n");
-      for (Told told : incident.notices()) {
-        out.append("- ").append(told(told)).append('\n');
+      out.append('\n')
+          .append(words.inAll(NoticeText.money(incident.loss(), words.locale())))
+          .append("\n\n");
+      out.append(words.noticesHeading()).append(":\n\n");
+      for (String line : told(incident, words)) {
+        out.append("- ").append(line).append('\n');
       }
-      out.append('\n').append(customers(incident)).append("\n\n");
+      out.append('\n').append(customers(incident, words)).append("\n\n");
     }
     return out.toString();
   }
 
   /** A printable page of its own. */
-  public static String html(IncidentReport report, Locale locale) {
-    String title = "Incident report: " + report.businessName();
+  static String html(IncidentReport report, ReportWords words) {
     return page(
-        locale, title, "<h1>" + HtmlText.escape(title) + "</h1>" + incidentsHtml(report, locale));
+        words.locale(),
+        words.title(),
+        "<h1>" + HtmlText.escape(words.title()) + "</h1>" + incidentsHtml(report, words));
   }
 
   /**
@@ -167,93 +168,72 @@ public final class IncidentReportText {
         + "</body></html>";
   }
 
-  /** The incidents as HTML sections, every text escaped. */
-  public static String incidentsHtml(IncidentReport report, Locale locale) {
+  /** The incidents as HTML sections in the business's words, every text escaped. */
+  public static String incidentsHtml(IncidentReport report, ReportWords words) {
     UnaryOperator<String> e = HtmlText::escape;
     StringBuilder out = new StringBuilder();
     if (report.incidents().isEmpty()) {
-      out.append("<p>No outage has hurt this business.</p>");
+      out.append("<p>").append(e.apply(words.noIncident())).append("</p>");
     }
     for (Incident incident : report.incidents()) {
-      out.append("<section><h2>").append(e.apply(title(incident))).append("</h2><p>");
-      out.append(e.apply(timeline(incident))).append("</p><table><thead><tr>");
-      out.append("<th>Channel</th><th>Regions</th><th>Minutes down</th>");
-      out.append("<th>Estimated lost revenue</th></tr></thead><tbody>");
+      out.append("<section><h2>")
+          .append(e.apply(words.down(incident.platform(), incident.regions())))
+          .append("</h2><p>")
+          .append(e.apply(timeline(incident, words)))
+          .append("</p><table><thead><tr>");
+      words.columns().forEach(column -> out.append("<th>").append(e.apply(column)).append("</th>"));
+      out.append("</tr></thead><tbody>");
       for (ChannelDown channel : incident.channels()) {
-        out.append("<tr><td>")
-            .append(e.apply(channel.channel()))
-            .append("</td><td>")
-            .append(e.apply(String.join(", ", channel.regions())))
-            .append("</td><td>")
-            .append(channel.minutesDown())
-            .append("</td><td>")
-            .append(e.apply(NoticeText.money(channel.loss(), locale)))
-            .append("</td></tr>");
+        out.append("<tr>");
+        row(channel, words)
+            .forEach(cell -> out.append("<td>").append(e.apply(cell)).append("</td>"));
+        out.append("</tr>");
       }
-      out.append("</tbody></table><p>In all: <strong>")
-          .append(e.apply(NoticeText.money(incident.loss(), locale)))
-          .append("</strong></p><h3>Notices</h3><ul>");
-      for (Told told : incident.notices()) {
-        out.append("<li>").append(e.apply(told(told))).append("</li>");
+      out.append("</tbody></table><p><strong>")
+          .append(e.apply(words.inAll(NoticeText.money(incident.loss(), words.locale()))))
+          .append("</strong></p><h3>")
+          .append(e.apply(words.noticesHeading()))
+          .append("</h3><ul>");
+      for (String line : told(incident, words)) {
+        out.append("<li>").append(e.apply(line)).append("</li>");
       }
-      out.append("</ul><p>").append(e.apply(customers(incident))).append("</p></section>");
+      out.append("</ul><p>").append(e.apply(customers(incident, words))).append("</p></section>");
     }
     return out.toString();
   }
 
-  private static String title(Incident incident) {
-    return PlatformNames.of(incident.platform())
-        + " down in "
-        + String.join(", ", incident.regions())
-        + " from "
-        + text(incident.onset());
+  private static String timeline(Incident incident, ReportWords words) {
+    return words.timeline(
+        incident.onset(), incident.confirmed(), incident.resolved(), incident.cause());
   }
 
-  private static String timeline(Incident incident) {
-    return "Outage "
-        + incident.outageId()
-        + " ("
-        + incident.scope().toLowerCase(Locale.ROOT)
-        + ", likely cause "
-        + incident.cause().toLowerCase(Locale.ROOT)
-        + "): began "
-        + text(incident.onset())
-        + ", confirmed "
-        + (incident.confirmed() == null ? "-" : text(incident.confirmed()))
-        + ", "
-        + (incident.resolved() == null ? "not over yet" : "over " + text(incident.resolved()))
-        + ".";
+  /** A channel's row: what it is, where, how long it was down, what that cost. */
+  private static List<String> row(ChannelDown channel, ReportWords words) {
+    return List.of(
+        words.channel(channel.channel()),
+        words.countries(channel.regions()),
+        words.duration(channel.minutesDown()),
+        NoticeText.money(channel.loss(), words.locale()));
   }
 
-  private static String told(Told told) {
-    StringBuilder line =
-        new StringBuilder(told.action() == null ? "" : told.action().name())
-            .append(' ')
-            .append(text(told.at()))
-            .append(": sent to ")
-            .append(told.via().isEmpty() ? "nobody yet" : String.join(", ", told.via()));
-    for (ContactChoice.Skipped skipped : told.skipped()) {
-      line.append("; not to ")
-          .append(skipped.contact())
-          .append(" (")
-          .append(skipped.reason())
-          .append(')');
+  /** Each notice, and the contacts skipped at its time and why. */
+  private static List<String> told(Incident incident, ReportWords words) {
+    List<String> lines = new ArrayList<>();
+    for (Told told : incident.notices()) {
+      StringBuilder line =
+          new StringBuilder(
+              words.told(told.action() != NoticeAction.RESOLVE, told.at(), told.via()));
+      for (ContactChoice.Skipped skipped : told.skipped()) {
+        line.append(' ').append(words.skipped(skipped));
+      }
+      lines.add(line.toString());
     }
-    return line.toString();
+    return lines;
   }
 
-  private static String customers(Incident incident) {
+  private static String customers(Incident incident, ReportWords words) {
     IncidentReport.Customers customers = incident.customers();
-    String said = "Customers in these regions sent " + customers.reports() + " report(s) meanwhile";
-    if (customers.meanSentiment() == null) {
-      return said + ".";
-    }
-    return said
-        + String.format(
-            Locale.ROOT,
-            "; mean sentiment %.2f (-1 angry to +1 happy), %.0f%% negative.",
-            customers.meanSentiment(),
-            customers.negativeShare() * 100);
+    return words.customers(customers.reports(), incident.platform(), customers.negativeShare());
   }
 
   /** {@code amounts} into {@code into} as the API gives money: minor units and currency. */

@@ -2,7 +2,6 @@ package io.outageradar.service.cli;
 
 import io.outageradar.detection.business.IncidentReport;
 import io.outageradar.pager.business.BusinessDirectory;
-import io.outageradar.pager.business.NoticeText;
 import io.outageradar.service.business.IncidentReportText;
 import io.outageradar.service.business.IncidentReportText.Format;
 import io.outageradar.service.config.ConfigException;
@@ -10,7 +9,6 @@ import io.outageradar.service.config.RadarConfig;
 import io.outageradar.topics.Topics;
 import java.io.PrintWriter;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -72,12 +70,11 @@ public final class ReportCommand implements Callable<Integer> {
       if (report == null) {
         throw new ConfigException("no business " + businessId);
       }
-      Locale locale = NoticeText.localeOf(directory.profile(businessId));
       PrintWriter out = spec.commandLine().getOut();
       out.println(
           as == Format.JSON
               ? IncidentReportText.json(report).toPrettyString()
-              : IncidentReportText.write(report, as, locale));
+              : IncidentReportText.write(report, as, directory.profile(businessId)));
       out.flush();
       return 0;
     }

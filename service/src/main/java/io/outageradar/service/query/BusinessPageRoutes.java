@@ -6,9 +6,9 @@ import com.sun.net.httpserver.HttpExchange;
 import io.outageradar.avro.Business;
 import io.outageradar.avro.BusinessChannel;
 import io.outageradar.detection.business.IncidentReport;
-import io.outageradar.detection.business.PlatformNames;
 import io.outageradar.pager.business.BusinessDirectory;
 import io.outageradar.pager.business.NoticeText;
+import io.outageradar.pager.business.ReportWords;
 import io.outageradar.producers.intake.TokenBucket;
 import io.outageradar.service.business.ApiKeys;
 import io.outageradar.service.business.IncidentReportText;
@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -130,35 +131,36 @@ public final class BusinessPageRoutes {
 
   private String privatePage(String id) {
     Business business = directory.profile(id);
-    Locale locale = NoticeText.localeOf(business);
+    ReportWords words = ReportWords.of(business);
     IncidentReport report = directory.report(id, null);
     Map<String, Set<String>> down = directory.downNow();
+    UnaryOperator<String> e = HtmlText::escape;
+    List<String> table = words.channelsNow();
     StringBuilder body = new StringBuilder();
-    body.append("<h1>").append(HtmlText.escape(business.getName())).append("</h1>");
-    body.append("<h2>Your channels now</h2><table><thead><tr><th>Channel</th><th>Platform</th>")
-        .append("<th>Regions</th><th>State</th></tr></thead><tbody>");
+    body.append("<h1>").append(e.apply(business.getName())).append("</h1>");
+    body.append("<h2>").append(e.apply(table.get(0))).append("</h2><table><thead><tr>");
+    table
+        .subList(1, table.size())
+        .forEach(column -> body.append("<th>").append(e.apply(column)).append("</th>"));
+    body.append("</tr></thead><tbody>");
     for (BusinessChannel channel : business.getChannels()) {
       List<String> downIn = downIn(channel, down);
       body.append("<tr><td>")
-          .append(HtmlText.escape(channel.getId()))
+          .append(e.apply(words.channel(channel.getId())))
           .append("</td><td>")
-          .append(HtmlText.escape(PlatformNames.of(channel.getService())))
-          .append("</td><td>")
-          .append(HtmlText.escape(String.join(", ", channel.getRegions())))
-          .append("</td><td>")
-          .append(
-              downIn.isEmpty()
-                  ? "working"
-                  : "<span class=\"down\">down in "
-                      + HtmlText.escape(String.join(", ", downIn))
-                      + "</span>")
+          .append(e.apply(words.countries(channel.getRegions())))
+          .append("</td><td")
+          .append(downIn.isEmpty() ? ">" : " class=\"down\">")
+          .append(e.apply(words.state(downIn)))
           .append("</td></tr>");
     }
-    body.append("</tbody></table><p>Estimated lost revenue, all incidents: <strong>")
-        .append(HtmlText.escape(NoticeText.money(report.totalLoss(), locale)))
-        .append("</strong></p><h2>Incidents</h2>")
-        .append(IncidentReportText.incidentsHtml(report, locale));
-    return IncidentReportText.page(locale, business.getName(), body.toString());
+    body.append("</tbody></table><p><strong>")
+        .append(e.apply(words.lossSoFar(NoticeText.money(report.totalLoss(), words.locale()))))
+        .append("</strong></p><h2>")
+        .append(e.apply(words.incidents()))
+        .append("</h2>")
+        .append(IncidentReportText.incidentsHtml(report, words));
+    return IncidentReportText.page(words.locale(), business.getName(), body.toString());
   }
 
   private ObjectNode json(String id) {

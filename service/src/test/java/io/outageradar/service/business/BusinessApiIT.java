@@ -334,11 +334,11 @@ class BusinessApiIT {
       HttpResponse<String> markdown =
           call("GET", "loja-da-ana/report?format=md", bearer(ana), null);
       assertThat(markdown.body())
-          .startsWith("# Incident report: Loja da Ana")
-          .contains("| wa-sales |");
+          .startsWith("# O que as quedas custaram a Loja da Ana")
+          .contains("| vendas (WhatsApp) |");
       HttpResponse<String> html = call("GET", "loja-da-ana/report?format=html", bearer(ana), null);
       assertThat(html.headers().firstValue("Content-Type")).hasValue("text/html; charset=utf-8");
-      assertThat(html.body()).contains("<h1>Incident report: Loja da Ana</h1>");
+      assertThat(html.body()).contains("<h1>O que as quedas custaram a Loja da Ana</h1>");
       assertThat(call("GET", "loja-da-ana/report?format=pdf", bearer(ana), null).statusCode())
           .isEqualTo(400);
       assertThat(call("GET", "loja-da-ana/report?outage=another", bearer(ana), null).body())

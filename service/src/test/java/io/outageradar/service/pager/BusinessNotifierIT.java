@@ -12,7 +12,6 @@ import io.outageradar.avro.BusinessContact;
 import io.outageradar.avro.BusinessNotice;
 import io.outageradar.avro.BusinessNoticeDeadLetter;
 import io.outageradar.avro.CauseHint;
-import io.outageradar.avro.ChannelRole;
 import io.outageradar.avro.ContactKind;
 import io.outageradar.avro.Money;
 import io.outageradar.avro.NoticeAction;
@@ -29,6 +28,7 @@ import io.outageradar.registry.MockSchemaRegistry;
 import io.outageradar.registry.RegistryOptions;
 import io.outageradar.testkit.EmbeddedKafkaExtension;
 import io.outageradar.testkit.EmbeddedKafkaExtension.KafkaTestContext;
+import io.outageradar.testkit.Shops;
 import io.outageradar.topics.KafkaClients;
 import io.outageradar.topics.Topic;
 import io.outageradar.topics.TopicCreator;
@@ -346,21 +346,11 @@ class BusinessNotifierIT {
   }
 
   private static Business business(String id, List<BusinessContact> contacts) {
-    return Business.newBuilder()
-        .setId(id)
-        .setName(id.equals("loja-da-ana") ? "Loja da Ana" : "Só WhatsApp")
-        .setCurrency("BRL")
-        .setTimeZone("America/Sao_Paulo")
-        .setLanguages(List.of("pt-BR"))
+    return Shops.inSaoPaulo(id, id.equals("loja-da-ana") ? "Loja da Ana" : "Só WhatsApp", "pt-BR")
         .setContacts(contacts)
         .setChannels(
             List.of(
-                BusinessChannel.newBuilder()
-                    .setId("wa-sales")
-                    .setRole(ChannelRole.SALES)
-                    .setService("whatsapp")
-                    .setRegions(List.of("BR"))
-                    .setRevenuePerHour(new Money(25_000L, "BRL"))
+                BusinessChannel.newBuilder(Shops.whatsAppSales(25_000L))
                     .setFallbackText(Map.of("pt", "Peça pelo site lojadaana.example.com"))
                     .build()))
         .build();

@@ -26,7 +26,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
@@ -35,9 +34,7 @@ import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
@@ -334,41 +331,25 @@ public final class Bench {
   }
 
   /** Records when each service's first TRIGGER page arrives. */
-  static final class AlertWatcher implements AutoCloseable {
+  static final class AlertWatcher extends ArrivalWatcher {
     record Arrival(Page page, Instant arrivedAt) {}
 
     private final Map<String, Arrival> triggers = new ConcurrentHashMap<>();
-    private final KafkaConsumer<String, Page> consumer;
-    private final Thread thread;
-    private volatile boolean closing;
+    private final Topics topics;
 
     AlertWatcher(String bootstrapServers, Topics topics) {
-      Properties props = new Properties();
-      props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-      props.put(ConsumerConfig.GROUP_ID_CONFIG, "bench-alerts-" + UUID.randomUUID());
-      props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-      props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-      props.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 50);
-      consumer =
-          new KafkaConsumer<>(
-              props,
-              topics.alerts.keySerde().deserializer(),
-              topics.alerts.valueSerde().deserializer());
-      consumer.subscribe(List.of(topics.alerts.name()));
-      thread = new Thread(this::run, "bench-alert-watcher");
-      thread.start();
+      super(bootstrapServers, List.of(topics.alerts.name()), "bench-alert-watcher");
+      this.topics = topics;
+      start();
     }
 
-    private void run() {
-      while (!closing) {
-        for (ConsumerRecord<String, Page> record : consumer.poll(Duration.ofMillis(100))) {
-          Instant now = Instant.now();
-          if (record.value().getAction() == PageAction.TRIGGER) {
-            triggers.putIfAbsent(record.value().getService(), new Arrival(record.value(), now));
-          }
-        }
+    @Override
+    void arrived(ConsumerRecord<byte[], byte[]> record, Instant at) {
+      Page page =
+          topics.alerts.valueSerde().deserializer().deserialize(record.topic(), record.value());
+      if (page.getAction() == PageAction.TRIGGER) {
+        triggers.putIfAbsent(page.getService(), new Arrival(page, at));
       }
-      consumer.close();
     }
 
     java.util.Optional<Arrival> trigger(String service) {
@@ -379,16 +360,6 @@ public final class Bench {
       long deadline = System.nanoTime() + timeout.toNanos();
       while (System.nanoTime() < deadline && !triggers.keySet().containsAll(services)) {
         Thread.sleep(200); // waiting for alerts the run produces, not for readiness
-      }
-    }
-
-    @Override
-    public void close() {
-      closing = true;
-      try {
-        thread.join(5_000);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
       }
     }
   }

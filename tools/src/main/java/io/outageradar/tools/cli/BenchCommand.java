@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.outageradar.service.cli.Version;
 import io.outageradar.tools.bench.Bench;
 import io.outageradar.tools.bench.BenchResult;
+import io.outageradar.tools.bench.BusinessFanOut;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -49,6 +50,15 @@ public final class BenchCommand implements Callable<Integer> {
       description = "Exactly-once processing: on or off (default: ${DEFAULT-VALUE}).")
   String eos;
 
+  @Option(
+      names = "--businesses",
+      defaultValue = "0",
+      description =
+          "Instead: the fan-out to N registered businesses (up to 1000000, a fifth on the"
+              + " service and region that fails): from the outage's confirmation to the last"
+              + " business notice, re-notices and heap.")
+  int businesses;
+
   @Option(names = "--json", description = "Print one JSON object instead of a table.")
   boolean json;
 
@@ -63,13 +73,22 @@ public final class BenchCommand implements Callable<Integer> {
       throw new ParameterException(
           spec.commandLine(), "--duration must be at least 5 s and --keys at least 20");
     }
-    BenchResult result =
-        Bench.run(new Bench.Options(Duration.ofSeconds(durationSeconds), keys, eos.equals("on")));
-    ObjectNode node = result.json();
+    if (businesses < 0 || businesses > 1_000_000) {
+      throw new ParameterException(spec.commandLine(), "--businesses must be 1 to 1000000");
+    }
+    ObjectNode node;
+    String suffix;
+    if (businesses > 0) {
+      node = new ObjectMapper().valueToTree(BusinessFanOut.run(businesses));
+      suffix = "-" + businesses + "businesses.json";
+    } else {
+      BenchResult result =
+          Bench.run(new Bench.Options(Duration.ofSeconds(durationSeconds), keys, eos.equals("on")));
+      node = result.json();
+      suffix = "-" + keys + "keys-eos-" + eos + ".json";
+    }
     String text = new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(node);
-    Path file =
-        results.write(
-            "bench", "-" + keys + "keys-eos-" + eos + ".json", text + System.lineSeparator());
+    Path file = results.write("bench", suffix, text + System.lineSeparator());
     PrintWriter stdout = spec.commandLine().getOut();
     if (json) {
       stdout.println(new ObjectMapper().writeValueAsString(node));

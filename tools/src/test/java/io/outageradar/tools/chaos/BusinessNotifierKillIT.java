@@ -6,10 +6,8 @@ import static org.awaitility.Awaitility.await;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import io.outageradar.avro.Business;
-import io.outageradar.avro.BusinessChannel;
 import io.outageradar.avro.BusinessContact;
 import io.outageradar.avro.BusinessNotice;
-import io.outageradar.avro.ChannelRole;
 import io.outageradar.avro.ContactKind;
 import io.outageradar.avro.Money;
 import io.outageradar.avro.NoticeAction;
@@ -17,6 +15,7 @@ import io.outageradar.embedded.EmbeddedKafka;
 import io.outageradar.embedded.EmbeddedSchemaRegistry;
 import io.outageradar.producers.business.BusinessPublisher;
 import io.outageradar.registry.RegistryOptions;
+import io.outageradar.testkit.Shops;
 import io.outageradar.topics.KafkaClients;
 import io.outageradar.topics.TopicCreator;
 import io.outageradar.topics.Topics;
@@ -159,24 +158,11 @@ class BusinessNotifierKillIT {
   }
 
   private static Business business(String id) {
-    return Business.newBuilder()
-        .setId(id)
-        .setName("Shop " + id)
-        .setCurrency("BRL")
-        .setTimeZone("America/Sao_Paulo")
-        .setLanguages(List.of("pt-BR"))
+    return Shops.inSaoPaulo(id, "Shop " + id, "pt-BR")
         .setContacts(
             List.of(
                 new BusinessContact("mail", ContactKind.EMAIL, id + "@example.com", null, null)))
-        .setChannels(
-            List.of(
-                BusinessChannel.newBuilder()
-                    .setId("wa-sales")
-                    .setRole(ChannelRole.SALES)
-                    .setService("whatsapp")
-                    .setRegions(List.of("BR"))
-                    .setRevenuePerHour(new Money(25_000L, "BRL"))
-                    .build()))
+        .setChannels(List.of(Shops.whatsAppSales(25_000L)))
         .build();
   }
 

@@ -5,12 +5,11 @@ import static org.awaitility.Awaitility.await;
 
 import com.sun.net.httpserver.HttpServer;
 import io.outageradar.avro.Business;
-import io.outageradar.avro.BusinessChannel;
 import io.outageradar.avro.BusinessImpact;
 import io.outageradar.avro.ChannelImpact;
-import io.outageradar.avro.ChannelRole;
 import io.outageradar.avro.Money;
 import io.outageradar.service.query.CustomerNoticeRoutes;
+import io.outageradar.testkit.Shops;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -136,22 +135,8 @@ class CustomerNoticeBrowserIT {
   }
 
   private static Business shop(String id) {
-    return Business.newBuilder()
-        .setId(id)
-        .setName("Loja da Ana")
-        .setCurrency("BRL")
-        .setTimeZone("America/Sao_Paulo")
-        .setLanguages(List.of("en"))
-        .setContacts(List.of())
-        .setChannels(
-            List.of(
-                BusinessChannel.newBuilder()
-                    .setId("wa-sales")
-                    .setRole(ChannelRole.SALES)
-                    .setService("whatsapp")
-                    .setRegions(List.of("BR"))
-                    .setRevenuePerHour(new Money(8_000L, "BRL"))
-                    .build()))
+    return Shops.inSaoPaulo(id, "Loja da Ana", "en")
+        .setChannels(List.of(Shops.whatsAppSales(8_000L)))
         .build();
   }
 

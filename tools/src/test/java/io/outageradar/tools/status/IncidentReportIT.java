@@ -82,13 +82,19 @@ class IncidentReportIT {
     publishAnasIncident(kafka);
 
     String markdown = report(kafka, 0, "--business", "loja-da-ana");
+    // in Ana's language and time zone (15:40 UTC is 12:40 in São Paulo), as she reads it
     assertThat(markdown)
-        .startsWith("# Incident report: Loja da Ana")
-        .contains("WhatsApp down in BR from 2021-10-04T15:40:00Z")
-        .contains("| wa-sales | BR | 390 | R$\u00a0520,00 |") // 80.00 an hour, 6 h 30
-        .contains("TRIGGER 2021-10-04T15:41:30Z: sent to ana-email; not to ana-whatsapp")
-        .contains("RESOLVE 2021-10-04T22:10:00Z: sent to ana-whatsapp, ana-email")
-        .contains("120 report(s) meanwhile; mean sentiment -0.62");
+        .startsWith("# O que as quedas custaram a Loja da Ana")
+        .contains("WhatsApp ficou fora do ar onde estão seus clientes (Brasil)")
+        .contains("Começou em 4 out. 12:40")
+        .contains("| vendas (WhatsApp) | Brasil | 6 h 30 min | R$\u00a0520,00 |") // 80.00 an hour
+        .contains(
+            "4 out. 12:41 BRT: avisamos que estava fora do ar, escrevendo para o seu e-mail"
+                + " ana@example.com. Não escrevemos para o seu telefone (SMS): depende do"
+                + " WhatsApp")
+        .contains("avisamos que voltou, escrevendo para o seu telefone (SMS), o seu e-mail")
+        .contains("Seus clientes de lá enviaram 120 reclamação(ões) sobre WhatsApp")
+        .doesNotContain("TRIGGER", "ana-email", "wa-sales", "2021-10-04T");
 
     Path html = dir.resolve("report.html");
     Files.writeString(
@@ -100,9 +106,9 @@ class IncidentReportIT {
       browser.get(html.toUri().toString());
       assertThat(browser.getTitle())
           .as("markup in a profile is text, its script never ran")
-          .isEqualTo("Incident report: Loja da Ana " + HOSTILE);
+          .isEqualTo("O que as quedas custaram a Loja da Ana " + HOSTILE);
       assertThat(browser.findElement(By.tagName("h1")).getText())
-          .isEqualTo("Incident report: Loja da Ana " + HOSTILE);
+          .isEqualTo("O que as quedas custaram a Loja da Ana " + HOSTILE);
       Pdf pdf = browser.print(new PrintOptions());
       byte[] bytes = Base64.getDecoder().decode(pdf.getContent());
       assertThat(new String(bytes, 0, 5, StandardCharsets.ISO_8859_1)).isEqualTo("%PDF-");
@@ -152,11 +158,12 @@ class IncidentReportIT {
         String shown = browser.findElement(By.tagName("body")).getText();
         assertThat(browser.getTitle()).isEqualTo("Loja da Ana " + HOSTILE);
         assertThat(shown)
-            .contains("Your channels now")
-            .contains("wa-sales WhatsApp BR working")
-            .contains("Estimated lost revenue, all incidents: R$ 520,00") // as shown: a plain space
-            .contains("TRIGGER 2021-10-04T15:41:30Z: sent to ana-email; not to ana-whatsapp")
-            .contains("120 report(s) meanwhile");
+            .contains("Seus canais agora")
+            .contains("vendas (WhatsApp) Brasil funcionando")
+            .contains("Vendas perdidas estimadas até agora: R$ 520,00") // as shown: a plain space
+            .contains("avisamos que estava fora do ar, escrevendo para o seu e-mail")
+            .contains("120 reclamação(ões)")
+            .doesNotContain("TRIGGER", "wa-sales");
       } finally {
         browser.quit();
       }
