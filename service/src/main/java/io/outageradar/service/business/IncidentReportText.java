@@ -114,8 +114,12 @@ public final class IncidentReportText {
   }
 
   static String markdown(IncidentReport report, ReportWords words) {
+    return "# " + words.title() + "\n\n" + incidentsMarkdown(report, words);
+  }
+
+  /** The incidents as Markdown in the business's words (a report without its title). */
+  public static String incidentsMarkdown(IncidentReport report, ReportWords words) {
     StringBuilder out = new StringBuilder();
-    out.append("# ").append(words.title()).append("\n\n");
     if (report.incidents().isEmpty()) {
       return out.append(words.noIncident()).append('\n').toString();
     }

@@ -81,7 +81,7 @@ public final class StatusCommand implements Callable<Integer> {
       out.println(
           json
               ? JSON.writerWithDefaultPrettyPrinter().writeValueAsString(page)
-              : BusinessStatusText.of(page));
+              : page.path("text").asText());
       out.flush();
       return 0;
     }

@@ -175,7 +175,33 @@ public final class BusinessPageRoutes {
       channel.getRegions().forEach(node.putArray("regions")::add);
       downIn(channel, down).forEach(node.putArray("downIn")::add);
     }
+    body.put("text", text(business, report, down));
     return body;
+  }
+
+  /**
+   * The page as plain text in the business's words, for a terminal ({@code outage-radar status
+   * --business}): its channels now, the loss so far, its incidents as the report tells them.
+   */
+  private static String text(
+      Business business, IncidentReport report, Map<String, Set<String>> down) {
+    ReportWords words = ReportWords.of(business);
+    StringBuilder out = new StringBuilder(business.getName()).append("\n\n");
+    out.append(words.channelsNow().get(0)).append(":\n");
+    for (BusinessChannel channel : business.getChannels()) {
+      out.append("  ")
+          .append(words.channel(channel.getId()))
+          .append(" — ")
+          .append(words.countries(channel.getRegions()))
+          .append(" — ")
+          .append(words.state(downIn(channel, down)))
+          .append('\n');
+    }
+    out.append('\n')
+        .append(words.lossSoFar(NoticeText.money(report.totalLoss(), words.locale())))
+        .append("\n\n")
+        .append(IncidentReportText.incidentsMarkdown(report, words));
+    return out.toString();
   }
 
   private static List<String> downIn(BusinessChannel channel, Map<String, Set<String>> down) {

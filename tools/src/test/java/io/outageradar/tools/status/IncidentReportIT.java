@@ -205,10 +205,12 @@ class IncidentReportIT {
               keyFile.toString());
       assertThat(code).as(err.toString()).isZero();
       assertThat(out.toString())
-          .contains("wa-sales")
-          .contains("working")
-          .contains("Estimated lost revenue, all incidents: R$520.00")
-          .contains("WhatsApp down in BR: 2021-10-04T15:40:00Z to 2021-10-04T22:10:00Z");
+          .as("the same page in a terminal, in Ana's words")
+          .startsWith("Loja da Ana")
+          .contains("vendas (WhatsApp) — Brasil — funcionando")
+          .contains("Vendas perdidas estimadas até agora: R$\u00a0520,00.")
+          .contains("WhatsApp ficou fora do ar onde estão seus clientes (Brasil)")
+          .doesNotContain("wa-sales", "2021-10-04T");
     } finally {
       server.stop(0);
     }
