@@ -52,29 +52,9 @@ class BusinessStageTest {
 
   @Test
   void tenThousandBusinessesAreEachToldOnceOfTheOutageThatHurtsThem() {
-    Topics topics = Topics.create(MockSchemaRegistry.forScope(scope));
-    StreamsBuilder builder = new StreamsBuilder();
-    BusinessStage.addTo(
-        builder,
-        builder.stream(
-            topics.outages.name(),
-            Consumed.with(topics.outages.keySerde(), topics.outages.valueSerde())),
-        topics);
-    try (TopologyTestDriver driver =
-        new TopologyTestDriver(
-            builder.build(),
-            StreamsProperties.of(
-                "business-stage-test", "dummy:9092", topics.deadLetters.name(), stateDir, false))) {
-      TestInputTopic<String, Business> profiles =
-          driver.createInputTopic(
-              topics.businesses.name(),
-              topics.businesses.keySerde().serializer(),
-              topics.businesses.valueSerde().serializer());
-      TestInputTopic<String, OutageEvent> outages =
-          driver.createInputTopic(
-              topics.outages.name(),
-              topics.outages.keySerde().serializer(),
-              topics.outages.valueSerde().serializer());
+    try (Stage stage = new Stage(Topics.create(MockSchemaRegistry.forScope(scope)), stateDir)) {
+      TestInputTopic<String, Business> profiles = stage.profiles;
+      TestInputTopic<String, OutageEvent> outages = stage.outages;
       for (int i = 0; i < BUSINESSES; i++) {
         // every tenth sells in Germany, where the outage never is
         Business business = business("shop-" + i, i % 10 == 0 ? "DE" : "BR");
@@ -92,13 +72,7 @@ class BusinessStageTest {
       outages.pipeInput("wa", outage(OutageState.RESOLVED, resolved, paged, resolved));
       outages.pipeInput("wa", outage(OutageState.RESOLVED, resolved, paged, resolved)); // again
 
-      List<BusinessNotice> notices =
-          driver
-              .createOutputTopic(
-                  topics.businessNotices.name(),
-                  topics.businessNotices.keySerde().deserializer(),
-                  topics.businessNotices.valueSerde().deserializer())
-              .readValuesToList();
+      List<BusinessNotice> notices = stage.notices();
       int hurt = BUSINESSES - BUSINESSES / 10 - 1;
       // shop-2, deleted during the outage, was told of it and is told nothing more
       assertThat(
@@ -129,17 +103,7 @@ class BusinessStageTest {
       assertThat(resolve.getLoss()).containsExactly(new Money(2_468L, "BRL"));
       assertThat(resolve.getDurationMs()).isEqualTo(2 * 3_600_000L);
 
-      Map<String, List<BusinessImpact>> impacts =
-          driver
-              .createOutputTopic(
-                  topics.businessImpact.name(),
-                  topics.businessImpact.keySerde().deserializer(),
-                  topics.businessImpact.valueSerde().deserializer())
-              .readKeyValuesToList()
-              .stream()
-              .collect(
-                  Collectors.groupingBy(
-                      kv -> kv.key, Collectors.mapping(kv -> kv.value, Collectors.toList())));
+      Map<String, List<BusinessImpact>> impacts = stage.impacts();
       List<BusinessImpact> shop2 = impacts.remove("shop-2");
       assertThat(shop2.get(shop2.size() - 1))
           .as("a deleted business's impact goes too (tombstone)")
@@ -165,29 +129,9 @@ class BusinessStageTest {
 
   @Test
   void aProfileThatMovesToOrFromTheServiceDuringTheOutageIsToldAsItsProfileSaysThen() {
-    Topics topics = Topics.create(MockSchemaRegistry.forScope(scope));
-    StreamsBuilder builder = new StreamsBuilder();
-    BusinessStage.addTo(
-        builder,
-        builder.stream(
-            topics.outages.name(),
-            Consumed.with(topics.outages.keySerde(), topics.outages.valueSerde())),
-        topics);
-    try (TopologyTestDriver driver =
-        new TopologyTestDriver(
-            builder.build(),
-            StreamsProperties.of(
-                "business-stage-test", "dummy:9092", topics.deadLetters.name(), stateDir, false))) {
-      TestInputTopic<String, Business> profiles =
-          driver.createInputTopic(
-              topics.businesses.name(),
-              topics.businesses.keySerde().serializer(),
-              topics.businesses.valueSerde().serializer());
-      TestInputTopic<String, OutageEvent> outages =
-          driver.createInputTopic(
-              topics.outages.name(),
-              topics.outages.keySerde().serializer(),
-              topics.outages.valueSerde().serializer());
+    try (Stage stage = new Stage(Topics.create(MockSchemaRegistry.forScope(scope)), stateDir)) {
+      TestInputTopic<String, Business> profiles = stage.profiles;
+      TestInputTopic<String, OutageEvent> outages = stage.outages;
       for (Business business :
           List.of(
               business("leaves", "BR", "whatsapp"),
@@ -204,35 +148,81 @@ class BusinessStageTest {
       outages.pipeInput("wa", outage(OutageState.RESOLVED, resolved, paged, resolved));
 
       List<String> told =
-          driver
-              .createOutputTopic(
-                  topics.businessNotices.name(),
-                  topics.businessNotices.keySerde().deserializer(),
-                  topics.businessNotices.valueSerde().deserializer())
-              .readValuesToList()
-              .stream()
+          stage.notices().stream()
               .map(notice -> notice.getBusinessId() + " " + notice.getAction())
               .toList();
       assertThat(told)
           .as("told of it while on whatsapp, so told of its end; the newcomer at the next change")
           .containsExactly("leaves TRIGGER", "joins TRIGGER", "joins RESOLVE", "leaves RESOLVE");
-      Map<String, List<BusinessImpact>> impacts =
-          driver
-              .createOutputTopic(
-                  topics.businessImpact.name(),
-                  topics.businessImpact.keySerde().deserializer(),
-                  topics.businessImpact.valueSerde().deserializer())
-              .readKeyValuesToList()
-              .stream()
-              .collect(
-                  Collectors.groupingBy(
-                      kv -> kv.key, Collectors.mapping(kv -> kv.value, Collectors.toList())));
+      Map<String, List<BusinessImpact>> impacts = stage.impacts();
       assertThat(impacts).doesNotContainKey("elsewhere");
       List<BusinessImpact> leaves = impacts.get("leaves");
       assertThat(leaves.get(leaves.size() - 1).getChannels())
           .as("no longer on whatsapp: the outage's part in its impact goes")
           .isEmpty();
       assertThat(impacts.get("joins").get(0).getChannels()).hasSize(1);
+    }
+  }
+
+  /** The business stage alone in a test driver, fed outage changes and profiles. */
+  private static final class Stage implements AutoCloseable {
+    final Topics topics;
+    final TopologyTestDriver driver;
+    final TestInputTopic<String, Business> profiles;
+    final TestInputTopic<String, OutageEvent> outages;
+
+    Stage(Topics topics, Path stateDir) {
+      this.topics = topics;
+      StreamsBuilder builder = new StreamsBuilder();
+      BusinessStage.addTo(
+          builder,
+          builder.stream(
+              topics.outages.name(),
+              Consumed.with(topics.outages.keySerde(), topics.outages.valueSerde())),
+          topics);
+      driver =
+          new TopologyTestDriver(
+              builder.build(),
+              StreamsProperties.of(
+                  "business-stage-test", "dummy:9092", topics.deadLetters.name(), stateDir, false));
+      profiles =
+          driver.createInputTopic(
+              topics.businesses.name(),
+              topics.businesses.keySerde().serializer(),
+              topics.businesses.valueSerde().serializer());
+      outages =
+          driver.createInputTopic(
+              topics.outages.name(),
+              topics.outages.keySerde().serializer(),
+              topics.outages.valueSerde().serializer());
+    }
+
+    List<BusinessNotice> notices() {
+      return driver
+          .createOutputTopic(
+              topics.businessNotices.name(),
+              topics.businessNotices.keySerde().deserializer(),
+              topics.businessNotices.valueSerde().deserializer())
+          .readValuesToList();
+    }
+
+    /** Each business's impacts in the order they came. */
+    Map<String, List<BusinessImpact>> impacts() {
+      return driver
+          .createOutputTopic(
+              topics.businessImpact.name(),
+              topics.businessImpact.keySerde().deserializer(),
+              topics.businessImpact.valueSerde().deserializer())
+          .readKeyValuesToList()
+          .stream()
+          .collect(
+              Collectors.groupingBy(
+                  kv -> kv.key, Collectors.mapping(kv -> kv.value, Collectors.toList())));
+    }
+
+    @Override
+    public void close() {
+      driver.close();
     }
   }
 
