@@ -1,9 +1,13 @@
 package io.outageradar.testkit;
 
+import io.outageradar.avro.BusinessNotice;
 import io.outageradar.avro.CauseHint;
+import io.outageradar.avro.NoticeAction;
 import io.outageradar.avro.OutageEvent;
 import io.outageradar.avro.OutageScope;
 import io.outageradar.avro.OutageState;
+import io.outageradar.avro.ReportCategoryCounts;
+import io.outageradar.avro.ReportWindowStats;
 import java.time.Instant;
 import java.util.List;
 
@@ -35,6 +39,60 @@ public final class Outages {
         .setMergedInto(null)
         .setNotifiedAt(ONSET.plusSeconds(60))
         .setUpdatedAt(ONSET.plusSeconds(60))
+        .build();
+  }
+
+  /** {@code outage} resolved at {@code at}: its last change. */
+  public static OutageEvent resolved(OutageEvent outage, Instant at) {
+    return OutageEvent.newBuilder(outage)
+        .setPreviousState(outage.getState())
+        .setState(OutageState.RESOLVED)
+        .setResolvedAt(at)
+        .setUpdatedAt(at)
+        .build();
+  }
+
+  /**
+   * What {@code businessId} is told of {@code outage} at {@code at}, through its channel wa-sales.
+   */
+  public static BusinessNotice notice(
+      String businessId, OutageEvent outage, NoticeAction action, Instant at) {
+    return BusinessNotice.newBuilder()
+        .setBusinessId(businessId)
+        .setOutageId(outage.getOutageId())
+        .setDedupKey(businessId + '|' + outage.getOutageId())
+        .setAction(action)
+        .setAt(at)
+        .setService(outage.getService())
+        .setRegions(outage.getRegions())
+        .setChannels(List.of("wa-sales"))
+        .setSince(outage.getOnset())
+        .setDurationMs(null)
+        .setLoss(List.of())
+        .build();
+  }
+
+  /**
+   * A minute of user reports of {@code service} in {@code region} from {@code start}: anomalous,
+   * {@code reports} of them from as many reporters, 80% of them negative.
+   */
+  public static ReportWindowStats reportMinute(
+      String service, String region, Instant start, int reports, double meanSentiment) {
+    return ReportWindowStats.newBuilder()
+        .setService(service)
+        .setRegion(region)
+        .setWindowStart(start)
+        .setWindowEnd(start.plusSeconds(60))
+        .setReports(reports)
+        .setDistinctReporters(reports)
+        .setBaselineMedian(2)
+        .setBaselineMad(1)
+        .setAnomalyScore(1)
+        .setAnomalous(true)
+        .setWarmingUp(false)
+        .setMeanSentiment(meanSentiment)
+        .setNegativeShare(0.8)
+        .setCategories(new ReportCategoryCounts())
         .build();
   }
 }

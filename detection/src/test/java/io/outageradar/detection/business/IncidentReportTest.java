@@ -10,9 +10,9 @@ import io.outageradar.avro.Money;
 import io.outageradar.avro.NoticeAction;
 import io.outageradar.avro.OutageEvent;
 import io.outageradar.avro.OutageState;
-import io.outageradar.avro.ReportCategoryCounts;
 import io.outageradar.avro.ReportWindowStats;
 import io.outageradar.detection.business.IncidentReport.Incident;
+import io.outageradar.testkit.Outages;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -44,26 +44,6 @@ class IncidentReportTest {
         .build();
   }
 
-  private static ReportWindowStats minute(
-      String service, String region, Instant start, int reports, Double sentiment) {
-    return ReportWindowStats.newBuilder()
-        .setService(service)
-        .setRegion(region)
-        .setWindowStart(start)
-        .setWindowEnd(start.plusSeconds(60))
-        .setReports(reports)
-        .setDistinctReporters(reports)
-        .setBaselineMedian(1)
-        .setBaselineMad(1)
-        .setAnomalyScore(0.9)
-        .setAnomalous(true)
-        .setWarmingUp(false)
-        .setMeanSentiment(sentiment)
-        .setNegativeShare(sentiment == null ? null : 0.5)
-        .setCategories(new ReportCategoryCounts())
-        .build();
-  }
-
   @Test
   void anIncidentSaysHowLongEachChannelWasDownWhatItCostAndHowTheBusinessWasTold() {
     List<BusinessNotice> notices =
@@ -73,11 +53,13 @@ class IncidentReportTest {
             notice("loja", NoticeAction.RESOLVE, RESOLVED));
     List<ReportWindowStats> minutes =
         List.of(
-            minute("whatsapp", "BR", ONSET.plusSeconds(60), 30, -0.6),
-            minute("whatsapp", "BR", ONSET.plusSeconds(120), 10, -0.2),
-            minute("whatsapp", "US", ONSET.plusSeconds(60), 99, -0.9), // not where loja sells
-            minute("instagram", "BR", ONSET.plusSeconds(60), 99, -0.9), // another platform
-            minute("whatsapp", "BR", RESOLVED.plusSeconds(60), 99, 0.5)); // after it
+            Outages.reportMinute("whatsapp", "BR", ONSET.plusSeconds(60), 30, -0.6),
+            Outages.reportMinute("whatsapp", "BR", ONSET.plusSeconds(120), 10, -0.2),
+            Outages.reportMinute(
+                "whatsapp", "US", ONSET.plusSeconds(60), 99, -0.9), // not where loja sells
+            Outages.reportMinute(
+                "instagram", "BR", ONSET.plusSeconds(60), 99, -0.9), // another platform
+            Outages.reportMinute("whatsapp", "BR", RESOLVED.plusSeconds(60), 99, 0.5)); // after it
 
     IncidentReport report = IncidentReport.of(shop(), notices, CHANGES, minutes, null);
 
@@ -110,7 +92,7 @@ class IncidentReportTest {
     assertThat(incident.notices().get(1).via()).containsExactly("wa", "mail");
     assertThat(incident.customers().reports()).isEqualTo(40);
     assertThat(incident.customers().meanSentiment()).isCloseTo(-0.5, offset(1e-9));
-    assertThat(incident.customers().negativeShare()).isCloseTo(0.5, offset(1e-9));
+    assertThat(incident.customers().negativeShare()).isCloseTo(0.8, offset(1e-9));
   }
 
   @Test

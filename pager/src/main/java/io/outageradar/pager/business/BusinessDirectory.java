@@ -175,6 +175,9 @@ public final class BusinessDirectory implements AutoCloseable {
                 .allMatch(e -> consumer.position(e.getKey()) >= e.getValue())) {
           LOG.info(
               "{} business profile(s) and {} outage(s) loaded", profiles.size(), latest.size());
+          if (history != null) {
+            history.caughtUp();
+          }
           loaded.countDown();
         }
       }

@@ -10,8 +10,6 @@ import io.outageradar.avro.NoticeAction;
 import io.outageradar.avro.OutageEvent;
 import io.outageradar.avro.OutageScope;
 import io.outageradar.avro.OutageState;
-import io.outageradar.avro.ReportCategoryCounts;
-import io.outageradar.avro.ReportWindowStats;
 import io.outageradar.pager.business.BusinessDirectory;
 import io.outageradar.producers.business.BusinessPublisher;
 import io.outageradar.producers.intake.TokenBucket;
@@ -22,6 +20,7 @@ import io.outageradar.service.query.BusinessPageRoutes;
 import io.outageradar.service.query.CustomerNoticeRoutes;
 import io.outageradar.testkit.EmbeddedKafkaExtension;
 import io.outageradar.testkit.EmbeddedKafkaExtension.KafkaTestContext;
+import io.outageradar.testkit.Outages;
 import io.outageradar.tools.cli.OutageRadarTools;
 import io.outageradar.tools.demo.DemoBusinesses;
 import io.outageradar.topics.KafkaClients;
@@ -261,7 +260,10 @@ class IncidentReportIT {
           notice(over ? NoticeAction.RESOLVE : NoticeAction.TRIGGER, over ? RESOLVED : CONFIRMED));
     }
     BusinessPublisher.put(
-        clients, topics.reportHealth, "whatsapp|BR", minute(ONSET.plusSeconds(60), 120, -0.62));
+        clients,
+        topics.reportHealth,
+        "whatsapp|BR",
+        Outages.reportMinute("whatsapp", "BR", ONSET.plusSeconds(60), 120, -0.62));
 
     return topics;
   }
@@ -319,25 +321,6 @@ class IncidentReportIT {
         .setDurationMs(
             action == NoticeAction.RESOLVE ? Duration.between(ONSET, RESOLVED).toMillis() : null)
         .setLoss(List.of())
-        .build();
-  }
-
-  private static ReportWindowStats minute(Instant start, int reports, double sentiment) {
-    return ReportWindowStats.newBuilder()
-        .setService("whatsapp")
-        .setRegion("BR")
-        .setWindowStart(start)
-        .setWindowEnd(start.plusSeconds(60))
-        .setReports(reports)
-        .setDistinctReporters(reports)
-        .setBaselineMedian(2)
-        .setBaselineMad(1)
-        .setAnomalyScore(1)
-        .setAnomalous(true)
-        .setWarmingUp(false)
-        .setMeanSentiment(sentiment)
-        .setNegativeShare(0.8)
-        .setCategories(new ReportCategoryCounts())
         .build();
   }
 }
