@@ -39,7 +39,7 @@ final class History {
   private final Map<String, Map<String, BusinessNotice>> noticesByBusiness = new HashMap<>();
   private final Map<String, List<OutageEvent>> changesByOutage = new LinkedHashMap<>();
   private final Map<String, Minutes> minutesByKey = new HashMap<>();
-  private Instant latest = Instant.EPOCH;
+  private Instant sweptAt = Instant.EPOCH;
   private boolean caughtUp;
 
   History(Topic<String, BusinessNotice> notices, Topic<String, ReportWindowStats> minutes) {
@@ -126,15 +126,15 @@ final class History {
   }
 
   /**
-   * Event time reached {@code at}: once a day of it has passed, what is older than {@link #KEPT}
-   * goes (an outage by its last change, a notice by its time, a minute by its start).
+   * Event time reached {@code at}: once a day of it has passed since the last sweep, what is older
+   * than {@link #KEPT} goes (an outage by its last change, a notice by its time, a minute by its
+   * start).
    */
   private void movedTo(Instant at) {
-    if (at.isBefore(latest.plus(Duration.ofDays(1)))) {
-      latest = at.isAfter(latest) ? at : latest;
+    if (at.isBefore(sweptAt.plus(Duration.ofDays(1)))) {
       return;
     }
-    latest = at;
+    sweptAt = at;
     Instant oldest = at.minus(KEPT);
     changesByOutage
         .values()
@@ -172,10 +172,12 @@ final class History {
     Instant at = minute.getWindowStart();
     for (List<OutageEvent> changes : changesByOutage.values()) {
       OutageEvent last = changes.get(changes.size() - 1);
+      if (!last.getService().equals(minute.getService())) {
+        continue;
+      }
       Instant onset =
           changes.stream().map(OutageEvent::getOnset).min(Instant::compareTo).orElseThrow();
-      if (last.getService().equals(minute.getService())
-          && !at.isBefore(onset)
+      if (!at.isBefore(onset)
           && (last.getResolvedAt() == null || at.isBefore(last.getResolvedAt()))) {
         return true;
       }

@@ -79,6 +79,35 @@ class HistoryTest {
     assertThat(history.minutesHeld()).isEqualTo(1);
   }
 
+  @Test
+  void whatIsOlderThanAWeekGoesWhileEventTimeMovesOnAMinuteAtATime() {
+    History history = new History(topics.businessNotices, topics.reportHealth);
+    OutageEvent outage = Outages.outage("whatsapp", OutageScope.REGIONAL, List.of("BR"), 1.0);
+    history.changed(outage);
+    history.changed(Outages.resolved(outage, Outages.ONSET.plus(Duration.ofHours(1))));
+    read(
+        history,
+        topics.businessNotices,
+        Outages.notice("loja", outage, NoticeAction.TRIGGER, Outages.ONSET.plusSeconds(60)));
+    history.caughtUp();
+    Business shop =
+        Shops.inSaoPaulo("loja", "Loja", "pt-BR")
+            .setChannels(List.of(Shops.whatsAppSales(8_000L)))
+            .build();
+    assertThat(history.report(shop, null).incidents()).hasSize(1);
+    // nine days of minutes, one after another, as a running pipeline writes them
+    for (int m = 0; m < 9 * 24 * 60; m++) {
+      read(
+          history,
+          topics.reportHealth,
+          Outages.reportMinute("whatsapp", "BR", START.plus(Duration.ofMinutes(m)), 1, 0.0));
+    }
+    assertThat(history.report(shop, null).incidents())
+        .as("more than a week later the incident is gone")
+        .isEmpty();
+    assertThat(history.minutesHeld()).as("the last hour of minutes").isEqualTo(61);
+  }
+
   private static <V> void read(History history, Topic<String, V> topic, V value) {
     byte[] bytes = topic.valueSerde().serializer().serialize(topic.name(), value);
     assertThat(history.takes(new ConsumerRecord<>(topic.name(), 0, 0L, new byte[0], bytes)))
