@@ -7,12 +7,9 @@ import io.outageradar.detection.business.BusinessNotices;
 import io.outageradar.detection.business.BusinessNotices.Decision;
 import io.outageradar.detection.business.BusinessNotices.Told;
 import io.outageradar.streams.StoreNames;
-import java.util.Map;
-import java.util.TreeMap;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
@@ -38,29 +35,15 @@ final class BusinessNoticeProcessor
   @Override
   public void process(Record<String, OutageEvent> record) {
     OutageEvent outage = record.value();
-    // in id order, as a scan of every profile would meet them
-    Map<String, Business> concerned = new TreeMap<>();
     businesses
-        .onService(outage.getService())
-        .forEach(business -> concerned.put(business.getId(), business));
-    String[] toldOf = Profiles.prefixRange(outage.getOutageId() + '|');
-    try (KeyValueIterator<String, String> entries = told.range(toldOf[0], toldOf[1])) {
-      entries.forEachRemaining(
-          entry -> {
-            String id = entry.key.substring(outage.getOutageId().length() + 1);
-            if (!concerned.containsKey(id)) {
-              Business business = businesses.get(id);
-              if (business != null) {
-                concerned.put(id, business);
-              }
-            }
-          });
-    }
-    concerned.values().forEach(business -> decide(outage, business));
+        .concerned(outage.getService(), ByOutage.businesses(told, outage.getOutageId()))
+        .present()
+        .values()
+        .forEach(business -> decide(outage, business));
   }
 
   private void decide(OutageEvent outage, Business business) {
-    String key = key(outage.getOutageId(), business.getId());
+    String key = ByOutage.key(outage.getOutageId(), business.getId());
     String stored = told.get(key);
     Told before = stored == null ? null : Told.valueOf(stored);
     Decision decision = BusinessNotices.decide(outage, business, before);
@@ -74,12 +57,8 @@ final class BusinessNoticeProcessor
                 context.forward(
                     new Record<>(business.getId(), notice, notice.getAt().toEpochMilli())));
     String global = BusinessNotices.handsOnTo(outage, before);
-    if (global != null && told.get(key(global, business.getId())) == null) {
-      told.put(key(global, business.getId()), Told.TRIGGERED.name());
+    if (global != null && told.get(ByOutage.key(global, business.getId())) == null) {
+      told.put(ByOutage.key(global, business.getId()), Told.TRIGGERED.name());
     }
-  }
-
-  private static String key(String outageId, String businessId) {
-    return outageId + '|' + businessId;
   }
 }

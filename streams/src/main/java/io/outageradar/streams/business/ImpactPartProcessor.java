@@ -5,16 +5,10 @@ import io.outageradar.avro.BusinessImpact;
 import io.outageradar.avro.OutageEvent;
 import io.outageradar.detection.business.BusinessImpacts;
 import io.outageradar.streams.StoreNames;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.TreeMap;
-import java.util.TreeSet;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
@@ -44,27 +38,16 @@ final class ImpactPartProcessor implements Processor<String, OutageEvent, String
   @Override
   public void process(Record<String, OutageEvent> record) {
     OutageEvent outage = record.value();
-    // in id order, as a scan of every profile would meet them; then those deleted since
-    Map<String, Business> concerned = new TreeMap<>();
-    businesses
-        .onService(outage.getService())
-        .forEach(business -> concerned.put(business.getId(), business));
-    Set<String> gone = new TreeSet<>();
-    for (String id : hurtBy(outage)) {
-      Business business = concerned.containsKey(id) ? concerned.get(id) : businesses.get(id);
-      if (business == null) {
-        gone.add(id);
-      } else {
-        concerned.put(id, business);
-      }
-    }
-    concerned.values().forEach(business -> tell(outage, business, record.timestamp()));
-    gone.forEach(business -> forget(outage, business, record.timestamp()));
+    Profiles.Concerned concerned =
+        businesses.concerned(
+            outage.getService(), ByOutage.businesses(hurting, outage.getOutageId()));
+    concerned.present().values().forEach(business -> tell(outage, business, record.timestamp()));
+    concerned.deleted().forEach(business -> forget(outage, business, record.timestamp()));
   }
 
   private void tell(OutageEvent outage, Business business, long timestamp) {
     BusinessImpact part = BusinessImpacts.part(outage, business);
-    String hurt = hurtKey(outage, business.getId());
+    String hurt = ByOutage.key(outage.getOutageId(), business.getId());
     if (!part.getChannels().isEmpty()) {
       hurting.put(hurt, outage.getUpdatedAt().toEpochMilli());
     } else if (hurting.get(hurt) != null) {
@@ -80,7 +63,7 @@ final class ImpactPartProcessor implements Processor<String, OutageEvent, String
    * goes too.
    */
   private void forget(OutageEvent outage, String business, long timestamp) {
-    hurting.delete(hurtKey(outage, business));
+    hurting.delete(ByOutage.key(outage.getOutageId(), business));
     BusinessImpact empty =
         BusinessImpact.newBuilder()
             .setBusinessId(business)
@@ -89,20 +72,5 @@ final class ImpactPartProcessor implements Processor<String, OutageEvent, String
             .setAsOf(outage.getUpdatedAt())
             .build();
     context.forward(new Record<>(key(business, outage), empty, timestamp));
-  }
-
-  /** The businesses {@code outage} hurt so far. */
-  private List<String> hurtBy(OutageEvent outage) {
-    List<String> ids = new ArrayList<>();
-    String prefix = outage.getOutageId() + '|';
-    String[] range = Profiles.prefixRange(prefix);
-    try (KeyValueIterator<String, Long> entries = hurting.range(range[0], range[1])) {
-      entries.forEachRemaining(entry -> ids.add(entry.key.substring(prefix.length())));
-    }
-    return ids;
-  }
-
-  private static String hurtKey(OutageEvent outage, String businessId) {
-    return outage.getOutageId() + '|' + businessId;
   }
 }

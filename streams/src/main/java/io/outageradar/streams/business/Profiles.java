@@ -3,9 +3,14 @@ package io.outageradar.streams.business;
 import io.outageradar.avro.Business;
 import io.outageradar.avro.BusinessChannel;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Set;
+import java.util.SortedMap;
+import java.util.SortedSet;
+import java.util.TreeMap;
 import java.util.TreeSet;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
@@ -23,8 +28,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
 final class Profiles {
   private static final String INDEX = "~";
 
-  /** After every character of an id: the end of a range of keys that share a prefix. */
-  private static final String PREFIX_END = "\uffff";
+  private static final StringSerializer KEYS = new StringSerializer();
 
   private final KeyValueStore<String, Business> store;
 
@@ -37,10 +41,10 @@ final class Profiles {
   }
 
   /** The businesses with a channel on {@code service}, by id. */
-  List<Business> onService(String service) {
+  private List<Business> onService(String service) {
     List<Business> found = new ArrayList<>();
     String prefix = INDEX + service + '|';
-    try (KeyValueIterator<String, Business> entries = store.range(prefix, prefix + PREFIX_END)) {
+    try (KeyValueIterator<String, Business> entries = store.prefixScan(prefix, KEYS)) {
       entries.forEachRemaining(
           entry -> {
             // a service whose name goes on with '|' shares the prefix: only exact keys count
@@ -77,10 +81,30 @@ final class Profiles {
     }
   }
 
-  /** The start and end (inclusive) of the keys that begin with {@code prefix}. */
-  static String[] prefixRange(String prefix) {
-    return new String[] {prefix, prefix + PREFIX_END};
+  /**
+   * The businesses an outage of {@code service} may concern: those with a channel on it, and those
+   * of {@code alsoIds} (already told of it, or hurt by it) whose profile is gone from it since;
+   * present ones by id, as a scan of every profile would meet them.
+   */
+  Concerned concerned(String service, Collection<String> alsoIds) {
+    SortedMap<String, Business> present = new TreeMap<>();
+    onService(service).forEach(business -> present.put(business.getId(), business));
+    SortedSet<String> deleted = new TreeSet<>();
+    for (String id : alsoIds) {
+      if (!present.containsKey(id)) {
+        Business business = store.get(id);
+        if (business == null) {
+          deleted.add(id);
+        } else {
+          present.put(id, business);
+        }
+      }
+    }
+    return new Concerned(present, deleted);
   }
+
+  /** Profiles an outage concerns, by id, and the ids of businesses deleted since. */
+  record Concerned(SortedMap<String, Business> present, SortedSet<String> deleted) {}
 
   private static String indexKey(String service, String id) {
     return INDEX + service + '|' + id;
