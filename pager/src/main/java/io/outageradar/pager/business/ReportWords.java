@@ -2,6 +2,7 @@ package io.outageradar.pager.business;
 
 import io.outageradar.avro.Business;
 import io.outageradar.avro.CauseHint;
+import io.outageradar.avro.Money;
 import io.outageradar.detection.business.ContactChoice;
 import io.outageradar.detection.business.PlatformNames;
 import java.time.Instant;
@@ -214,12 +215,19 @@ public final class ReportWords {
     return String.format(words.duration(), minutes / 60, minutes % 60);
   }
 
-  public String inAll(String money) {
-    return String.format(sentences.inAll(), money);
+  /** "In all: R$ 520,00." in the business's currency format. */
+  public String inAll(List<Money> amounts) {
+    return String.format(sentences.inAll(), money(amounts));
   }
 
-  public String lossSoFar(String money) {
-    return String.format(sentences.lossSoFar(), money);
+  /** "Estimated sales lost so far: R$ 520,00." */
+  public String lossSoFar(List<Money> amounts) {
+    return String.format(sentences.lossSoFar(), money(amounts));
+  }
+
+  /** Amounts as the business reads them: "R$ 520,00", one per currency. */
+  public String money(List<Money> amounts) {
+    return NoticeText.money(amounts, locale);
   }
 
   public String noticesHeading() {
@@ -251,9 +259,14 @@ public final class ReportWords {
         : said + String.format(sentences.mood(), Math.round(negativeShare * 100));
   }
 
-  /** The heading of the channels' table on the business's page, then its column headings. */
-  public List<String> channelsNow() {
-    return sentences.channelsNow();
+  /** The heading of the channels' table on the business's page: "Your channels now". */
+  public String channelsHeading() {
+    return sentences.channelsNow().get(0);
+  }
+
+  /** That table's column headings: channel, where, now. */
+  public List<String> channelsColumns() {
+    return sentences.channelsNow().subList(1, sentences.channelsNow().size());
   }
 
   /** A channel's state now: "working", or "down in Brazil". */

@@ -11,7 +11,6 @@ import io.outageradar.detection.business.IncidentReport;
 import io.outageradar.detection.business.IncidentReport.ChannelDown;
 import io.outageradar.detection.business.IncidentReport.Incident;
 import io.outageradar.detection.business.IncidentReport.Told;
-import io.outageradar.pager.business.NoticeText;
 import io.outageradar.pager.business.ReportWords;
 import io.outageradar.service.http.HtmlText;
 import java.time.Instant;
@@ -131,9 +130,7 @@ public final class IncidentReportText {
       for (ChannelDown channel : incident.channels()) {
         out.append("| ").append(String.join(" | ", row(channel, words))).append(" |\n");
       }
-      out.append('\n')
-          .append(words.inAll(NoticeText.money(incident.loss(), words.locale())))
-          .append("\n\n");
+      out.append('\n').append(words.inAll(incident.loss())).append("\n\n");
       out.append(words.noticesHeading()).append(":\n\n");
       for (String line : told(incident, words)) {
         out.append("- ").append(line).append('\n');
@@ -194,7 +191,7 @@ public final class IncidentReportText {
         out.append("</tr>");
       }
       out.append("</tbody></table><p><strong>")
-          .append(e.apply(words.inAll(NoticeText.money(incident.loss(), words.locale()))))
+          .append(e.apply(words.inAll(incident.loss())))
           .append("</strong></p><h3>")
           .append(e.apply(words.noticesHeading()))
           .append("</h3><ul>");
@@ -217,7 +214,7 @@ public final class IncidentReportText {
         words.channel(channel.channel()),
         words.countries(channel.regions()),
         words.duration(channel.minutesDown()),
-        NoticeText.money(channel.loss(), words.locale()));
+        words.money(channel.loss()));
   }
 
   /** Each notice, and the contacts skipped at its time and why. */

@@ -7,7 +7,6 @@ import io.outageradar.avro.Business;
 import io.outageradar.avro.BusinessChannel;
 import io.outageradar.detection.business.IncidentReport;
 import io.outageradar.pager.business.BusinessDirectory;
-import io.outageradar.pager.business.NoticeText;
 import io.outageradar.pager.business.ReportWords;
 import io.outageradar.producers.intake.TokenBucket;
 import io.outageradar.service.business.ApiKeys;
@@ -135,12 +134,11 @@ public final class BusinessPageRoutes {
     IncidentReport report = directory.report(id, null);
     Map<String, Set<String>> down = directory.downNow();
     UnaryOperator<String> e = HtmlText::escape;
-    List<String> table = words.channelsNow();
     StringBuilder body = new StringBuilder();
     body.append("<h1>").append(e.apply(business.getName())).append("</h1>");
-    body.append("<h2>").append(e.apply(table.get(0))).append("</h2><table><thead><tr>");
-    table
-        .subList(1, table.size())
+    body.append("<h2>").append(e.apply(words.channelsHeading())).append("</h2><table><thead><tr>");
+    words
+        .channelsColumns()
         .forEach(column -> body.append("<th>").append(e.apply(column)).append("</th>"));
     body.append("</tr></thead><tbody>");
     for (BusinessChannel channel : business.getChannels()) {
@@ -155,7 +153,7 @@ public final class BusinessPageRoutes {
           .append("</td></tr>");
     }
     body.append("</tbody></table><p><strong>")
-        .append(e.apply(words.lossSoFar(NoticeText.money(report.totalLoss(), words.locale()))))
+        .append(e.apply(words.lossSoFar(report.totalLoss())))
         .append("</strong></p><h2>")
         .append(e.apply(words.incidents()))
         .append("</h2>")
@@ -187,7 +185,7 @@ public final class BusinessPageRoutes {
       Business business, IncidentReport report, Map<String, Set<String>> down) {
     ReportWords words = ReportWords.of(business);
     StringBuilder out = new StringBuilder(business.getName()).append("\n\n");
-    out.append(words.channelsNow().get(0)).append(":\n");
+    out.append(words.channelsHeading()).append(":\n");
     for (BusinessChannel channel : business.getChannels()) {
       out.append("  ")
           .append(words.channel(channel.getId()))
@@ -198,7 +196,7 @@ public final class BusinessPageRoutes {
           .append('\n');
     }
     out.append('\n')
-        .append(words.lossSoFar(NoticeText.money(report.totalLoss(), words.locale())))
+        .append(words.lossSoFar(report.totalLoss()))
         .append("\n\n")
         .append(IncidentReportText.incidentsMarkdown(report, words));
     return out.toString();
