@@ -94,6 +94,6 @@ public class DetectionBenchmark {
             windowStart.plus(config.window()),
             closedWindow,
             config);
-    return lifecycle.apply(service, new RegionSignal(verdict, null));
+    return lifecycle.apply(service, new RegionSignal(verdict, null, null));
   }
 }

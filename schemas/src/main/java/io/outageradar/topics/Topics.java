@@ -14,6 +14,7 @@ import io.outageradar.avro.RegionWindowHealth;
 import io.outageradar.avro.ReportWindowStats;
 import io.outageradar.avro.ScoredReport;
 import io.outageradar.avro.UserReport;
+import io.outageradar.avro.VendorStatus;
 import io.outageradar.registry.SchemaRegistryClient;
 import io.outageradar.serde.AvroSerde;
 import java.time.Duration;
@@ -31,6 +32,8 @@ public final class Topics {
   public static final String USER_REPORTS = "user-reports";
   public static final String PROBE_RESULTS_BY_SERVICE = "probe-results-by-service";
   public static final String USER_REPORTS_BY_SERVICE = "user-reports-by-service";
+  public static final String VENDOR_STATUS = "vendor-status";
+  public static final String VENDOR_STATUS_BY_SERVICE = "vendor-status-by-service";
   public static final String SCORED_REPORTS = "scored-reports";
   public static final String REGION_HEALTH = "region-health";
   public static final String REPORT_HEALTH = "report-health";
@@ -67,6 +70,14 @@ public final class Topics {
   public final Topic<String, ProbeResult> probeResultsByService;
 
   public final Topic<String, UserReport> userReportsByService;
+
+  /**
+   * What the services' own status pages say of their components (the third signal, written by the
+   * {@code vendors} poller or any client), key {@code service|region}.
+   */
+  public final Topic<String, VendorStatus> vendorStatus;
+
+  public final Topic<String, VendorStatus> vendorStatusByService;
   public final Topic<String, RegionWindowHealth> regionHealth;
   public final Topic<String, ReportWindowStats> reportHealth;
   public final Topic<String, OutageEvent> outages;
@@ -140,6 +151,22 @@ public final class Topics {
             prefix + USER_REPORTS_BY_SERVICE,
             keys,
             userReports.valueSerde(),
+            INPUT_PARTITIONS,
+            INPUT_RETENTION,
+            false);
+    vendorStatus =
+        new Topic<>(
+            prefix + VENDOR_STATUS,
+            keys,
+            values(VendorStatus.class, registry),
+            INPUT_PARTITIONS,
+            INPUT_RETENTION,
+            false);
+    vendorStatusByService =
+        new Topic<>(
+            prefix + VENDOR_STATUS_BY_SERVICE,
+            keys,
+            vendorStatus.valueSerde(),
             INPUT_PARTITIONS,
             INPUT_RETENTION,
             false);
@@ -262,6 +289,8 @@ public final class Topics {
                 userReports,
                 probeResultsByService,
                 userReportsByService,
+                vendorStatus,
+                vendorStatusByService,
                 scoredReports,
                 regionHealth,
                 reportHealth,
@@ -288,7 +317,9 @@ public final class Topics {
         probeResults.name(),
         userReports.name(),
         probeResultsByService.name(),
-        userReportsByService.name());
+        userReportsByService.name(),
+        vendorStatus.name(),
+        vendorStatusByService.name());
   }
 
   /** A serde for an internal state record, registered in the same registry as the topics. */

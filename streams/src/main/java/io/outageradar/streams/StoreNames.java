@@ -58,6 +58,8 @@ public final class StoreNames {
   public static final String PROBE_PLACEMENT_SOURCES = "probe-placement-sources-store";
   public static final String REPORT_PLACEMENT_QUEUE = "report-placement-queue-store";
   public static final String REPORT_PLACEMENT_SOURCES = "report-placement-sources-store";
+  public static final String VENDOR_PLACEMENT_QUEUE = "vendor-placement-queue-store";
+  public static final String VENDOR_PLACEMENT_SOURCES = "vendor-placement-sources-store";
 
   private StoreNames() {}
 }

@@ -92,6 +92,10 @@ public final class BusinessNotices {
         .setSince(outage.getOnset())
         .setDurationMs(action == NoticeAction.RESOLVE ? downMs : null)
         .setLoss(ChannelLoss.of(business, affected, downMs, share))
+        .setVendorAcknowledged(
+            action == NoticeAction.TRIGGER && outage.getVendorSays() != null
+                ? outage.getVendorSays().getAcknowledged()
+                : null)
         .build();
   }
 }

@@ -268,6 +268,7 @@ final class OutageBook {
             .setRegions(new ArrayList<>(regions))
             .setCause(CauseHints.fromFailureCounts(outage.getFailureCounts()))
             .setUpdatedAt(step.end())
+            .setVendorSays(VendorWord.view(state, regions))
             .build();
     outage.setEvent(next);
     step.changes().add(OutageEvent.newBuilder(next).build());

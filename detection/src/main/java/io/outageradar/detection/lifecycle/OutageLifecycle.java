@@ -4,6 +4,7 @@ import io.outageradar.avro.HealthStatus;
 import io.outageradar.avro.OutageEvent;
 import io.outageradar.avro.RegionWindowHealth;
 import io.outageradar.avro.ReportWindowStats;
+import io.outageradar.avro.VendorStatus;
 import io.outageradar.avro.state.RegionPhase;
 import io.outageradar.avro.state.RegionSignal;
 import io.outageradar.avro.state.RegionTrack;
@@ -14,6 +15,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.TreeSet;
 
 /**
  * The outage state machine of one service, fed one closed region window at a time.
@@ -40,6 +42,10 @@ import java.util.List;
  * resolution of an outage it was part of re-opens that outage: same id, so the pager re-triggers
  * the same incident.
  *
+ * <p>A service's own status page is evidence, not a verdict ({@link VendorWord}): when it admits an
+ * outage, a DOWN probe window or an anomalous report minute confirms at once, and a suspected
+ * region confirms when the page says so.
+ *
  * <p>The region phases are {@link RegionPhases}'; the outages, their ids, merges and pages the
  * {@link OutageBook}'s; each window is applied as one {@link LifecycleStep}.
  */
@@ -59,7 +65,8 @@ public final class OutageLifecycle {
   }
 
   public static ServiceLifecycleState emptyState() {
-    return new ServiceLifecycleState(new HashMap<>(), new HashMap<>(), new HashMap<>());
+    return new ServiceLifecycleState(
+        new HashMap<>(), new HashMap<>(), new HashMap<>(), new HashMap<>());
   }
 
   /**
@@ -70,15 +77,20 @@ public final class OutageLifecycle {
     Instant now =
         signal.getProbe() != null
             ? signal.getProbe().getWindowEnd()
-            : signal.getReports().getWindowEnd();
+            : signal.getReports() != null
+                ? signal.getReports().getWindowEnd()
+                : signal.getVendor().getObservedAt();
     state
         .getRecentlyResolved()
         .values()
         .removeIf(
             outage -> outage.getEvent().getResolvedAt().plus(config.reopenWithin()).isBefore(now));
-    return signal.getProbe() != null
-        ? applyProbe(state, signal.getProbe())
-        : applyReports(state, signal.getReports());
+    if (signal.getProbe() != null) {
+      return applyProbe(state, signal.getProbe());
+    }
+    return signal.getReports() != null
+        ? applyReports(state, signal.getReports())
+        : applyVendor(state, signal.getVendor());
   }
 
   List<OutageEvent> applyProbe(ServiceLifecycleState state, RegionWindowHealth window) {
@@ -107,8 +119,10 @@ public final class OutageLifecycle {
     boolean down = probesDown || reportsConfirm;
     phases.remember(track, down);
     boolean clean = agents.observe(track, window);
-    // Independent signals agreeing confirm at once; either alone needs its own confirmation rule.
-    phases.advance(step, track, down, probesDown && reportsAgree);
+    // Independent signals agreeing confirm at once (reports, or the vendor's own page admitting an
+    // outage); either alone needs its own confirmation rule.
+    boolean vendorAgrees = VendorWord.saysDown(state, window.getRegion());
+    phases.advance(step, track, down, probesDown && (reportsAgree || vendorAgrees));
     if (track.getPhase() != RegionPhase.NORMAL) {
       AgentEvidence.countIncidentWindow(track, clean);
     }
@@ -144,7 +158,9 @@ public final class OutageLifecycle {
             null,
             evidenceStart,
             new ArrayList<>());
-    boolean reportsConfirm = track.getReportStreak() >= reports.confirmMinutes();
+    boolean reportsConfirm =
+        track.getReportStreak() >= reports.confirmMinutes()
+            || (minute.getAnomalous() && VendorWord.saysDown(state, minute.getRegion()));
     boolean hasProbes = track.getLastWindowEnd().isAfter(Instant.EPOCH);
     if (!hasProbes) {
       // A region nobody probes: its report minutes are the only clock of its phase machine.
@@ -161,6 +177,36 @@ public final class OutageLifecycle {
     }
     book.notifyHeldBack(step);
     return step.changes();
+  }
+
+  /**
+   * Keeps a status page's statement; one admitting an outage confirms at once the regions it covers
+   * that the probes or reports already suspect (or see partly failing). It opens nothing on its own
+   * (see {@link VendorWord}).
+   */
+  List<OutageEvent> applyVendor(ServiceLifecycleState state, VendorStatus status) {
+    VendorWord.remember(state, status);
+    List<OutageEvent> changes = new ArrayList<>();
+    if (!VendorWord.isDown(status.getState())) {
+      return changes;
+    }
+    Instant at = status.getObservedAt();
+    for (String region : new TreeSet<>(state.getRegions().keySet())) {
+      RegionTrack track = state.getRegions().get(region);
+      boolean covered = "*".equals(status.getRegion()) || status.getRegion().equals(region);
+      boolean suspected =
+          track.getPhase() == RegionPhase.SUSPECTED || track.getPhase() == RegionPhase.DEGRADED;
+      if (covered && suspected) {
+        phases.confirm(
+            new LifecycleStep(
+                state, status.getService(), region, at, at, null, track.getOnset(), changes),
+            track);
+      }
+    }
+    book.notifyHeldBack(
+        new LifecycleStep(
+            state, status.getService(), status.getRegion(), at, at, null, at, changes));
+    return changes;
   }
 
   private static Instant earlier(Instant a, Instant b) {

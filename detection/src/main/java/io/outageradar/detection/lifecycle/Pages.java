@@ -6,9 +6,11 @@ import io.outageradar.avro.OutageState;
 import io.outageradar.avro.Page;
 import io.outageradar.avro.PageAction;
 import io.outageradar.avro.PageSeverity;
+import io.outageradar.avro.VendorView;
 import io.outageradar.detection.impact.OutageLoss;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Which lifecycle changes page on-call: the change that notifies an outage ({@code notifiedAt ==
@@ -76,6 +78,27 @@ public final class Pages {
           : event.getService() + " recovered in " + where;
     }
     String how = event.getState() == OutageState.DEGRADED ? " is degraded in " : " is down in ";
-    return event.getService() + how + where + ", cause hint " + event.getCause();
+    return event.getService() + how + where + ", cause hint " + event.getCause() + vendor(event);
+  }
+
+  /** What the service's own status page says, when one is watched. */
+  private static String vendor(OutageEvent event) {
+    VendorView says = event.getVendorSays();
+    if (says == null) {
+      return "";
+    }
+    String state = says.getState().name().toLowerCase(Locale.ROOT).replace('_', ' ');
+    if (!says.getAcknowledged()) {
+      return "; the "
+          + says.getVendor()
+          + " status page has not acknowledged it (says "
+          + state
+          + ")";
+    }
+    return "; the "
+        + says.getVendor()
+        + " status page says "
+        + state
+        + (says.getIncident() == null ? "" : " (" + says.getIncident() + ")");
   }
 }

@@ -56,7 +56,8 @@ class OutageLifecycleTest {
    */
   private void feed(String region, int window, HealthStatus status) {
     events.addAll(
-        lifecycle.apply(state, new RegionSignal(window("whatsapp", region, window, status), null)));
+        lifecycle.apply(
+            state, new RegionSignal(window("whatsapp", region, window, status), null, null)));
     byte[] stored = serde.serializer().serialize("lifecycle-changelog", state);
     state = serde.deserializer().deserialize("lifecycle-changelog", stored);
   }
@@ -211,7 +212,7 @@ class OutageLifecycleTest {
             .setMeanSentiment(-0.7)
             .setNegativeShare(0.9)
             .build();
-    events.addAll(lifecycle.apply(state, new RegionSignal(null, stats)));
+    events.addAll(lifecycle.apply(state, new RegionSignal(null, stats, null)));
   }
 
   @Test
@@ -320,7 +321,7 @@ class OutageLifecycleTest {
     health.setAgentsWithFailures(List.of(failing));
     health.setFailedChecks(failing.length);
     health.setStatus(failing.length == 0 ? HEALTHY : DEGRADED);
-    events.addAll(lifecycle.apply(state, new RegionSignal(health, null)));
+    events.addAll(lifecycle.apply(state, new RegionSignal(health, null, null)));
   }
 
   private List<Page> pages() {

@@ -67,6 +67,9 @@ public record NoticeText(String language, String subject, String body) {
               platform,
               String.join(", ", notice.getRegions()),
               clock.format(notice.getSince())));
+      if (Boolean.FALSE.equals(notice.getVendorAcknowledged())) {
+        lines.add(String.format(words.notAcknowledged(), platform));
+      }
       lines.add(String.format(words.channels(), channels));
       lines.add(String.format(words.lossSoFar(), money(notice.getLoss(), locale)));
       for (BusinessChannel channel : hit) {

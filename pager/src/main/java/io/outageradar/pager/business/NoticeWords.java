@@ -22,6 +22,7 @@ record NoticeWords(
     String useChannel,
     String skipped,
     String duration,
+    String notAcknowledged,
     Map<ChannelRole, String> roles,
     Map<ContactKind, String> contacts) {
 
@@ -40,6 +41,7 @@ record NoticeWords(
               "Use your %s instead.",
               "We did not write to %s: it depends on %s, which is down in %s.",
               "%d h %02d min",
+              "%s's own status page does not admit it yet: we see it failing all the same.",
               Map.of(
                   ChannelRole.SALES, "sales",
                   ChannelRole.SUPPORT, "customer service",
@@ -65,6 +67,7 @@ record NoticeWords(
               "Use no lugar: %s.",
               "Não escrevemos para %s: depende do %s, que está fora do ar em %s.",
               "%d h %02d min",
+              "A página de status do %s ainda não admite a falha: mesmo assim, vemos que falha.",
               Map.of(
                   ChannelRole.SALES, "vendas",
                   ChannelRole.SUPPORT, "atendimento",
@@ -90,6 +93,7 @@ record NoticeWords(
               "Use en su lugar: %s.",
               "No escribimos a %s: depende de %s, que está caído en %s.",
               "%d h %02d min",
+              "La página de estado de %s aún no lo reconoce: aun así, vemos que falla.",
               Map.of(
                   ChannelRole.SALES, "ventas",
                   ChannelRole.SUPPORT, "atención al cliente",

@@ -1,12 +1,8 @@
 package io.outageradar.producers.probe;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.outageradar.avro.CheckKind;
+import io.outageradar.producers.config.StrictFile;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -16,7 +12,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -42,8 +37,6 @@ import javax.net.ssl.SSLContext;
  * condition that does not parse or does not apply to its kind of check.
  */
 public record TargetsFile(Duration interval, List<ProbeTarget> targets) {
-  private static final ObjectMapper JSON = new ObjectMapper();
-  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
   /** Reads the targets with the JVM's trust store and the system clock. */
   public static TargetsFile read(Path file) throws IOException {
@@ -56,22 +49,10 @@ public record TargetsFile(Duration interval, List<ProbeTarget> targets) {
 
   /** Reads the targets; HTTPS and TLS checks trust what {@code tls} trusts. */
   public static TargetsFile read(Path file, SSLContext tls, Clock clock) throws IOException {
-    String fileName = file.getFileName().toString().toLowerCase(Locale.ROOT);
-    ObjectMapper mapper = fileName.endsWith(".yaml") || fileName.endsWith(".yml") ? YAML : JSON;
-    JsonNode root;
-    Map<String, Integer> lines;
+    StrictFile strict = StrictFile.read(file, "a targets file (expected services: ...)");
+    JsonNode root = strict.root();
     try {
-      root = mapper.readTree(file.toFile());
-      lines = lineOfEachKey(mapper, file);
-    } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException(
-          file + ": line " + e.getLocation().getLineNr() + ": " + e.getOriginalMessage(), e);
-    }
-    if (root == null || !root.isObject()) {
-      throw new IllegalArgumentException(file + ": not a targets file (expected services: ...)");
-    }
-    try {
-      checkKeys(lines, "", root, TOP_LEVEL_KEYS);
+      strict.checkKeys("", root, TOP_LEVEL_KEYS);
       Duration interval = Duration.parse(root.path("interval").asText("PT30S"));
       Duration defaultTimeout = Duration.parse(root.path("timeout").asText("PT5S"));
       if (interval.isNegative() || interval.isZero() || defaultTimeout.compareTo(interval) > 0) {
@@ -85,11 +66,11 @@ public record TargetsFile(Duration interval, List<ProbeTarget> targets) {
           String pointer = "/services/" + service.getKey() + "/" + index++;
           try {
             CheckKind kind = kindOf(service.getKey(), check.path("kind").asText("HTTP"));
-            checkKeys(lines, pointer, check, keysOf(kind));
+            strict.checkKeys(pointer, check, keysOf(kind));
             targets.add(target(service.getKey(), kind, check, defaultTimeout, http, tls, clock));
           } catch (IllegalArgumentException e) {
             String where =
-                e.getMessage().startsWith("line ") ? "" : "line " + lineOf(lines, pointer) + ": ";
+                e.getMessage().startsWith("line ") ? "" : "line " + strict.lineOf(pointer) + ": ";
             throw new IllegalArgumentException(where + e.getMessage(), e);
           }
         }
@@ -117,50 +98,6 @@ public record TargetsFile(Duration interval, List<ProbeTarget> targets) {
     List<String> keys = new ArrayList<>(COMMON_KEYS);
     keys.addAll(own);
     return keys;
-  }
-
-  /** An unknown key is an error naming file, line and key, and the keys there are. */
-  private static void checkKeys(
-      Map<String, Integer> lines, String pointer, JsonNode node, List<String> known) {
-    if (!node.isObject()) {
-      throw new IllegalArgumentException("expected a mapping of " + known);
-    }
-    for (Map.Entry<String, JsonNode> field : node.properties()) {
-      if (!known.contains(field.getKey())) {
-        throw new IllegalArgumentException(
-            "line "
-                + lineOf(lines, pointer + "/" + field.getKey())
-                + ": unknown key \""
-                + field.getKey()
-                + "\" (known here: "
-                + String.join(", ", known)
-                + ")");
-      }
-    }
-  }
-
-  private static int lineOf(Map<String, Integer> lines, String pointer) {
-    return lines.getOrDefault(pointer, lines.getOrDefault("", 1));
-  }
-
-  /**
-   * The line of every key and list item, by JSON pointer: the tree Jackson builds forgets where
-   * things were, its token stream does not.
-   */
-  private static Map<String, Integer> lineOfEachKey(ObjectMapper mapper, Path file)
-      throws IOException {
-    Map<String, Integer> lines = new HashMap<>();
-    try (JsonParser parser = mapper.getFactory().createParser(file.toFile())) {
-      for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
-        int line = parser.currentTokenLocation().getLineNr();
-        if (token == JsonToken.FIELD_NAME) {
-          lines.putIfAbsent(parser.getParsingContext().pathAsPointer().toString(), line);
-        } else if (token == JsonToken.START_OBJECT || token.isScalarValue()) {
-          lines.putIfAbsent(parser.getParsingContext().pathAsPointer().toString(), line);
-        }
-      }
-    }
-    return lines;
   }
 
   private static ProbeTarget target(

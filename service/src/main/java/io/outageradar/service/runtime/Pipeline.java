@@ -24,6 +24,7 @@ import io.outageradar.topics.TopicCreator;
 import io.outageradar.topics.Topics;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
@@ -277,33 +278,35 @@ public final class Pipeline implements AutoCloseable {
 
   /**
    * The partitions of the inputs and of the by-service topics as they are on the cluster (an
-   * operator may have created the inputs with other counts than the catalog's). Both by-service
-   * topics must have the same count: it is the number of tasks that own services.
+   * operator may have created the inputs with other counts than the catalog's). Every by-service
+   * topic must have the same count: it is the number of tasks that own services.
    */
   private static InputPlacement.Partitions partitions(Settings settings) {
     Topics topics = settings.topics();
-    Map<String, Integer> counts =
-        TopicCreator.partitionCounts(
-            settings.kafka(),
-            List.of(
-                topics.probeResults.name(),
-                topics.userReports.name(),
-                topics.probeResultsByService.name(),
-                topics.userReportsByService.name()));
-    int byService = counts.get(topics.probeResultsByService.name());
-    if (counts.get(topics.userReportsByService.name()) != byService) {
-      throw new IllegalStateException(
-          topics.probeResultsByService.name()
-              + " and "
-              + topics.userReportsByService.name()
-              + " must have the same number of partitions (they have "
-              + byService
-              + " and "
-              + counts.get(topics.userReportsByService.name())
-              + ")");
+    List<String> byServiceTopics =
+        List.of(
+            topics.probeResultsByService.name(),
+            topics.userReportsByService.name(),
+            topics.vendorStatusByService.name());
+    List<String> names = new ArrayList<>(byServiceTopics);
+    names.addAll(
+        List.of(topics.probeResults.name(), topics.userReports.name(), topics.vendorStatus.name()));
+    Map<String, Integer> counts = TopicCreator.partitionCounts(settings.kafka(), names);
+    int byService = counts.get(byServiceTopics.get(0));
+    for (String other : byServiceTopics) {
+      if (counts.get(other) != byService) {
+        throw new IllegalStateException(
+            String.join(", ", byServiceTopics)
+                + " must have the same number of partitions (they have "
+                + byServiceTopics.stream().map(t -> String.valueOf(counts.get(t))).toList()
+                + ")");
+      }
     }
     return new InputPlacement.Partitions(
-        counts.get(topics.probeResults.name()), counts.get(topics.userReports.name()), byService);
+        counts.get(topics.probeResults.name()),
+        counts.get(topics.userReports.name()),
+        counts.get(topics.vendorStatus.name()),
+        byService);
   }
 
   /** The running application, for its state and metrics. */

@@ -3,6 +3,7 @@ package io.outageradar.streams.detection;
 import io.outageradar.avro.OutageEvent;
 import io.outageradar.avro.ProbeResult;
 import io.outageradar.avro.ScoredReport;
+import io.outageradar.avro.VendorStatus;
 import io.outageradar.detection.DetectionConfig;
 import io.outageradar.detection.reports.ReportDetectionConfig;
 import io.outageradar.detection.rules.Rules;
@@ -25,8 +26,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Probes and scored reports of the services one task owns → probe window verdicts, report minutes
- * and outage changes, decided in event time only.
+ * Probes, scored reports and status-page statements of the services one task owns → probe window
+ * verdicts, report minutes and outage changes, decided in event time only.
  *
  * <p>Why one processor: the inputs are partitioned by service, so one task sees every region and
  * both signals of a service, with no repartition in between. Each input has its own clock ({@link
@@ -73,6 +74,7 @@ final class DetectionProcessor
   private PendingVerdicts pending;
   private InputClock probeClock;
   private InputClock reportClock;
+  private InputClock vendorClock;
   private Sensor lateProbes;
   private Sensor lateReports;
 
@@ -80,7 +82,8 @@ final class DetectionProcessor
   private long lastLateLogged = Long.MIN_VALUE / 2;
 
   /** The input topics, and how to tell whether the task has processed all of them. */
-  record Inputs(String probeTopic, String reportTopic, PlacementProgress placed) {}
+  record Inputs(
+      String probeTopic, String reportTopic, String vendorTopic, PlacementProgress placed) {}
 
   private final Inputs inputs;
 
@@ -113,6 +116,7 @@ final class DetectionProcessor
     long now = context.currentSystemTimeMs();
     this.probeClock = new InputClock("probes", clocks, idleMs, now);
     this.reportClock = new InputClock("reports", clocks, idleMs, now);
+    this.vendorClock = new InputClock("vendors", clocks, idleMs, now);
     this.wallAtLastRecord = now;
     String task = context.taskId().toString();
     this.lateProbes =
@@ -149,6 +153,10 @@ final class DetectionProcessor
       }
       reportClock.observe(time);
       closeReportMinutes();
+    } else if (record.value() instanceof VendorStatus statement) {
+      // held even when older than the clock: a page's word is state, not a count, and is never lost
+      pending.hold(statement);
+      vendorClock.observe(time);
     } else {
       throw new IllegalArgumentException(
           "not an input of detection: " + record.value().getSchema().getName());
@@ -212,8 +220,9 @@ final class DetectionProcessor
 
   /**
    * The latest window end every input that holds back has closed (an input's windows close at its
-   * time minus the grace); everything when none holds back; nothing while one has not been heard
-   * from.
+   * time minus the grace); everything when none holds back; nothing while probes or reports have
+   * not been heard from. Status pages hold back only once heard from: most services have none, and
+   * a task must not wait for one that never speaks.
    */
   private long releasableUpTo() {
     long upTo = Long.MAX_VALUE;
@@ -224,6 +233,9 @@ final class DetectionProcessor
         }
         upTo = Math.min(upTo, clock.time() - graceMs);
       }
+    }
+    if (vendorClock.seen() && vendorClock.holdsBack()) {
+      upTo = Math.min(upTo, vendorClock.time() - graceMs);
     }
     return upTo;
   }
@@ -238,7 +250,8 @@ final class DetectionProcessor
     boolean taskIdle =
         wallNow - wallAtLastRecord >= config.idleAdvanceAfter().toMillis()
             && inputs.placed().drained(inputs.probeTopic(), partition)
-            && inputs.placed().drained(inputs.reportTopic(), partition);
+            && inputs.placed().drained(inputs.reportTopic(), partition)
+            && inputs.placed().drained(inputs.vendorTopic(), partition);
     boolean probesLive = probeClock.seen() && probeClock.time() >= wallNow - LIVE_WITHIN_MS;
     boolean reportsLive = reportClock.seen() && reportClock.time() >= wallNow - LIVE_WITHIN_MS;
     // A task that went quiet in historical time is at the end of a replay or a catch-up: nothing
@@ -257,6 +270,8 @@ final class DetectionProcessor
       logEndOfInput("reports", jump, reportsWereIdle, reportsWere, reportClock.time());
       closeReportMinutes();
     }
+    // status pages speak rarely: their silence is idleness whenever another input is live
+    vendorClock.followWallClockIfIdle(wallNow, taskIdle || probesLive || reportsLive, jump);
     release();
   }
 

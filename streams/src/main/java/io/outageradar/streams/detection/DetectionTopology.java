@@ -6,6 +6,7 @@ import io.outageradar.avro.RegionWindowHealth;
 import io.outageradar.avro.ReportWindowStats;
 import io.outageradar.avro.ScoredReport;
 import io.outageradar.avro.UserReport;
+import io.outageradar.avro.VendorStatus;
 import io.outageradar.avro.state.ProbeWindowState;
 import io.outageradar.avro.state.RegionSignal;
 import io.outageradar.avro.state.ReportBaselineState;
@@ -46,6 +47,7 @@ import org.apache.kafka.streams.state.Stores;
  * <pre>
  * probe-results ─────────────────────────────┐
  * user-reports ─► sentiment ─► scored-reports │
+ * vendor-status ──────────────────────────────┤
  *                     └───────────────────────┴─► detection ─► region-health, report-health
  *                                                     └──► outages ─► alerts
  * outages (table) ─► by region ─► region-impact, impact.&lt;region&gt;
@@ -121,17 +123,36 @@ public final class DetectionTopology {
         Produced.with(scoredTopic.keySerde(), scoredTopic.valueSerde())
             .withName("scored-reports-sink"));
 
+    Topic<String, VendorStatus> vendorTopic = topics.vendorStatus;
+    KStream<String, SpecificRecord> vendors =
+        InputPlacement.addTo(
+                builder,
+                "vendor-status",
+                vendorTopic,
+                topics.vendorStatusByService,
+                new EventTimeExtractor<>(VendorStatus.class, VendorStatus::getObservedAt),
+                InputValidation::vendor,
+                new InputPlacement.Stage(
+                    StoreNames.VENDOR_PLACEMENT_QUEUE,
+                    StoreNames.VENDOR_PLACEMENT_SOURCES,
+                    partitions.vendorStatus(),
+                    partitions.byService(),
+                    idleAfter,
+                    progress))
+            .mapValues(status -> (SpecificRecord) status, Named.as("vendor-input"));
+
     KStream<String, SpecificRecord> decided =
         probes
             .merge(
                 scored.mapValues(report -> (SpecificRecord) report, Named.as("report-input")),
                 Named.as("merge-inputs"))
+            .merge(vendors, Named.as("merge-vendor-input"))
             .process(
                 () ->
                     new DetectionProcessor(
                         settings.rules(),
                         new DetectionProcessor.Inputs(
-                            probeTopic.name(), reportTopic.name(), progress)),
+                            probeTopic.name(), reportTopic.name(), vendorTopic.name(), progress)),
                 Named.as("detection"),
                 StoreNames.PROBE_WINDOWS,
                 StoreNames.REPORT_WINDOWS,

@@ -68,15 +68,21 @@ public final class LifecycleSteps {
   }
 
   private static String service(RegionSignal verdict) {
-    return verdict.getProbe() != null
-        ? verdict.getProbe().getService()
-        : verdict.getReports().getService();
+    if (verdict.getProbe() != null) {
+      return verdict.getProbe().getService();
+    }
+    return verdict.getReports() != null
+        ? verdict.getReports().getService()
+        : verdict.getVendor().getService();
   }
 
   private static Instant end(RegionSignal verdict) {
-    return verdict.getProbe() != null
-        ? verdict.getProbe().getWindowEnd()
-        : verdict.getReports().getWindowEnd();
+    if (verdict.getProbe() != null) {
+      return verdict.getProbe().getWindowEnd();
+    }
+    return verdict.getReports() != null
+        ? verdict.getReports().getWindowEnd()
+        : verdict.getVendor().getObservedAt();
   }
 
   private ServiceLifecycleState load(String service) {

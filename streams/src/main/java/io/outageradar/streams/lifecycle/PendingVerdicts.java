@@ -3,6 +3,7 @@ package io.outageradar.streams.lifecycle;
 import io.outageradar.avro.OutageEvent;
 import io.outageradar.avro.RegionWindowHealth;
 import io.outageradar.avro.ReportWindowStats;
+import io.outageradar.avro.VendorStatus;
 import io.outageradar.avro.state.RegionSignal;
 import io.outageradar.streams.SortableKeys;
 import java.time.Instant;
@@ -14,10 +15,10 @@ import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * The one owner of the verdict path: closed verdicts of both signals are held in a store until
- * every input has passed their window, then handed to the lifecycle in the store's key order, which
- * is the one order verdicts are ever applied in — window end, then service, region and signal
- * (probes first), as the key spells them.
+ * The one owner of the verdict path: closed verdicts of both signals (and status-page statements)
+ * are held in a store until every input has passed their window, then handed to the lifecycle in
+ * the store's key order, which is the one order verdicts are ever applied in — window end (a
+ * statement's time), then service, region and signal (probes first), as the key spells them.
  *
  * <p>Within one window end, every verdict of a service comes before any of a service whose key
  * sorts after it, whatever the names: names never hold {@code |}, so two services' keys differ
@@ -47,7 +48,7 @@ public final class PendingVerdicts {
         probe.getService(),
         probe.getRegion(),
         Signal.PROBES,
-        new RegionSignal(probe, null));
+        new RegionSignal(probe, null, null));
   }
 
   public void hold(ReportWindowStats minute) {
@@ -56,13 +57,32 @@ public final class PendingVerdicts {
         minute.getService(),
         minute.getRegion(),
         Signal.REPORTS,
-        new RegionSignal(null, minute));
+        new RegionSignal(null, minute, null));
+  }
+
+  /**
+   * A status page's statement, applied in the same order at the time it was read; several
+   * components may speak at one moment, so its key also names page and component.
+   */
+  public void hold(VendorStatus statement) {
+    long at = statement.getObservedAt().toEpochMilli();
+    String key =
+        key(at, statement.getService(), statement.getRegion(), Signal.VENDOR.code())
+            + '|'
+            + statement.getVendor()
+            + '|'
+            + statement.getComponent();
+    hold(at, key, new RegionSignal(null, null, statement));
   }
 
   private void hold(
       Instant end, String service, String region, Signal signal, RegionSignal verdict) {
-    store.put(key(end.toEpochMilli(), service, region, signal.code()), verdict);
-    earliest = Math.min(earliest, end.toEpochMilli());
+    hold(end.toEpochMilli(), key(end.toEpochMilli(), service, region, signal.code()), verdict);
+  }
+
+  private void hold(long end, String key, RegionSignal verdict) {
+    store.put(key, verdict);
+    earliest = Math.min(earliest, end);
   }
 
   /**

@@ -1,9 +1,13 @@
 package io.outageradar.streams.lifecycle;
 
-/** The two signals a region's verdicts come from; probes sort first when both end together. */
+/**
+ * The signals a region's verdicts come from; probes sort first when both end together, and a status
+ * page's statement after both.
+ */
 public enum Signal {
   PROBES('p'),
-  REPORTS('r');
+  REPORTS('r'),
+  VENDOR('v');
 
   private final char code;
 

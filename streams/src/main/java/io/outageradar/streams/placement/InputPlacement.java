@@ -30,8 +30,8 @@ public final class InputPlacement {
    * Partition counts as found on the cluster: of each input, and of the by-service topics (the
    * pipeline's tasks). {@link #SINGLE} for a driver that has one partition of everything.
    */
-  public record Partitions(int probeResults, int userReports, int byService) {
-    public static final Partitions SINGLE = new Partitions(1, 1, 1);
+  public record Partitions(int probeResults, int userReports, int vendorStatus, int byService) {
+    public static final Partitions SINGLE = new Partitions(1, 1, 1, 1);
   }
 
   /** What one input's placement needs besides its topics. */
