@@ -36,7 +36,16 @@ function outageCard(outage, showMoney) {
       ["Reports", count(outage.reports)],
       ["Mean sentiment", sentiment(outage.meanSentiment)],
       showMoney && ["Estimated loss", money(outage.loss)],
+      outage.vendor && ["Vendor's status page", vendorWord(outage.vendor)],
     ]));
+}
+
+// What the platform's own status page said: an outage it does not admit is still an outage.
+function vendorWord(vendor) {
+  const state = vendor.state.toLowerCase().replace(/_/g, " ");
+  return vendor.acknowledged
+    ? `${vendor.name}: ${state}${vendor.incident ? ` (${vendor.incident})` : ""}`
+    : `${vendor.name} has not acknowledged it (says ${state})`;
 }
 
 // A service whose data trails the others' (or a live clock) shows an earlier moment than they do.

@@ -106,8 +106,7 @@ class JdbcSinkIT {
     ScenarioPublisher.publish(
         scenario.name(),
         ScenarioEvents.of(scenario).takeWhile(e -> ScenarioEvents.timeOf(e).isBefore(until)),
-        topics.probeResults,
-        topics.userReports,
+        topics,
         kafka.bootstrapServers(),
         0);
   }

@@ -4,6 +4,8 @@ import io.outageradar.avro.CheckKind;
 import io.outageradar.avro.ProbeResult;
 import io.outageradar.avro.ProbeStatus;
 import io.outageradar.avro.UserReport;
+import io.outageradar.avro.VendorState;
+import io.outageradar.avro.VendorStatus;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -98,6 +100,34 @@ public final class Facebook2021Scenario extends NamedScenario {
   public Stream<UserReport> reports() {
     return new ReportTraffic(SERVICES, REPORT_REGIONS, START, END, seed, this::surge).reports();
   }
+
+  /**
+   * Meta's status page as a poller read it when the afternoon began: every service operational. It
+   * never said more that day — it was served from the same network that had just withdrawn its own
+   * routes, so it went down with everything else and the outage was never acknowledged there.
+   */
+  @Override
+  public Stream<VendorStatus> vendorStatements() {
+    return SERVICES.stream()
+        .map(
+            service ->
+                VendorStatus.newBuilder()
+                    .setStatusId("meta|" + service + "|" + START.toEpochMilli())
+                    .setVendor("meta")
+                    .setService(service)
+                    .setRegion("*")
+                    .setComponent(PLATFORM_COMPONENTS.get(service))
+                    .setState(VendorState.OPERATIONAL)
+                    .setUrl("https://metastatus.com/")
+                    .setObservedAt(START)
+                    .build());
+  }
+
+  private static final Map<String, String> PLATFORM_COMPONENTS =
+      Map.of(
+          "facebook", "Facebook",
+          "instagram", "Instagram",
+          "whatsapp", "WhatsApp");
 
   private double surge(String service, String region, Instant minute) {
     String key = service + "|" + region;

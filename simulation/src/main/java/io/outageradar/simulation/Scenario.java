@@ -2,6 +2,7 @@ package io.outageradar.simulation;
 
 import io.outageradar.avro.ProbeResult;
 import io.outageradar.avro.UserReport;
+import io.outageradar.avro.VendorStatus;
 import java.time.Instant;
 import java.util.stream.Stream;
 
@@ -25,6 +26,14 @@ public interface Scenario {
 
   /** The user reports in event-time order, the same for the same seed; none by default. */
   default Stream<UserReport> reports() {
+    return Stream.empty();
+  }
+
+  /**
+   * What the services' own status pages said, as a poller read them, in event-time order; none by
+   * default.
+   */
+  default Stream<VendorStatus> vendorStatements() {
     return Stream.empty();
   }
 }

@@ -2,51 +2,60 @@ package io.outageradar.simulation;
 
 import io.outageradar.avro.ProbeResult;
 import io.outageradar.avro.UserReport;
+import io.outageradar.avro.VendorStatus;
 import io.outageradar.model.ServiceRegion;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.Objects;
 import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import org.apache.avro.specific.SpecificRecord;
 
-/** A scenario's probes and reports merged into one stream in event-time order, lazily. */
+/**
+ * A scenario's probes, reports and status-page statements merged into one stream in event-time
+ * order, lazily.
+ */
 public final class ScenarioEvents {
   private ScenarioEvents() {}
 
   public static Stream<SpecificRecord> of(Scenario scenario) {
-    Iterator<ProbeResult> probes = scenario.probes().iterator();
-    Iterator<UserReport> reports = scenario.reports().iterator();
+    List<Iterator<? extends SpecificRecord>> sources =
+        List.of(
+            scenario.probes().iterator(),
+            scenario.reports().iterator(),
+            scenario.vendorStatements().iterator());
+    List<SpecificRecord> heads = new ArrayList<>();
+    sources.forEach(source -> heads.add(source.hasNext() ? source.next() : null));
     Iterator<SpecificRecord> merged =
         new Iterator<>() {
-          private ProbeResult nextProbe = probes.hasNext() ? probes.next() : null;
-          private UserReport nextReport = reports.hasNext() ? reports.next() : null;
-
           @Override
           public boolean hasNext() {
-            return nextProbe != null || nextReport != null;
+            return heads.stream().anyMatch(Objects::nonNull);
           }
 
+          /** The earliest head; on a tie probes, then reports, then statements. */
           @Override
           public SpecificRecord next() {
-            if (!hasNext()) {
+            int first = -1;
+            for (int i = 0; i < heads.size(); i++) {
+              SpecificRecord head = heads.get(i);
+              if (head != null && (first < 0 || timeOf(head).isBefore(timeOf(heads.get(first))))) {
+                first = i;
+              }
+            }
+            if (first < 0) {
               throw new NoSuchElementException();
             }
-            boolean probeFirst =
-                nextReport == null
-                    || (nextProbe != null
-                        && !nextProbe.getObservedAt().isAfter(nextReport.getReportedAt()));
-            if (probeFirst) {
-              ProbeResult probe = nextProbe;
-              nextProbe = probes.hasNext() ? probes.next() : null;
-              return probe;
-            }
-            UserReport report = nextReport;
-            nextReport = reports.hasNext() ? reports.next() : null;
-            return report;
+            SpecificRecord next = heads.get(first);
+            Iterator<? extends SpecificRecord> source = sources.get(first);
+            heads.set(first, source.hasNext() ? source.next() : null);
+            return next;
           }
         };
     return StreamSupport.stream(
@@ -55,6 +64,9 @@ public final class ScenarioEvents {
 
   /** Event time of a scenario event. */
   public static Instant timeOf(SpecificRecord event) {
+    if (event instanceof VendorStatus status) {
+      return status.getObservedAt();
+    }
     return event instanceof ProbeResult probe
         ? probe.getObservedAt()
         : ((UserReport) event).getReportedAt();
@@ -62,11 +74,14 @@ public final class ScenarioEvents {
 
   /** The {@code service|region} key a scenario event is published under. */
   public static String keyOf(SpecificRecord event) {
-    ServiceRegion key =
-        event instanceof ProbeResult probe
-            ? new ServiceRegion(probe.getService(), probe.getRegion())
-            : new ServiceRegion(
-                ((UserReport) event).getService(), ((UserReport) event).getRegion());
+    ServiceRegion key;
+    if (event instanceof ProbeResult probe) {
+      key = new ServiceRegion(probe.getService(), probe.getRegion());
+    } else if (event instanceof VendorStatus status) {
+      key = new ServiceRegion(status.getService(), status.getRegion());
+    } else {
+      key = new ServiceRegion(((UserReport) event).getService(), ((UserReport) event).getRegion());
+    }
     return key.key();
   }
 
@@ -77,6 +92,11 @@ public final class ScenarioEvents {
   public static SpecificRecord shifted(SpecificRecord event, Duration shift) {
     if (event instanceof ProbeResult probe) {
       return ProbeResult.newBuilder(probe).setObservedAt(probe.getObservedAt().plus(shift)).build();
+    }
+    if (event instanceof VendorStatus status) {
+      return VendorStatus.newBuilder(status)
+          .setObservedAt(status.getObservedAt().plus(shift))
+          .build();
     }
     UserReport report = (UserReport) event;
     return UserReport.newBuilder(report).setReportedAt(report.getReportedAt().plus(shift)).build();

@@ -2,10 +2,12 @@ package io.outageradar.simulation;
 
 import io.outageradar.avro.ProbeResult;
 import io.outageradar.avro.UserReport;
+import io.outageradar.avro.VendorStatus;
 import io.outageradar.topics.InputPartitioning;
 import io.outageradar.topics.InputProducers;
 import io.outageradar.topics.KafkaClients;
 import io.outageradar.topics.Topic;
+import io.outageradar.topics.Topics;
 import java.time.Instant;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicReference;
@@ -35,20 +37,17 @@ public final class ScenarioPublisher {
   public static long publish(
       String name,
       Stream<SpecificRecord> events,
-      Topic<String, ProbeResult> probes,
-      Topic<String, UserReport> reports,
+      Topics topics,
       String bootstrapServers,
       double speed) {
-    return publish(
-        name, events, probes, reports, bootstrapServers, speed, InputPartitioning.SERVICE);
+    return publish(name, events, topics, bootstrapServers, speed, InputPartitioning.SERVICE);
   }
 
   /** As above, with the producer partitioning as {@code partitioning} says. */
   public static long publish(
       String name,
       Stream<SpecificRecord> events,
-      Topic<String, ProbeResult> probes,
-      Topic<String, UserReport> reports,
+      Topics topics,
       String bootstrapServers,
       double speed,
       InputPartitioning partitioning) {
@@ -60,7 +59,7 @@ public final class ScenarioPublisher {
     // appended before the retried first one, and the idempotent producer then hung on
     // OUT_OF_ORDER_SEQUENCE until its delivery timeout (seen on the embedded broker).
     props.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 1);
-    return publish(name, events, probes, reports, props, Pacing.speed(speed), Progress.NONE);
+    return publish(name, events, topics, props, Pacing.speed(speed), Progress.NONE);
   }
 
   /**
@@ -78,8 +77,7 @@ public final class ScenarioPublisher {
   public static long publish(
       String name,
       Stream<SpecificRecord> events,
-      Topic<String, ProbeResult> probes,
-      Topic<String, UserReport> reports,
+      Topics topics,
       Properties producerProperties,
       Pacing pacing,
       Progress progress) {
@@ -94,6 +92,9 @@ public final class ScenarioPublisher {
     Instant at = null;
     // One producer for both topics: its batches go out together, so a consumer that has caught up
     // with the replay sees probes and reports of the same moment at about the same time.
+    Topic<String, ProbeResult> probes = topics.probeResults;
+    Topic<String, UserReport> reports = topics.userReports;
+    Topic<String, VendorStatus> vendors = topics.vendorStatus;
     try (KafkaProducer<String, byte[]> producer =
         new KafkaProducer<>(
             producerProperties, probes.keySerde().serializer(), new ByteArraySerializer())) {
@@ -109,11 +110,17 @@ public final class ScenarioPublisher {
               new ProducerRecord<>(
                   probes.name(), null, at.toEpochMilli(), ScenarioEvents.keyOf(probe), value),
               onFailure);
-        } else if (event instanceof UserReport report && reports != null) {
+        } else if (event instanceof UserReport report) {
           byte[] value = reports.valueSerde().serializer().serialize(reports.name(), report);
           producer.send(
               new ProducerRecord<>(
                   reports.name(), null, at.toEpochMilli(), ScenarioEvents.keyOf(report), value),
+              onFailure);
+        } else if (event instanceof VendorStatus status) {
+          byte[] value = vendors.valueSerde().serializer().serialize(vendors.name(), status);
+          producer.send(
+              new ProducerRecord<>(
+                  vendors.name(), null, at.toEpochMilli(), ScenarioEvents.keyOf(status), value),
               onFailure);
         }
         if ((++sent & PROGRESS_EVERY_MASK) == 0) {

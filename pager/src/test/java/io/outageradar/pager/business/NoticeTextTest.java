@@ -40,6 +40,27 @@ class NoticeTextTest {
   }
 
   @Test
+  void aTriggerTheVendorDoesNotAdmitSaysSoAndOneItAdmitsSaysNothingOfIt() {
+    BusinessNotice unadmitted = trigger();
+    unadmitted.setVendorAcknowledged(false);
+    BusinessNotice admitted = trigger();
+    admitted.setVendorAcknowledged(true);
+
+    assertThat(NoticeText.of(shop("pt-BR"), unadmitted, List.of()).body())
+        .contains(
+            "A página de status do WhatsApp ainda não admite a falha: mesmo assim, vemos que"
+                + " falha.");
+    assertThat(NoticeText.of(shop("en-GB"), unadmitted, List.of()).body())
+        .contains(
+            "WhatsApp's own status page does not admit it yet: we see it failing all the same.");
+    assertThat(NoticeText.of(shop("es-MX"), unadmitted, List.of()).body())
+        .contains("La página de estado de WhatsApp aún no lo reconoce");
+    assertThat(NoticeText.of(shop("pt-BR"), admitted, List.of()).body())
+        .isEqualTo(NoticeText.of(shop("pt-BR"), trigger(), List.of()).body())
+        .doesNotContain("status");
+  }
+
+  @Test
   void aSkippedContactIsDescribedByHowItIsReached() {
     Business shop = shop("es-MX");
     String line =

@@ -40,6 +40,7 @@ public final class OutageRadar {
             new ProbeCommand(),
             new IntakeCommand(),
             new SocialCommand(),
+            new VendorsCommand(),
             new SentimentCommand(),
             new StatusCommand(),
             new PagerCommand(),

@@ -3,6 +3,7 @@ package io.outageradar.service.json;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.outageradar.avro.OutageEvent;
+import io.outageradar.avro.VendorView;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -29,6 +30,16 @@ public final class OutageJson {
       node.put("meanSentiment", Math.round(outage.getMeanSentiment() * 10_000) / 10_000.0);
     } else {
       node.putNull("meanSentiment");
+    }
+    VendorView vendor = outage.getVendorSays();
+    if (vendor != null) {
+      ObjectNode says = node.putObject("vendor");
+      says.put("name", vendor.getVendor());
+      says.put("acknowledged", vendor.getAcknowledged());
+      says.put("state", vendor.getState().name());
+      says.put("incident", vendor.getIncident());
+      says.put("url", vendor.getUrl());
+      says.put("saidAt", iso(vendor.getSaidAt()));
     }
     return node;
   }

@@ -4,6 +4,7 @@ import static io.outageradar.service.deploy.DeployFiles.ROOT;
 import static io.outageradar.service.deploy.DeployFiles.map;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.outageradar.producers.vendor.VendorPages;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.ArrayList;
@@ -33,6 +34,7 @@ class ComposeFileTest {
           "stream-processor",
           "intake",
           "probe",
+          "vendors",
           "pager");
   private static final Pattern SECRET_NAME =
       Pattern.compile("(?i).*(password|secret|token|routing_key|api_keys).*");
@@ -58,7 +60,7 @@ class ComposeFileTest {
 
   @Test
   void everyAppIsCheckedOnItsOwnReadinessEndpoint() {
-    for (String app : List.of("stream-processor", "intake", "probe", "pager")) {
+    for (String app : List.of("stream-processor", "intake", "probe", "vendors", "pager")) {
       Map<String, Object> service = map(services.get(app));
       String port = map(service.get("environment")).get("OUTAGE_RADAR_HEALTH_PORT").toString();
       assertThat(map(service.get("healthcheck")).get("test").toString())
@@ -69,6 +71,12 @@ class ComposeFileTest {
     assertThat(map(services.get("stream-processor")).get("command").toString())
         .as("the query API is on")
         .contains("query.server=stream-processor:8080");
+  }
+
+  @Test
+  void theStatusPagesTheStackReadsAreAValidPagesFile() throws IOException {
+    VendorPages pages = VendorPages.read(ROOT.resolve("deploy/vendors/vendors.yaml"));
+    assertThat(pages.pages()).extracting(VendorPages.Page::name).containsExactly("meta");
   }
 
   @Test

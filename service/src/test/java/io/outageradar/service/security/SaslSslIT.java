@@ -104,8 +104,7 @@ class SaslSslIT {
             ScenarioPublisher.publish(
                 "regional-isp",
                 ScenarioEvents.of(Scenarios.create("regional-isp", 7)),
-                topics.probeResults,
-                topics.userReports,
+                topics,
                 InputProducers.properties(secured),
                 Pacing.unpaced(),
                 ScenarioPublisher.Progress.NONE);

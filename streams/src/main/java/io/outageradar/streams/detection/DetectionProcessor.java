@@ -221,8 +221,7 @@ final class DetectionProcessor
   /**
    * The latest window end every input that holds back has closed (an input's windows close at its
    * time minus the grace); everything when none holds back; nothing while probes or reports have
-   * not been heard from. Status pages hold back only once heard from: most services have none, and
-   * a task must not wait for one that never speaks.
+   * not been heard from, or while status pages have something not yet processed.
    */
   private long releasableUpTo() {
     long upTo = Long.MAX_VALUE;
@@ -234,10 +233,20 @@ final class DetectionProcessor
         upTo = Math.min(upTo, clock.time() - graceMs);
       }
     }
-    if (vendorClock.seen() && vendorClock.holdsBack()) {
+    // Status pages speak rarely and most services have none: their input holds back only while it
+    // has records this task has not processed, or until its last statement is older than the
+    // grace and it has been quiet (idle) — never because it is silent.
+    if (vendorClock.seen() ? vendorClock.holdsBack() : !vendorsDrained()) {
+      if (!vendorClock.seen()) {
+        return InputClock.NONE;
+      }
       upTo = Math.min(upTo, vendorClock.time() - graceMs);
     }
     return upTo;
+  }
+
+  private boolean vendorsDrained() {
+    return inputs.placed().drained(inputs.vendorTopic(), context.taskId().partition());
   }
 
   private void forwardChange(OutageEvent change) {
@@ -251,7 +260,7 @@ final class DetectionProcessor
         wallNow - wallAtLastRecord >= config.idleAdvanceAfter().toMillis()
             && inputs.placed().drained(inputs.probeTopic(), partition)
             && inputs.placed().drained(inputs.reportTopic(), partition)
-            && inputs.placed().drained(inputs.vendorTopic(), partition);
+            && vendorsDrained();
     boolean probesLive = probeClock.seen() && probeClock.time() >= wallNow - LIVE_WITHIN_MS;
     boolean reportsLive = reportClock.seen() && reportClock.time() >= wallNow - LIVE_WITHIN_MS;
     // A task that went quiet in historical time is at the end of a replay or a catch-up: nothing
@@ -270,8 +279,8 @@ final class DetectionProcessor
       logEndOfInput("reports", jump, reportsWereIdle, reportsWere, reportClock.time());
       closeReportMinutes();
     }
-    // status pages speak rarely: their silence is idleness whenever another input is live
-    vendorClock.followWallClockIfIdle(wallNow, taskIdle || probesLive || reportsLive, jump);
+    // status pages speak rarely: their silence is idleness once everything they sent is processed
+    vendorClock.followWallClockIfIdle(wallNow, vendorsDrained(), jump);
     release();
   }
 

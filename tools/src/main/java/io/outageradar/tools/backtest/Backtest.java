@@ -5,6 +5,7 @@ import io.outageradar.avro.OutageEvent;
 import io.outageradar.avro.ProbeResult;
 import io.outageradar.avro.RegionImpact;
 import io.outageradar.avro.UserReport;
+import io.outageradar.avro.VendorStatus;
 import io.outageradar.detection.DetectionConfig;
 import io.outageradar.detection.impact.RevenueTable;
 import io.outageradar.detection.lifecycle.AlertConfig;
@@ -48,7 +49,8 @@ public final class Backtest {
   private Backtest() {}
 
   /**
-   * Runs probe results and user reports (any mix, in event-time order) through the whole engine.
+   * Runs probe results, user reports and status-page statements (any mix, in event-time order)
+   * through the whole engine.
    */
   public static Outcome run(
       String name,
@@ -99,6 +101,7 @@ public final class Backtest {
       businesses.forEach(business -> profiles.pipeInput(business.getId(), business));
       TestInputTopic<String, ProbeResult> probeIn = input(driver, topics.probeResults);
       TestInputTopic<String, UserReport> reportIn = input(driver, topics.userReports);
+      TestInputTopic<String, VendorStatus> vendorIn = input(driver, topics.vendorStatus);
       long[] count = {0};
       events.forEach(
           event -> {
@@ -107,6 +110,8 @@ public final class Backtest {
               probeIn.pipeInput(ScenarioEvents.keyOf(probe), probe, probe.getObservedAt());
             } else if (event instanceof UserReport report) {
               reportIn.pipeInput(ScenarioEvents.keyOf(report), report, report.getReportedAt());
+            } else if (event instanceof VendorStatus status) {
+              vendorIn.pipeInput(ScenarioEvents.keyOf(status), status, status.getObservedAt());
             }
           });
       goQuiet(driver, config);

@@ -10,6 +10,8 @@ import io.outageradar.avro.ProbeStatus;
 import io.outageradar.avro.ReportCategory;
 import io.outageradar.avro.ReportSource;
 import io.outageradar.avro.UserReport;
+import io.outageradar.avro.VendorState;
+import io.outageradar.avro.VendorStatus;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.UUID;
@@ -17,8 +19,10 @@ import org.apache.avro.specific.SpecificRecord;
 
 /**
  * One line of the {@code backtest --events} format (a public contract: fields may be added, never
- * renamed): {@code {"type":"probe",...}} or {@code {"type":"report",...}}. Parsing either gives the
- * record the pipeline would have received, or an error naming what is wrong.
+ * renamed): {@code {"type":"probe",...}}, {@code {"type":"report",...}} or {@code
+ * {"type":"vendor",...}} (what a service's status page said of a component: vendor, component,
+ * state, incident, url). Parsing any gives the record the pipeline would have received, or an error
+ * naming what is wrong.
  */
 public final class EventLine {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -72,6 +76,27 @@ public final class EventLine {
         node.put("sentiment", report.getSentiment());
       }
       node.put("id", report.getReportId());
+    } else if (event instanceof VendorStatus status) {
+      node.put("type", "vendor");
+      node.put("timestamp", status.getObservedAt().toString());
+      node.put("service", status.getService());
+      node.put("region", status.getRegion());
+      node.put("vendor", status.getVendor());
+      node.put("component", status.getComponent());
+      node.put("state", status.getState().name());
+      if (status.getIncident() != null) {
+        node.put("incident", status.getIncident());
+      }
+      if (status.getIncidentStatus() != null) {
+        node.put("incidentStatus", status.getIncidentStatus());
+      }
+      if (status.getUrl() != null) {
+        node.put("url", status.getUrl());
+      }
+      if (status.getStatedAt() != null) {
+        node.put("statedAt", status.getStatedAt().toString());
+      }
+      node.put("id", status.getStatusId());
     } else {
       throw new IllegalArgumentException("not an event: " + event.getClass().getSimpleName());
     }
@@ -92,9 +117,10 @@ public final class EventLine {
     return switch (type) {
       case "probe" -> probe(node);
       case "report" -> report(node);
+      case "vendor" -> vendor(node);
       default ->
           throw new InvalidEventException(
-              "unknown type \"" + type + "\" (expected probe or report)");
+              "unknown type \"" + type + "\" (expected probe, report or vendor)");
     };
   }
 
@@ -137,13 +163,39 @@ public final class EventLine {
         .build();
   }
 
+  private static VendorStatus vendor(JsonNode node) throws InvalidEventException {
+    Instant at = timestamp(node);
+    String vendor = text(node, "vendor");
+    String component = text(node, "component");
+    String region = text(node, "region");
+    return VendorStatus.newBuilder()
+        .setStatusId(
+            optionalText(
+                node, "id", vendor + '|' + component + '|' + region + '|' + at.toEpochMilli()))
+        .setVendor(vendor)
+        .setService(text(node, "service"))
+        .setRegion(region)
+        .setComponent(component)
+        .setState(enumValue(VendorState.class, node, "state"))
+        .setIncident(optionalText(node, "incident", null))
+        .setIncidentStatus(optionalText(node, "incidentStatus", null))
+        .setUrl(optionalText(node, "url", null))
+        .setObservedAt(at)
+        .setStatedAt(node.hasNonNull("statedAt") ? time(node, "statedAt") : null)
+        .build();
+  }
+
   private static Instant timestamp(JsonNode node) throws InvalidEventException {
-    String raw = text(node, "timestamp");
+    return time(node, "timestamp");
+  }
+
+  private static Instant time(JsonNode node, String field) throws InvalidEventException {
+    String raw = text(node, field);
     try {
       return Instant.parse(raw);
     } catch (DateTimeParseException e) {
       throw new InvalidEventException(
-          "timestamp \"" + raw + "\" is not ISO-8601 UTC (e.g. 2021-10-04T15:40:00Z)");
+          field + " \"" + raw + "\" is not ISO-8601 UTC (e.g. 2021-10-04T15:40:00Z)");
     }
   }
 

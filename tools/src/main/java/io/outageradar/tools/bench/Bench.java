@@ -263,8 +263,7 @@ public final class Bench {
     return ScenarioPublisher.publish(
         "bench",
         events,
-        topics.probeResults,
-        topics.userReports,
+        topics,
         InputProducers.properties(bootstrapServers),
         pacing,
         ScenarioPublisher.Progress.NONE);

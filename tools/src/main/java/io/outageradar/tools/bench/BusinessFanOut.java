@@ -139,8 +139,7 @@ public final class BusinessFanOut {
                         "bench",
                         new LoadGenerator(KEYS, 17, clock, outage)
                             .stream().takeWhile(event -> !done.get()),
-                        topics.probeResults,
-                        topics.userReports,
+                        topics,
                         InputProducers.properties(kafka.bootstrapServers()),
                         Pacing.rate(LOAD_PER_SEC),
                         ScenarioPublisher.Progress.NONE));

@@ -116,8 +116,7 @@ public final class Chaos {
                     ScenarioPublisher.publish(
                         settings.name(),
                         settings.events().stream(),
-                        topics.probeResults,
-                        topics.userReports,
+                        topics,
                         kafka.bootstrapServers(),
                         0,
                         settings.partitioning()));

@@ -199,7 +199,8 @@ public final class ReplayCommand implements Callable<Integer> {
       String name, Stream<SpecificRecord> events, Pacing pacing, Progress progress) {
     RadarConfig config = cluster.load(Map.of());
     Topics topics = ClusterOptions.topics(config);
-    ClusterOptions.requireTopics(config, List.of(topics.probeResults, topics.userReports));
+    ClusterOptions.requireTopics(
+        config, List.of(topics.probeResults, topics.userReports, topics.vendorStatus));
     Properties producer = InputProducers.properties(config.get(RadarSettings.BOOTSTRAP_SERVERS));
     // One request in flight, as ScenarioPublisher does for the demo: the topics may have been
     // created a moment ago (by this replay or by a run starting beside it) and answer NOT_LEADER;
@@ -208,8 +209,7 @@ public final class ReplayCommand implements Callable<Integer> {
     producer.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 1);
     partitioner.partitioning.configure(producer);
     try {
-      return ScenarioPublisher.publish(
-          name, events, topics.probeResults, topics.userReports, producer, pacing, progress);
+      return ScenarioPublisher.publish(name, events, topics, producer, pacing, progress);
     } finally {
       ProgressBar.finish(progress);
     }

@@ -228,13 +228,7 @@ public final class Demo {
       progress.accept("embedded Kafka up after " + secondsSince(began) + " s; replaying " + name);
       long replayed =
           ScenarioPublisher.publish(
-              name,
-              events,
-              topics.probeResults,
-              topics.userReports,
-              kafka.bootstrapServers(),
-              0,
-              partitioning);
+              name, events, topics, kafka.bootstrapServers(), 0, partitioning);
       progress.accept(
           String.format(
               "%,d events on the broker after %s s; starting the pipeline",

@@ -9,6 +9,8 @@ import io.outageradar.avro.ProbeStatus;
 import io.outageradar.avro.ReportCategory;
 import io.outageradar.avro.ReportSource;
 import io.outageradar.avro.UserReport;
+import io.outageradar.avro.VendorState;
+import io.outageradar.avro.VendorStatus;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
@@ -42,6 +44,32 @@ class EventLineTest {
     assertThat(report.getCategory()).isEqualTo(ReportCategory.MESSAGING);
     assertThat(report.getSource()).isEqualTo(ReportSource.WEB);
     assertThat(report.getText()).isEqualTo("whatsapp not sending messages!!");
+  }
+
+  @Test
+  void parsesTheDocumentedVendorLine() throws Exception {
+    VendorStatus status =
+        (VendorStatus)
+            EventLine.parse(
+                "{\"type\":\"vendor\",\"timestamp\":\"2021-10-04T15:58:10Z\","
+                    + "\"service\":\"whatsapp\",\"region\":\"*\",\"vendor\":\"meta\","
+                    + "\"component\":\"WhatsApp Messaging\",\"state\":\"MAJOR_OUTAGE\","
+                    + "\"incident\":\"Users unable to send messages\","
+                    + "\"url\":\"https://metastatus.example/incidents/1\"}");
+
+    assertThat(status.getObservedAt()).isEqualTo(Instant.parse("2021-10-04T15:58:10Z"));
+    assertThat(status.getState()).isEqualTo(VendorState.MAJOR_OUTAGE);
+    assertThat(status.getRegion()).isEqualTo("*");
+    assertThat(status.getIncident()).isEqualTo("Users unable to send messages");
+    assertThat(status.getStatusId()).as("made up when not given").isNotBlank();
+    assertThat(EventLine.parse(EventLine.format(status))).isEqualTo(status);
+    assertThatThrownBy(
+            () ->
+                EventLine.parse(
+                    "{\"type\":\"vendor\",\"timestamp\":\"2021-10-04T15:58:10Z\","
+                        + "\"service\":\"whatsapp\",\"region\":\"*\",\"vendor\":\"meta\","
+                        + "\"component\":\"c\",\"state\":\"DOWN\"}"))
+        .hasMessage("field \"state\" has unknown value \"DOWN\"");
   }
 
   @Test

@@ -128,14 +128,7 @@ class FailoverIT {
         }
         Thread publisher =
             new Thread(
-                () ->
-                    ScenarioPublisher.publish(
-                        SCENARIO,
-                        events.stream(),
-                        topics.probeResults,
-                        topics.userReports,
-                        bootstrap,
-                        0),
+                () -> ScenarioPublisher.publish(SCENARIO, events.stream(), topics, bootstrap, 0),
                 "failover-it-replay");
         publisher.start();
         assertThat(outputs.awaitOutage(outage -> true, Duration.ofMinutes(5)))

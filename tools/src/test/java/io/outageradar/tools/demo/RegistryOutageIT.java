@@ -102,12 +102,7 @@ class RegistryOutageIT {
       List<SpecificRecord> events =
           ScenarioEvents.of(Scenarios.create("regional-isp", 42)).limit(500).toList();
       ScenarioPublisher.publish(
-          "regional-isp",
-          events.stream(),
-          written.probeResults,
-          written.userReports,
-          kafka.bootstrapServers(),
-          0);
+          "regional-isp", events.stream(), written, kafka.bootstrapServers(), 0);
 
       Pipeline.Settings settings =
           Pipeline.Settings.builder(kafka.bootstrapServers(), kafka.uniqueName(), read, stateDir)

@@ -92,8 +92,7 @@ class StatusPageBrowserIT {
     ScenarioPublisher.publish(
         "fb-2021-10-04",
         Stream.concat(ScenarioEvents.of(new Facebook2021Scenario(42)), Stream.of(markupReport())),
-        topics.probeResults,
-        topics.userReports,
+        topics,
         kafka.bootstrapServers(),
         0);
     String app = kafka.uniqueName();
