@@ -28,8 +28,17 @@ public record BenchResult(Throughput throughput, Latency latency, Memory memory,
 
   public record Memory(long heapPeakBytes, long rssPeakBytes, long stateBytes) {}
 
+  /**
+   * What ran: the workload ({@code steady}: the load generator over {@code keys}; {@code outage}:
+   * the 2021 replay scaled), and how.
+   */
   public record Run(
-      int keys, boolean exactlyOnce, int eventBytes, long eventsProduced, String machine) {}
+      String workload,
+      int keys,
+      boolean exactlyOnce,
+      int eventBytes,
+      long eventsProduced,
+      String machine) {}
 
   public double ratioToRaw() {
     return throughput.rawProduce() <= 0 ? 0 : throughput.pipeline() / throughput.rawProduce();
@@ -62,6 +71,7 @@ public record BenchResult(Throughput throughput, Latency latency, Memory memory,
     node.put("ratioToPeer", rounded(ratioToPeer()));
     node.put("loadEventsPerSec", Math.round(throughput.load()));
     node.put("catchUpMs", throughput.catchUpMs());
+    node.put("workload", run.workload());
     return node;
   }
 

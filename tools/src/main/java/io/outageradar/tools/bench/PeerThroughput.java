@@ -1,19 +1,15 @@
 package io.outageradar.tools.bench;
 
 import io.outageradar.registry.SchemaRegistryClient;
-import io.outageradar.streams.StreamsProperties;
 import io.outageradar.topics.TopicCreator;
 import io.outageradar.topics.Topics;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.streams.KafkaStreams;
 
 /**
  * The bare windowed count ({@link WindowedCountPeer}) measured exactly as the pipeline is: on
@@ -21,8 +17,6 @@ import org.apache.kafka.streams.KafkaStreams;
  * when its consumer group has caught up.
  */
 final class PeerThroughput {
-  static final String APPLICATION_ID = "bench-peer";
-
   private PeerThroughput() {}
 
   static double measure(
@@ -52,27 +46,9 @@ final class PeerThroughput {
     } catch (ExecutionException e) {
       throw new IllegalStateException("cannot create the peer's topics", e);
     }
-    try (KafkaStreams peer =
-        new KafkaStreams(
-            WindowedCountPeer.build(topics),
-            StreamsProperties.of(
-                APPLICATION_ID,
-                bootstrapServers,
-                topics.deadLetters.name(),
-                stateDir,
-                options.exactlyOnce()))) {
-      CountDownLatch running = new CountDownLatch(1);
-      peer.setStateListener(
-          (newState, oldState) -> {
-            if (newState == KafkaStreams.State.RUNNING || newState == KafkaStreams.State.ERROR) {
-              running.countDown();
-            }
-          });
-      peer.start();
-      if (!running.await(2, TimeUnit.MINUTES) || peer.state() != KafkaStreams.State.RUNNING) {
-        throw new IllegalStateException("the peer application did not start: " + peer.state());
-      }
-      return Bench.fullSpeed(topics, bootstrapServers, options, clock, APPLICATION_ID)
+    try (PeerApplication peer =
+        PeerApplication.start(bootstrapServers, topics, options.exactlyOnce(), stateDir)) {
+      return Bench.fullSpeed(topics, bootstrapServers, options, clock, peer.applicationId())
           .caughtUpPerSec();
     }
   }

@@ -6,6 +6,7 @@ import io.outageradar.service.cli.Version;
 import io.outageradar.tools.bench.Bench;
 import io.outageradar.tools.bench.BenchResult;
 import io.outageradar.tools.bench.BusinessFanOut;
+import io.outageradar.tools.bench.OutageWorkload;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -35,7 +36,7 @@ public final class BenchCommand implements Callable<Integer> {
       defaultValue = "60",
       description =
           "Seconds of full-speed load (default: ${DEFAULT-VALUE}); "
-              + "the latency phase adds 150 s.")
+              + "the latency phase adds 200 s.")
   long durationSeconds;
 
   @Option(
@@ -59,6 +60,23 @@ public final class BenchCommand implements Callable<Integer> {
               + " business notice, re-notices and heap.")
   int businesses;
 
+  @Option(
+      names = "--workload",
+      paramLabel = "WORKLOAD",
+      defaultValue = "steady",
+      description =
+          "steady: the load generator over --keys for --duration (default); outage: the 2021"
+              + " replay (70 %% reports, three hot services) written --scale times and read by"
+              + " a bare windowed count and by the pipeline, then outages in renamed copies for"
+              + " the latency.")
+  String workload;
+
+  @Option(
+      names = "--scale",
+      defaultValue = "10",
+      description = "Copies of the 2021 replay for --workload outage (default: ${DEFAULT-VALUE}).")
+  int scale;
+
   @Option(names = "--json", description = "Print one JSON object instead of a table.")
   boolean json;
 
@@ -78,9 +96,18 @@ public final class BenchCommand implements Callable<Integer> {
     }
     ObjectNode node;
     String suffix;
+    if (!workload.equals("steady") && !workload.equals("outage")) {
+      throw new ParameterException(spec.commandLine(), "--workload must be steady or outage");
+    }
+    if (scale < 1 || scale > 100) {
+      throw new ParameterException(spec.commandLine(), "--scale must be 1 to 100");
+    }
     if (businesses > 0) {
       node = new ObjectMapper().valueToTree(BusinessFanOut.run(businesses));
       suffix = "-" + businesses + "businesses.json";
+    } else if (workload.equals("outage")) {
+      node = OutageWorkload.run(new OutageWorkload.Options(scale, 70, 5, eos.equals("on"))).json();
+      suffix = "-outage-x" + scale + "-eos-" + eos + ".json";
     } else {
       BenchResult result =
           Bench.run(new Bench.Options(Duration.ofSeconds(durationSeconds), keys, eos.equals("on")));

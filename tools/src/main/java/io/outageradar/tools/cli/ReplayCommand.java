@@ -1,7 +1,9 @@
 package io.outageradar.tools.cli;
 
+import io.outageradar.avro.VendorStatus;
 import io.outageradar.service.cli.ClusterOptions;
 import io.outageradar.service.cli.Version;
+import io.outageradar.service.config.ConfigException;
 import io.outageradar.service.config.RadarConfig;
 import io.outageradar.service.config.RadarSettings;
 import io.outageradar.simulation.LoadGenerator;
@@ -26,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -199,8 +202,8 @@ public final class ReplayCommand implements Callable<Integer> {
       String name, Stream<SpecificRecord> events, Pacing pacing, Progress progress) {
     RadarConfig config = cluster.load(Map.of());
     Topics topics = ClusterOptions.topics(config);
-    ClusterOptions.requireTopics(
-        config, List.of(topics.probeResults, topics.userReports, topics.vendorStatus));
+    ClusterOptions.requireTopics(config, List.of(topics.probeResults, topics.userReports));
+    Stream<SpecificRecord> publishable = withoutStatementsIfNoTopic(config, topics, events);
     Properties producer = InputProducers.properties(config.get(RadarSettings.BOOTSTRAP_SERVERS));
     // One request in flight, as ScenarioPublisher does for the demo: the topics may have been
     // created a moment ago (by this replay or by a run starting beside it) and answer NOT_LEADER;
@@ -209,9 +212,36 @@ public final class ReplayCommand implements Callable<Integer> {
     producer.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 1);
     partitioner.partitioning.configure(producer);
     try {
-      return ScenarioPublisher.publish(name, events, topics, producer, pacing, progress);
+      return ScenarioPublisher.publish(name, publishable, topics, producer, pacing, progress);
     } finally {
       ProgressBar.finish(progress);
+    }
+  }
+
+  /**
+   * The events, less their status-page statements when the cluster has no vendor-status topic (one
+   * created before status pages were an input): the probes and reports still go, and stderr says
+   * what was left out and how to get it in.
+   */
+  private Stream<SpecificRecord> withoutStatementsIfNoTopic(
+      RadarConfig config, Topics topics, Stream<SpecificRecord> events) {
+    try {
+      ClusterOptions.requireTopics(config, List.of(topics.vendorStatus));
+      return events;
+    } catch (ConfigException missing) {
+      AtomicLong skipped = new AtomicLong();
+      return events.filter(
+          event -> {
+            boolean statement = event instanceof VendorStatus;
+            if (statement && skipped.getAndIncrement() == 0) {
+              spec.commandLine()
+                  .getErr()
+                  .println(
+                      "outage-radar replay: status-page statements are not published: "
+                          + missing.getMessage().strip());
+            }
+            return !statement;
+          });
     }
   }
 }

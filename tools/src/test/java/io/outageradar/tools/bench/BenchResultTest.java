@@ -14,7 +14,8 @@ class BenchResultTest {
             new BenchResult.Throughput(230_000, 1_000_000, 120_000, 115_000, 4_000, 92_000),
             new BenchResult.Latency(120, 480, 61_000, 10, 50_000),
             new BenchResult.Memory(800L << 20, 1500L << 20, 42_000_000),
-            new BenchResult.Run(100_000, false, 190, 9_000_000, "2 cores, 24 GiB, Java 17"));
+            new BenchResult.Run(
+                "steady", 100_000, false, 190, 9_000_000, "2 cores, 24 GiB, Java 17"));
 
     JsonNode json = result.json();
 

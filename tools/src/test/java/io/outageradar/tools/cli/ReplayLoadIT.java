@@ -101,6 +101,42 @@ class ReplayLoadIT {
   }
 
   @Test
+  void aClusterWithoutTheVendorTopicGetsTheProbesAndReportsAndIsToldWhatWasLeftOut(
+      KafkaTestContext kafka) {
+    // topics of its own: the other test of the class reads the unprefixed ones
+    String prefix = kafka.uniqueName() + ".";
+    Topics topics = Topics.withPrefix(prefix, RegistryOptions.of("mock://" + scope).connect());
+    try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
+      TopicCreator.ensure(admin, List.of(topics.probeResults, topics.userReports), (short) 1);
+    }
+    StringWriter err = new StringWriter();
+    CommandLine cli = OutageRadarTools.commandLine();
+    cli.setErr(new PrintWriter(err, true));
+
+    int code =
+        cli.execute(
+            "replay",
+            "--scenario",
+            "fb-2021-10-04",
+            "--speed",
+            "0",
+            "--bootstrap-servers",
+            kafka.bootstrapServers(),
+            "--schema-registry-url",
+            "mock://" + scope,
+            "--set",
+            "topic.prefix=" + prefix);
+
+    assertThat(code).as(err.toString()).isZero();
+    assertThat(err.toString())
+        .contains(
+            "outage-radar replay: status-page statements are not published: topic "
+                + prefix
+                + "vendor-status is missing")
+        .contains("333218 events of fb-2021-10-04 published");
+  }
+
+  @Test
   void asksForEitherAScenarioOrARate() {
     StringWriter err = new StringWriter();
     CommandLine cli = OutageRadarTools.commandLine();
