@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.apache.avro.specific.SpecificRecord;
@@ -40,20 +41,22 @@ import org.slf4j.LoggerFactory;
  * the other and alone on the machine, the clock running from RUNNING to caught up. Both count the
  * same unit: probe results and user reports.
  *
- * <p>Alert latency needs outages while the pipeline keeps up: 15:30 to 15:45 of the replay (the
+ * <p>Alert latency needs outages while the pipeline keeps up: 15:36 to 15:44 of the replay (the
  * failure starts at 15:40, and reports surge fivefold) is published {@code latencyCopies} times
- * under renamed services (facebook-l0, ...), later in event time, paced at {@code speed} times real
- * time; each renamed service's first TRIGGER is timed from the moment its deciding window closed
- * (its end plus the grace, in the publisher's wall time).
+ * under renamed services (facebook-l0, ...), later in event time, paced so that its busiest minute
+ * comes at half the rate the pipeline read the replay at (as the steady bench paces at half its
+ * throughput), at most {@code maxSpeed} times real time; each renamed service's first TRIGGER is
+ * timed from the moment its deciding window closed (its end plus the grace, in the publisher's wall
+ * time).
  */
 public final class OutageWorkload {
   private static final Logger LOG = LoggerFactory.getLogger(OutageWorkload.class);
   private static final String APPLICATION_ID = "bench-outage";
-  private static final String SLICE_FROM = "T15:30:00Z";
-  private static final Duration SLICE = Duration.ofMinutes(15);
+  private static final String SLICE_FROM = "T15:36:00Z";
+  private static final Duration SLICE = Duration.ofMinutes(8);
 
   /** How the run is shaped; the defaults give ≈ 3.3 M events and ≈ 200 latency samples. */
-  public record Options(int scale, int latencyCopies, double speed, boolean exactlyOnce) {}
+  public record Options(int scale, int latencyCopies, double maxSpeed, boolean exactlyOnce) {}
 
   private OutageWorkload() {}
 
@@ -115,7 +118,14 @@ public final class OutageWorkload {
         double pipelinePerSec = events / (caughtUpNanos / 1e9);
 
         BenchResult.Latency latency =
-            latency(topics, kafka.bootstrapServers(), day, options, alerts, detection);
+            latency(
+                topics,
+                kafka.bootstrapServers(),
+                day,
+                options,
+                pipelinePerSec / 2,
+                alerts,
+                detection);
         return new BenchResult(
             new BenchResult.Throughput(
                 raw.producePerSec(),
@@ -152,6 +162,7 @@ public final class OutageWorkload {
       String bootstrapServers,
       List<SpecificRecord> day,
       Options options,
+      double busiestPerSec,
       Bench.AlertWatcher alerts,
       DetectionConfig detection)
       throws InterruptedException {
@@ -179,14 +190,28 @@ public final class OutageWorkload {
                               services.add(serviceOf(moved));
                               return moved;
                             }));
+    long busiestMinute =
+        slice.stream()
+            .collect(
+                Collectors.groupingBy(
+                    e -> ScenarioEvents.timeOf(e).getEpochSecond() / 60, Collectors.counting()))
+            .values()
+            .stream()
+            .mapToLong(Long::longValue)
+            .max()
+            .orElse(1);
+    double speed =
+        Math.min(
+            options.maxSpeed(),
+            busiestPerSec / (busiestMinute * (double) options.latencyCopies() / 60));
     Instant eventOrigin = ScenarioEvents.timeOf(slice.get(0)).plus(later);
     long wallOrigin = System.currentTimeMillis();
     LOG.info(
         "bench: latency phase, {} copies of {} events at {}x real time",
         options.latencyCopies(),
         slice.size(),
-        options.speed());
-    Bench.publish(topics, bootstrapServers, renamed, Pacing.speed(options.speed()));
+        Math.round(speed * 100) / 100.0);
+    Bench.publish(topics, bootstrapServers, renamed, Pacing.speed(speed));
     alerts.awaitTriggers(services, Duration.ofSeconds(60));
     long graceMs = detection.grace().toMillis();
     List<Long> latencies = new ArrayList<>();
@@ -199,13 +224,12 @@ public final class OutageWorkload {
               trigger -> {
                 long decidedEventMs = trigger.page().getAt().toEpochMilli() + graceMs;
                 long decidedWallMs =
-                    wallOrigin
-                        + (long) ((decidedEventMs - eventOrigin.toEpochMilli()) / options.speed());
+                    wallOrigin + (long) ((decidedEventMs - eventOrigin.toEpochMilli()) / speed);
                 latencies.add(Math.max(0, trigger.arrivedAt().toEpochMilli() - decidedWallMs));
                 windowWaits.add(decidedEventMs - failsAt.toEpochMilli());
               });
     }
-    double phaseSeconds = SLICE.toSeconds() / options.speed();
+    double phaseSeconds = SLICE.toSeconds() / speed;
     return new BenchResult.Latency(
         Bench.percentile(latencies, 50),
         Bench.percentile(latencies, 99),
