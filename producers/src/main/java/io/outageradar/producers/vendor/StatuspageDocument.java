@@ -16,7 +16,8 @@ import java.util.Set;
 
 /**
  * An Atlassian Statuspage document: {@code /api/v2/summary.json} (components with their status, and
- * the unresolved incidents) or {@code /api/v2/incidents.json} (incidents only, resolved ones too).
+ * the unresolved incidents), {@code components.json}, {@code incidents.json} or {@code
+ * incidents/unresolved.json} (incidents only), or {@code status.json} (one indicator for the page).
  *
  * <p>A component's state is its own {@code status} when the document lists components; from an
  * incidents-only document it is the status the unresolved incident gives the component, else what
@@ -39,9 +40,12 @@ final class StatuspageDocument {
     } catch (JsonProcessingException e) {
       throw new IllegalArgumentException("not JSON: " + e.getOriginalMessage());
     }
-    if (root == null || !(root.has("components") || root.has("incidents"))) {
+    if (root == null || !(root.has("components") || root.has("incidents") || root.has("status"))) {
       throw new IllegalArgumentException(
-          "not a Statuspage document (no \"components\" or \"incidents\")");
+          "not a Statuspage document (no \"components\", \"incidents\" or \"status\")");
+    }
+    if (!root.has("components") && !root.has("incidents")) {
+      return pageWide(root, wanted);
     }
     Map<String, ComponentWord> words = new LinkedHashMap<>();
     boolean listsComponents = root.path("components").isArray();
@@ -100,6 +104,31 @@ final class StatuspageDocument {
       }
     }
     return wanted.stream().map(w -> words.get(key(w))).filter(w -> w != null).toList();
+  }
+
+  /**
+   * {@code status.json}: one indicator for the whole page (none, minor, major, critical,
+   * maintenance), given to every wanted component.
+   */
+  private static List<ComponentWord> pageWide(JsonNode root, List<String> wanted) {
+    String indicator = root.path("status").path("indicator").asText();
+    if (indicator.isBlank()) {
+      throw new IllegalArgumentException("not a Statuspage document (a status with no indicator)");
+    }
+    VendorState state =
+        "none".equalsIgnoreCase(indicator) ? VendorState.OPERATIONAL : fromImpact(indicator);
+    String said = root.path("status").path("description").asText(null);
+    return wanted.stream()
+        .map(
+            name ->
+                new ComponentWord(
+                    name,
+                    state,
+                    state == VendorState.OPERATIONAL ? null : said,
+                    null,
+                    pageLink(root),
+                    time(root.path("page").path("updated_at"))))
+        .toList();
   }
 
   private static Optional<String> match(List<String> wanted, String name, String id) {

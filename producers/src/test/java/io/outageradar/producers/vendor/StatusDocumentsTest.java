@@ -60,6 +60,30 @@ class StatusDocumentsTest {
   }
 
   @Test
+  void aStatusDocumentGivesItsIndicatorToEveryWantedComponent() {
+    String status =
+        "{\"page\":{\"id\":\"kctbh9vrtdwd\",\"name\":\"Meta\","
+            + "\"url\":\"https://metastatus.example\","
+            + "\"updated_at\":\"2021-10-04T15:58:02.125Z\"},"
+            + "\"status\":{\"indicator\":\"major\",\"description\":\"Partial System Outage\"}}";
+
+    List<ComponentWord> words = StatuspageDocument.read(status, List.of("WhatsApp", "Instagram"));
+
+    assertThat(words)
+        .extracting(ComponentWord::component, ComponentWord::state, ComponentWord::incident)
+        .containsExactly(
+            tuple("WhatsApp", VendorState.PARTIAL_OUTAGE, "Partial System Outage"),
+            tuple("Instagram", VendorState.PARTIAL_OUTAGE, "Partial System Outage"));
+    assertThat(
+            StatuspageDocument.read(
+                    status.replace("major", "none").replace("Partial System Outage", "All good"),
+                    List.of("WhatsApp"))
+                .get(0)
+                .state())
+        .isEqualTo(VendorState.OPERATIONAL);
+  }
+
+  @Test
   void anOpenRssIncidentHasTheStateTheConfigurationGivesIt() throws IOException {
     ComponentWord word = IncidentFeed.read(document("history.rss"), VendorState.MAJOR_OUTAGE);
 
@@ -84,8 +108,10 @@ class StatusDocumentsTest {
   void whatIsNotAStatusDocumentIsAnErrorThatSaysSo() {
     assertThatThrownBy(() -> StatuspageDocument.read("<html>maintenance</html>", List.of("x")))
         .hasMessageStartingWith("not JSON");
-    assertThatThrownBy(() -> StatuspageDocument.read("{\"status\":{}}", List.of("x")))
+    assertThatThrownBy(() -> StatuspageDocument.read("{\"name\":\"x\"}", List.of("x")))
         .hasMessageContaining("not a Statuspage document");
+    assertThatThrownBy(() -> StatuspageDocument.read("{\"status\":{}}", List.of("x")))
+        .hasMessageContaining("a status with no indicator");
     assertThatThrownBy(() -> IncidentFeed.read("<html><body/></html>", VendorState.MAJOR_OUTAGE))
         .hasMessageContaining("not an RSS or Atom feed");
     String entityBomb =
