@@ -268,16 +268,10 @@ public final class OutageWorkload {
       TopicCreator.ensure(admin, topics.all(), (short) 1);
       admin
           .createTopics(
-              List.of(
-                  new NewTopic("bench-raw", 6, (short) 1),
-                  new NewTopic(
-                      WindowedCountPeer.countsTopic(topics.probeResults),
-                      topics.probeResults.partitions(),
-                      (short) 1),
-                  new NewTopic(
-                      WindowedCountPeer.countsTopic(topics.userReports),
-                      topics.userReports.partitions(),
-                      (short) 1)))
+              Stream.concat(
+                      Stream.of(new NewTopic("bench-raw", 6, (short) 1)),
+                      WindowedCountPeer.countsTopics(topics).stream())
+                  .toList())
           .all()
           .get();
     } catch (ExecutionException e) {

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.NewTopic;
 
 /**
  * The bare windowed count ({@link WindowedCountPeer}) measured exactly as the pipeline is: on
@@ -30,19 +29,7 @@ final class PeerThroughput {
     try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrapServers))) {
       TopicCreator.ensure(
           admin, List.of(topics.probeResults, topics.userReports, topics.deadLetters), (short) 1);
-      admin
-          .createTopics(
-              List.of(
-                  new NewTopic(
-                      WindowedCountPeer.countsTopic(topics.probeResults),
-                      topics.probeResults.partitions(),
-                      (short) 1),
-                  new NewTopic(
-                      WindowedCountPeer.countsTopic(topics.userReports),
-                      topics.userReports.partitions(),
-                      (short) 1)))
-          .all()
-          .get();
+      admin.createTopics(WindowedCountPeer.countsTopics(topics)).all().get();
     } catch (ExecutionException e) {
       throw new IllegalStateException("cannot create the peer's topics", e);
     }

@@ -3,6 +3,8 @@ package io.outageradar.tools.bench;
 import io.outageradar.topics.Topic;
 import io.outageradar.topics.Topics;
 import java.time.Duration;
+import java.util.List;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KeyValue;
@@ -30,6 +32,13 @@ final class WindowedCountPeer {
   /** Where the counts of {@code input} go. */
   static String countsTopic(Topic<?, ?> input) {
     return input.name() + ".counts";
+  }
+
+  /** The topics the counts of {@code topics}' two inputs go to, as many partitions as each. */
+  static List<NewTopic> countsTopics(Topics topics) {
+    return List.of(
+        new NewTopic(countsTopic(topics.probeResults), topics.probeResults.partitions(), (short) 1),
+        new NewTopic(countsTopic(topics.userReports), topics.userReports.partitions(), (short) 1));
   }
 
   static Topology build(Topics topics) {
