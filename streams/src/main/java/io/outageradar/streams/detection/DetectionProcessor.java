@@ -42,11 +42,11 @@ import org.slf4j.LoggerFactory;
  * idleAdvanceAfter}, and either nothing arrived on the task at all while the task has processed
  * everything the broker holds of both inputs and their placement holds nothing back ({@link
  * PlacementProgress}), or the other input is live (its event time within {@link #LIVE_WITHIN_MS} of
- * the wall clock), so the silence cannot be a backlog not processed yet. The idle input's clock
- * then follows the wall clock, so its last windows close, and the other input stops waiting for it.
- * A verdict of an input that comes back after that is applied when it arrives. While a replay or a
- * catch-up runs through historical time, the wall clock decides nothing until everything has been
- * read; then every window closes.
+ * the wall clock) and this input, too, has nothing left to process, so the silence cannot be a
+ * backlog not processed yet. The idle input's clock then follows the wall clock, so its last
+ * windows close, and the other input stops waiting for it. A verdict of an input that comes back
+ * after that is applied when it arrives. While a replay or a catch-up runs through historical time,
+ * the wall clock decides nothing until everything has been read; then every window closes.
  */
 final class DetectionProcessor
     implements Processor<String, SpecificRecord, String, SpecificRecord> {
@@ -256,10 +256,12 @@ final class DetectionProcessor
 
   private void checkIdle(long wallNow) {
     int partition = context.taskId().partition();
+    boolean probesDrained = inputs.placed().drained(inputs.probeTopic(), partition);
+    boolean reportsDrained = inputs.placed().drained(inputs.reportTopic(), partition);
     boolean taskIdle =
         wallNow - wallAtLastRecord >= config.idleAdvanceAfter().toMillis()
-            && inputs.placed().drained(inputs.probeTopic(), partition)
-            && inputs.placed().drained(inputs.reportTopic(), partition)
+            && probesDrained
+            && reportsDrained
             && vendorsDrained();
     boolean probesLive = probeClock.seen() && probeClock.time() >= wallNow - LIVE_WITHIN_MS;
     boolean reportsLive = reportClock.seen() && reportClock.time() >= wallNow - LIVE_WITHIN_MS;
@@ -269,13 +271,18 @@ final class DetectionProcessor
     long jump = taskIdle && !probesLive && !reportsLive ? flushMs : 0;
     long probesWere = probeClock.time();
     boolean probesWereIdle = !probeClock.holdsBack();
-    if (probeClock.followWallClockIfIdle(wallNow, taskIdle || reportsLive, jump)) {
+    // A live other input speaks for this one's silence only if this one has nothing left to
+    // process: under load, its records may sit in the consumer or the placement for longer than
+    // the idle time, and closing their windows first would drop them as late.
+    if (probeClock.followWallClockIfIdle(
+        wallNow, taskIdle || (reportsLive && probesDrained), jump)) {
       logEndOfInput("probes", jump, probesWereIdle, probesWere, probeClock.time());
       closeProbeWindows();
     }
     long reportsWere = reportClock.time();
     boolean reportsWereIdle = !reportClock.holdsBack();
-    if (reportClock.followWallClockIfIdle(wallNow, taskIdle || probesLive, jump)) {
+    if (reportClock.followWallClockIfIdle(
+        wallNow, taskIdle || (probesLive && reportsDrained), jump)) {
       logEndOfInput("reports", jump, reportsWereIdle, reportsWere, reportClock.time());
       closeReportMinutes();
     }
