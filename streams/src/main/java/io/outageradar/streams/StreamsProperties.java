@@ -37,8 +37,12 @@ public final class StreamsProperties {
     props.put(
         StreamsConfig.PROCESSING_GUARANTEE_CONFIG,
         exactlyOnce ? StreamsConfig.EXACTLY_ONCE_V2 : StreamsConfig.AT_LEAST_ONCE);
-    // Alerts are the product: do not hold them in a cache for the default 30 s.
-    props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 1000);
+    // Under exactly-once, what a task writes is visible only when it commits: alerts are the
+    // product, so commit every second. Under at-least-once nothing output waits for a commit (no
+    // stage emits from a cache), and a commit writes what the task holds to the changelogs — the
+    // input placement's waiting records among them, which under a backlog are most records — so
+    // commit less often; a crash reprocesses at most this much.
+    props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, exactlyOnce ? 1000 : 10_000);
     // The window stores are cached: a key updated by thousands of probes within a commit interval
     // is
     // written to RocksDB and its changelog once per commit, not once per probe.

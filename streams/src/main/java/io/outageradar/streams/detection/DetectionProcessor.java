@@ -269,25 +269,30 @@ final class DetectionProcessor
     // of that time can arrive any more, so every window closes at once instead of one silence at a
     // time.
     long jump = taskIdle && !probesLive && !reportsLive ? flushMs : 0;
+    // ... but never into the time a live record may still come from: an input's silence counts
+    // from its last move, which may lie long before the task went quiet (its records waited
+    // behind the other input's), so the jump alone could carry its clock past the wall clock and
+    // make the next live records late.
+    long jumpCeiling = wallNow - LIVE_WITHIN_MS;
     long probesWere = probeClock.time();
     boolean probesWereIdle = !probeClock.holdsBack();
     // A live other input speaks for this one's silence only if this one has nothing left to
     // process: under load, its records may sit in the consumer or the placement for longer than
     // the idle time, and closing their windows first would drop them as late.
     if (probeClock.followWallClockIfIdle(
-        wallNow, taskIdle || (reportsLive && probesDrained), jump)) {
+        wallNow, taskIdle || (reportsLive && probesDrained), jump, jumpCeiling)) {
       logEndOfInput("probes", jump, probesWereIdle, probesWere, probeClock.time());
       closeProbeWindows();
     }
     long reportsWere = reportClock.time();
     boolean reportsWereIdle = !reportClock.holdsBack();
     if (reportClock.followWallClockIfIdle(
-        wallNow, taskIdle || (probesLive && reportsDrained), jump)) {
+        wallNow, taskIdle || (probesLive && reportsDrained), jump, jumpCeiling)) {
       logEndOfInput("reports", jump, reportsWereIdle, reportsWere, reportClock.time());
       closeReportMinutes();
     }
     // status pages speak rarely: their silence is idleness once everything they sent is processed
-    vendorClock.followWallClockIfIdle(wallNow, vendorsDrained(), jump);
+    vendorClock.followWallClockIfIdle(wallNow, vendorsDrained(), jump, jumpCeiling);
     release();
   }
 

@@ -61,9 +61,11 @@ final class InputClock {
    * Checks for idleness at {@code wallNow}; returns whether the clock moved on with the wall clock.
    * Only when {@code silenceMeansIdle} does a silence of {@code idleMs} make the input idle; an
    * input never heard from can turn idle too, so a probes-only deployment does not wait for
-   * reports. The clock moves by the silence plus {@code jumpMs}.
+   * reports. The clock moves by the silence plus {@code jumpMs}, the jump never carrying it past
+   * {@code jumpCeiling}.
    */
-  boolean followWallClockIfIdle(long wallNow, boolean silenceMeansIdle, long jumpMs) {
+  boolean followWallClockIfIdle(
+      long wallNow, boolean silenceMeansIdle, long jumpMs, long jumpCeiling) {
     if (time != timeAtLastCheck && !idle) {
       timeAtLastCheck = time;
       wallAtLastMove = wallNow;
@@ -77,7 +79,7 @@ final class InputClock {
     if (time == NONE) {
       return false;
     }
-    time += quietFor + jumpMs;
+    time = Math.max(time + quietFor, Math.min(time + quietFor + jumpMs, jumpCeiling));
     timeAtLastCheck = time;
     wallAtLastMove = wallNow;
     store.put(name, time);

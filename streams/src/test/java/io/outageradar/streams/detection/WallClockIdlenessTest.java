@@ -34,13 +34,18 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Live reports do not make the probes' silence an idleness while probes are still waiting to be
+ * What the wall clock may and may not decide for an input that went silent.
+ *
+ * <p>Live reports do not make the probes' silence an idleness while probes are still waiting to be
  * processed (a backlog in the consumer or the placement, as under a load the pipeline cannot keep
  * up with): their windows stay open, and the backlog counts when it arrives instead of being
  * dropped as late. Once the probes' input has nothing left, the same silence does close them.
+ *
+ * <p>A task that goes quiet at the end of a catch-up closes its windows at once, but never so far
+ * that the live records which follow are late.
  */
-class BackloggedInputTest {
-  private static final String SCOPE = BackloggedInputTest.class.getName();
+class WallClockIdlenessTest {
+  private static final String SCOPE = WallClockIdlenessTest.class.getName();
   private static final DetectionConfig CONFIG = DetectionConfig.defaults();
   private static final String KEY = "whatsapp|BR";
 
@@ -61,6 +66,10 @@ class BackloggedInputTest {
   }
 
   private TopologyTestDriver driver() {
+    return driver(at(40));
+  }
+
+  private TopologyTestDriver driver(Instant wallClock) {
     InputLag lag =
         (topic, partition, processed) ->
             !topic.equals(topics.probeResults.name()) || probesCaughtUp.get();
@@ -77,8 +86,8 @@ class BackloggedInputTest {
                 lag,
                 InputPlacement.Partitions.SINGLE)),
         StreamsProperties.of(
-            "backlogged-input-test", "dummy:9092", topics.deadLetters.name(), stateDir, false),
-        at(40)); // the wall clock: the inputs are live
+            "wall-clock-idleness-test", "dummy:9092", topics.deadLetters.name(), stateDir, false),
+        wallClock);
   }
 
   /**
@@ -140,6 +149,52 @@ class BackloggedInputTest {
         .as("closed by the wall clock before the late probes came: they count nowhere")
         .isEqualTo(3);
     assertThat(window.getFailedChecks()).isZero();
+  }
+
+  @Test
+  void theEndOfACatchUpLeavesTheNextLiveRecordsOnTime() {
+    probesCaughtUp.set(true);
+    try (TopologyTestDriver driver = driver(at(100))) {
+      TestInputTopic<String, ProbeResult> probes = input(driver, topics.probeResults);
+      TestInputTopic<String, UserReport> reports = input(driver, topics.userReports);
+      // reports just behind the wall clock, then none while probes of long ago go on for a minute
+      reports.pipeInput(KEY, report(at(95)), at(95));
+      reports.pipeInput(KEY, report(at(98)), at(98));
+      for (int step = 0; step < 12; step++) {
+        long second = 20 + 5L * step;
+        probes.pipeInput(
+            KEY, probe("whatsapp", "BR", "a1", ProbeStatus.OK, at(second)), at(second));
+        driver.advanceWallClockTime(Duration.ofSeconds(5));
+      }
+      // the catch-up is over: the task is quiet, then live records come
+      for (int step = 0; step < 8; step++) {
+        driver.advanceWallClockTime(Duration.ofSeconds(5));
+      }
+      reports.pipeInput(KEY, report(at(200)), at(200));
+      probes.pipeInput(KEY, probe("whatsapp", "BR", "a1", ProbeStatus.OK, at(200)), at(200));
+      for (int step = 0; step < 36; step++) {
+        driver.advanceWallClockTime(Duration.ofSeconds(5));
+      }
+
+      assertThat(dropped(driver, "late-reports-dropped-total")).isZero();
+      assertThat(dropped(driver, "late-probes-dropped-total")).isZero();
+      assertThat(
+              driver
+                  .createOutputTopic(
+                      topics.reportHealth.name(),
+                      topics.reportHealth.keySerde().deserializer(),
+                      topics.reportHealth.valueSerde().deserializer())
+                  .readValuesToList())
+          .as("the live report's minute was judged, with the report in it")
+          .anyMatch(minute -> minute.getWindowStart().equals(at(180)) && minute.getReports() == 1);
+    }
+  }
+
+  private static double dropped(TopologyTestDriver driver, String metric) {
+    return driver.metrics().entrySet().stream()
+        .filter(e -> e.getKey().name().equals(metric))
+        .mapToDouble(e -> ((Number) e.getValue().metricValue()).doubleValue())
+        .sum();
   }
 
   private static UserReport report(Instant at) {
