@@ -67,7 +67,7 @@ record NoticeWords(
               "Use no lugar: %s.",
               "Não escrevemos para %s: depende do %s, que está fora do ar em %s.",
               "%d h %02d min",
-              "A página de status do %s ainda não admite a falha: mesmo assim, vemos que falha.",
+              "A página de status do %s ainda não reconhece a falha, mas nós já vemos que está fora do ar.",
               Map.of(
                   ChannelRole.SALES, "vendas",
                   ChannelRole.SUPPORT, "atendimento",

@@ -48,8 +48,8 @@ class NoticeTextTest {
 
     assertThat(NoticeText.of(shop("pt-BR"), unadmitted, List.of()).body())
         .contains(
-            "A página de status do WhatsApp ainda não admite a falha: mesmo assim, vemos que"
-                + " falha.");
+            "A página de status do WhatsApp ainda não reconhece a falha, mas nós já vemos que está"
+                + " fora do ar.");
     assertThat(NoticeText.of(shop("en-GB"), unadmitted, List.of()).body())
         .contains(
             "WhatsApp's own status page does not admit it yet: we see it failing all the same.");
