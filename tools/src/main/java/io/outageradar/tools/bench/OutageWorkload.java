@@ -43,17 +43,23 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Alert latency needs outages while the pipeline keeps up: 15:36 to 15:44 of the replay (the
  * failure starts at 15:40, and reports surge fivefold) is published {@code latencyCopies} times
- * under renamed services (facebook-l0, ...), later in event time, paced so that its busiest minute
- * comes at half the rate the pipeline read the replay at (as the steady bench paces at half its
- * throughput), at most {@code maxSpeed} times real time; each renamed service's first TRIGGER is
- * timed from the moment its deciding window closed (its end plus the grace, in the publisher's wall
- * time).
+ * under renamed services (facebook-l0, ...), later in event time, each copy {@link #STAGGER} after
+ * the one before (see {@link StaggeredCopies}), paced so that the busiest minute comes at half the
+ * rate the pipeline read the replay at (as the steady bench paces at half its throughput), at most
+ * {@code maxSpeed} times real time; each renamed service's first TRIGGER is timed from the moment
+ * its deciding window closed (its end plus the grace, in the publisher's wall time).
  */
 public final class OutageWorkload {
   private static final Logger LOG = LoggerFactory.getLogger(OutageWorkload.class);
   private static final String APPLICATION_ID = "bench-outage";
   private static final String SLICE_FROM = "T15:36:00Z";
   private static final Duration SLICE = Duration.ofMinutes(8);
+
+  /**
+   * Each latency copy fails this much later than the one before: a probe window, so that each
+   * copy's outage is decided by a window of its own.
+   */
+  private static final Duration STAGGER = Duration.ofSeconds(30);
 
   /** How the run is shaped; the defaults give ≈ 3.3 M events and ≈ 200 latency samples. */
   public record Options(int scale, int latencyCopies, double maxSpeed, boolean exactlyOnce) {}
@@ -154,8 +160,9 @@ public final class OutageWorkload {
   }
 
   /**
-   * The latency phase: renamed copies of the afternoon's first 50 minutes, after every copy in
-   * event time, paced; each copy's services fail at 15:40 as in 2021.
+   * The latency phase: renamed copies of 15:36–15:44, after every copy of the throughput phase in
+   * event time, each {@link #STAGGER} after the one before, paced; each copy's services fail at
+   * 15:40 of its own time, as in 2021.
    */
   private static BenchResult.Latency latency(
       Topics topics,
@@ -178,32 +185,14 @@ public final class OutageWorkload {
                 })
             .toList();
     Set<String> services = new HashSet<>();
-    Stream<SpecificRecord> renamed =
-        slice.stream()
-            .flatMap(
-                e ->
-                    IntStream.range(0, options.latencyCopies())
-                        .mapToObj(
-                            copy -> {
-                              SpecificRecord moved =
-                                  renamed(ScenarioEvents.shifted(e, later), "-l" + copy);
-                              services.add(serviceOf(moved));
-                              return moved;
-                            }));
-    long busiestMinute =
-        slice.stream()
+    Map<Long, Long> perMinute =
+        StaggeredCopies.of(slice, options.latencyCopies(), later, STAGGER)
+            .peek(e -> services.add(serviceOf(e)))
             .collect(
                 Collectors.groupingBy(
-                    e -> ScenarioEvents.timeOf(e).getEpochSecond() / 60, Collectors.counting()))
-            .values()
-            .stream()
-            .mapToLong(Long::longValue)
-            .max()
-            .orElse(1);
-    double speed =
-        Math.min(
-            options.maxSpeed(),
-            busiestPerSec / (busiestMinute * (double) options.latencyCopies() / 60));
+                    e -> ScenarioEvents.timeOf(e).getEpochSecond() / 60, Collectors.counting()));
+    long busiestMinute = perMinute.values().stream().mapToLong(Long::longValue).max().orElse(1);
+    double speed = Math.min(options.maxSpeed(), busiestPerSec / (busiestMinute / 60.0));
     Instant eventOrigin = ScenarioEvents.timeOf(slice.get(0)).plus(later);
     long wallOrigin = System.currentTimeMillis();
     LOG.info(
@@ -211,7 +200,11 @@ public final class OutageWorkload {
         options.latencyCopies(),
         slice.size(),
         Math.round(speed * 100) / 100.0);
-    Bench.publish(topics, bootstrapServers, renamed, Pacing.speed(speed));
+    Bench.publish(
+        topics,
+        bootstrapServers,
+        StaggeredCopies.of(slice, options.latencyCopies(), later, STAGGER),
+        Pacing.speed(speed));
     alerts.awaitTriggers(services, Duration.ofSeconds(60));
     long graceMs = detection.grace().toMillis();
     List<Long> latencies = new ArrayList<>();
@@ -226,30 +219,20 @@ public final class OutageWorkload {
                 long decidedWallMs =
                     wallOrigin + (long) ((decidedEventMs - eventOrigin.toEpochMilli()) / speed);
                 latencies.add(Math.max(0, trigger.arrivedAt().toEpochMilli() - decidedWallMs));
-                windowWaits.add(decidedEventMs - failsAt.toEpochMilli());
+                Instant copyFailsAt =
+                    failsAt.plus(StaggeredCopies.offset(StaggeredCopies.copyOf(service), STAGGER));
+                windowWaits.add(decidedEventMs - copyFailsAt.toEpochMilli());
               });
     }
-    double phaseSeconds = SLICE.toSeconds() / speed;
+    double phaseSeconds =
+        SLICE.plus(StaggeredCopies.offset(options.latencyCopies() - 1, STAGGER)).toSeconds()
+            / speed;
     return new BenchResult.Latency(
         Bench.percentile(latencies, 50),
         Bench.percentile(latencies, 99),
         Bench.percentile(windowWaits, 50),
         latencies.size(),
         slice.size() * (double) options.latencyCopies() / phaseSeconds);
-  }
-
-  private static SpecificRecord renamed(SpecificRecord event, String suffix) {
-    if (event instanceof ProbeResult probe) {
-      return ProbeResult.newBuilder(probe)
-          .setService(probe.getService() + suffix)
-          .setProbeId(probe.getProbeId() + suffix)
-          .build();
-    }
-    UserReport report = (UserReport) event;
-    return UserReport.newBuilder(report)
-        .setService(report.getService() + suffix)
-        .setReportId(report.getReportId() + suffix)
-        .build();
   }
 
   private static String serviceOf(SpecificRecord event) {
