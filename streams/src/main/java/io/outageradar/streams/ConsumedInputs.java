@@ -4,12 +4,10 @@ import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.Consumer;
@@ -79,34 +77,17 @@ public final class ConsumedInputs implements InputLag {
     return watch != null && watch.caughtUp(new TopicPartition(topic, partition), lastProcessed);
   }
 
-  @Override
-  public void holdBack(String topic, int partition, boolean holdBack) {
-    Watch watch = BY_THREAD.get(Thread.currentThread());
-    if (watch != null) {
-      watch.holdBack(new TopicPartition(topic, partition), holdBack);
-    }
-  }
-
-  /**
-   * Watches one consumer: every call goes to it; polls, seeks and rebalances are noted. Kafka
-   * Streams pauses a partition whose task has a full buffer and resumes it as the buffer empties; a
-   * partition a task holds back stays paused whatever Streams resumes, until the task lets it go.
-   */
+  /** Watches one consumer: every call goes to it; polls, seeks and rebalances are noted. */
   private static final class Watch implements InvocationHandler {
     private final Consumer<byte[], byte[]> consumer;
     private final Map<TopicPartition, Long> delivered = new ConcurrentHashMap<>();
     private final Map<TopicPartition, Long> skipped = new ConcurrentHashMap<>();
-    private final Set<TopicPartition> pausedByStreams = ConcurrentHashMap.newKeySet();
-    private final Set<TopicPartition> heldBack = ConcurrentHashMap.newKeySet();
 
     Watch(Consumer<byte[], byte[]> consumer) {
       this.consumer = consumer;
     }
 
     boolean caughtUp(TopicPartition partition, long lastProcessed) {
-      if (heldBack.contains(partition)) {
-        return false; // what the consumer knew of its end went stale when it stopped fetching
-      }
       OptionalLong lag = consumer.currentLag(partition);
       if (lag.isEmpty() || lag.getAsLong() > 0) {
         return false;
@@ -115,30 +96,9 @@ public final class ConsumedInputs implements InputLag {
       return last == null || Math.max(lastProcessed, skipped.getOrDefault(partition, -1L)) >= last;
     }
 
-    void holdBack(TopicPartition partition, boolean holdBack) {
-      if (holdBack && heldBack.add(partition)) {
-        consumer.pause(Set.of(partition));
-      } else if (!holdBack && heldBack.remove(partition) && !pausedByStreams.contains(partition)) {
-        consumer.resume(Set.of(partition));
-      }
-    }
-
     @Override
     public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
       String name = method.getName();
-      if (name.equals("pause") && args != null && args[0] instanceof Collection<?> partitions) {
-        partitions.forEach(p -> pausedByStreams.add((TopicPartition) p));
-      }
-      if (name.equals("resume") && args != null && args[0] instanceof Collection<?> partitions) {
-        List<TopicPartition> resumed = new ArrayList<>();
-        for (Object p : partitions) {
-          pausedByStreams.remove((TopicPartition) p);
-          if (!heldBack.contains((TopicPartition) p)) {
-            resumed.add((TopicPartition) p);
-          }
-        }
-        args[0] = resumed;
-      }
       if (name.equals("subscribe")
           && args != null
           && args.length == 2
@@ -180,12 +140,6 @@ public final class ConsumedInputs implements InputLag {
       }
     }
 
-    /** A partition that moves starts unpaused, as the consumer starts it. */
-    private void forgetPauses(Collection<TopicPartition> partitions) {
-      pausedByStreams.removeAll(partitions);
-      heldBack.removeAll(partitions);
-    }
-
     /** Forgets a partition's deliveries when it is assigned, revoked or lost. */
     private final class Forgetting implements ConsumerRebalanceListener {
       private final ConsumerRebalanceListener listener;
@@ -197,21 +151,18 @@ public final class ConsumedInputs implements InputLag {
       @Override
       public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
         forget(partitions);
-        forgetPauses(partitions);
         listener.onPartitionsRevoked(partitions);
       }
 
       @Override
       public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
         forget(partitions);
-        forgetPauses(partitions);
         listener.onPartitionsAssigned(partitions);
       }
 
       @Override
       public void onPartitionsLost(Collection<TopicPartition> partitions) {
         forget(partitions);
-        forgetPauses(partitions);
         listener.onPartitionsLost(partitions);
       }
     }

@@ -18,12 +18,4 @@ public interface InputLag {
    * partition the task processed ({@link #NOTHING_PROCESSED} if none).
    */
   boolean caughtUp(String topic, int partition, long lastProcessed);
-
-  /**
-   * Asks the stream thread's consumer to fetch nothing more of a partition ({@code holdBack}) or to
-   * fetch it again. Only when, and for how long, a task reads its input changes — never which
-   * records it reads or in which order. Asked on the stream thread that runs the task; a driver
-   * that hands over every record itself ignores it.
-   */
-  default void holdBack(String topic, int partition, boolean holdBack) {}
 }

@@ -61,33 +61,6 @@ class ConsumedInputsTest {
   }
 
   @Test
-  void aPartitionHeldBackStaysPausedWhateverStreamsResumesAndIsNeverCaughtUp() {
-    lag.holdBack(INPUT.topic(), INPUT.partition(), true);
-    watched.resume(List.of(INPUT)); // as Streams does when the task's buffer empties
-
-    assertThat(consumer.paused()).containsExactly(INPUT);
-    assertThat(lag.caughtUp(INPUT.topic(), INPUT.partition(), 2)).isFalse();
-
-    lag.holdBack(INPUT.topic(), INPUT.partition(), false);
-
-    assertThat(consumer.paused()).isEmpty();
-    assertThat(lag.caughtUp(INPUT.topic(), INPUT.partition(), 2)).isTrue();
-  }
-
-  @Test
-  void letGoAPartitionStreamsPausedStaysPausedUntilStreamsResumesIt() {
-    watched.pause(List.of(INPUT));
-    lag.holdBack(INPUT.topic(), INPUT.partition(), true);
-    lag.holdBack(INPUT.topic(), INPUT.partition(), false);
-
-    assertThat(consumer.paused()).containsExactly(INPUT);
-
-    watched.resume(List.of(INPUT));
-
-    assertThat(consumer.paused()).isEmpty();
-  }
-
-  @Test
   void anotherThreadHasNoConsumerOfItsOwnAndIsNeverCaughtUp() throws InterruptedException {
     boolean[] answer = {true};
     Thread other = new Thread(() -> answer[0] = lag.caughtUp(INPUT.topic(), INPUT.partition(), 2));

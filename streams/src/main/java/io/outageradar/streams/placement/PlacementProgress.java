@@ -50,14 +50,6 @@ public final class PlacementProgress {
         && lag.caughtUp(progress.byServiceTopic, partition, progress.processedByService);
   }
 
-  /**
-   * Stops or restarts the fetching of a placement's own input partition (see {@link
-   * InputLag#holdBack}); while stopped, the partition is never caught up.
-   */
-  void holdBack(String inputTopic, int partition, boolean holdBack) {
-    lag.holdBack(inputTopic, partition, holdBack);
-  }
-
   /** Whether the placement's own input partition is processed to its end. */
   boolean inputCaughtUp(String inputTopic, int partition) {
     Of progress = placements.get(key(inputTopic, partition));

@@ -56,19 +56,6 @@ final class ServicePlacement<V> implements Processor<String, V, String, V> {
   private static final Duration TICK = Duration.ofMillis(100);
 
   /**
-   * Records waiting in the merge above which the task stops fetching its own input, and below which
-   * it fetches again. Why: Kafka Streams gives every task of a thread the same number of records
-   * per turn, so while a backlog is read a task whose partition carries more records falls behind
-   * the others in event time, and every other task holds all it reads past that point — more and
-   * more of it while the backlog lasts (10,000 keys, a minute's backlog: half a million records,
-   * out of a 1 GiB heap). A task that stops fetching leaves the thread's turns to the one behind.
-   * Only when records are read changes, never which or in what order.
-   */
-  static final int HOLD_BACK_ABOVE = 20_000;
-
-  static final int FETCH_AGAIN_BELOW = 5_000;
-
-  /**
    * While catching up, a marker also goes out each time the partition's event time has moved this
    * far, so that the other tasks need not hold much of their own input waiting for it.
    */
@@ -87,7 +74,6 @@ final class ServicePlacement<V> implements Processor<String, V, String, V> {
   private long wallAtLastRecord;
   private PlacementProgress.Of progress;
   private final String[] promiseKeys;
-  private boolean inputHeldBack;
 
   ServicePlacement(PlacementSpec spec, BiFunction<String, V, V> validate) {
     this.spec = spec;
@@ -108,10 +94,6 @@ final class ServicePlacement<V> implements Processor<String, V, String, V> {
     this.sentTime = SourceMerge.NONE;
     restore();
     progress.held = merge.held();
-    if (inputHeldBack) {
-      inputHeldBack = false;
-      spec.stage().progress().holdBack(spec.inputTopic(), own, false);
-    }
     this.wallAtLastRecord = context.currentSystemTimeMs();
     if (spec.stage().servicePartitions() > 1) {
       context.schedule(TICK, PunctuationType.WALL_CLOCK_TIME, this::tick);
@@ -235,22 +217,6 @@ final class ServicePlacement<V> implements Processor<String, V, String, V> {
           context.forward(held.value().record(), spec.orderedChild());
         });
     progress.held = merge.held();
-    paceInput();
-  }
-
-  /** Stops fetching the own input while too much waits for the other partitions, and restarts. */
-  private void paceInput() {
-    if (own >= spec.stage().sourcePartitions()) {
-      return;
-    }
-    int held = merge.held();
-    if (!inputHeldBack && held > HOLD_BACK_ABOVE) {
-      inputHeldBack = true;
-      spec.stage().progress().holdBack(spec.inputTopic(), own, true);
-    } else if (inputHeldBack && held < FETCH_AGAIN_BELOW) {
-      inputHeldBack = false;
-      spec.stage().progress().holdBack(spec.inputTopic(), own, false);
-    }
   }
 
   /** Tells the other tasks how far this partition has come, or that it is idle. */

@@ -9,6 +9,8 @@ import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.processor.TaskId;
 import org.apache.kafka.streams.processor.api.MockProcessorContext;
 import org.apache.kafka.streams.processor.api.MockProcessorContext.CapturedPunctuator;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.Stores;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -22,8 +24,8 @@ class ServicePlacementReviveTest {
   void aRevivedPlacementAnnouncesItsIdlenessAgain() {
     MockProcessorContext<String, String> context =
         new MockProcessorContext<>(new Properties(), new TaskId(0, 0), null);
-    PlacementStores.add(context, "queue", Serdes.String());
-    PlacementStores.add(context, "sources", Serdes.String());
+    store(context, "queue");
+    store(context, "sources");
     PlacementProgress progress = new PlacementProgress((topic, partition, processed) -> true);
     ServicePlacement<String> placement =
         new ServicePlacement<>(
@@ -60,5 +62,15 @@ class ServicePlacementReviveTest {
     return context.forwarded().stream()
         .filter(f -> f.record().headers().lastHeader(ServicePlacement.IDLE) != null)
         .count();
+  }
+
+  private static void store(MockProcessorContext<String, String> context, String name) {
+    KeyValueStore<String, ?> store =
+        Stores.keyValueStoreBuilder(
+                Stores.inMemoryKeyValueStore(name), Serdes.String(), Serdes.String())
+            .withLoggingDisabled()
+            .build();
+    store.init(context.getStateStoreContext(), store);
+    context.addStateStore(store);
   }
 }
