@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -21,6 +22,9 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 final class RawThroughput {
   record Result(long records, double producePerSec, double consumePerSec) {}
 
+  /** How long the read-back may see nothing before the measurement gives up. */
+  private static final Duration STALLED_AFTER = Duration.ofSeconds(60);
+
   private RawThroughput() {}
 
   static Result measure(
@@ -31,13 +35,20 @@ final class RawThroughput {
       Duration duration) {
     Properties props = InputProducers.properties(bootstrapServers);
     long sent = 0;
+    AtomicLong written = new AtomicLong();
     long start = System.nanoTime();
     long deadline = start + duration.toNanos();
     try (KafkaProducer<byte[], byte[]> producer =
         new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer())) {
       while ((sent & 1023) != 0 || System.nanoTime() < deadline) {
         int i = (int) (sent % sampleValues.size());
-        producer.send(new ProducerRecord<>(topic, sampleKeys.get(i), sampleValues.get(i)));
+        producer.send(
+            new ProducerRecord<>(topic, sampleKeys.get(i), sampleValues.get(i)),
+            (metadata, error) -> {
+              if (error == null) {
+                written.incrementAndGet();
+              }
+            });
         sent++;
       }
       producer.flush();
@@ -55,15 +66,26 @@ final class RawThroughput {
         new KafkaConsumer<>(
             consumerProps, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
       consumer.subscribe(List.of(topic));
-      while (received < sent) {
+      long lastRecordAt = System.nanoTime();
+      // only what the broker acknowledged can be read back; and a read that stalls is an error,
+      // not a wait without end (a run was seen polling an empty topic for ten minutes)
+      while (received < written.get()) {
         ConsumerRecords<byte[], byte[]> records = consumer.poll(Duration.ofMillis(500));
         if (received == 0 && !records.isEmpty()) {
           consumeStart = System.nanoTime(); // from the first record: group join is not read speed
+        }
+        if (!records.isEmpty()) {
+          lastRecordAt = System.nanoTime();
+        } else if (System.nanoTime() - lastRecordAt > STALLED_AFTER.toNanos()) {
+          throw new IllegalStateException(
+              String.format(
+                  "raw ceiling: read %,d of the %,d records written to %s, then nothing for %d s",
+                  received, written.get(), topic, STALLED_AFTER.toSeconds()));
         }
         received += records.count();
       }
     }
     double consumeSeconds = (System.nanoTime() - consumeStart) / 1e9;
-    return new Result(sent, sent / produceSeconds, received / consumeSeconds);
+    return new Result(written.get(), written.get() / produceSeconds, received / consumeSeconds);
   }
 }
