@@ -18,6 +18,7 @@ import io.outageradar.topics.Topic;
 import io.outageradar.topics.Topics;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.streams.TestInputTopic;
@@ -42,15 +43,12 @@ public final class DetectionDriver implements AutoCloseable {
       ReportDetectionConfig reportConfig,
       AlertConfig alerts,
       RevenueTable revenue) {
-    this.topics = topics;
-    this.config = config;
-    this.driver =
-        new TopologyTestDriver(
-            topology(topics, config, reportConfig, alerts, revenue),
-            StreamsProperties.of(
-                "detection-test", "dummy:9092", topics.deadLetters.name(), stateDir, false));
-    this.probes = input(topics.probeResults);
-    this.reports = input(topics.userReports);
+    this(
+        topics,
+        stateDir,
+        config,
+        topology(topics, config, reportConfig, alerts, revenue, InputLag.NONE),
+        null);
   }
 
   public DetectionDriver(Topics topics, Path stateDir) {
@@ -63,19 +61,70 @@ public final class DetectionDriver implements AutoCloseable {
         RevenueTable.parse(""));
   }
 
+  /**
+   * The default rules, with {@code lag} saying what the task has processed of its inputs and the
+   * wall clock starting at {@code wallClock}: for what the wall clock may decide.
+   */
+  public DetectionDriver(Topics topics, Path stateDir, InputLag lag, Instant wallClock) {
+    this(
+        topics,
+        stateDir,
+        DetectionConfig.defaults(),
+        topology(
+            topics,
+            DetectionConfig.defaults(),
+            ReportDetectionConfig.defaults(),
+            AlertConfig.defaults(),
+            RevenueTable.parse(""),
+            lag),
+        wallClock);
+  }
+
+  private DetectionDriver(
+      Topics topics, Path stateDir, DetectionConfig config, Topology topology, Instant wallClock) {
+    this.topics = topics;
+    this.config = config;
+    this.driver =
+        new TopologyTestDriver(
+            topology,
+            StreamsProperties.of(
+                "detection-test", "dummy:9092", topics.deadLetters.name(), stateDir, false),
+            wallClock); // null: the system clock's time
+    this.probes = input(topics.probeResults);
+    this.reports = input(topics.userReports);
+  }
+
   public static Topology topology(
       Topics topics,
       DetectionConfig config,
       ReportDetectionConfig reportConfig,
       AlertConfig alerts,
       RevenueTable revenue) {
+    return topology(topics, config, reportConfig, alerts, revenue, InputLag.NONE);
+  }
+
+  private static Topology topology(
+      Topics topics,
+      DetectionConfig config,
+      ReportDetectionConfig reportConfig,
+      AlertConfig alerts,
+      RevenueTable revenue,
+      InputLag lag) {
     return DetectionTopology.build(
         new DetectionTopology.Settings(
             new Rules(config, reportConfig, alerts, revenue),
             SentimentAnalyzer.standard(),
             topics,
-            InputLag.NONE,
+            lag,
             InputPlacement.Partitions.SINGLE));
+  }
+
+  /** The total of a metric over the driver's tasks (e.g. {@code late-probes-dropped-total}). */
+  public static double metricTotal(TopologyTestDriver driver, String name) {
+    return driver.metrics().entrySet().stream()
+        .filter(e -> e.getKey().name().equals(name))
+        .mapToDouble(e -> ((Number) e.getValue().metricValue()).doubleValue())
+        .sum();
   }
 
   public void probe(ProbeResult probe) {

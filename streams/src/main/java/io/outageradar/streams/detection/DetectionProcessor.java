@@ -258,11 +258,12 @@ final class DetectionProcessor
     int partition = context.taskId().partition();
     boolean probesDrained = inputs.placed().drained(inputs.probeTopic(), partition);
     boolean reportsDrained = inputs.placed().drained(inputs.reportTopic(), partition);
+    boolean vendorsDrained = vendorsDrained();
     boolean taskIdle =
         wallNow - wallAtLastRecord >= config.idleAdvanceAfter().toMillis()
             && probesDrained
             && reportsDrained
-            && vendorsDrained();
+            && vendorsDrained;
     boolean probesLive = probeClock.seen() && probeClock.time() >= wallNow - LIVE_WITHIN_MS;
     boolean reportsLive = reportClock.seen() && reportClock.time() >= wallNow - LIVE_WITHIN_MS;
     // A task that went quiet in historical time is at the end of a replay or a catch-up: nothing
@@ -292,7 +293,7 @@ final class DetectionProcessor
       closeReportMinutes();
     }
     // status pages speak rarely: their silence is idleness once everything they sent is processed
-    vendorClock.followWallClockIfIdle(wallNow, vendorsDrained(), jump, jumpCeiling);
+    vendorClock.followWallClockIfIdle(wallNow, vendorsDrained, jump, jumpCeiling);
     release();
   }
 

@@ -180,10 +180,7 @@ class ProbeWindowsTest {
   }
 
   private static double lateDropped(TopologyTestDriver driver) {
-    return driver.metrics().entrySet().stream()
-        .filter(e -> e.getKey().name().equals("late-probes-dropped-total"))
-        .mapToDouble(e -> ((Number) e.getValue().metricValue()).doubleValue())
-        .sum();
+    return DetectionDriver.metricTotal(driver, "late-probes-dropped-total");
   }
 
   @Test
