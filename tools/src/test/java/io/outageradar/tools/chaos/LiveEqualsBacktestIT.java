@@ -103,7 +103,12 @@ class LiveEqualsBacktestIT {
   private static Outcome liveEqualsBacktest(String scenario, InputPartitioning partitioning) {
     List<SpecificRecord> events = ScenarioEvents.of(Scenarios.create(scenario, 42)).toList();
 
-    Outcome live = Demo.run(scenario, events, Duration.ofMinutes(6), line -> {}, partitioning);
+    Outcome live;
+    String told;
+    try (PipelineLogLines log = PipelineLogLines.capture()) {
+      live = Demo.run(scenario, events, Duration.ofMinutes(6), line -> {}, partitioning);
+      told = log.told();
+    }
     Outcome backtest =
         BACKTESTS.computeIfAbsent(
             scenario,
@@ -118,7 +123,11 @@ class LiveEqualsBacktestIT {
     ChaosResult comparison =
         Chaos.compare(backtest, live.outages(), live.pages(), 0, 0, true)
             .withBusinesses(backtest.businesses(), live.businesses());
-    assertThat(comparison.differences()).isEmpty();
+    assertThat(comparison.differences())
+        .as(
+            "%s published with the %s partitioner; the run logged:%n%s",
+            scenario, partitioning, told)
+        .isEmpty();
     assertThat(comparison.equal()).isTrue();
     assertThat(live.regionImpact()).isEqualTo(backtest.regionImpact());
     assertThat(live.eventsReplayed()).isEqualTo(events.size());
