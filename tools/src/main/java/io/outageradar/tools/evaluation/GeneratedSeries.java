@@ -9,8 +9,11 @@ import java.util.SplittableRandom;
 /**
  * Labelled series of every shape the series detector must handle, each with injected anomalies of
  * each kind, generated from a seed: noise, trend, daily and weekly seasonality, sparse and busy
- * counts, heavy-tailed noise and a random walk; with spikes, dips, level shifts and pattern changes
- * (the daily amplitude or the noise growing). Points every 5 minutes, as in most public benchmarks.
+ * counts, heavy-tailed noise and a random walk — and shapes real series have that clean generated
+ * ones lack: counts in bursts, a value flat for days before noise starts, whole numbers with a tiny
+ * variance, daily traffic whose level moves now and then; with spikes, dips, level shifts, pattern
+ * changes (the daily amplitude or the noise growing) and plateaus lasting hundreds of points.
+ * Points every 5 minutes, as in most public benchmarks.
  */
 public final class GeneratedSeries {
   static final Instant START = Instant.parse("2024-01-01T00:00:00Z");
@@ -26,7 +29,17 @@ public final class GeneratedSeries {
     SPARSE_COUNTS,
     BUSY_COUNTS,
     HEAVY_TAILED,
-    RANDOM_WALK
+    RANDOM_WALK,
+    /**
+     * Counts in bursts, as mentions of a name are: most points quiet, some several times busier.
+     */
+    BURSTY_COUNTS,
+    /** A value that does not move at all for days (a gauge nobody touches), then ordinary noise. */
+    FLAT_THEN_NOISE,
+    /** Whole numbers with a tiny variance: mostly one value, now and then its neighbour. */
+    SMALL_INTEGERS,
+    /** Daily traffic whose level moves by a few percent every few days (a new normal, no fault). */
+    DIURNAL_LEVELS
   }
 
   /** A kind of injected anomaly. */
@@ -34,7 +47,9 @@ public final class GeneratedSeries {
     SPIKE,
     DIP,
     LEVEL_SHIFT,
-    PATTERN_CHANGE
+    PATTERN_CHANGE,
+    /** A raised plateau lasting hundreds of points, then back to normal. */
+    SUSTAINED
   }
 
   private GeneratedSeries() {}
@@ -55,10 +70,9 @@ public final class GeneratedSeries {
     SplittableRandom random = new SplittableRandom(seed);
     int length = 10 * POINTS_PER_DAY + random.nextInt(4 * POINTS_PER_DAY);
     double[] values = new double[length];
-    double walk = 0;
+    Normal normal = new Normal(shape, length, random);
     for (int i = 0; i < length; i++) {
-      walk += random.nextGaussian() * 0.3;
-      values[i] = normal(shape, i, random, walk);
+      values[i] = normal.next(i);
     }
     List<Integer> labels = new ArrayList<>();
     if (kind != null) {
@@ -80,21 +94,62 @@ public final class GeneratedSeries {
         name, times, values, labels.stream().mapToInt(Integer::intValue).toArray());
   }
 
-  private static double normal(Shape shape, int i, SplittableRandom random, double walk) {
-    double day = 2 * Math.PI * (i % POINTS_PER_DAY) / POINTS_PER_DAY;
-    int weekday = (i / POINTS_PER_DAY) % 7;
-    return switch (shape) {
-      case NOISE -> 50 + random.nextGaussian() * 5;
-      case TREND -> 20 + i * 0.01 + random.nextGaussian() * 3;
-      case DAILY -> 100 + 40 * Math.sin(day) + random.nextGaussian() * 5;
-      case DAILY_WEEKLY ->
-          (weekday >= 5 ? 60 : 100) + 40 * Math.sin(day) + random.nextGaussian() * 5;
-      case SPARSE_COUNTS -> poisson(random, 0.4 + 0.3 * Math.sin(day));
-      case BUSY_COUNTS -> poisson(random, 40 + 25 * Math.sin(day));
-      case HEAVY_TAILED ->
-          10 + random.nextGaussian() * 1 / Math.max(0.15, Math.sqrt(random.nextDouble()));
-      case RANDOM_WALK -> 200 + walk;
-    };
+  /** Normal behaviour of a shape, one point after another (some shapes carry state). */
+  private static final class Normal {
+    private final Shape shape;
+    private final int length;
+    private final SplittableRandom random;
+    private double walk;
+    private int burstLeft;
+    private double burst = 1;
+    private double level = 1;
+
+    Normal(Shape shape, int length, SplittableRandom random) {
+      this.shape = shape;
+      this.length = length;
+      this.random = random;
+    }
+
+    double next(int i) {
+      double day = 2 * Math.PI * (i % POINTS_PER_DAY) / POINTS_PER_DAY;
+      int weekday = (i / POINTS_PER_DAY) % 7;
+      walk += random.nextGaussian() * 0.3;
+      return switch (shape) {
+        case NOISE -> 50 + random.nextGaussian() * 5;
+        case TREND -> 20 + i * 0.01 + random.nextGaussian() * 3;
+        case DAILY -> 100 + 40 * Math.sin(day) + random.nextGaussian() * 5;
+        case DAILY_WEEKLY ->
+            (weekday >= 5 ? 60 : 100) + 40 * Math.sin(day) + random.nextGaussian() * 5;
+        case SPARSE_COUNTS -> poisson(random, 0.4 + 0.3 * Math.sin(day));
+        case BUSY_COUNTS -> poisson(random, 40 + 25 * Math.sin(day));
+        case HEAVY_TAILED ->
+            10 + random.nextGaussian() * 1 / Math.max(0.15, Math.sqrt(random.nextDouble()));
+        case RANDOM_WALK -> 200 + walk;
+        case BURSTY_COUNTS -> poisson(random, (12 + 8 * Math.sin(day)) * nextBurst());
+        case FLAT_THEN_NOISE -> i < length * 0.35 ? 42 : 42 + random.nextGaussian() * 2;
+        case SMALL_INTEGERS -> Math.max(0, Math.rint(3 + random.nextGaussian() * 0.4));
+        case DIURNAL_LEVELS -> {
+          if (i % (3 * POINTS_PER_DAY) == 0 && i > 0) {
+            level *= 1 + (random.nextBoolean() ? 0.08 : -0.08);
+          }
+          yield level * (1000 + 400 * Math.sin(day)) + random.nextGaussian() * 30;
+        }
+      };
+    }
+
+    /** Bursts start now and then, last a few points, and multiply the rate by 1.5 to 4. */
+    private double nextBurst() {
+      if (burstLeft > 0) {
+        burstLeft--;
+        return burst;
+      }
+      if (random.nextDouble() < 0.01) {
+        burstLeft = 1 + random.nextInt(10);
+        burst = 1.5 + random.nextDouble() * 2.5;
+        return burst;
+      }
+      return 1;
+    }
   }
 
   private static void inject(
@@ -108,16 +163,19 @@ public final class GeneratedSeries {
       }
       case DIP -> {
         for (int i = at; i < Math.min(values.length, at + 12); i++) {
-          values[i] =
-              Math.max(
-                  shape == Shape.SPARSE_COUNTS || shape == Shape.BUSY_COUNTS ? 0 : -1e9,
-                  values[i] - scale * 8);
+          values[i] = Math.max(floorOf(shape), values[i] - scale * 8);
         }
       }
       case LEVEL_SHIFT -> {
         double shift = scale * (6 + random.nextInt(4)) * (random.nextBoolean() ? 1 : -1);
         for (int i = at; i < values.length; i++) {
-          values[i] += shift;
+          values[i] = Math.max(floorOf(shape), values[i] + shift);
+        }
+      }
+      case SUSTAINED -> {
+        double rise = scale * (6 + random.nextInt(4));
+        for (int i = at; i < Math.min(values.length, at + 300); i++) {
+          values[i] += rise;
         }
       }
       case PATTERN_CHANGE -> {
@@ -134,7 +192,14 @@ public final class GeneratedSeries {
 
   /** Counts never go below zero; other series may. */
   private static double floorOf(Shape shape) {
-    return shape == Shape.SPARSE_COUNTS || shape == Shape.BUSY_COUNTS ? 0 : -1e9;
+    return isCounts(shape) ? 0 : -1e9;
+  }
+
+  private static boolean isCounts(Shape shape) {
+    return shape == Shape.SPARSE_COUNTS
+        || shape == Shape.BUSY_COUNTS
+        || shape == Shape.BURSTY_COUNTS
+        || shape == Shape.SMALL_INTEGERS;
   }
 
   private static double typicalSpread(Shape shape) {
@@ -146,6 +211,10 @@ public final class GeneratedSeries {
       case BUSY_COUNTS -> 7;
       case HEAVY_TAILED -> 1.5;
       case RANDOM_WALK -> 3;
+      case BURSTY_COUNTS -> 10;
+      case FLAT_THEN_NOISE -> 2;
+      case SMALL_INTEGERS -> 1;
+      case DIURNAL_LEVELS -> 30;
     };
   }
 

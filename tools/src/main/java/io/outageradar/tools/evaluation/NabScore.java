@@ -100,6 +100,36 @@ public final class NabScore {
     return 2.0 / (1.0 + Math.exp(5.0 * x)) - 1.0;
   }
 
+  /**
+   * The anomaly windows of a series and its probationary period: a window of 10 % of the series'
+   * length, shared among its labels, centred on each; the first 15 % (at most 750 points) is
+   * probation.
+   */
+  record Windows(int[] start, int[] end, int probation) {
+    static Windows of(int length, int[] labelled) {
+      int[] labels = labelled.clone();
+      Arrays.sort(labels);
+      int windowLength = labels.length == 0 ? 0 : (int) (0.10 * length / labels.length);
+      int[] start = new int[labels.length];
+      int[] end = new int[labels.length];
+      for (int w = 0; w < labels.length; w++) {
+        start[w] = Math.max(0, labels[w] - windowLength / 2);
+        end[w] = Math.min(length - 1, labels[w] + windowLength / 2);
+      }
+      return new Windows(start, end, (int) Math.min(Math.floor(0.15 * length), 750));
+    }
+
+    /** The window {@code point} lies in, or -1. */
+    int of(int point) {
+      for (int w = 0; w < start.length; w++) {
+        if (point >= start[w] && point <= end[w]) {
+          return w;
+        }
+      }
+      return -1;
+    }
+  }
+
   /** One series under one profile, with detections added one at a time in any order. */
   private static final class Sweep {
     final int[] windowStart;
@@ -112,20 +142,13 @@ public final class NabScore {
 
     Sweep(Scored series, Profile profile) {
       this.profile = profile;
-      int length = series.length();
-      int[] labels = series.labels().clone();
-      Arrays.sort(labels);
-      int windowLength = labels.length == 0 ? 0 : (int) (0.10 * length / labels.length);
-      windowStart = new int[labels.length];
-      windowEnd = new int[labels.length];
-      earliest = new int[labels.length];
-      for (int w = 0; w < labels.length; w++) {
-        windowStart[w] = Math.max(0, labels[w] - windowLength / 2);
-        windowEnd[w] = Math.min(length - 1, labels[w] + windowLength / 2);
-        earliest[w] = -1;
-      }
-      probation = (int) Math.min(Math.floor(0.15 * length), 750);
-      total = -profile.fn() * labels.length;
+      Windows windows = Windows.of(series.length(), series.labels());
+      windowStart = windows.start();
+      windowEnd = windows.end();
+      earliest = new int[windowStart.length];
+      Arrays.fill(earliest, -1);
+      probation = windows.probation();
+      total = -profile.fn() * windowStart.length;
     }
 
     /** Adds a detection at a point; returns how the total changed. */

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
@@ -24,8 +25,14 @@ public final class SeriesEvaluation {
   /** A detector under evaluation: the anomaly score of each point of a series. */
   public record Detector(String name, Function<LabelledSeries, double[]> scores) {}
 
-  /** One detector's results, per profile. */
-  public record Row(String detector, List<NabScore.Result> results) {}
+  /** One detector's results, per profile, and how often it alarms. */
+  public record Row(String detector, List<NabScore.Result> results, AlarmCounts alarms) {}
+
+  /**
+   * Seeds of the held-back part are this far from the tuning seed: the same kinds of series, other
+   * draws, looked at only to report.
+   */
+  static final long HELD_BACK_SEED_OFFSET = 1_000_003;
 
   private SeriesEvaluation() {}
 
@@ -33,15 +40,58 @@ public final class SeriesEvaluation {
     return List.of(
         new Detector("null (never alerts)", series -> new double[series.values().length]),
         new Detector("rolling z-score (100 points)", SeriesEvaluation::rollingZ),
-        new Detector("report detector (before)", SeriesEvaluation::reportDetector),
+        new Detector("report detector (the pipeline's)", SeriesEvaluation::reportDetector),
         new Detector("series detector", SeriesEvaluation::seriesDetector));
   }
 
-  /** The corpus: generated series of every shape and kind, and the scenario report series. */
+  /**
+   * The corpus the detectors are tuned on: generated series of every shape and kind, and the
+   * scenario report series.
+   */
   public static List<LabelledSeries> corpus(long seed) {
     List<LabelledSeries> corpus = new ArrayList<>(GeneratedSeries.all(seed));
     corpus.addAll(scenarioReports(seed));
     return corpus;
+  }
+
+  /** A named corpus and what it is. */
+  public record Corpus(String name, String about, List<LabelledSeries> series) {}
+
+  /**
+   * What {@code evaluate} reports on: the tuning corpus, the held-back part, and the count series
+   * the report detector judges (no outage, and one report surge).
+   */
+  public static List<Corpus> corpora(long seed) {
+    List<LabelledSeries> counts =
+        corpus(seed).stream()
+            .filter(s -> s.name().startsWith("reports-") || COUNT_SERIES.contains(s.name()))
+            .toList();
+    return List.of(
+        new Corpus(
+            "Generated corpus (tuned on)",
+            "Generated series of every shape and kind, and the scenario report series.",
+            corpus(seed)),
+        new Corpus(
+            "Held back (not tuned on)",
+            "The same kinds of generated series drawn from seed + "
+                + HELD_BACK_SEED_OFFSET
+                + ", run only to report.",
+            heldBack(seed)),
+        new Corpus(
+            "Report-shaped counts",
+            "Count series with no anomaly (sparse, busy, bursty, small whole numbers, a quiet week"
+                + " of reports) and the week with a report surge: whether a detector floods on"
+                + " bursty counts without an outage.",
+            counts));
+  }
+
+  private static final java.util.Set<String> COUNT_SERIES =
+      java.util.Set.of(
+          "sparse_counts-none", "busy_counts-none", "bursty_counts-none", "small_integers-none");
+
+  /** The held-back part: the same kinds of generated series from other seeds, never tuned on. */
+  public static List<LabelledSeries> heldBack(long seed) {
+    return GeneratedSeries.all(seed + HELD_BACK_SEED_OFFSET);
   }
 
   public static List<Row> run(List<LabelledSeries> corpus, List<Detector> detectors) {
@@ -57,7 +107,7 @@ public final class SeriesEvaluation {
       for (NabScore.Profile profile : NabScore.PROFILES) {
         results.add(NabScore.score(scored, profile));
       }
-      rows.add(new Row(detector.name(), results));
+      rows.add(new Row(detector.name(), results, AlarmCounts.of(scored)));
     }
     return rows;
   }
@@ -71,7 +121,9 @@ public final class SeriesEvaluation {
     return scores;
   }
 
-  /** The report-count detector as it was the only one: whole, non-negative counts. */
+  /**
+   * The report-count detector of the pipeline, on the series rounded to whole, non-negative counts.
+   */
   static double[] reportDetector(LabelledSeries series) {
     SeasonalBaseline baseline = new SeasonalBaseline(ReportDetectionConfig.defaults());
     double[] scores = new double[series.values().length];
@@ -142,13 +194,15 @@ public final class SeriesEvaluation {
       table.append(' ').append(profile.name()).append(" |");
       separators.put(profile.name(), "---:");
     }
-    table.append(" windows detected (standard) | false positives (standard) |\n| --- |");
+    table.append(
+        " windows detected (standard) | false positives (standard) | false alarms per 10,000"
+            + " normal points | alarms per anomaly | anomalies alarmed |\n| --- |");
     separators.values().forEach(s -> table.append(' ').append(s).append(" |"));
-    table.append(" ---: | ---: |\n");
+    table.append(" ---: | ---: | ---: | ---: | ---: |\n");
     for (Row row : rows) {
       table.append("| ").append(row.detector()).append(" |");
       for (NabScore.Result result : row.results()) {
-        table.append(String.format(java.util.Locale.ROOT, " %.1f |", result.score()));
+        table.append(String.format(Locale.ROOT, " %.1f |", result.score()));
       }
       NabScore.Result standard = row.results().get(0);
       table
@@ -158,6 +212,14 @@ public final class SeriesEvaluation {
           .append(standard.windows())
           .append(" | ")
           .append(standard.falsePositives())
+          .append(" | ")
+          .append(String.format(Locale.ROOT, "%.1f", row.alarms().falseAlarmsPer10k()))
+          .append(" | ")
+          .append(String.format(Locale.ROOT, "%.2f", row.alarms().alarmsPerAnomaly()))
+          .append(" | ")
+          .append(row.alarms().anomaliesAlarmed())
+          .append(" / ")
+          .append(row.alarms().anomalies())
           .append(" |\n");
     }
     return table.toString();
