@@ -1,5 +1,6 @@
 package io.outageradar.tools.series;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Arrays;
@@ -15,16 +16,24 @@ import java.util.Arrays;
  * expected once it has been seen twice, and a flat or trending series is judged by its recent level
  * alone.
  *
+ * <p>The spread never collapses: it is at least what the series' errors have been over a long
+ * memory ({@link ErrorTail}: its 99th percentile, so a bursty series' usual bursts stay usual after
+ * a quiet stretch, and half its median), half the smallest step the values have taken (their
+ * resolution: whole numbers move by 1), a thousandth of the level, and for counts the Poisson
+ * spread of the level.
+ *
  * <p>What it learns from an unusual point is clipped to the edge of the normal range, so a spike
  * does not widen the spread that must detect the next one. When {@link #SHIFT_POINTS} points in a
- * row are unusual on the same side, the series has moved: the recent history restarts from them, so
- * a level shift is reported once and not for the next hundred points. The level it left is kept for
- * another {@code recentPoints} points: a series that goes back to it (a surge that ended) is judged
- * by it again at once, instead of the return looking like a second shift.
+ * row are unusual on the same side, the series has moved: the recent history restarts from them.
+ * The level it left is kept until the next shift: a series that goes back to it (a surge that
+ * ended, however long it lasted) is judged by it again at once, instead of the return looking like
+ * a second shift.
  *
- * <p>The score is {@code z / (z + zAlert)}: 0 for the expected value, 0.5 exactly at the alert
- * threshold, approaching 1 as the point becomes more unusual; comparable across series because z is
- * in units of each series' own spread.
+ * <p>One incident alarms once ({@link Episode}): only the first unusual point of an episode alerts.
+ * Its score is {@code 0.5 + 0.5 × (1 − e^{−(z − zAlert) / zAlert})}: 0.5 at the alert threshold,
+ * 0.99 at about five times it. Every other point scores below 0.5: {@code z / (z + zAlert)} when
+ * usual, half that when unusual inside an episode. Comparable across series because z is in units
+ * of each series' own spread.
  */
 public final class SeriesDetector {
   /** 1.4826 × MAD estimates the standard deviation of normally distributed errors. */
@@ -42,6 +51,9 @@ public final class SeriesDetector {
   /** Days of history before the seasonal forecast may judge. */
   static final int SEASON_MIN_DAYS = 2;
 
+  /** Errors of about a week of 5-minute points make the long memory of a series' volatility. */
+  static final int TAIL_HALF_LIFE = 2_016;
+
   private final SeriesDetectorConfig config;
   private final Window levelValues;
   private final Window levelErrors;
@@ -49,7 +61,10 @@ public final class SeriesDetector {
   private final Window seasonalErrors;
   private final Window previousLevel;
   private final Window previousResiduals;
-  private long previousKeptFor;
+  private boolean previousKept;
+  private final ErrorTail levelTail = new ErrorTail(TAIL_HALF_LIFE);
+  private final ErrorTail seasonalTail = new ErrorTail(TAIL_HALF_LIFE);
+  private final Episode episode;
   private final double[] shiftValues = new double[SHIFT_POINTS];
   private final double[] shiftResiduals = new double[SHIFT_POINTS];
   private double[][] slots;
@@ -62,6 +77,9 @@ public final class SeriesDetector {
   private int shiftSide;
   private double floor;
   private boolean counts = true;
+  private double lastValue = Double.NaN;
+  private double step = Double.POSITIVE_INFINITY;
+  private double written = 1;
 
   public SeriesDetector(SeriesDetectorConfig config) {
     this.config = config;
@@ -71,10 +89,14 @@ public final class SeriesDetector {
     this.seasonalErrors = new Window(config.recentPoints());
     this.previousLevel = new Window(config.recentPoints());
     this.previousResiduals = new Window(config.recentPoints());
+    this.episode = new Episode(config.warmupPoints(), config.recentPoints());
   }
 
   /** The verdict on one point. */
   public record Score(double forecast, double z, double score, boolean alert) {}
+
+  /** How a point compares with its forecast, before episodes are considered. */
+  private record Judgement(double forecast, double z, boolean unusual) {}
 
   /** Scores a point against what came before it, then learns from it. */
   public Score observe(Instant at, double value) {
@@ -86,52 +108,83 @@ public final class SeriesDetector {
     previous = at;
     points++;
     counts = counts && value >= 0 && value == Math.rint(value);
-    Score score = judge(at, value);
-    if (score.alert() && backToPreviousLevel(value)) {
-      score = judge(at, value);
+    Judgement judgement = judge(at, value);
+    if (judgement.unusual() && backToPreviousLevel(value)) {
+      judgement = judge(at, value);
     }
-    learn(at, value, score);
-    return score;
+    boolean alarm = episode.onset(judgement.unusual());
+    learn(at, value, judgement);
+    noteStep(value);
+    return new Score(judgement.forecast(), judgement.z(), scoreOf(judgement, alarm), alarm);
+  }
+
+  /** 0.5 and above only for the onset of an episode (see the class comment). */
+  private double scoreOf(Judgement judgement, boolean alarm) {
+    double z = judgement.z();
+    double zAlert = config.zAlert();
+    if (alarm) {
+      return 0.5 + 0.5 * (1 - Math.exp(-(z - zAlert) / zAlert));
+    }
+    double usual = z / (z + zAlert);
+    return judgement.unusual() ? usual / 2 : Math.min(usual, Math.nextDown(0.5));
   }
 
   /**
-   * Within {@code recentPoints} points of a shift, a point that fits the level the series shifted
-   * away from takes the series back to it.
+   * The series' resolution: the smallest step between two different values seen, or before any
+   * step, the finest decimal its values are written to (12.5 moves by at least 0.1, 42 by 1).
+   */
+  private void noteStep(double value) {
+    double moved = Math.abs(value - lastValue);
+    if (moved > 0 && moved < step) {
+      step = moved;
+    }
+    if (step == Double.POSITIVE_INFINITY && Double.isFinite(value)) {
+      int decimals = Math.max(0, BigDecimal.valueOf(value).stripTrailingZeros().scale());
+      written = Math.min(written, Math.pow(10, -decimals));
+    }
+    lastValue = value;
+  }
+
+  private double resolution() {
+    return step < Double.POSITIVE_INFINITY ? step : written;
+  }
+
+  /**
+   * Until the next shift, a point that fits the level the series shifted away from takes the series
+   * back to it.
    */
   private boolean backToPreviousLevel(double value) {
-    if (previousKeptFor <= 0) {
+    if (!previousKept) {
       return false;
     }
-    previousKeptFor--;
-    double z = Math.abs(value - previousLevel.median()) / spread(levelErrors);
+    double z = Math.abs(value - previousLevel.median()) / spread(levelErrors, levelTail);
     if (z >= config.zAlert()) {
       return false;
     }
     levelValues.replaceWith(previousLevel.toArray());
     seasonalResiduals.replaceWith(previousResiduals.toArray());
-    previousKeptFor = 0;
+    previousKept = false;
     return true;
   }
 
-  private Score judge(Instant at, double value) {
+  private Judgement judge(Instant at, double value) {
     if (levelValues.size() < config.warmupPoints()) {
-      return new Score(value, 0, 0, false);
+      return new Judgement(value, 0, false);
     }
     double level = levelValues.median();
-    double levelSpread = spread(levelErrors);
+    double levelSpread = spread(levelErrors, levelTail);
     double forecast = level;
     double spread = levelSpread;
     double seasonal = seasonalForecast(at);
     if (!Double.isNaN(seasonal) && seasonalErrors.size() >= config.warmupPoints()) {
-      double seasonalSpread = spread(seasonalErrors);
+      double seasonalSpread = spread(seasonalErrors, seasonalTail);
       if (seasonalSpread < levelSpread) {
         forecast = seasonal;
         spread = seasonalSpread;
       }
     }
     double z = Math.abs(value - forecast) / spread;
-    double score = z / (z + config.zAlert());
-    return new Score(forecast, z, score, z >= config.zAlert());
+    return new Judgement(forecast, z, z >= config.zAlert());
   }
 
   /**
@@ -139,7 +192,7 @@ public final class SeriesDetector {
    * mostly exactly zero (sparse counts), 1.2533 × their mean, the same estimate of a normal
    * deviation from the mean absolute error, which an occasional 1 does move.
    */
-  private double spread(Window errors) {
+  private double spread(Window errors, ErrorTail tail) {
     if (errors.size() == 0) {
       return floor;
     }
@@ -147,20 +200,25 @@ public final class SeriesDetector {
     double robust =
         Math.max(MAD_TO_SIGMA * Window.medianOfSorted(sorted), MEAN_TO_SIGMA * errors.mean());
     // heavy tails: the 95th percentile of the errors says how far normal points do stray
-    double tail = Window.quantileOfSorted(sorted, 0.95) / 1.96;
-    return Math.max(Math.max(robust, tail), floor);
+    double recentTail = Window.quantileOfSorted(sorted, 0.95) / 1.96;
+    return Math.max(Math.max(robust, recentTail), Math.max(floor, longMemory(tail)));
   }
 
-  private void learn(Instant at, double value, Score score) {
+  /** What a forecast's errors have been over the long memory: the series' own volatility. */
+  private static double longMemory(ErrorTail tail) {
+    return Math.max(tail.quantile(0.99) / 2.576, tail.quantile(0.5) * MAD_TO_SIGMA / 2);
+  }
+
+  private void learn(Instant at, double value, Judgement judgement) {
     double level = levelValues.size() == 0 ? value : levelValues.median();
     double seasonal = seasonalForecast(at);
     double base = seasonalBase(at);
-    int side = (int) Math.signum(value - score.forecast());
-    if (score.alert() && side == shiftSide) {
+    int side = (int) Math.signum(value - judgement.forecast());
+    if (judgement.unusual() && side == shiftSide) {
       shiftRun++;
     } else {
-      shiftRun = score.alert() ? 1 : 0;
-      shiftSide = score.alert() ? side : 0;
+      shiftRun = judgement.unusual() ? 1 : 0;
+      shiftSide = judgement.unusual() ? side : 0;
     }
     if (shiftRun > 0) {
       shiftValues[shiftRun - 1] = value;
@@ -171,7 +229,7 @@ public final class SeriesDetector {
       // The series has moved: judge what follows by where it is now, not where it was.
       previousLevel.replaceWith(levelValues.toArray());
       previousResiduals.replaceWith(seasonalResiduals.toArray());
-      previousKeptFor = config.recentPoints();
+      previousKept = true;
       levelValues.replaceWith(shiftValues);
       seasonalResiduals.replaceWith(shiftResiduals);
       shiftRun = 0;
@@ -179,16 +237,23 @@ public final class SeriesDetector {
       return;
     }
     double learned = value;
-    if (score.alert()) {
+    if (judgement.unusual()) {
       // an outlier teaches only the edge of the normal range
-      double edge = config.zAlert() * spread(levelErrors);
+      double edge = config.zAlert() * spread(levelErrors, levelTail);
       learned = Math.max(level - edge, Math.min(level + edge, value));
     }
     remember(at, learned);
     levelErrors.add(Math.abs(learned - level));
+    boolean warm = levelValues.size() >= config.warmupPoints();
+    if (warm) {
+      levelTail.add(learned - level);
+    }
     levelValues.add(learned);
     if (!Double.isNaN(seasonal)) {
       seasonalErrors.add(Math.abs(learned - seasonal));
+      if (warm) {
+        seasonalTail.add(learned - seasonal);
+      }
     }
     if (!Double.isNaN(base)) {
       seasonalResiduals.add(learned - base);
@@ -198,12 +263,14 @@ public final class SeriesDetector {
 
   /**
    * A floor under the spread, so that a series that has been perfectly flat does not make its first
-   * wobble infinitely unusual: a thousandth of its typical magnitude, or a tiny constant; for a
-   * series of counts (whole, non-negative values only), the Poisson spread of its level.
+   * wobble infinitely unusual: a thousandth of its typical magnitude, half its resolution, or a
+   * tiny constant; for a series of counts (whole, non-negative values only), the Poisson spread of
+   * its level.
    */
   private void updateFloor() {
     double level = levelValues.median();
     floor = Math.max(1e-9, Math.abs(level) * 1e-3);
+    floor = Math.max(floor, resolution() / 2);
     if (counts) {
       // counts vary by about the square root of their level, and by at least one
       floor = Math.max(floor, Math.sqrt(Math.max(1.0, level)));

@@ -121,4 +121,81 @@ class SeriesDetectorTest {
     SplittableRandom b = new SplittableRandom(9);
     assertThat(run(1_000, i -> a.nextGaussian())).isEqualTo(run(1_000, i -> b.nextGaussian()));
   }
+
+  @Test
+  void aPlateauLastingHundredsOfPointsAlarmsOnceAndItsEndIsNoSecondAlarm() {
+    SplittableRandom random = new SplittableRandom(11);
+    List<SeriesDetector.Score> scores =
+        run(2_000, i -> 50 + random.nextGaussian() * 2 + (i >= 1_000 && i < 1_300 ? 20 : 0));
+
+    assertThat(alerts(scores)).containsExactly(1_000);
+    assertThat(scores.subList(1_001, 2_000))
+        .as("every point of the plateau and after it scores below an alarm")
+        .allSatisfy(score -> assertThat(score.score()).isLessThan(0.5));
+  }
+
+  @Test
+  void aBurstySeriesKeepsItsUsualBurstsUsualAfterAQuietStretch() {
+    SplittableRandom random = new SplittableRandom(12);
+    int[] burstLeft = {0};
+    double[] burst = {1};
+    List<SeriesDetector.Score> scores =
+        run(
+            6_000,
+            i -> {
+              if (burstLeft[0] > 0) {
+                burstLeft[0]--;
+              } else if (random.nextInt(100) == 0) {
+                burstLeft[0] = 1 + random.nextInt(10);
+                burst[0] = 1.5 + random.nextDouble() * 2.5;
+              } else {
+                burst[0] = 1;
+              }
+              return poisson(random, 12 * burst[0]);
+            });
+
+    // ~60 bursts of 1.5-4 times the usual rate: the series' normal, not 60 incidents
+    assertThat(alerts(scores).size()).isLessThanOrEqualTo(3);
+  }
+
+  @Test
+  void aValueFlatForDaysThenNoisyAlarmsAtMostOnceWhenTheNoiseStarts() {
+    SplittableRandom random = new SplittableRandom(13);
+    List<SeriesDetector.Score> scores =
+        run(3_000, i -> i < 1_000 ? 42 : 42 + random.nextGaussian() * 2);
+
+    assertThat(alerts(scores)).hasSizeLessThanOrEqualTo(1);
+    assertThat(scores.stream().filter(s -> s.score() >= 0.99).count()).isLessThanOrEqualTo(1);
+  }
+
+  @Test
+  void aGaugeThatMovesInStepsOfItsResolutionIsNotAlarmingAtEachStep() {
+    SplittableRandom random = new SplittableRandom(14);
+    // a percentage read to one decimal, moving by 0.1 now and then
+    List<SeriesDetector.Score> scores =
+        run(3_000, i -> 12.5 + (random.nextInt(20) == 0 ? 0.1 : 0) + (i == 2_500 ? 5 : 0));
+
+    assertThat(alerts(scores)).containsExactly(2_500);
+  }
+
+  @Test
+  void onOrdinaryNoiseAnAlarmIsRareAndANearCertainScoreAbsent() {
+    SplittableRandom random = new SplittableRandom(15);
+    List<SeriesDetector.Score> scores = run(20_000, i -> 100 + random.nextGaussian() * 10);
+
+    long alarms = scores.stream().filter(s -> s.score() >= 0.5).count();
+    assertThat(alarms).as("fewer than 0.2 %% of points").isLessThan(40);
+    assertThat(scores).noneSatisfy(s -> assertThat(s.score()).isGreaterThanOrEqualTo(0.99));
+  }
+
+  private static int poisson(SplittableRandom random, double mean) {
+    double limit = Math.exp(-mean);
+    double product = random.nextDouble();
+    int count = 0;
+    while (product > limit) {
+      product *= random.nextDouble();
+      count++;
+    }
+    return count;
+  }
 }
