@@ -21,7 +21,7 @@ import picocli.CommandLine.Spec;
     versionProvider = Version.class,
     header = "Score the series detectors on labelled series, as the anomaly benchmark does.",
     description = {
-      "Generates labelled series (noise, trend, daily and weekly seasonality, sparse and busy counts, heavy tails, a random walk; with spikes, dips, level shifts and pattern changes) and the scenario report series, runs every detector over them and scores each with anomaly windows, earliest detection rewarded and false positives penalised (standard, low-FP and low-FN profiles, threshold chosen per profile). Writes the table with the machine to --out (bench/results)."
+      "Runs every detector over four corpora and scores each as the anomaly benchmark does (anomaly windows, earliest detection rewarded, false positives penalised; standard, low-FP and low-FN profiles, threshold chosen per profile), with the false alarms per 10,000 normal points and the alarms per anomaly at the detectors' own alarm (score 0.5). The corpora: generated series of every shape and kind (tuned on), a held-back part drawn from other seeds, real public series vendored with their sources (labels ours), and report-shaped counts. Writes the tables with the machine to --out (bench/results)."
     })
 public final class EvaluateCommand implements Callable<Integer> {
 

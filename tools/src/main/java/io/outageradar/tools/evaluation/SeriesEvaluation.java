@@ -78,6 +78,13 @@ public final class SeriesEvaluation {
                 + ", run only to report.",
             heldBack(seed)),
         new Corpus(
+            "Real series (vendored; labels ours)",
+            "U.S. unemployment per industry, monthly 2000-2010, labelled at the onset of the 2008-09"
+                + " recession (NBER's peak, 2007-12), and Seattle's daily weather 2012-2015 with no"
+                + " label (every alarm is false): public U.S. Government data from vega-datasets"
+                + " 3.2.1, see tools/src/main/resources/series/real/README.md.",
+            RealSeries.all()),
+        new Corpus(
             "Report-shaped counts",
             "Count series with no anomaly (sparse, busy, bursty, small whole numbers, a quiet week"
                 + " of reports) and the week with a report surge: whether a detector floods on"
