@@ -15,6 +15,13 @@ public final class PlacementProgress {
   static final class Of {
     private final String byServiceTopic;
     int held;
+
+    /**
+     * Source partitions not heard from yet: what they hold may still be on its way through the
+     * by-service topic, however caught up that topic looks.
+     */
+    int unheard;
+
     long processedInput = InputLag.NOTHING_PROCESSED;
     long processedByService = InputLag.NOTHING_PROCESSED;
 
@@ -38,14 +45,15 @@ public final class PlacementProgress {
   }
 
   /**
-   * Whether the placement of {@code inputTopic} in task {@code partition} holds nothing back and
-   * has processed everything the broker holds of its input and by-service partitions. Asked on the
-   * task's stream thread.
+   * Whether the placement of {@code inputTopic} in task {@code partition} holds nothing back, has
+   * heard from every source partition, and has processed everything the broker holds of its input
+   * and by-service partitions. Asked on the task's stream thread.
    */
   public boolean drained(String inputTopic, int partition) {
     Of progress = placements.get(key(inputTopic, partition));
     return progress != null
         && progress.held == 0
+        && progress.unheard == 0
         && lag.caughtUp(inputTopic, partition, progress.processedInput)
         && lag.caughtUp(progress.byServiceTopic, partition, progress.processedByService);
   }

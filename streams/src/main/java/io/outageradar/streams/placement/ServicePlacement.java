@@ -93,7 +93,7 @@ final class ServicePlacement<V> implements Processor<String, V, String, V> {
     this.ownIdle = false;
     this.sentTime = SourceMerge.NONE;
     restore();
-    progress.held = merge.held();
+    noteProgress();
     this.wallAtLastRecord = context.currentSystemTimeMs();
     if (spec.stage().servicePartitions() > 1) {
       context.schedule(TICK, PunctuationType.WALL_CLOCK_TIME, this::tick);
@@ -216,7 +216,16 @@ final class ServicePlacement<V> implements Processor<String, V, String, V> {
           queue.delete(held.value().storeKey());
           context.forward(held.value().record(), spec.orderedChild());
         });
+    noteProgress();
+  }
+
+  /**
+   * What detection in this task asks of the placement. A source not heard from counts only when
+   * there are other partitions: with one, every record is in place.
+   */
+  private void noteProgress() {
     progress.held = merge.held();
+    progress.unheard = spec.stage().servicePartitions() > 1 ? merge.unheard() : 0;
   }
 
   /** Tells the other tasks how far this partition has come, or that it is idle. */

@@ -81,6 +81,17 @@ final class SourceMerge<V> {
     return held;
   }
 
+  /** Sources that have neither promised anything nor said they are idle. */
+  int unheard() {
+    int unheard = 0;
+    for (int source : sources) {
+      if (!idle.contains(source) && !promised.containsKey(source)) {
+        unheard++;
+      }
+    }
+    return unheard;
+  }
+
   /** Hands over, in merge order, every record no source can still come before. */
   void release(Consumer<Held<V>> next) {
     Held<V> head;
