@@ -93,6 +93,7 @@ final class ServicePlacement<V> implements Processor<String, V, String, V> {
     this.ownIdle = false;
     this.sentTime = SourceMerge.NONE;
     restore();
+    progress.unheard = spec.stage().servicePartitions() > 1 ? merge.unheard() : 0;
     noteProgress();
     this.wallAtLastRecord = context.currentSystemTimeMs();
     if (spec.stage().servicePartitions() > 1) {
@@ -220,12 +221,16 @@ final class ServicePlacement<V> implements Processor<String, V, String, V> {
   }
 
   /**
-   * What detection in this task asks of the placement. A source not heard from counts only when
-   * there are other partitions: with one, every record is in place.
+   * What detection in this task asks of the placement. Sources not heard from are counted at {@link
+   * #init} (only when there are other partitions: with one, every record is in place) and then only
+   * until all have spoken — a source heard from stays heard from, a promise is never taken back —
+   * so that a record costs no count.
    */
   private void noteProgress() {
     progress.held = merge.held();
-    progress.unheard = spec.stage().servicePartitions() > 1 ? merge.unheard() : 0;
+    if (progress.unheard > 0) {
+      progress.unheard = merge.unheard();
+    }
   }
 
   /** Tells the other tasks how far this partition has come, or that it is idle. */
