@@ -218,7 +218,8 @@ public final class GeneratedSeries {
     };
   }
 
-  private static int poisson(SplittableRandom random, double mean) {
+  /** A Poisson draw of {@code mean} (none below 0): counts as they come, for tests too. */
+  public static int poisson(SplittableRandom random, double mean) {
     double limit = Math.exp(-Math.max(0, mean));
     double product = random.nextDouble();
     int count = 0;

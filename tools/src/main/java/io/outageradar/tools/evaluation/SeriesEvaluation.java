@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
 
@@ -62,15 +63,16 @@ public final class SeriesEvaluation {
    * the report detector judges (no outage, and one report surge).
    */
   public static List<Corpus> corpora(long seed) {
+    List<LabelledSeries> tuned = corpus(seed);
     List<LabelledSeries> counts =
-        corpus(seed).stream()
+        tuned.stream()
             .filter(s -> s.name().startsWith("reports-") || COUNT_SERIES.contains(s.name()))
             .toList();
     return List.of(
         new Corpus(
             "Generated corpus (tuned on)",
             "Generated series of every shape and kind, and the scenario report series.",
-            corpus(seed)),
+            tuned),
         new Corpus(
             "Held back (not tuned on)",
             "The same kinds of generated series drawn from seed + "
@@ -92,9 +94,8 @@ public final class SeriesEvaluation {
             counts));
   }
 
-  private static final java.util.Set<String> COUNT_SERIES =
-      java.util.Set.of(
-          "sparse_counts-none", "busy_counts-none", "bursty_counts-none", "small_integers-none");
+  private static final Set<String> COUNT_SERIES =
+      Set.of("sparse_counts-none", "busy_counts-none", "bursty_counts-none", "small_integers-none");
 
   /** The held-back part: the same kinds of generated series from other seeds, never tuned on. */
   public static List<LabelledSeries> heldBack(long seed) {

@@ -95,8 +95,11 @@ public final class SeriesDetector {
   /** The verdict on one point. */
   public record Score(double forecast, double z, double score, boolean alert) {}
 
-  /** How a point compares with its forecast, before episodes are considered. */
-  private record Judgement(double forecast, double z, boolean unusual) {}
+  /**
+   * How a point compares with its forecast, before episodes are considered, and the spread of the
+   * level forecast at that moment (what an outlier is clipped to).
+   */
+  private record Judgement(double forecast, double z, boolean unusual, double levelSpread) {}
 
   /** Scores a point against what came before it, then learns from it. */
   public Score observe(Instant at, double value) {
@@ -169,7 +172,7 @@ public final class SeriesDetector {
 
   private Judgement judge(Instant at, double value) {
     if (levelValues.size() < config.warmupPoints()) {
-      return new Judgement(value, 0, false);
+      return new Judgement(value, 0, false, Double.NaN);
     }
     double level = levelValues.median();
     double levelSpread = spread(levelErrors, levelTail);
@@ -184,7 +187,7 @@ public final class SeriesDetector {
       }
     }
     double z = Math.abs(value - forecast) / spread;
-    return new Judgement(forecast, z, z >= config.zAlert());
+    return new Judgement(forecast, z, z >= config.zAlert(), levelSpread);
   }
 
   /**
@@ -239,7 +242,7 @@ public final class SeriesDetector {
     double learned = value;
     if (judgement.unusual()) {
       // an outlier teaches only the edge of the normal range
-      double edge = config.zAlert() * spread(levelErrors, levelTail);
+      double edge = config.zAlert() * judgement.levelSpread();
       learned = Math.max(level - edge, Math.min(level + edge, value));
     }
     remember(at, learned);

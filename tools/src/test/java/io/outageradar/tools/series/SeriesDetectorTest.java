@@ -2,6 +2,7 @@ package io.outageradar.tools.series;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.outageradar.tools.evaluation.GeneratedSeries;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -151,7 +152,7 @@ class SeriesDetectorTest {
               } else {
                 burst[0] = 1;
               }
-              return poisson(random, 12 * burst[0]);
+              return GeneratedSeries.poisson(random, 12 * burst[0]);
             });
 
     // ~60 bursts of 1.5-4 times the usual rate: the series' normal, not 60 incidents
@@ -186,16 +187,5 @@ class SeriesDetectorTest {
     long alarms = scores.stream().filter(s -> s.score() >= 0.5).count();
     assertThat(alarms).as("fewer than 0.2 %% of points").isLessThan(40);
     assertThat(scores).noneSatisfy(s -> assertThat(s.score()).isGreaterThanOrEqualTo(0.99));
-  }
-
-  private static int poisson(SplittableRandom random, double mean) {
-    double limit = Math.exp(-mean);
-    double product = random.nextDouble();
-    int count = 0;
-    while (product > limit) {
-      product *= random.nextDouble();
-      count++;
-    }
-    return count;
   }
 }
