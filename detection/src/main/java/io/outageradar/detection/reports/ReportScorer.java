@@ -11,6 +11,12 @@ public final class ReportScorer {
   /** MAD × 1.4826 estimates the standard deviation of normally distributed data. */
   private static final double MAD_TO_SIGMA = 1.4826;
 
+  /**
+   * The highest score of a minute that is not anomalous (warming up, too few reporters, an ordinary
+   * burst): a score of 0.5 or more means the minute alarmed, whatever reads it.
+   */
+  static final double NOT_ANOMALOUS_CEILING = 0.49;
+
   /** Samples below which a series has no baseline at all. */
   static final int EARLIEST_SAMPLES = 5;
 
@@ -22,7 +28,12 @@ public final class ReportScorer {
 
   /** The verdict on a count, given the slot's samples. */
   public record Score(
-      double median, double mad, double z, double score, boolean anomalous, boolean warmingUp) {}
+      double median, double mad, double z, double score, boolean anomalous, boolean warmingUp) {
+    /** The verdict on a minute judged not anomalous after all: scored below the alarm. */
+    public Score notAnomalous() {
+      return new Score(median, mad, z, Math.min(score, NOT_ANOMALOUS_CEILING), false, warmingUp);
+    }
+  }
 
   /**
    * Scores against the slot's own samples once it has enough of them, otherwise against the pooled
@@ -52,16 +63,17 @@ public final class ReportScorer {
     boolean anomalous =
         samples.size() >= EARLIEST_SAMPLES && count >= config.minReporters() && z >= threshold;
     double score = z <= 0 ? 0 : z / (z + config.zThreshold()); // 0.5 exactly at the threshold
-    return new Score(median, mad, z, score, anomalous, warmingUp);
+    Score judged = new Score(median, mad, z, score, anomalous, warmingUp);
+    return anomalous ? judged : judged.notAnomalous();
   }
 
   /**
-   * What the baseline learns from a period: the count itself, or, when the period was anomalous (or
-   * inside a detected outage), the median instead — inpainting, so an outage's surge never becomes
-   * the normal that hides the next one.
+   * What the baseline learns from a period: the count itself, or, when the period was anomalous,
+   * the median instead — inpainting, so an outage's surge never becomes the normal that hides the
+   * next one (ordinary bursts are remembered apart, by {@link UsualBursts}).
    */
-  public static int learnedValue(long count, Score score, boolean insideOutage) {
-    return score.anomalous() || insideOutage
+  public static int learnedValue(long count, Score score) {
+    return score.anomalous()
         ? (int) Math.round(score.median())
         : (int) Math.min(count, Integer.MAX_VALUE);
   }

@@ -2,6 +2,7 @@ package io.outageradar.detection.reports;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.outageradar.avro.state.ReportBaselineState;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -78,17 +79,15 @@ class ReportScorerTest {
   @Test
   void anomalousPeriodsAreInpaintedWithTheMedian() {
     ReportScorer.Score surge = scorer.score(400, repeated(20, 40), List.of());
-    assertThat(ReportScorer.learnedValue(400, surge, false)).isEqualTo(20);
+    assertThat(ReportScorer.learnedValue(400, surge)).isEqualTo(20);
     ReportScorer.Score normal = scorer.score(23, repeated(20, 40), List.of());
-    assertThat(ReportScorer.learnedValue(23, normal, false)).isEqualTo(23);
-    assertThat(ReportScorer.learnedValue(23, normal, true))
-        .as("inside a detected outage")
-        .isEqualTo(20);
+    assertThat(ReportScorer.learnedValue(23, normal)).isEqualTo(23);
   }
 
   @Test
   void aQuietWeekWithADiurnalPatternAndNoiseNeverAlarmsAfterWarmUp() {
-    SeasonalBaseline baseline = new SeasonalBaseline(config);
+    ReportBaseline judge = new ReportBaseline(config);
+    ReportBaselineState baseline = ReportBaseline.empty();
     SplittableRandom random = new SplittableRandom(11);
     Instant monday = Instant.parse("2024-01-01T00:00:00Z");
     int alarms = 0;
@@ -102,7 +101,7 @@ class ReportScorerTest {
                     * Math.max(
                         0, Math.sin(Math.PI * (hour - 6) / 16.0)); // busy by day, quiet at night
         long count = Math.max(0, Math.round(mean + random.nextGaussian() * Math.sqrt(mean)));
-        if (baseline.observe(HourOfWeek.of(at), count, false).anomalous() && week > 0) {
+        if (judge.observe(baseline, at, count).anomalous() && week > 0) {
           alarms++;
         }
       }

@@ -6,7 +6,7 @@ import io.outageradar.avro.ScoredReport;
 import io.outageradar.avro.UserReport;
 import io.outageradar.avro.state.ReportBaselineState;
 import io.outageradar.avro.state.ReportWindowState;
-import io.outageradar.detection.reports.HourOfWeek;
+import io.outageradar.detection.reports.ReportBaseline;
 import io.outageradar.detection.reports.ReportCategories;
 import io.outageradar.detection.reports.ReportDetectionConfig;
 import io.outageradar.detection.reports.ReportScorer;
@@ -16,7 +16,6 @@ import io.outageradar.streams.windows.TumblingWindows;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.function.Consumer;
 import org.apache.kafka.streams.state.KeyValueIterator;
@@ -37,7 +36,7 @@ public final class ReportMinutes {
   /** Digits of an epoch-hour number in a reporters-seen key. */
   private static final int HOUR_WIDTH = 10;
 
-  private final ReportScorer scorer;
+  private final ReportBaseline judge;
   private final TumblingWindows<ReportWindowState> windows;
   private final KeyValueStore<String, Long> reportersSeen;
   private final KeyValueStore<String, ReportBaselineState> baselines;
@@ -49,7 +48,7 @@ public final class ReportMinutes {
       KeyValueStore<String, ReportWindowState> minutes,
       KeyValueStore<String, Long> reportersSeen,
       KeyValueStore<String, ReportBaselineState> baselines) {
-    this.scorer = new ReportScorer(config);
+    this.judge = new ReportBaseline(config);
     this.windows = new TumblingWindows<>(minutes, MINUTE, grace);
     this.reportersSeen = reportersSeen;
     this.baselines = baselines;
@@ -127,15 +126,10 @@ public final class ReportMinutes {
   private ReportWindowStats score(String key, long start, long end, ReportWindowState state) {
     ReportBaselineState baseline = baselines.get(key);
     if (baseline == null) {
-      baseline = new ReportBaselineState(new HashMap<>(), new ArrayList<>());
+      baseline = ReportBaseline.empty();
     }
-    String slotName = Integer.toString(HourOfWeek.of(Instant.ofEpochMilli(start)));
-    List<Integer> slot = baseline.getSlots().computeIfAbsent(slotName, s -> new ArrayList<>());
     ReportScorer.Score score =
-        scorer.score(state.getDistinctReporters(), slot, baseline.getPooled());
-    int learned = ReportScorer.learnedValue(state.getDistinctReporters(), score, false);
-    scorer.learn(slot, learned);
-    scorer.learn(baseline.getPooled(), learned);
+        judge.observe(baseline, Instant.ofEpochMilli(start), state.getDistinctReporters());
     baselines.put(key, baseline);
 
     ServiceRegion serviceRegion = ServiceRegion.parse(key);

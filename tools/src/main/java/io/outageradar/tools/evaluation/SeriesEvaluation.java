@@ -1,9 +1,9 @@
 package io.outageradar.tools.evaluation;
 
 import io.outageradar.avro.UserReport;
-import io.outageradar.detection.reports.HourOfWeek;
+import io.outageradar.avro.state.ReportBaselineState;
+import io.outageradar.detection.reports.ReportBaseline;
 import io.outageradar.detection.reports.ReportDetectionConfig;
-import io.outageradar.detection.reports.SeasonalBaseline;
 import io.outageradar.simulation.QuietWeekScenario;
 import io.outageradar.tools.series.SeriesDetector;
 import io.outageradar.tools.series.SeriesDetectorConfig;
@@ -55,8 +55,11 @@ public final class SeriesEvaluation {
     return corpus;
   }
 
-  /** A named corpus and what it is. */
-  public record Corpus(String name, String about, List<LabelledSeries> series) {}
+  /**
+   * A named corpus and what it is; {@code perSeries} when the false alarms of each series matter
+   * too (a flood on one series hides in a corpus-wide rate).
+   */
+  public record Corpus(String name, String about, List<LabelledSeries> series, boolean perSeries) {}
 
   /**
    * What {@code evaluate} reports on: the tuning corpus, the held-back part, and the count series
@@ -72,26 +75,30 @@ public final class SeriesEvaluation {
         new Corpus(
             "Generated corpus (tuned on)",
             "Generated series of every shape and kind, and the scenario report series.",
-            tuned),
+            tuned,
+            false),
         new Corpus(
             "Held back (not tuned on)",
             "The same kinds of generated series drawn from seed + "
                 + HELD_BACK_SEED_OFFSET
                 + ", run only to report.",
-            heldBack(seed)),
+            heldBack(seed),
+            false),
         new Corpus(
             "Real series (vendored; labels ours)",
             "U.S. unemployment per industry, monthly 2000-2010, labelled at the onset of the 2008-09"
                 + " recession (NBER's peak, 2007-12), and Seattle's daily weather 2012-2015 with no"
                 + " label (every alarm is false): public U.S. Government data from vega-datasets"
                 + " 3.2.1, see tools/src/main/resources/series/real/README.md.",
-            RealSeries.all()),
+            RealSeries.all(),
+            false),
         new Corpus(
             "Report-shaped counts",
             "Count series with no anomaly (sparse, busy, bursty, small whole numbers, a quiet week"
                 + " of reports) and the week with a report surge: whether a detector floods on"
                 + " bursty counts without an outage.",
-            counts));
+            counts,
+            true));
   }
 
   private static final Set<String> COUNT_SERIES =
@@ -133,11 +140,12 @@ public final class SeriesEvaluation {
    * The report-count detector of the pipeline, on the series rounded to whole, non-negative counts.
    */
   static double[] reportDetector(LabelledSeries series) {
-    SeasonalBaseline baseline = new SeasonalBaseline(ReportDetectionConfig.defaults());
+    ReportBaseline judge = new ReportBaseline(ReportDetectionConfig.defaults());
+    ReportBaselineState baseline = ReportBaseline.empty();
     double[] scores = new double[series.values().length];
     for (int i = 0; i < scores.length; i++) {
       long count = Math.max(0, Math.round(series.values()[i]));
-      scores[i] = baseline.observe(HourOfWeek.of(series.times()[i]), count, false).score();
+      scores[i] = judge.observe(baseline, series.times()[i], count).score();
     }
     return scores;
   }
@@ -192,6 +200,33 @@ public final class SeriesEvaluation {
     return List.of(
         new LabelledSeries("reports-quiet-week", times, quiet, new int[0]),
         new LabelledSeries("reports-surge", times, surge, new int[] {at}));
+  }
+
+  /**
+   * Each series' alarms as a Markdown table: one row per series, per detector its false alarms per
+   * 10,000 normal points and, where the series has an anomaly, its alarms per anomaly.
+   */
+  public static String perSeriesMarkdown(List<LabelledSeries> corpus, List<Detector> detectors) {
+    StringBuilder table = new StringBuilder("| series |");
+    detectors.forEach(detector -> table.append(' ').append(detector.name()).append(" |"));
+    table.append("\n| --- |").append(" ---: |".repeat(detectors.size())).append('\n');
+    for (LabelledSeries series : corpus) {
+      table.append("| ").append(series.name()).append(" |");
+      for (Detector detector : detectors) {
+        AlarmCounts alarms =
+            AlarmCounts.of(
+                List.of(
+                    new NabScore.Scored(
+                        series.values().length, series.labels(), detector.scores().apply(series))));
+        table.append(String.format(Locale.ROOT, " %.1f", alarms.falseAlarmsPer10k()));
+        if (alarms.anomalies() > 0) {
+          table.append(String.format(Locale.ROOT, "; %.2f per anomaly", alarms.alarmsPerAnomaly()));
+        }
+        table.append(" |");
+      }
+      table.append('\n');
+    }
+    return table.toString();
   }
 
   /** The results as a Markdown table: one row per detector, one column per profile. */

@@ -11,7 +11,6 @@ import io.outageradar.simulation.Scenarios;
 import io.outageradar.tools.BusinessOutcome;
 import io.outageradar.tools.Outcome;
 import io.outageradar.tools.backtest.Backtest;
-import io.outageradar.tools.backtest.GoldenOutcome;
 import io.outageradar.tools.demo.Demo;
 import io.outageradar.topics.InputPartitioning;
 import java.io.IOException;
@@ -28,10 +27,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Every named scenario through the live pipeline on the embedded broker at full speed, against the
- * backtest of the same events: the same outages, pages and final impact per region; and the
- * backtest's outages and pages as committed ({@link GoldenOutcome}). Also inputs published as other
- * clients publish them — Kafka's default partitioner (murmur2 of the whole key: kafkajs, Connect, a
- * REST proxy) or round robin: the same outcome as with our own partitioner.
+ * backtest of the same events: the same outages, pages and final impact per region (the backtest's
+ * own are held to the committed ones by {@code ScenarioOutcomesTest}). Also inputs published as
+ * other clients publish them — Kafka's default partitioner (murmur2 of the whole key: kafkajs,
+ * Connect, a REST proxy) or round robin: the same outcome as with our own partitioner.
  */
 class LiveEqualsBacktestIT {
   /**
@@ -45,7 +44,6 @@ class LiveEqualsBacktestIT {
       strings = {"fb-2021-10-04", "quiet-week", "regional-isp", "flapping-agent", "report-flood"})
   void theLivePipelineFindsWhatTheBacktestFinds(String scenario) throws IOException {
     Outcome backtest = liveEqualsBacktest(scenario, InputPartitioning.SERVICE);
-    GoldenOutcome.assertMatches(scenario, backtest);
     for (BusinessOutcome business : backtest.businesses()) {
       Map<String, List<NoticeAction>> perOutage = new TreeMap<>();
       business
