@@ -23,8 +23,6 @@ public final class UsualBursts {
    */
   static final int LONGEST_BURST_MINUTES = 15;
 
-  static final double HEIGHT_MARGIN = 1.5;
-
   /** Bursts remembered per series, the most recent. */
   static final int REMEMBERED = 16;
 
@@ -32,9 +30,9 @@ public final class UsualBursts {
 
   /**
    * Follows the run of raised minutes with one more minute and says whether it is ordinary: raised,
-   * yet no higher and no longer than this series' usual bursts. A burst seen once is not yet usual:
-   * the usual height and length are the second highest and second longest remembered, so one odd
-   * burst does not hide the next outage of its size.
+   * yet no higher than the highest remembered burst and, so far, no longer than the longest. One
+   * odd burst can make the next surge of its size wait at most that burst's length (≤ {@link
+   * #LONGEST_BURST_MINUTES}): a delay, never a miss.
    */
   public static boolean ordinary(ReportBaselineState state, boolean raised, double z) {
     RaisedEpisode episode = state.getEpisode();
@@ -48,9 +46,7 @@ public final class UsualBursts {
       episode.setPeakZ(Math.max(episode.getPeakZ(), z));
       List<UsualBurst> bursts = state.getBursts();
       return !bursts.isEmpty()
-          && z
-              <= HEIGHT_MARGIN
-                  * bursts.stream().mapToDouble(UsualBurst::getPeakZ).max().orElseThrow()
+          && z <= bursts.stream().mapToDouble(UsualBurst::getPeakZ).max().orElseThrow()
           && episode.getMinutes()
               <= bursts.stream().mapToInt(UsualBurst::getMinutes).max().orElseThrow();
     }
@@ -72,19 +68,5 @@ public final class UsualBursts {
     while (bursts.size() > REMEMBERED) {
       bursts.remove(0);
     }
-  }
-
-  private static double secondHighest(double[] values) {
-    double highest = Double.NEGATIVE_INFINITY;
-    double second = Double.NEGATIVE_INFINITY;
-    for (double value : values) {
-      if (value > highest) {
-        second = highest;
-        highest = value;
-      } else if (value > second) {
-        second = value;
-      }
-    }
-    return second;
   }
 }
