@@ -72,8 +72,6 @@ final class ServicePlacement<V> implements Processor<String, V, String, V> {
   private long sentTime = SourceMerge.NONE;
   private boolean ownIdle;
   private long wallAtLastRecord;
-  private long wallAtLastProcessed;
-  private boolean uncommitted;
   private PlacementProgress.Of progress;
   private final String[] promiseKeys;
 
@@ -98,8 +96,6 @@ final class ServicePlacement<V> implements Processor<String, V, String, V> {
     progress.unheard = spec.stage().servicePartitions() > 1 ? merge.unheard() : 0;
     noteProgress();
     this.wallAtLastRecord = context.currentSystemTimeMs();
-    this.wallAtLastProcessed = wallAtLastRecord;
-    this.uncommitted = false;
     if (spec.stage().servicePartitions() > 1) {
       context.schedule(TICK, PunctuationType.WALL_CLOCK_TIME, this::tick);
     }
@@ -133,8 +129,6 @@ final class ServicePlacement<V> implements Processor<String, V, String, V> {
   @Override
   public void process(Record<String, V> record) {
     RecordMetadata from = context.recordMetadata().orElseThrow();
-    uncommitted = true;
-    wallAtLastProcessed = context.currentSystemTimeMs();
     if (from.topic().equals(spec.byServiceTopic())) {
       progress.processedByService = from.offset();
       fromOtherPartition(record);
@@ -252,23 +246,6 @@ final class ServicePlacement<V> implements Processor<String, V, String, V> {
       }
     }
     release();
-    commitOnceQuiet(wallNow);
-  }
-
-  /**
-   * A task that has processed everything of this input and heard nothing for {@code idleAfter} asks
-   * for a commit now rather than at the next interval (10 s under at-least-once): whoever watches
-   * the committed offsets — the demo waiting for the end of a replay, an operator's lag alert —
-   * sees it caught up at once, and a restart after a quiet spell reprocesses nothing. While records
-   * keep coming the interval alone decides, so a busy pipeline commits no more often.
-   */
-  private void commitOnceQuiet(long wallNow) {
-    if (uncommitted
-        && wallNow - wallAtLastProcessed >= spec.stage().idleAfter().toMillis()
-        && spec.stage().progress().drained(spec.inputTopic(), own)) {
-      context.commit();
-      uncommitted = false;
-    }
   }
 
   private void sendMarker(String kind, long time) {

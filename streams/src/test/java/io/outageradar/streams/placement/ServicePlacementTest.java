@@ -89,40 +89,6 @@ class ServicePlacementTest {
     assertThat(progress.drained("in", 0)).isTrue();
   }
 
-  /**
-   * Under at-least-once offsets are committed every 10 s; a task that has gone quiet with
-   * everything processed asks for its commit at once (whoever watches the committed offsets sees it
-   * caught up), and only then: not while records come, not again with nothing new.
-   */
-  @Test
-  void aDrainedTaskAsksForACommitOnceItHasBeenQuiet() {
-    context.setCurrentSystemTimeMs(0);
-    placement.init(context);
-    context.setCurrentSystemTimeMs(5_000);
-    tick(context);
-    assertThat(context.committed()).as("nothing processed, nothing to commit").isFalse();
-
-    Headers headers = new RecordHeaders();
-    headers.add(ServicePlacement.SOURCE, "1".getBytes(StandardCharsets.US_ASCII));
-    headers.add(ServicePlacement.IDLE, "1000".getBytes(StandardCharsets.US_ASCII));
-    context.setRecordMetadata("by-service", 0, 0);
-    placement.process(new Record<>(null, null, 1_000, headers));
-    assertThat(progress.drained("in", 0)).isTrue();
-
-    context.setCurrentSystemTimeMs(5_500);
-    tick(context);
-    assertThat(context.committed()).as("drained, but quiet for only half a second").isFalse();
-
-    context.setCurrentSystemTimeMs(6_000);
-    tick(context);
-    assertThat(context.committed()).as("quiet for idleAfter").isTrue();
-
-    context.resetCommit();
-    context.setCurrentSystemTimeMs(9_000);
-    tick(context);
-    assertThat(context.committed()).as("nothing new since").isFalse();
-  }
-
   private static void tick(MockProcessorContext<String, String> context) {
     List<CapturedPunctuator> scheduled = context.scheduledPunctuators();
     scheduled.get(scheduled.size() - 1).getPunctuator().punctuate(context.currentSystemTimeMs());
