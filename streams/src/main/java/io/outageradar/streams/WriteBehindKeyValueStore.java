@@ -93,9 +93,8 @@ public final class WriteBehindKeyValueStore<K, V>
       return value.value;
     }
     V below = wrapped().get(key);
-    if (below != null) {
-      held.put(key, new Held<>(below, true));
-    }
+    // a miss is held too: a get then put of a new key (the usual first write) reads RocksDB once
+    held.put(key, new Held<>(below, below != null));
     return below;
   }
 

@@ -87,50 +87,17 @@ class WriteBehindKeyValueStoreTest {
   @Test
   void aKeyPutAndDeletedBetweenTwoCommitsNeverReachesTheStoreBelow() {
     List<String> writesBelow = new ArrayList<>();
-    KeyValueStore<String, Long> counted =
-        Stores.keyValueStoreBuilder(
-                new KeyValueBytesStoreSupplier() {
-                  @Override
-                  public String name() {
-                    return "counted";
-                  }
-
-                  @Override
-                  public KeyValueStore<Bytes, byte[]> get() {
-                    return new InMemoryKeyValueStore("counted") {
-                      @Override
-                      public void put(Bytes key, byte[] value) {
-                        writesBelow.add((value == null ? "delete " : "put ") + key);
-                        super.put(key, value);
-                      }
-
-                      @Override
-                      public byte[] delete(Bytes key) {
-                        writesBelow.add("delete " + key);
-                        return super.delete(key);
-                      }
-                    };
-                  }
-
-                  @Override
-                  public String metricsScope() {
-                    return "in-memory";
-                  }
-                },
-                Serdes.String(),
-                Serdes.Long())
-            .withLoggingDisabled()
-            .withCachingDisabled()
-            .build();
+    KeyValueStore<String, Long> counted = countingStore(writesBelow);
     WriteBehindKeyValueStore<String, Long> writeBehind = new WriteBehindKeyValueStore<>(counted);
     writeBehind.init(new MockProcessorContext<>().getStateStoreContext(), writeBehind);
 
     writeBehind.put("held", 1L);
     writeBehind.put("passing", 2L);
+    writesBelow.removeIf(call -> call.startsWith("get"));
     assertThat(writeBehind.delete("passing")).isEqualTo(2L);
     writeBehind.flushCache();
 
-    assertThat(writesBelow).hasSize(1);
+    assertThat(writesBelow).singleElement().asString().startsWith("put");
     assertThat(counted.get("held")).isEqualTo(1L);
 
     assertThat(writeBehind.delete("held")).isEqualTo(1L);
@@ -165,5 +132,65 @@ class WriteBehindKeyValueStoreTest {
 
     assertThat(store.get("a")).isEqualTo(9L);
     assertThat(below.get("c")).isEqualTo(3L);
+  }
+
+  @Test
+  void aKeyFoundMissingAndThenWrittenIsLookedUpBelowOnce() {
+    List<String> callsBelow = new ArrayList<>();
+    KeyValueStore<String, Long> counted = countingStore(callsBelow);
+    WriteBehindKeyValueStore<String, Long> writeBehind = new WriteBehindKeyValueStore<>(counted);
+    writeBehind.init(new MockProcessorContext<>().getStateStoreContext(), writeBehind);
+
+    assertThat(writeBehind.get("new")).isNull();
+    writeBehind.put("new", 1L);
+    assertThat(writeBehind.get("new")).isEqualTo(1L);
+    assertThat(writeBehind.delete("new")).isEqualTo(1L);
+
+    assertThat(callsBelow).as("one lookup, and nothing to delete below").hasSize(1);
+    assertThat(callsBelow.get(0)).startsWith("get");
+  }
+
+  /** An in-memory store below that notes every get, put and delete that reaches it. */
+  private static KeyValueStore<String, Long> countingStore(List<String> calls) {
+    return Stores.keyValueStoreBuilder(
+            new KeyValueBytesStoreSupplier() {
+              @Override
+              public String name() {
+                return "counted";
+              }
+
+              @Override
+              public KeyValueStore<Bytes, byte[]> get() {
+                return new InMemoryKeyValueStore("counted") {
+                  @Override
+                  public byte[] get(Bytes key) {
+                    calls.add("get " + key);
+                    return super.get(key);
+                  }
+
+                  @Override
+                  public void put(Bytes key, byte[] value) {
+                    calls.add((value == null ? "delete " : "put ") + key);
+                    super.put(key, value);
+                  }
+
+                  @Override
+                  public byte[] delete(Bytes key) {
+                    calls.add("delete " + key);
+                    return super.delete(key);
+                  }
+                };
+              }
+
+              @Override
+              public String metricsScope() {
+                return "in-memory";
+              }
+            },
+            Serdes.String(),
+            Serdes.Long())
+        .withLoggingDisabled()
+        .withCachingDisabled()
+        .build();
   }
 }

@@ -199,9 +199,11 @@ public final class DetectionTopology {
   }
 
   private static void addDetectionStores(StreamsBuilder builder, Topics topics) {
-    // Written on every record (open windows, reporters, input clocks): held on the heap and written
-    // once per commit. The others change once per closed window and keep the Streams record cache;
-    // the lifecycle store is also read by interactive queries, which only the Streams cache allows.
+    // Written on every record (open windows, reporters, input clocks) or put and deleted within a
+    // window or two (held verdicts): held on the heap and written once per commit. The others
+    // change
+    // once per closed window and keep the Streams record cache; the lifecycle store is also read by
+    // interactive queries, which only the Streams cache allows.
     builder.addStateStore(
         WriteBehindKeyValueStore.builder(
             StoreNames.PROBE_WINDOWS, Serdes.String(), topics.stateSerde(ProbeWindowState.class)));
@@ -216,6 +218,10 @@ public final class DetectionTopology {
     builder.addStateStore(
         WriteBehindKeyValueStore.builder(
             StoreNames.DETECTION_CLOCKS, Serdes.String(), Serdes.Long()));
+    // Most held verdicts are put and deleted between two commits, and so never reach RocksDB.
+    builder.addStateStore(
+        WriteBehindKeyValueStore.builder(
+            StoreNames.LIFECYCLE_PENDING, Serdes.String(), topics.stateSerde(RegionSignal.class)));
     builder.addStateStore(
         Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(StoreNames.REPORT_BASELINE),
@@ -227,12 +233,6 @@ public final class DetectionTopology {
                 Stores.persistentKeyValueStore(StoreNames.OUTAGE_LIFECYCLE),
                 Serdes.String(),
                 topics.stateSerde(ServiceLifecycleState.class))
-            .withCachingEnabled());
-    builder.addStateStore(
-        Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(StoreNames.LIFECYCLE_PENDING),
-                Serdes.String(),
-                topics.stateSerde(RegionSignal.class))
             .withCachingEnabled());
   }
 

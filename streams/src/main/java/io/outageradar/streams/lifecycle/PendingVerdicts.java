@@ -5,13 +5,10 @@ import io.outageradar.avro.RegionWindowHealth;
 import io.outageradar.avro.ReportWindowStats;
 import io.outageradar.avro.VendorStatus;
 import io.outageradar.avro.state.RegionSignal;
+import io.outageradar.streams.KeyIndex;
 import io.outageradar.streams.SortableKeys;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.function.Consumer;
-import org.apache.kafka.streams.KeyValue;
-import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
@@ -23,22 +20,25 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * <p>Within one window end, every verdict of a service comes before any of a service whose key
  * sorts after it, whatever the names: names never hold {@code |}, so two services' keys differ
  * inside the service part (or at its end), never in a region. That keeps a service's regions of one
- * window together as one lifecycle step.
+ * window together as one lifecycle step. The held keys are walked on the heap ({@link KeyIndex}),
+ * in the store's order.
  */
 public final class PendingVerdicts {
   /** The greatest time a key can hold (its width), so "everything" is one range. */
   private static final long END_OF_TIME = 999_999_999_999_999L;
 
   private final KeyValueStore<String, RegionSignal> store;
+  private final KeyIndex held;
   private final LifecycleSteps lifecycle;
 
   /**
-   * End of the earliest held verdict, so that most records need no scan; unknown after a restart.
+   * End of the earliest held verdict, so that most records need no lookup; unknown after a restart.
    */
   private long earliest = Long.MIN_VALUE;
 
   public PendingVerdicts(KeyValueStore<String, RegionSignal> store, LifecycleSteps lifecycle) {
     this.store = store;
+    this.held = new KeyIndex(store);
     this.lifecycle = lifecycle;
   }
 
@@ -82,6 +82,7 @@ public final class PendingVerdicts {
 
   private void hold(long end, String key, RegionSignal verdict) {
     store.put(key, verdict);
+    held.added(key);
     earliest = Math.min(earliest, end);
   }
 
@@ -94,26 +95,17 @@ public final class PendingVerdicts {
     if (earliest > upTo) {
       return;
     }
-    List<KeyValue<String, RegionSignal>> ready = new ArrayList<>();
-    try (KeyValueIterator<String, RegionSignal> range =
-        store.range(key(0, "", "", ' '), key(upTo, "\uffff", "", ' '))) {
-      range.forEachRemaining(ready::add);
-    }
-    for (KeyValue<String, RegionSignal> verdict : ready) {
-      lifecycle.add(verdict.value);
-      store.delete(verdict.key);
+    for (String key : held.range(key(0, "", "", ' '), key(upTo, "\uffff", "", ' '))) {
+      lifecycle.add(store.get(key));
+      store.delete(key);
+      held.removed(key);
     }
     lifecycle.apply(changes);
-    earliest = earliestAfter(upTo);
-  }
-
-  private long earliestAfter(long upTo) {
-    try (KeyValueIterator<String, RegionSignal> rest =
-        store.range(key(upTo + 1, "", "", ' '), key(END_OF_TIME, "", "", ' '))) {
-      return rest.hasNext()
-          ? Long.parseLong(rest.next().key.substring(0, SortableKeys.MILLIS_WIDTH))
-          : Long.MAX_VALUE;
-    }
+    String next = held.firstFrom(key(upTo + 1, "", "", ' '));
+    earliest =
+        next == null
+            ? Long.MAX_VALUE
+            : Long.parseLong(next.substring(0, SortableKeys.MILLIS_WIDTH));
   }
 
   /**

@@ -1,12 +1,9 @@
 package io.outageradar.streams.windows;
 
+import io.outageradar.streams.KeyIndex;
 import io.outageradar.streams.SortableKeys;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.function.UnaryOperator;
-import org.apache.kafka.streams.KeyValue;
-import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
@@ -17,9 +14,9 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * window holds is a function of the input records alone, whatever the speed, lag or restarts), and
  * — only when the whole task has been idle — on the wall clock (see the detection processor).
  *
- * <p>Windows are keyed {@code <zero-padded window start>|<key>}, so closing everything up to a time
- * is one range scan in time order, started where the previous close ended (the store's tombstones
- * of closed windows are never walked again).
+ * <p>Windows are keyed {@code <zero-padded window start>|<key>}, so the store's key order is time
+ * order, and closing everything up to a time walks the open windows' keys in that order ({@link
+ * KeyIndex}: no range scan of the store).
  */
 public final class TumblingWindows<S> {
   /** Receives each closed window, oldest first. */
@@ -32,12 +29,14 @@ public final class TumblingWindows<S> {
   private static final long NO_TIME = Long.MIN_VALUE;
 
   private final KeyValueStore<String, S> store;
+  private final KeyIndex open;
   private final long sizeMs;
   private final long graceMs;
   private long closedBelow = NO_TIME;
 
   public TumblingWindows(KeyValueStore<String, S> store, Duration size, Duration grace) {
     this.store = store;
+    this.open = new KeyIndex(store);
     this.sizeMs = size.toMillis();
     this.graceMs = grace.toMillis();
   }
@@ -61,6 +60,7 @@ public final class TumblingWindows<S> {
   public void update(long time, String key, UnaryOperator<S> change) {
     String windowKey = windowKey(startOf(time), key);
     store.put(windowKey, change.apply(store.get(windowKey)));
+    open.added(windowKey);
   }
 
   /** Closes, oldest first, every window whose end + grace is at or before {@code time}. */
@@ -73,15 +73,11 @@ public final class TumblingWindows<S> {
     }
     long from = closedBelow == NO_TIME ? 0 : closedBelow;
     closedBelow = closable + 1;
-    List<KeyValue<String, S>> closed = new ArrayList<>();
-    try (KeyValueIterator<String, S> range =
-        store.range(windowKey(from, ""), windowKey(closable, "\uffff"))) {
-      range.forEachRemaining(closed::add);
-    }
-    for (KeyValue<String, S> window : closed) {
-      long start = Long.parseLong(window.key.substring(0, PAD));
-      onClose.closed(window.key.substring(PAD + 1), start, start + sizeMs, window.value);
-      store.delete(window.key);
+    for (String windowKey : open.range(windowKey(from, ""), windowKey(closable, "\uffff"))) {
+      long start = Long.parseLong(windowKey.substring(0, PAD));
+      onClose.closed(windowKey.substring(PAD + 1), start, start + sizeMs, store.get(windowKey));
+      store.delete(windowKey);
+      open.removed(windowKey);
     }
   }
 
