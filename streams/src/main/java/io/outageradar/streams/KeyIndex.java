@@ -55,6 +55,10 @@ public final class KeyIndex {
     return new ArrayList<>(keys().subSet(from, true, to, true));
   }
 
+  public boolean isEmpty() {
+    return keys().isEmpty();
+  }
+
   /** The first key at or after {@code from}, or {@code null}. */
   public String firstFrom(String from) {
     return keys().ceiling(from);

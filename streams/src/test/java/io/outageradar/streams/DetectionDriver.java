@@ -13,6 +13,7 @@ import io.outageradar.detection.reports.ReportDetectionConfig;
 import io.outageradar.detection.rules.Rules;
 import io.outageradar.sentiment.SentimentAnalyzer;
 import io.outageradar.streams.detection.DetectionTopology;
+import io.outageradar.streams.detection.Settling;
 import io.outageradar.streams.placement.InputPlacement;
 import io.outageradar.topics.Topic;
 import io.outageradar.topics.Topics;
@@ -35,6 +36,7 @@ public final class DetectionDriver implements AutoCloseable {
   private final DetectionConfig config;
   private final TestInputTopic<String, ProbeResult> probes;
   private final TestInputTopic<String, UserReport> reports;
+  private final Settling settling;
 
   public DetectionDriver(
       Topics topics,
@@ -43,12 +45,7 @@ public final class DetectionDriver implements AutoCloseable {
       ReportDetectionConfig reportConfig,
       AlertConfig alerts,
       RevenueTable revenue) {
-    this(
-        topics,
-        stateDir,
-        config,
-        topology(topics, config, reportConfig, alerts, revenue, InputLag.NONE),
-        null);
+    this(topics, stateDir, config, reportConfig, alerts, revenue, InputLag.NONE, null);
   }
 
   public DetectionDriver(Topics topics, Path stateDir) {
@@ -70,23 +67,28 @@ public final class DetectionDriver implements AutoCloseable {
         topics,
         stateDir,
         DetectionConfig.defaults(),
-        topology(
-            topics,
-            DetectionConfig.defaults(),
-            ReportDetectionConfig.defaults(),
-            AlertConfig.defaults(),
-            RevenueTable.parse(""),
-            lag),
+        ReportDetectionConfig.defaults(),
+        AlertConfig.defaults(),
+        RevenueTable.parse(""),
+        lag,
         wallClock);
   }
 
   private DetectionDriver(
-      Topics topics, Path stateDir, DetectionConfig config, Topology topology, Instant wallClock) {
+      Topics topics,
+      Path stateDir,
+      DetectionConfig config,
+      ReportDetectionConfig reportConfig,
+      AlertConfig alerts,
+      RevenueTable revenue,
+      InputLag lag,
+      Instant wallClock) {
     this.topics = topics;
     this.config = config;
+    this.settling = new Settling();
     this.driver =
         new TopologyTestDriver(
-            topology,
+            topology(topics, config, reportConfig, alerts, revenue, lag, settling),
             StreamsProperties.of(
                 "detection-test", "dummy:9092", topics.deadLetters.name(), stateDir, false),
             wallClock); // null: the system clock's time
@@ -100,7 +102,7 @@ public final class DetectionDriver implements AutoCloseable {
       ReportDetectionConfig reportConfig,
       AlertConfig alerts,
       RevenueTable revenue) {
-    return topology(topics, config, reportConfig, alerts, revenue, InputLag.NONE);
+    return topology(topics, config, reportConfig, alerts, revenue, InputLag.NONE, new Settling());
   }
 
   private static Topology topology(
@@ -109,14 +111,16 @@ public final class DetectionDriver implements AutoCloseable {
       ReportDetectionConfig reportConfig,
       AlertConfig alerts,
       RevenueTable revenue,
-      InputLag lag) {
+      InputLag lag,
+      Settling settling) {
     return DetectionTopology.build(
         new DetectionTopology.Settings(
             new Rules(config, reportConfig, alerts, revenue),
             SentimentAnalyzer.standard(),
             topics,
             lag,
-            InputPlacement.Partitions.SINGLE));
+            InputPlacement.Partitions.SINGLE,
+            settling));
   }
 
   /** The total of a metric over the driver's tasks (e.g. {@code late-probes-dropped-total}). */
@@ -125,6 +129,11 @@ public final class DetectionDriver implements AutoCloseable {
         .filter(e -> e.getKey().name().equals(name))
         .mapToDouble(e -> ((Number) e.getValue().metricValue()).doubleValue())
         .sum();
+  }
+
+  /** Whether the one detection task said, at its last idle check, that it had judged everything. */
+  public boolean judgedEverything() {
+    return settling.everyTaskJudgedEverything(1);
   }
 
   public void probe(ProbeResult probe) {

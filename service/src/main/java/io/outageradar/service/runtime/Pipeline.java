@@ -18,6 +18,7 @@ import io.outageradar.streams.DeadLetteringDeserializationHandler;
 import io.outageradar.streams.StoreNames;
 import io.outageradar.streams.StreamsProperties;
 import io.outageradar.streams.detection.DetectionTopology;
+import io.outageradar.streams.detection.Settling;
 import io.outageradar.streams.placement.InputPlacement;
 import io.outageradar.topics.KafkaClients;
 import io.outageradar.topics.TopicCreator;
@@ -180,12 +181,17 @@ public final class Pipeline implements AutoCloseable {
    */
   private final CompletableFuture<String> fatal = new CompletableFuture<>();
 
+  private final Settling settling = new Settling();
+  private int detectionTasks;
+
   private Pipeline() {}
 
   /** Creates missing topics, starts the pipeline's application and waits until it is RUNNING. */
   public static Pipeline start(Settings settings, Duration startupTimeout) {
     TopicCreator.ensure(settings.kafka(), settings.topics().all(), settings.replicationFactor());
     InputPlacement.Partitions partitions = partitions(settings);
+    Pipeline pipeline = new Pipeline();
+    pipeline.detectionTasks = partitions.byService();
     Topology topology =
         DetectionTopology.build(
             new DetectionTopology.Settings(
@@ -193,7 +199,8 @@ public final class Pipeline implements AutoCloseable {
                 SentimentAnalyzer.standard(),
                 settings.topics(),
                 ConsumedInputs.lag(),
-                partitions));
+                partitions,
+                pipeline.settling));
     Properties own =
         StreamsProperties.of(
             settings.applicationId(),
@@ -211,7 +218,6 @@ public final class Pipeline implements AutoCloseable {
     }
     // kafka.* and streams.* go to Kafka Streams, which hands them to its own clients
     Properties props = settings.kafka().properties(KafkaClients.Kind.STREAMS, own);
-    Pipeline pipeline = new Pipeline();
     CountDownLatch running = new CountDownLatch(1);
     AtomicBoolean failed = new AtomicBoolean();
     try {
@@ -336,6 +342,16 @@ public final class Pipeline implements AutoCloseable {
     } catch (InvalidStateStoreException e) {
       return OptionalLong.empty();
     }
+  }
+
+  /**
+   * Whether every detection task of this instance has judged everything it was given: its inputs
+   * processed to their end and quiet, every window closed, no verdict held back ({@link Settling}).
+   * For a single instance replaying a history (the demo); what follows the verdicts is one or two
+   * internal topics further on.
+   */
+  public boolean judgedEverything() {
+    return settling.everyTaskJudgedEverything(detectionTasks);
   }
 
   /**

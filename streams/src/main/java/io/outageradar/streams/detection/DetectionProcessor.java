@@ -83,7 +83,11 @@ final class DetectionProcessor
 
   /** The input topics, and how to tell whether the task has processed all of them. */
   record Inputs(
-      String probeTopic, String reportTopic, String vendorTopic, PlacementProgress placed) {}
+      String probeTopic,
+      String reportTopic,
+      String vendorTopic,
+      PlacementProgress placed,
+      Settling settling) {}
 
   private final Inputs inputs;
 
@@ -295,6 +299,10 @@ final class DetectionProcessor
     // status pages speak rarely: their silence is idleness once everything they sent is processed
     vendorClock.followWallClockIfIdle(wallNow, vendorsDrained, jump, jumpCeiling);
     release();
+    inputs
+        .settling()
+        .note(
+            partition, taskIdle && probes.allClosed() && reports.allClosed() && pending.isEmpty());
   }
 
   /**

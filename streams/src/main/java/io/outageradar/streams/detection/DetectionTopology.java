@@ -67,7 +67,8 @@ public final class DetectionTopology {
       SentimentAnalyzer sentiment,
       Topics topics,
       InputLag inputLag,
-      InputPlacement.Partitions partitions) {}
+      InputPlacement.Partitions partitions,
+      Settling settling) {}
 
   private DetectionTopology() {}
 
@@ -152,7 +153,11 @@ public final class DetectionTopology {
                     new DetectionProcessor(
                         settings.rules(),
                         new DetectionProcessor.Inputs(
-                            probeTopic.name(), reportTopic.name(), vendorTopic.name(), progress)),
+                            probeTopic.name(),
+                            reportTopic.name(),
+                            vendorTopic.name(),
+                            progress,
+                            settings.settling())),
                 Named.as("detection"),
                 StoreNames.PROBE_WINDOWS,
                 StoreNames.REPORT_WINDOWS,

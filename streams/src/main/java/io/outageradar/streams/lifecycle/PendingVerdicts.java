@@ -108,6 +108,11 @@ public final class PendingVerdicts {
             : Long.parseLong(next.substring(0, SortableKeys.MILLIS_WIDTH));
   }
 
+  /** Whether no verdict is held back. */
+  public boolean isEmpty() {
+    return held.isEmpty();
+  }
+
   /**
    * The stored key, and so the order of application. Part of the pending store's format: never
    * changed. Any character in the signal's place: ' ' sorts before both signals, for range bounds.

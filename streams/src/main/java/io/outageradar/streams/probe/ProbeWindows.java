@@ -41,6 +41,11 @@ public final class ProbeWindows {
     return true;
   }
 
+  /** Whether no probe window is open. */
+  public boolean allClosed() {
+    return windows.allClosed();
+  }
+
   /** Judges, oldest first, every window that ends at least the grace before {@code time}. */
   public void closeUpTo(long time, Consumer<RegionWindowHealth> verdicts) {
     windows.closeUpTo(

@@ -83,6 +83,11 @@ public final class ReportMinutes {
     return true;
   }
 
+  /** Whether no minute is open. */
+  public boolean allClosed() {
+    return windows.allClosed();
+  }
+
   /**
    * Scores, oldest first, every minute that ends at least the grace before {@code time}, and
    * forgets the reporters of hours that can no longer get a report — also when no new report comes

@@ -81,6 +81,11 @@ public final class TumblingWindows<S> {
     }
   }
 
+  /** Whether no window is open. */
+  public boolean allClosed() {
+    return open.isEmpty();
+  }
+
   /** Zero-padded so that the string order of keys is the time order of windows. */
   static String windowKey(long start, String key) {
     return SortableKeys.padded(start, PAD) + '|' + key;

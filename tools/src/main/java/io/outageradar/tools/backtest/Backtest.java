@@ -18,6 +18,7 @@ import io.outageradar.simulation.ScenarioEvents;
 import io.outageradar.streams.InputLag;
 import io.outageradar.streams.StreamsProperties;
 import io.outageradar.streams.detection.DetectionTopology;
+import io.outageradar.streams.detection.Settling;
 import io.outageradar.streams.placement.InputPlacement;
 import io.outageradar.tools.BusinessOutcome;
 import io.outageradar.tools.Outcome;
@@ -91,7 +92,8 @@ public final class Backtest {
             SentimentAnalyzer.standard(),
             topics,
             InputLag.NONE,
-            InputPlacement.Partitions.SINGLE);
+            InputPlacement.Partitions.SINGLE,
+            new Settling());
     try (TopologyTestDriver driver =
         new TopologyTestDriver(
             DetectionTopology.build(settings),
