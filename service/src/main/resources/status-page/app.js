@@ -130,14 +130,20 @@ function route() {
 }
 
 let pending = null;
+let queued = false;
 let rendering = Promise.resolve();
 
-// Changes come in bursts (every region of a global outage at once): one redraw per burst.
+// Changes come in bursts (every region of a global outage at once): one redraw per burst, and at
+// most one waiting behind the one being drawn, however slow drawing is.
 function refreshSoon() {
-  if (pending) return;
+  if (pending || queued) return;
   pending = setTimeout(() => {
     pending = null;
-    rendering = rendering.then(render);
+    queued = true;
+    rendering = rendering.then(() => {
+      queued = false;
+      return render();
+    });
   }, 250);
 }
 
@@ -162,6 +168,8 @@ function listen() {
   };
   events.addEventListener("outage", heard);
   events.addEventListener("service", heard);
+  // new windows and report texts, at most every few seconds: redraw, but they are not "changes"
+  events.addEventListener("data", refreshSoon);
   events.onopen = () => { live.textContent = "Live"; };
   // the browser reconnects by itself, sending Last-Event-ID, after a drop or a restart
   events.onerror = () => { live.textContent = "Reconnecting…"; };

@@ -18,6 +18,10 @@ import java.util.concurrent.TimeUnit;
  * of its change (epoch ms); a page that reconnects sends the last one it saw as {@code
  * Last-Event-ID} and first gets every outage changed at or after it (the page applies them
  * idempotently), so nothing is missed while it was away — on this instance or on another one.
+ *
+ * <p>Windows, report minutes and report texts come by the thousand in a replay: they are told as
+ * one {@code data} event at most every {@link #DATA_EVERY}, the last change included, and without
+ * an id, so that a page that reconnects still resumes from the last outage change it saw.
  */
 public final class EventStream {
   /** Browsers reconnect after this long. */
@@ -25,6 +29,9 @@ public final class EventStream {
 
   /** A comment this often keeps proxies from closing a quiet stream and finds dead clients. */
   private static final Duration KEEP_ALIVE = Duration.ofSeconds(15);
+
+  /** At most one {@code data} event this often. */
+  static final Duration DATA_EVERY = Duration.ofSeconds(2);
 
   /** A client further behind than this many changes is too slow: it is dropped and reconnects. */
   private static final int CLIENT_BACKLOG = 10_000;
@@ -74,14 +81,31 @@ public final class EventStream {
       for (StatusView.Change change : missed) {
         send(out, change);
       }
+      // none told yet: what changed between the page's first fetch and this connection counts
+      long dataTold = -1;
+      long lastWrite = System.nanoTime();
+      long nextCheck = lastWrite + DATA_EVERY.toNanos();
       while (true) {
-        StatusView.Change change = queue.poll(KEEP_ALIVE.toMillis(), TimeUnit.MILLISECONDS);
-        if (change == null) {
-          write(out, ": keep-alive\n\n");
-        } else if (change.data() == null) {
+        StatusView.Change change =
+            queue.poll(Math.max(1, nextCheck - System.nanoTime()), TimeUnit.NANOSECONDS);
+        if (change != null && change.data() == null) {
           return;
-        } else {
+        }
+        if (change != null) {
           send(out, change);
+          lastWrite = System.nanoTime();
+        }
+        if (System.nanoTime() - nextCheck >= 0) {
+          nextCheck = System.nanoTime() + DATA_EVERY.toNanos();
+          long data = view.dataVersion();
+          if (data != dataTold) {
+            dataTold = data;
+            write(out, "event: data\ndata: {}\n\n");
+            lastWrite = System.nanoTime();
+          } else if (System.nanoTime() - lastWrite >= KEEP_ALIVE.toNanos()) {
+            write(out, ": keep-alive\n\n");
+            lastWrite = System.nanoTime();
+          }
         }
       }
     } catch (InterruptedException e) {

@@ -65,6 +65,12 @@ public final class StatusView {
   private final Clock clock;
   private Instant now = Instant.EPOCH;
 
+  /**
+   * Counts applied records other than outage changes (windows, report minutes, report texts): they
+   * change what a page shows but are far too many to be events of their own.
+   */
+  private volatile long dataVersion;
+
   /** {@code publicMode} leaves revenue and losses out of every answer. */
   public StatusView(RevenueTable revenue, boolean publicMode) {
     this(revenue, publicMode, Clock.systemUTC());
@@ -111,6 +117,7 @@ public final class StatusView {
       return apply(outage);
     }
     Change change = null;
+    dataVersion++; // written under the view's lock only
     if (record instanceof RegionWindowHealth window) {
       change = newService(window.getService(), window.getWindowEnd());
       services.get(window.getService()).add(window);
@@ -169,6 +176,11 @@ public final class StatusView {
             .removeIf(o -> o.getResolvedAt() != null && o.getResolvedAt().isBefore(oldest));
       }
     }
+  }
+
+  /** Grows whenever a window, report minute or report text is applied. */
+  public long dataVersion() {
+    return dataVersion;
   }
 
   /** Changes with an id at or after {@code id}, oldest first: what a reconnecting page missed. */

@@ -276,7 +276,7 @@ class StatusViewTest {
     return outage;
   }
 
-  private static RegionWindowHealth window(
+  static RegionWindowHealth window(
       String service, String region, Instant end, HealthStatus status) {
     boolean down = status == HealthStatus.DOWN;
     return RegionWindowHealth.newBuilder()
