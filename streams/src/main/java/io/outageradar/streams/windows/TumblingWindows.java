@@ -59,8 +59,11 @@ public final class TumblingWindows<S> {
    */
   public void update(long time, String key, UnaryOperator<S> change) {
     String windowKey = windowKey(startOf(time), key);
-    store.put(windowKey, change.apply(store.get(windowKey)));
-    open.added(windowKey);
+    S current = store.get(windowKey);
+    store.put(windowKey, change.apply(current));
+    if (current == null) {
+      open.added(windowKey); // a key the store has is in the index already
+    }
   }
 
   /** Closes, oldest first, every window whose end + grace is at or before {@code time}. */
