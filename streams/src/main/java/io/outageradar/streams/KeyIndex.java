@@ -55,6 +55,7 @@ public final class KeyIndex {
     return new ArrayList<>(keys().subSet(from, true, to, true));
   }
 
+  /** Whether the store holds no key. */
   public boolean isEmpty() {
     return keys().isEmpty();
   }

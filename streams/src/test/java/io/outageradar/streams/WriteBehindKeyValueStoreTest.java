@@ -28,9 +28,7 @@ class WriteBehindKeyValueStoreTest {
             .withLoggingDisabled()
             .withCachingDisabled()
             .build();
-    store = new WriteBehindKeyValueStore<>(below);
-    MockProcessorContext<Object, Object> context = new MockProcessorContext<>();
-    store.init(context.getStateStoreContext(), store);
+    store = writtenBehind(below);
   }
 
   @Test
@@ -88,8 +86,7 @@ class WriteBehindKeyValueStoreTest {
   void aKeyPutAndDeletedBetweenTwoCommitsNeverReachesTheStoreBelow() {
     List<String> writesBelow = new ArrayList<>();
     KeyValueStore<String, Long> counted = countingStore(writesBelow);
-    WriteBehindKeyValueStore<String, Long> writeBehind = new WriteBehindKeyValueStore<>(counted);
-    writeBehind.init(new MockProcessorContext<>().getStateStoreContext(), writeBehind);
+    WriteBehindKeyValueStore<String, Long> writeBehind = writtenBehind(counted);
 
     writeBehind.put("held", 1L);
     writeBehind.put("passing", 2L);
@@ -138,8 +135,7 @@ class WriteBehindKeyValueStoreTest {
   void aKeyFoundMissingAndThenWrittenIsLookedUpBelowOnce() {
     List<String> callsBelow = new ArrayList<>();
     KeyValueStore<String, Long> counted = countingStore(callsBelow);
-    WriteBehindKeyValueStore<String, Long> writeBehind = new WriteBehindKeyValueStore<>(counted);
-    writeBehind.init(new MockProcessorContext<>().getStateStoreContext(), writeBehind);
+    WriteBehindKeyValueStore<String, Long> writeBehind = writtenBehind(counted);
 
     assertThat(writeBehind.get("new")).isNull();
     writeBehind.put("new", 1L);
@@ -148,6 +144,14 @@ class WriteBehindKeyValueStoreTest {
 
     assertThat(callsBelow).as("one lookup, and nothing to delete below").hasSize(1);
     assertThat(callsBelow.get(0)).startsWith("get");
+  }
+
+  /** {@code below} written behind, initialised as Kafka Streams would. */
+  private static WriteBehindKeyValueStore<String, Long> writtenBehind(
+      KeyValueStore<String, Long> below) {
+    WriteBehindKeyValueStore<String, Long> store = new WriteBehindKeyValueStore<>(below);
+    store.init(new MockProcessorContext<>().getStateStoreContext(), store);
+    return store;
   }
 
   /** An in-memory store below that notes every get, put and delete that reaches it. */

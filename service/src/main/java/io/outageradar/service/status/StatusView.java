@@ -117,7 +117,6 @@ public final class StatusView {
       return apply(outage);
     }
     Change change = null;
-    dataVersion++; // written under the view's lock only
     if (record instanceof RegionWindowHealth window) {
       change = newService(window.getService(), window.getWindowEnd());
       services.get(window.getService()).add(window);
@@ -129,7 +128,10 @@ public final class StatusView {
     } else if (record instanceof ScoredReport report) {
       service(report.getReport().getService()).add(report);
       reach(report.getReport().getService(), report.getReport().getReportedAt());
+    } else {
+      return null; // not a record the view shows
     }
+    dataVersion++; // written under the view's lock only
     return change;
   }
 
