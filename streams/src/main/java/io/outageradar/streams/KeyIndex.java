@@ -14,10 +14,10 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * remove them.
  *
  * <p>Why: a range scan of a cached or written-behind store first writes everything held on the heap
- * to RocksDB and its changelog, then merges two iterators — per window boundary, that was a sixth
- * of the stream thread in the demo (JFR), and it wrote every open window once per boundary instead
- * of once per commit. With the keys at hand, the owner reads each due key with a point lookup,
- * which the heap answers.
+ * to the store below and its changelog, then merges two iterators — per window boundary, that was a
+ * sixth of the stream thread in the demo (JFR), and it wrote every open window once per boundary
+ * instead of once per commit. With the keys at hand, the owner reads each due key with a point
+ * lookup, which the heap answers.
  *
  * <p>The index is read from the store on first use, so it is the store's state after any restore:
  * Kafka Streams initialises a task's processors again (and so makes a new index) whenever it
@@ -25,8 +25,9 @@ import org.apache.kafka.streams.state.KeyValueStore;
  */
 public final class KeyIndex {
   /**
-   * The order of the keys' UTF-8 bytes — RocksDB's and so a range scan's — which differs from
-   * {@link String#compareTo} for characters outside the Basic Multilingual Plane.
+   * The order of the keys' UTF-8 bytes — the stores' (RocksDB or in memory) and so a range scan's —
+   * which differs from {@link String#compareTo} for characters outside the Basic Multilingual
+   * Plane.
    */
   public static final Comparator<String> STORE_ORDER = KeyIndex::compareCodePoints;
 

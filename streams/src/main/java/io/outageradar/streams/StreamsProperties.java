@@ -43,14 +43,12 @@ public final class StreamsProperties {
     // input placement's waiting records among them, which under a backlog are most records — so
     // commit less often; a crash reprocesses at most this much.
     props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, exactlyOnce ? 1000 : 10_000);
-    // The window stores are cached: a key updated by thousands of probes within a commit interval
-    // is
-    // written to RocksDB and its changelog once per commit, not once per probe.
+    // The cached stores (baselines, lifecycles, what follows detection): a key updated many times
+    // within a commit interval is written to RocksDB and its changelog once per commit.
     props.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 32L * 1024 * 1024);
     // Short waits: a task that drained one input waits for its next fetch, and a consumer has one
     // fetch in flight per broker, which the broker may hold for fetch.max.wait.ms when it only
-    // asked
-    // for caught-up partitions; the stream thread also blocks up to poll.ms in each poll.
+    // asked for caught-up partitions; the stream thread also blocks up to poll.ms in each poll.
     props.put(StreamsConfig.consumerPrefix(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG), 20);
     props.put(StreamsConfig.POLL_MS_CONFIG, 10L);
     // Never hold a task back to wait for its other input: detection keeps a clock per input, so the

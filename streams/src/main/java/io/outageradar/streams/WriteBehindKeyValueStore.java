@@ -20,7 +20,8 @@ import org.apache.kafka.streams.state.internals.WrappedStateStore;
 /**
  * A key-value store for state that one record after another reads, changes and writes back (an open
  * window's aggregate): the values written since the last commit stay on the heap as objects and
- * reach the store below — RocksDB and its changelog — once per commit, not once per record.
+ * reach the store below — an in-memory store and its changelog — once per commit, not once per
+ * record.
  *
  * <p>Why: with the Streams record cache every update still encodes the whole aggregate (Avro) and
  * every read decodes it again; that was most of the detection thread's time (JFR, bench at 10,000
@@ -34,6 +35,11 @@ import org.apache.kafka.streams.state.internals.WrappedStateStore;
  * change the store below without passing through here (a task recycled into a standby and back is
  * restored from the changelog underneath, with no call to this store), and a value held across that
  * would be stale state. For the stream thread only: not for interactive queries.
+ *
+ * <p>The store below is in memory, not RocksDB: under load, this state's writes and deletes were
+ * most of RocksDB's flushes and compactions, and its write stalls held the stream thread at every
+ * commit (a bench's alerts came 77 s late). What it keeps is small — open windows, the hour's
+ * reporters, held records and verdicts, all deleted when done — and is restored from the changelog.
  */
 public final class WriteBehindKeyValueStore<K, V>
     extends WrappedStateStore<KeyValueStore<K, V>, K, V> implements KeyValueStore<K, V> {
@@ -63,12 +69,12 @@ public final class WriteBehindKeyValueStore<K, V>
     super(store);
   }
 
-  /** A persistent, logged store of {@code name}, written behind. */
-  public static <K, V> StoreBuilder<KeyValueStore<K, V>> builder(
-      String name, Serde<K> keySerde, Serde<V> valueSerde) {
-    return new Builder<>(
-        Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), keySerde, valueSerde));
-  }
+  /**
+   * The changelog of an in-memory store is all a restart has: rolled and compacted hourly, it holds
+   * about the live state plus the last hour's changes, not days of windows written and deleted.
+   */
+  static final Map<String, String> CHANGELOG =
+      Map.of("segment.ms", "3600000", "delete.retention.ms", "3600000");
 
   /**
    * An in-memory, logged store of {@code name}, written behind: for state that lives a moment (most
@@ -77,7 +83,8 @@ public final class WriteBehindKeyValueStore<K, V>
   public static <K, V> StoreBuilder<KeyValueStore<K, V>> inMemoryBuilder(
       String name, Serde<K> keySerde, Serde<V> valueSerde) {
     return new Builder<>(
-        Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(name), keySerde, valueSerde));
+        Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(name), keySerde, valueSerde)
+            .withLoggingEnabled(CHANGELOG));
   }
 
   @Override
@@ -93,7 +100,7 @@ public final class WriteBehindKeyValueStore<K, V>
       return value.value;
     }
     V below = wrapped().get(key);
-    // a miss is held too: a get then put of a new key (the usual first write) reads RocksDB once
+    // a miss is held too: a get then put of a new key (the usual first write) reads below once
     held.put(key, new Held<>(below, below != null));
     return below;
   }

@@ -32,6 +32,18 @@ class WriteBehindKeyValueStoreTest {
   }
 
   @Test
+  void anInMemoryStoreKeepsAChangelogThatIsCompactedWithinTheHour() {
+    var builder =
+        WriteBehindKeyValueStore.inMemoryBuilder("windows", Serdes.String(), Serdes.Long());
+
+    assertThat(builder.loggingEnabled()).isTrue();
+    assertThat(builder.logConfig())
+        .containsEntry("segment.ms", "3600000")
+        .containsEntry("delete.retention.ms", "3600000");
+    assertThat(builder.build().persistent()).isFalse();
+  }
+
+  @Test
   void writesReachTheStoreBelowOnlyWhenStreamsFlushesBeforeACommit() {
     store.put("a", 1L);
     store.put("a", 2L);

@@ -205,27 +205,28 @@ public final class DetectionTopology {
 
   private static void addDetectionStores(StreamsBuilder builder, Topics topics) {
     // Written on every record (open windows, reporters, input clocks) or put and deleted within a
-    // window or two (held verdicts): held on the heap and written once per commit. The others
-    // change
-    // once per closed window and keep the Streams record cache; the lifecycle store is also read by
-    // interactive queries, which only the Streams cache allows.
+    // window or two (held verdicts): held on the heap, written once per commit to an in-memory
+    // store and its changelog. In RocksDB they were most of its flushes and compactions, which
+    // stalled the stream thread's writes under load. They stay small: windows and held verdicts
+    // are deleted once closed or applied, reporters once their hour is over. The others change
+    // once per closed window and keep the Streams record cache; the lifecycle store is also read
+    // by interactive queries, which only the Streams cache allows.
     builder.addStateStore(
-        WriteBehindKeyValueStore.builder(
+        WriteBehindKeyValueStore.inMemoryBuilder(
             StoreNames.PROBE_WINDOWS, Serdes.String(), topics.stateSerde(ProbeWindowState.class)));
     builder.addStateStore(
-        WriteBehindKeyValueStore.builder(
+        WriteBehindKeyValueStore.inMemoryBuilder(
             StoreNames.REPORT_WINDOWS,
             Serdes.String(),
             topics.stateSerde(ReportWindowState.class)));
     builder.addStateStore(
-        WriteBehindKeyValueStore.builder(
+        WriteBehindKeyValueStore.inMemoryBuilder(
             StoreNames.REPORTERS_SEEN, Serdes.String(), Serdes.Long()));
     builder.addStateStore(
-        WriteBehindKeyValueStore.builder(
+        WriteBehindKeyValueStore.inMemoryBuilder(
             StoreNames.DETECTION_CLOCKS, Serdes.String(), Serdes.Long()));
-    // Most held verdicts are put and deleted between two commits, and so never reach RocksDB.
     builder.addStateStore(
-        WriteBehindKeyValueStore.builder(
+        WriteBehindKeyValueStore.inMemoryBuilder(
             StoreNames.LIFECYCLE_PENDING, Serdes.String(), topics.stateSerde(RegionSignal.class)));
     builder.addStateStore(
         Stores.keyValueStoreBuilder(

@@ -58,12 +58,14 @@ public final class InputPlacement {
       BiFunction<String, V, V> validate,
       Stage stage) {
     // records wait here a moment for the other partitions (longer while catching up): on the heap,
-    // and only those still waiting at a commit reach the changelog
+    // and only those still waiting at a commit reach the changelog; what each source promised is a
+    // few numbers, written on every record
     builder.addStateStore(
         WriteBehindKeyValueStore.inMemoryBuilder(
             stage.queueStore(), Serdes.String(), input.valueSerde()));
     builder.addStateStore(
-        WriteBehindKeyValueStore.builder(stage.sourcesStore(), Serdes.String(), Serdes.Long()));
+        WriteBehindKeyValueStore.inMemoryBuilder(
+            stage.sourcesStore(), Serdes.String(), Serdes.Long()));
     KStream<String, V> arrivals =
         builder.stream(
                 input.name(),
