@@ -182,15 +182,42 @@ public final class Pipeline implements AutoCloseable {
   private final CompletableFuture<String> fatal = new CompletableFuture<>();
 
   private final Settling settling = new Settling();
+  private final Settings settings;
+  private final CountDownLatch running = new CountDownLatch(1);
+  private final AtomicBoolean failed = new AtomicBoolean();
   private int detectionTasks;
 
-  private Pipeline() {}
+  private Pipeline(Settings settings) {
+    this.settings = settings;
+  }
 
   /** Creates missing topics, starts the pipeline's application and waits until it is RUNNING. */
   public static Pipeline start(Settings settings, Duration startupTimeout) {
+    Pipeline pipeline = launch(settings, false);
+    pipeline.awaitRunning(startupTimeout);
+    return pipeline;
+  }
+
+  /**
+   * As {@link #start}, but nothing is processed until {@link #resume}, and it returns at once:
+   * meanwhile the application joins its group and creates its tasks. For a history still being
+   * written to the inputs (the demo): a pause in the writing must not look to detection like inputs
+   * gone idle, and starting is seconds that need not wait for the writing.
+   */
+  public static Pipeline startPaused(Settings settings) {
+    return launch(settings, true);
+  }
+
+  /** Starts processing after {@link #startPaused}, and waits until the pipeline is RUNNING. */
+  public void resume(Duration startupTimeout) {
+    app.resume();
+    awaitRunning(startupTimeout);
+  }
+
+  private static Pipeline launch(Settings settings, boolean paused) {
     TopicCreator.ensure(settings.kafka(), settings.topics().all(), settings.replicationFactor());
     InputPlacement.Partitions partitions = partitions(settings);
-    Pipeline pipeline = new Pipeline();
+    Pipeline pipeline = new Pipeline(settings);
     pipeline.detectionTasks = partitions.byService();
     Topology topology =
         DetectionTopology.build(
@@ -218,17 +245,15 @@ public final class Pipeline implements AutoCloseable {
     }
     // kafka.* and streams.* go to Kafka Streams, which hands them to its own clients
     Properties props = settings.kafka().properties(KafkaClients.Kind.STREAMS, own);
-    CountDownLatch running = new CountDownLatch(1);
-    AtomicBoolean failed = new AtomicBoolean();
     try {
       pipeline.app = new KafkaStreams(topology, props, ConsumedInputs.clientSupplier());
       pipeline.app.setStateListener(
           (newState, oldState) -> {
             if (newState == KafkaStreams.State.ERROR) {
-              failed.set(true);
+              pipeline.failed.set(true);
             }
             if (newState == KafkaStreams.State.RUNNING || newState == KafkaStreams.State.ERROR) {
-              running.countDown();
+              pipeline.running.countDown();
             }
           });
       pipeline.app.setUncaughtExceptionHandler(
@@ -245,7 +270,21 @@ public final class Pipeline implements AutoCloseable {
             LOG.error("stream thread of {} died; replacing it", settings.applicationId(), error);
             return StreamThreadExceptionResponse.REPLACE_THREAD;
           });
+      if (paused) {
+        // paused tasks are not restored, so the application reaches RUNNING only once resumed
+        pipeline.app.pause();
+      }
       pipeline.app.start();
+      return pipeline;
+    } catch (RuntimeException e) {
+      pipeline.close();
+      throw e;
+    }
+  }
+
+  /** Waits until the application is RUNNING, then starts the status page and query API if asked. */
+  private void awaitRunning(Duration startupTimeout) {
+    try {
       if (!running.await(startupTimeout.toMillis(), TimeUnit.MILLISECONDS)) {
         throw new IllegalStateException(
             settings.applicationId() + " not RUNNING within " + startupTimeout.toSeconds() + " s");
@@ -254,30 +293,28 @@ public final class Pipeline implements AutoCloseable {
         throw new IllegalStateException(
             settings.applicationId()
                 + " failed during start-up"
-                + (pipeline.fatal.isDone() ? ": " + pipeline.fatal.join() : ""));
+                + (fatal.isDone() ? ": " + fatal.join() : ""));
       }
       if (settings.queryServer() != null) {
         StatusView view = new StatusView(settings.rules().revenue(), settings.statusPublic());
-        pipeline.statusFeed = StatusFeed.start(settings.kafka(), settings.topics(), view);
+        statusFeed = StatusFeed.start(settings.kafka(), settings.topics(), view);
         // the customers' notices and the businesses' own pages: every instance reads every
         // business's profile, key, impact and history
-        pipeline.businesses =
+        businesses =
             new BusinessDirectory(
                     settings.kafka(), settings.topics().businesses, settings.topics().outages)
                 .withImpacts(settings.topics().businessImpact)
                 .withKeys(settings.topics().businessKeys)
                 .withHistory(settings.topics().businessNotices, settings.topics().reportHealth)
                 .start();
-        pipeline.queryServer =
-            QueryServer.start(pipeline.app, settings.queryServer(), view, pipeline.businesses);
+        queryServer = QueryServer.start(app, settings.queryServer(), view, businesses);
       }
-      return pipeline;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      pipeline.close();
+      close();
       throw new IllegalStateException("interrupted while starting", e);
     } catch (RuntimeException e) {
-      pipeline.close();
+      close();
       throw e;
     }
   }

@@ -182,8 +182,8 @@ public final class Demo {
 
   /**
    * The detection rules of the demo: the defaults, but inputs count as idle after 2 s — the replay
-   * is on the broker before the pipeline starts, so the only silence is its end, and the last
-   * windows may close soon after. The outcome is the same.
+   * is on the broker before the pipeline processes anything, so the only silence is its end, and
+   * the last windows may close soon after. The outcome is the same.
    */
   public static DetectionConfig detection() {
     return DetectionConfig.builder().idleAdvanceAfter(Duration.ofSeconds(2)).build();
@@ -226,26 +226,38 @@ public final class Demo {
               Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
         TopicCreator.ensure(admin, topics.all(), (short) 1);
       }
-      // The whole replay is on the broker before the pipeline starts: a replay paused mid-way (a
-      // slow
+      // The pipeline starts (joins its group, opens its stores) while the replay is written, but
+      // processes nothing until all of it is on the broker: a replay paused mid-way (a slow
       // producer on a busy machine) would look to the pipeline like inputs gone idle.
-      progress.accept("embedded Kafka up after " + secondsSince(began) + " s; replaying " + name);
-      long replayed =
-          ScenarioPublisher.publish(
-              name, events, topics, kafka.bootstrapServers(), 0, partitioning);
+      progress.accept(
+          "embedded Kafka up after "
+              + secondsSince(began)
+              + " s; replaying "
+              + name
+              + " while the pipeline starts");
+      Pipeline started = Pipeline.startPaused(settings);
+      long replayed;
+      try {
+        replayed =
+            ScenarioPublisher.publish(
+                name, events, topics, kafka.bootstrapServers(), 0, partitioning);
+        BusinessPublisher.publish(
+            KafkaClients.plain(kafka.bootstrapServers()), topics.businesses, businesses);
+        beforePipeline.accept(registry);
+      } catch (RuntimeException e) {
+        started.close();
+        throw e;
+      }
       progress.accept(
           String.format(
-              "%,d events on the broker after %s s; starting the pipeline",
+              "%,d events on the broker after %s s; the pipeline reads them",
               replayed, secondsSince(began)));
-      BusinessPublisher.publish(
-          KafkaClients.plain(kafka.bootstrapServers()), topics.businesses, businesses);
-      beforePipeline.accept(registry);
-      // RUNNING may wait on the registry (a test takes it down here): the whole timeout, not a
-      // fixed minute
-      try (Pipeline pipeline =
-              Pipeline.start(settings, timeout.minus(Duration.between(began, Instant.now())));
+      try (Pipeline pipeline = started;
           OutputCollector outputs = new OutputCollector(kafka.bootstrapServers(), topics);
           ConsumerLag lag = new ConsumerLag(kafka.bootstrapServers())) {
+        // RUNNING may wait on the registry (a test takes it down here): the whole timeout, not a
+        // fixed minute
+        pipeline.resume(timeout.minus(Duration.between(began, Instant.now())));
         if (serve != null) {
           progress.accept(
               "status page at http://localhost:"
@@ -253,7 +265,10 @@ public final class Demo {
                   + "/ (live while the pipeline reads)");
         }
         Duration left = timeout.minus(Duration.between(began, Instant.now()));
-        List<String> inputs = topics.pipelineInputs();
+        // the replay's own topics: the by-service topics also carry the pipeline's markers
+        List<String> inputs =
+            List.of(
+                topics.probeResults.name(), topics.userReports.name(), topics.vendorStatus.name());
         Duration quiet = detection.idleAdvanceAfter().plus(QUIET_MARGIN);
         boolean[] judged = {false};
         Instant[] nextReport = {Instant.now().plus(PROGRESS_EVERY)};
