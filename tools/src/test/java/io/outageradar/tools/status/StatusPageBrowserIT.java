@@ -123,23 +123,34 @@ class StatusPageBrowserIT {
                     .isEqualTo(String.join(", ", REGIONS));
               }
             });
-    for (String region : REGIONS) {
-      assertThat(
-              page.findElement(By.cssSelector("#map path[data-region='" + region + "']"))
-                  .getDomAttribute("data-state"))
-          .as("the map colours " + region)
-          .isEqualTo("outage");
-    }
-    assertThat(
-            page.findElement(By.cssSelector("#map path[data-region='FR']"))
-                .getDomAttribute("data-state"))
-        .as("a region nobody reported stays operational")
-        .isEqualTo("operational");
-    assertThat(page.findElement(By.id("main")).getText())
-        .as("the operator's page shows the loss so far")
-        .contains("Estimated loss")
-        .contains("BRL");
-    assertEveryOpenOutageReachableByKeyboard(page);
+    // the page keeps redrawing as closed windows arrive: an element found a moment ago may be
+    // gone, so each look is taken again until it holds
+    await("the map and the loss on the open page")
+        .atMost(Duration.ofMinutes(1))
+        .ignoreExceptions()
+        .untilAsserted(
+            () -> {
+              for (String region : REGIONS) {
+                assertThat(
+                        page.findElement(By.cssSelector("#map path[data-region='" + region + "']"))
+                            .getDomAttribute("data-state"))
+                    .as("the map colours " + region)
+                    .isEqualTo("outage");
+              }
+              assertThat(
+                      page.findElement(By.cssSelector("#map path[data-region='FR']"))
+                          .getDomAttribute("data-state"))
+                  .as("a region nobody reported stays operational")
+                  .isEqualTo("operational");
+              assertThat(page.findElement(By.id("main")).getText())
+                  .as("the operator's page shows the loss so far")
+                  .contains("Estimated loss")
+                  .contains("BRL");
+            });
+    await("every open outage reachable by keyboard")
+        .atMost(Duration.ofMinutes(1))
+        .ignoreExceptions()
+        .untilAsserted(() -> assertEveryOpenOutageReachableByKeyboard(page));
     screenshot(page, "status-overview.png");
 
     // a second instance joins: the stream tasks rebalance; the first page keeps its stream
