@@ -309,6 +309,13 @@ public final class Topics {
   }
 
   /**
+   * The topics producers write the pipeline's inputs to: probe results, user reports, status pages.
+   */
+  public List<String> inputs() {
+    return List.of(probeResults.name(), userReports.name(), vendorStatus.name());
+  }
+
+  /**
    * Every topic the pipeline reads its inputs from: the inputs and their by-service topics. It has
    * read everything when its lag on these is 0.
    */

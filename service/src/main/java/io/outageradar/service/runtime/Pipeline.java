@@ -332,8 +332,7 @@ public final class Pipeline implements AutoCloseable {
             topics.userReportsByService.name(),
             topics.vendorStatusByService.name());
     List<String> names = new ArrayList<>(byServiceTopics);
-    names.addAll(
-        List.of(topics.probeResults.name(), topics.userReports.name(), topics.vendorStatus.name()));
+    names.addAll(topics.inputs());
     Map<String, Integer> counts = TopicCreator.partitionCounts(settings.kafka(), names);
     int byService = counts.get(byServiceTopics.get(0));
     for (String other : byServiceTopics) {

@@ -266,9 +266,7 @@ public final class Demo {
         }
         Duration left = timeout.minus(Duration.between(began, Instant.now()));
         // the replay's own topics: the by-service topics also carry the pipeline's markers
-        List<String> inputs =
-            List.of(
-                topics.probeResults.name(), topics.userReports.name(), topics.vendorStatus.name());
+        List<String> inputs = topics.inputs();
         Duration quiet = detection.idleAdvanceAfter().plus(QUIET_MARGIN);
         boolean[] judged = {false};
         Instant[] nextReport = {Instant.now().plus(PROGRESS_EVERY)};

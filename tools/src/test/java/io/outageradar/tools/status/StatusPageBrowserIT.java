@@ -181,13 +181,13 @@ class StatusPageBrowserIT {
     ChromeDriver publicPage = browser();
     publicPage.get(url(second, "/"));
     await("the public page shows the resolved outages")
-        .atMost(JUDGED)
+        .atMost(Duration.ofMinutes(2))
         .ignoreExceptions()
         .untilAsserted(
             () ->
                 assertThat(publicPage.findElements(By.cssSelector("[data-outage]"))).isNotEmpty());
     await("once everything is read, no service is catching up with the others")
-        .atMost(JUDGED)
+        .atMost(Duration.ofMinutes(2))
         .ignoreExceptions()
         .untilAsserted(
             () -> {
@@ -206,7 +206,7 @@ class StatusPageBrowserIT {
 
     page.get(url(first, "/service/whatsapp"));
     await("the service page lists the latest reports")
-        .atMost(JUDGED)
+        .atMost(Duration.ofMinutes(1))
         .ignoreExceptions()
         .untilAsserted(
             () -> assertThat(page.findElement(By.className("texts")).getText()).contains(MARKUP));
