@@ -74,7 +74,7 @@ public final class EvaluateCommand implements Callable<Integer> {
       if (corpus.perSeries()) {
         report
             .append("\nPer series, false alarms per 10,000 normal points:\n\n")
-            .append(SeriesEvaluation.perSeriesMarkdown(series, SeriesEvaluation.detectors()));
+            .append(SeriesEvaluation.perSeriesMarkdown(series, rows));
       }
     }
     Path file = results.write("series-evaluation", ".md", report.toString());

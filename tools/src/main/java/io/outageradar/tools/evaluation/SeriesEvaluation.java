@@ -26,8 +26,12 @@ public final class SeriesEvaluation {
   /** A detector under evaluation: the anomaly score of each point of a series. */
   public record Detector(String name, Function<LabelledSeries, double[]> scores) {}
 
-  /** One detector's results, per profile, and how often it alarms. */
-  public record Row(String detector, List<NabScore.Result> results, AlarmCounts alarms) {}
+  /** One detector's results, per profile, how often it alarms, and its scores of each series. */
+  public record Row(
+      String detector,
+      List<NabScore.Result> results,
+      AlarmCounts alarms,
+      List<NabScore.Scored> perSeries) {}
 
   /**
    * Seeds of the held-back part are this far from the tuning seed: the same kinds of series, other
@@ -122,7 +126,7 @@ public final class SeriesEvaluation {
       for (NabScore.Profile profile : NabScore.PROFILES) {
         results.add(NabScore.score(scored, profile));
       }
-      rows.add(new Row(detector.name(), results, AlarmCounts.of(scored)));
+      rows.add(new Row(detector.name(), results, AlarmCounts.of(scored), scored));
     }
     return rows;
   }
@@ -203,21 +207,19 @@ public final class SeriesEvaluation {
   }
 
   /**
-   * Each series' alarms as a Markdown table: one row per series, per detector its false alarms per
-   * 10,000 normal points and, where the series has an anomaly, its alarms per anomaly.
+   * Each series' alarms as a Markdown table: one row per series of {@code corpus} (the one {@code
+   * rows} were {@link #run} on), per detector its false alarms per 10,000 normal points and, where
+   * the series has an anomaly, its alarms per anomaly. Reads the scores {@code rows} kept: scoring
+   * a corpus again took as long as the evaluation itself.
    */
-  public static String perSeriesMarkdown(List<LabelledSeries> corpus, List<Detector> detectors) {
+  public static String perSeriesMarkdown(List<LabelledSeries> corpus, List<Row> rows) {
     StringBuilder table = new StringBuilder("| series |");
-    detectors.forEach(detector -> table.append(' ').append(detector.name()).append(" |"));
-    table.append("\n| --- |").append(" ---: |".repeat(detectors.size())).append('\n');
-    for (LabelledSeries series : corpus) {
-      table.append("| ").append(series.name()).append(" |");
-      for (Detector detector : detectors) {
-        AlarmCounts alarms =
-            AlarmCounts.of(
-                List.of(
-                    new NabScore.Scored(
-                        series.values().length, series.labels(), detector.scores().apply(series))));
+    rows.forEach(row -> table.append(' ').append(row.detector()).append(" |"));
+    table.append("\n| --- |").append(" ---: |".repeat(rows.size())).append('\n');
+    for (int i = 0; i < corpus.size(); i++) {
+      table.append("| ").append(corpus.get(i).name()).append(" |");
+      for (Row row : rows) {
+        AlarmCounts alarms = AlarmCounts.of(List.of(row.perSeries().get(i)));
         table.append(String.format(Locale.ROOT, " %.1f", alarms.falseAlarmsPer10k()));
         if (alarms.anomalies() > 0) {
           table.append(String.format(Locale.ROOT, "; %.2f per anomaly", alarms.alarmsPerAnomaly()));

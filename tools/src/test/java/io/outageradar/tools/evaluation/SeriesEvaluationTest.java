@@ -2,8 +2,11 @@ package io.outageradar.tools.evaluation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
@@ -36,5 +39,59 @@ class SeriesEvaluationTest {
     assertThat(alarms.falseAlarmsPer10k())
         .as("a tenth of the naive baseline's at most")
         .isLessThan(rows.get("rolling z-score (100 points)").alarms().falseAlarmsPer10k() / 10);
+  }
+
+  @Test
+  void theTablePerSeriesShowsEachSeriesItsOwnAlarmsFromTheScoresTheRunKept() {
+    List<LabelledSeries> corpus =
+        List.of(series("quiet", new int[0]), series("surge", new int[] {600}));
+    AtomicInteger scorings = new AtomicInteger();
+    SeriesEvaluation.Detector never =
+        new SeriesEvaluation.Detector(
+            "never",
+            s -> {
+              scorings.incrementAndGet();
+              return new double[s.values().length];
+            });
+    SeriesEvaluation.Detector late =
+        new SeriesEvaluation.Detector(
+            "alarms at 900",
+            s -> {
+              scorings.incrementAndGet();
+              double[] scores = new double[s.values().length];
+              scores[900] = 1;
+              return scores;
+            });
+
+    List<SeriesEvaluation.Row> rows = SeriesEvaluation.run(corpus, List.of(never, late));
+    String table = SeriesEvaluation.perSeriesMarkdown(corpus, rows);
+
+    assertThat(scorings).as("each series scored once per detector").hasValue(4);
+    assertThat(table.lines())
+        .containsExactly(
+            "| series | never | alarms at 900 |",
+            "| --- | ---: | ---: |",
+            "| quiet | 0.0 | " + falseAlarms(corpus.get(0)) + " |",
+            "| surge | 0.0; 0.00 per anomaly | "
+                + falseAlarms(corpus.get(1))
+                + "; 0.00 per anomaly |");
+  }
+
+  private static LabelledSeries series(String name, int[] labels) {
+    Instant[] times = new Instant[1000];
+    for (int i = 0; i < times.length; i++) {
+      times[i] = Instant.ofEpochSecond(60L * i);
+    }
+    return new LabelledSeries(name, times, new double[times.length], labels);
+  }
+
+  /** What the late detector's one alarm counts for in {@code series}, as the table prints it. */
+  private static String falseAlarms(LabelledSeries series) {
+    double[] scores = new double[series.values().length];
+    scores[900] = 1;
+    AlarmCounts counts =
+        AlarmCounts.of(List.of(new NabScore.Scored(scores.length, series.labels(), scores)));
+    assertThat(counts.falseAlarms()).isEqualTo(1);
+    return String.format(Locale.ROOT, "%.1f", counts.falseAlarmsPer10k());
   }
 }
