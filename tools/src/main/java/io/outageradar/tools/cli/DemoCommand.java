@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.Consumer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -79,24 +80,21 @@ public final class DemoCommand implements Callable<Integer> {
     if (publicMode && serve == null) {
       throw new ParameterException(spec.commandLine(), "--public needs --serve PORT");
     }
-    Demo.Serve serving =
-        serve == null ? null : new Demo.Serve(serve, publicMode, this::printAndServeUntilStopped);
-    Outcome result;
+    Demo.Serve serving = serve == null ? null : new Demo.Serve(serve, publicMode);
+    // the summary as soon as the outcome is final; the broker and the pipeline close after it
+    Consumer<Outcome> whenJudged = serve == null ? this::print : this::printAndServeUntilStopped;
     if (events == null) {
-      result = Demo.run(seed, timeout, this::progress, serving, businesses.businesses());
+      Demo.run(seed, timeout, this::progress, serving, businesses.businesses(), whenJudged);
     } else {
       EventsFile file = BacktestCommand.readEvents(events, spec.commandLine().getErr(), "demo");
-      result =
-          Demo.run(
-              file.name(),
-              file.events(),
-              timeout,
-              this::progress,
-              serving,
-              businesses.businesses());
-    }
-    if (serving == null) {
-      print(result);
+      Demo.run(
+          file.name(),
+          file.events(),
+          timeout,
+          this::progress,
+          serving,
+          businesses.businesses(),
+          whenJudged);
     }
     return 0;
   }

@@ -68,29 +68,30 @@ public final class Demo {
 
   /**
    * Serve the status page and the query API on {@code port} of this machine while the replay runs,
-   * and after it until {@code whileServing} returns (it gets the outcome once judged).
+   * and after it until the run's {@code whenJudged} returns.
    */
-  public record Serve(int port, boolean publicMode, Consumer<Outcome> whileServing) {}
+  public record Serve(int port, boolean publicMode) {}
 
   private Demo() {}
 
   /** The 4 October 2021 outage, probes and user reports. */
   public static Outcome run(long seed, Duration timeout, Consumer<String> progress) {
-    return run(seed, timeout, progress, null);
+    return run(seed, timeout, progress, null, DemoBusinesses.sample(), outcome -> {});
   }
 
-  /** As above, serving the status page as {@code serve} says when it is not null. */
-  public static Outcome run(long seed, Duration timeout, Consumer<String> progress, Serve serve) {
-    return run(seed, timeout, progress, serve, DemoBusinesses.sample());
-  }
-
-  /** As above, telling {@code businesses} of the outages that hurt them. */
+  /**
+   * As above, serving the status page as {@code serve} says when it is not null, and telling {@code
+   * businesses} of the outages that hurt them. {@code whenJudged} gets the outcome as soon as it is
+   * final, while the broker and the pipeline still run (closing them takes seconds that the one
+   * waiting for the summary need not wait); the run returns after it does.
+   */
   public static Outcome run(
       long seed,
       Duration timeout,
       Consumer<String> progress,
       Serve serve,
-      List<Business> businesses) {
+      List<Business> businesses,
+      Consumer<Outcome> whenJudged) {
     Scenario scenario = new Facebook2021Scenario(seed);
     return run(
         scenario.name(),
@@ -100,33 +101,25 @@ public final class Demo {
         registry -> {},
         serve,
         InputPartitioning.SERVICE,
-        businesses);
+        businesses,
+        whenJudged);
   }
 
   /** Any events in event-time order, e.g. read from a backtest events file. */
   public static Outcome run(
       String name, List<SpecificRecord> events, Duration timeout, Consumer<String> progress) {
-    return run(name, events, timeout, progress, (Serve) null);
+    return run(name, events, timeout, progress, null, DemoBusinesses.sample(), outcome -> {});
   }
 
-  /** As above, serving the status page as {@code serve} says when it is not null. */
-  public static Outcome run(
-      String name,
-      List<SpecificRecord> events,
-      Duration timeout,
-      Consumer<String> progress,
-      Serve serve) {
-    return run(name, events, timeout, progress, serve, DemoBusinesses.sample());
-  }
-
-  /** As above, telling {@code businesses} of the outages that hurt them. */
+  /** As above, with a status page, businesses and {@code whenJudged} as for the 2021 outage. */
   public static Outcome run(
       String name,
       List<SpecificRecord> events,
       Duration timeout,
       Consumer<String> progress,
       Serve serve,
-      List<Business> businesses) {
+      List<Business> businesses,
+      Consumer<Outcome> whenJudged) {
     return run(
         name,
         events.stream(),
@@ -135,7 +128,8 @@ public final class Demo {
         registry -> {},
         serve,
         InputPartitioning.SERVICE,
-        businesses);
+        businesses,
+        whenJudged);
   }
 
   /**
@@ -156,7 +150,8 @@ public final class Demo {
         registry -> {},
         null,
         partitioning,
-        DemoBusinesses.sample());
+        DemoBusinesses.sample(),
+        outcome -> {});
   }
 
   /**
@@ -177,7 +172,8 @@ public final class Demo {
         beforePipeline,
         null,
         InputPartitioning.SERVICE,
-        DemoBusinesses.sample());
+        DemoBusinesses.sample(),
+        outcome -> {});
   }
 
   /**
@@ -187,6 +183,20 @@ public final class Demo {
    */
   public static DetectionConfig detection() {
     return DetectionConfig.builder().idleAdvanceAfter(Duration.ofSeconds(2)).build();
+  }
+
+  /**
+   * The rules of a replay published as {@code partitioning} says. By service, every record is
+   * already in the partition of its task, so a task that has processed its own partitions to the
+   * end of a replay that is wholly on the broker has had everything it will ever get: a quarter of
+   * a second of quiet is enough, and the demo ends sooner (by about 4 s, and its start waits less
+   * for the partitions with nothing in them). Any other way, records still move between tasks
+   * through the by-service topics while a task is quiet, and the 2 s stay.
+   */
+  static DetectionConfig detection(InputPartitioning partitioning) {
+    return partitioning == InputPartitioning.SERVICE
+        ? DetectionConfig.builder().idleAdvanceAfter(Duration.ofMillis(250)).build()
+        : detection();
   }
 
   private static String secondsSince(Instant began) {
@@ -201,10 +211,11 @@ public final class Demo {
       Consumer<EmbeddedSchemaRegistry> beforePipeline,
       Serve serve,
       InputPartitioning partitioning,
-      List<Business> businesses) {
+      List<Business> businesses,
+      Consumer<Outcome> whenJudged) {
     Instant began = Instant.now();
     Path stateDir = TempDirs.create("outage-radar-demo-state-");
-    DetectionConfig detection = detection();
+    DetectionConfig detection = detection(partitioning);
     try (EmbeddedKafka kafka = EmbeddedKafka.start();
         EmbeddedSchemaRegistry registry = EmbeddedSchemaRegistry.start()) {
       // A registry over HTTP, as in production; the pipeline has a client (and caches) of its own.
@@ -319,9 +330,7 @@ public final class Demo {
                 Duration.between(began, Instant.now()),
                 outputs.deadLetters(),
                 BusinessOutcome.of(businesses, outputs.businessNotices(), outputs.changes()));
-        if (serve != null) {
-          serve.whileServing().accept(outcome);
-        }
+        whenJudged.accept(outcome);
         return outcome;
       }
     } catch (IOException e) {
