@@ -1,12 +1,15 @@
 package io.outageradar.streams;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serializer;
+import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.StateStore;
 import org.apache.kafka.streams.processor.StateStoreContext;
@@ -28,7 +31,8 @@ import org.apache.kafka.streams.state.internals.WrappedStateStore;
  * keys). Kafka Streams flushes its caches ({@link #flushCache()}) before it commits offsets or
  * closes a task, and that is where the held values are written, so a commit never covers a record
  * whose effect on the state is not in the changelog: a crash loses only uncommitted work, which is
- * processed again. Reads of ranges write the held values first, so they see everything.
+ * processed again. A range read lays the held values over the store below, so it sees everything
+ * without writing them; the other scans (rare: a task's restore) write them first.
  *
  * <p>Values read or written stay on the heap until the next commit, so a key touched again before
  * it is not decoded again — and no longer: at a commit everything held is let go. Kafka Streams may
@@ -60,13 +64,17 @@ public final class WriteBehindKeyValueStore<K, V>
 
   private final Map<K, Held<V>> held = new HashMap<>();
 
+  /** The store's order of keys: by their serialized bytes. */
+  private final Function<K, Bytes> order;
+
   /**
    * Keys whose held value the store below does not have yet, in the order they were first written.
    */
   private final List<K> unwritten = new ArrayList<>();
 
-  WriteBehindKeyValueStore(KeyValueStore<K, V> store) {
+  WriteBehindKeyValueStore(KeyValueStore<K, V> store, Serializer<K> keys) {
     super(store);
+    this.order = key -> Bytes.wrap(keys.serialize(null, key));
   }
 
   /**
@@ -84,7 +92,8 @@ public final class WriteBehindKeyValueStore<K, V>
       String name, Serde<K> keySerde, Serde<V> valueSerde) {
     return new Builder<>(
         Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(name), keySerde, valueSerde)
-            .withLoggingEnabled(CHANGELOG));
+            .withLoggingEnabled(CHANGELOG),
+        keySerde.serializer());
   }
 
   @Override
@@ -147,10 +156,32 @@ public final class WriteBehindKeyValueStore<K, V>
     return slot.value;
   }
 
+  /**
+   * Reads through what is held rather than writing it first: a range taken to delete what it finds
+   * (an hour's reporters) then deletes on the heap what never reached the store below, and neither
+   * the put nor the delete reaches the changelog. Open ends ({@code null}) as in the store below.
+   */
   @Override
   public KeyValueIterator<K, V> range(K from, K to) {
-    writeHeld();
-    return wrapped().range(from, to);
+    Bytes low = from == null ? null : order.apply(from);
+    Bytes high = to == null ? null : order.apply(to);
+    List<KeyValue<K, V>> top = new ArrayList<>();
+    held.forEach(
+        (key, slot) -> {
+          if (slot.unwritten) {
+            Bytes at = order.apply(key);
+            if ((low == null || at.compareTo(low) >= 0)
+                && (high == null || at.compareTo(high) <= 0)) {
+              top.add(KeyValue.pair(key, slot.value));
+            }
+          }
+        });
+    KeyValueIterator<K, V> below = wrapped().range(from, to);
+    if (top.isEmpty()) {
+      return below;
+    }
+    top.sort(Comparator.comparing(entry -> order.apply(entry.key)));
+    return new OverlaidRange<>(below, top, order);
   }
 
   @Override
@@ -233,9 +264,11 @@ public final class WriteBehindKeyValueStore<K, V>
 
   private static final class Builder<K, V> implements StoreBuilder<KeyValueStore<K, V>> {
     private final StoreBuilder<KeyValueStore<K, V>> below;
+    private final Serializer<K> keys;
 
-    Builder(StoreBuilder<KeyValueStore<K, V>> below) {
+    Builder(StoreBuilder<KeyValueStore<K, V>> below, Serializer<K> keys) {
       this.below = below.withCachingDisabled(); // this store is the cache
+      this.keys = keys;
     }
 
     @Override
@@ -262,7 +295,7 @@ public final class WriteBehindKeyValueStore<K, V>
 
     @Override
     public KeyValueStore<K, V> build() {
-      return new WriteBehindKeyValueStore<>(below.build());
+      return new WriteBehindKeyValueStore<>(below.build(), keys);
     }
 
     @Override

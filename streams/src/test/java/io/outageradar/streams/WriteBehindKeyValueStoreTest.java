@@ -82,6 +82,58 @@ class WriteBehindKeyValueStoreTest {
   }
 
   @Test
+  void aRangeMergesHeldValuesWithWrittenOnesInTheStoresOrderAndTheHeldValueWins() {
+    store.put("b", 1L);
+    store.put("d", 1L);
+    store.put("\uD83D\uDE00", 1L); // above every character of the Basic Multilingual Plane in UTF-8
+    store.flushCache();
+    store.put("d", 4L);
+    store.put("a", 0L);
+    store.put("c", 3L);
+    store.put("\uFFFF", 5L);
+
+    List<KeyValue<String, Long>> seen = new ArrayList<>();
+    try (KeyValueIterator<String, Long> range = store.range("a", null)) {
+      assertThat(range.peekNextKey()).isEqualTo("a");
+      range.forEachRemaining(seen::add);
+    }
+
+    assertThat(seen)
+        .containsExactly(
+            KeyValue.pair("a", 0L),
+            KeyValue.pair("b", 1L),
+            KeyValue.pair("c", 3L),
+            KeyValue.pair("d", 4L),
+            KeyValue.pair("\uFFFF", 5L),
+            KeyValue.pair("\uD83D\uDE00", 1L));
+  }
+
+  @Test
+  void keysFoundByARangeAndDeletedBeforeTheCommitNeverReachTheStoreBelow() {
+    List<String> callsBelow = new ArrayList<>();
+    KeyValueStore<String, Long> counted = countingStore(callsBelow);
+    WriteBehindKeyValueStore<String, Long> writeBehind = writtenBehind(counted);
+    writeBehind.put("0|old", 1L);
+    writeBehind.flushCache();
+    writeBehind.put("1|new", 2L);
+    writeBehind.put("2|later", 3L);
+    callsBelow.clear();
+
+    List<String> found = new ArrayList<>();
+    try (KeyValueIterator<String, Long> range = writeBehind.range("0", "1|\uffff")) {
+      range.forEachRemaining(entry -> found.add(entry.key));
+    }
+    found.forEach(writeBehind::delete);
+    writeBehind.flushCache();
+
+    assertThat(found).containsExactly("0|old", "1|new");
+    assertThat(callsBelow)
+        .as("the written key is deleted below, the held one never went there")
+        .containsExactly(
+            "delete " + Bytes.wrap("0|old".getBytes()), "put " + Bytes.wrap("2|later".getBytes()));
+  }
+
+  @Test
   void aDeletedKeyIsGoneAboveAndBelowAndIsNotWrittenBackAtTheCommit() {
     store.put("a", 1L);
     store.flushCache();
@@ -161,7 +213,8 @@ class WriteBehindKeyValueStoreTest {
   /** {@code below} written behind, initialised as Kafka Streams would. */
   private static WriteBehindKeyValueStore<String, Long> writtenBehind(
       KeyValueStore<String, Long> below) {
-    WriteBehindKeyValueStore<String, Long> store = new WriteBehindKeyValueStore<>(below);
+    WriteBehindKeyValueStore<String, Long> store =
+        new WriteBehindKeyValueStore<>(below, Serdes.String().serializer());
     store.init(new MockProcessorContext<>().getStateStoreContext(), store);
     return store;
   }
