@@ -4,11 +4,13 @@ import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
@@ -42,6 +44,9 @@ import org.apache.kafka.streams.KafkaClientSupplier;
 public final class ConsumedInputs implements InputLag {
   private static final Map<Thread, Watch> BY_THREAD = new ConcurrentHashMap<>();
 
+  /** How many polls in a row must find nothing for a consumer to count as drained. */
+  static final int DRAINED_POLLS = 5;
+
   private ConsumedInputs() {}
 
   /** The lag of the stream thread that asks. */
@@ -50,16 +55,8 @@ public final class ConsumedInputs implements InputLag {
   }
 
   /** Clients as Kafka Streams makes them, with each main consumer watched. */
-  public static KafkaClientSupplier clientSupplier() {
+  public static WatchingSupplier clientSupplier() {
     return new WatchingSupplier();
-  }
-
-  /** {@code consumer}, watched: for the main consumer of a stream thread. */
-  @SuppressWarnings("unchecked")
-  static Consumer<byte[], byte[]> watched(Consumer<byte[], byte[]> consumer) {
-    return (Consumer<byte[], byte[]>)
-        Proxy.newProxyInstance(
-            Consumer.class.getClassLoader(), new Class<?>[] {Consumer.class}, new Watch(consumer));
   }
 
   /** A record the task could not read (dead-lettered) counts as processed. */
@@ -83,8 +80,43 @@ public final class ConsumedInputs implements InputLag {
     private final Map<TopicPartition, Long> delivered = new ConcurrentHashMap<>();
     private final Map<TopicPartition, Long> skipped = new ConcurrentHashMap<>();
 
-    Watch(Consumer<byte[], byte[]> consumer) {
+    /**
+     * Since when (nanoTime) every poll returned nothing with every assigned partition read to the
+     * end the broker last told; 0 while not. Written by the consumer's thread at each poll.
+     */
+    private volatile long drainedSince;
+
+    /** Polls since then: a thread stopped (a collection) for a while has not looked meanwhile. */
+    private volatile int drainedPolls;
+
+    /** The watches of one supplier, this one among them until its consumer closes. */
+    private final List<Watch> registry;
+
+    Watch(Consumer<byte[], byte[]> consumer, List<Watch> registry) {
       this.consumer = consumer;
+      this.registry = registry;
+    }
+
+    boolean drainedFor(long nanos) {
+      long since = drainedSince;
+      return since != 0 && drainedPolls >= DRAINED_POLLS && System.nanoTime() - since >= nanos;
+    }
+
+    private void noteDrained(ConsumerRecords<?, ?> records) {
+      boolean drained = records.isEmpty();
+      for (TopicPartition partition : drained ? consumer.assignment() : List.<TopicPartition>of()) {
+        OptionalLong lag = consumer.currentLag(partition);
+        drained &= lag.isPresent() && lag.getAsLong() == 0;
+      }
+      if (!drained) {
+        drainedSince = 0;
+        drainedPolls = 0;
+      } else if (drainedSince == 0) {
+        drainedSince = System.nanoTime();
+        drainedPolls = 1;
+      } else {
+        drainedPolls++;
+      }
     }
 
     boolean caughtUp(TopicPartition partition, long lastProcessed) {
@@ -117,8 +149,10 @@ public final class ConsumedInputs implements InputLag {
       if (name.equals("poll")) {
         BY_THREAD.put(Thread.currentThread(), this);
         noteDelivered((ConsumerRecords<?, ?>) result);
+        noteDrained((ConsumerRecords<?, ?>) result);
       } else if (name.equals("close")) {
         BY_THREAD.values().remove(this);
+        registry.remove(this);
       }
       return result;
     }
@@ -168,23 +202,57 @@ public final class ConsumedInputs implements InputLag {
     }
   }
 
-  /** What Kafka Streams' default supplier makes, the main consumer watched. */
-  private static final class WatchingSupplier implements KafkaClientSupplier {
-    @Override
-    public Producer<byte[], byte[]> getProducer(Map<String, Object> config) {
-      return new KafkaProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer());
+  /**
+   * What Kafka Streams' default supplier makes, the main consumers watched and the producers' sends
+   * counted.
+   */
+  public static final class WatchingSupplier implements KafkaClientSupplier {
+    private final List<Watch> watches = new CopyOnWriteArrayList<>();
+    private final SendsInFlight sends = new SendsInFlight();
+
+    private WatchingSupplier() {}
+
+    /**
+     * Whether, for at least {@code quiet}, every stream thread's consumer polled nothing and had
+     * every partition read to its end, and no record was on its way to the broker: for one who
+     * waits for the last outputs of a replay that is wholly on the broker (the demo), once the
+     * detection tasks have judged everything. {@code quiet} must span several fetches, since a
+     * consumer learns of a new record in a partition it has read to the end only from the next
+     * fetch. Under exactly-once a record written is not readable before its task commits, which
+     * this does not see.
+     */
+    public boolean quietFor(Duration quiet) {
+      long nanos = quiet.toNanos();
+      return !watches.isEmpty()
+          && watches.stream().allMatch(watch -> watch.drainedFor(nanos))
+          && sends.quietFor(nanos);
     }
 
-    @SuppressWarnings("unchecked")
+    /** The producers' sends, counted. */
+    SendsInFlight sends() {
+      return sends;
+    }
+
+    @Override
+    public Producer<byte[], byte[]> getProducer(Map<String, Object> config) {
+      return sends.counted(
+          new KafkaProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer()));
+    }
+
     @Override
     public Consumer<byte[], byte[]> getConsumer(Map<String, Object> config) {
-      Consumer<byte[], byte[]> consumer =
-          new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+      return watch(
+          new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer()));
+    }
+
+    /** {@code consumer}, watched: for the main consumer of a stream thread. */
+    @SuppressWarnings("unchecked")
+    Consumer<byte[], byte[]> watch(Consumer<byte[], byte[]> consumer) {
+      Watch watch = new Watch(consumer, watches);
+      watches.add(watch);
       return (Consumer<byte[], byte[]>)
           Proxy.newProxyInstance(
-              Consumer.class.getClassLoader(),
-              new Class<?>[] {Consumer.class},
-              new Watch(consumer));
+              Consumer.class.getClassLoader(), new Class<?>[] {Consumer.class}, watch);
     }
 
     @Override

@@ -182,6 +182,7 @@ public final class Pipeline implements AutoCloseable {
   private final CompletableFuture<String> fatal = new CompletableFuture<>();
 
   private final Settling settling = new Settling();
+  private final ConsumedInputs.WatchingSupplier clients = ConsumedInputs.clientSupplier();
   private final Settings settings;
   private final CountDownLatch running = new CountDownLatch(1);
   private final AtomicBoolean failed = new AtomicBoolean();
@@ -246,7 +247,7 @@ public final class Pipeline implements AutoCloseable {
     // kafka.* and streams.* go to Kafka Streams, which hands them to its own clients
     Properties props = settings.kafka().properties(KafkaClients.Kind.STREAMS, own);
     try {
-      pipeline.app = new KafkaStreams(topology, props, ConsumedInputs.clientSupplier());
+      pipeline.app = new KafkaStreams(topology, props, pipeline.clients);
       pipeline.app.setStateListener(
           (newState, oldState) -> {
             if (newState == KafkaStreams.State.ERROR) {
@@ -388,6 +389,16 @@ public final class Pipeline implements AutoCloseable {
    */
   public boolean judgedEverything() {
     return settling.everyTaskJudgedEverything(detectionTasks);
+  }
+
+  /**
+   * Whether this instance has had nothing to process and nothing on its way to the broker for at
+   * least {@code quiet} ({@link ConsumedInputs.WatchingSupplier#quietFor}): after {@link
+   * #judgedEverything()}, that what follows the verdicts has been written too. Never under
+   * exactly-once, where what is written becomes readable only at a commit.
+   */
+  public boolean quietFor(Duration quiet) {
+    return !settings.exactlyOnce() && clients.quietFor(quiet);
   }
 
   /**

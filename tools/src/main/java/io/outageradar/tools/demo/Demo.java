@@ -55,6 +55,13 @@ public final class Demo {
    */
   private static final Duration QUIET_MARGIN = Duration.ofSeconds(3);
 
+  /**
+   * How long the pipeline must have had nothing to process and nothing on its way to the broker,
+   * once every detection task has judged everything, for its outputs to count as final without
+   * waiting out the quiet margin: fifteen of its consumers' fetch waits, and at least five polls.
+   */
+  private static final Duration DRAINED_FOR = Duration.ofMillis(300);
+
   /** How often the demo says how far the pipeline got while it reads. */
   private static final Duration PROGRESS_EVERY = Duration.ofSeconds(5);
 
@@ -312,7 +319,7 @@ public final class Demo {
               }
               return false;
             };
-        if (!outputs.awaitSettled(readAll, quiet, left)) {
+        if (!outputs.awaitSettled(readAll, () -> pipeline.quietFor(DRAINED_FOR), quiet, left)) {
           throw new IllegalStateException(
               "the pipeline did not finish judging the replay within "
                   + timeout.toSeconds()

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
@@ -23,6 +24,7 @@ import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /**
@@ -73,12 +75,22 @@ public final class OutputCollector implements AutoCloseable {
    * outputs settled.
    */
   public boolean awaitSettled(BooleanSupplier caughtUp, Duration quiet, Duration timeout) {
+    return awaitSettled(caughtUp, () -> false, quiet, timeout);
+  }
+
+  /**
+   * As above, and settled as soon as the pipeline, having read all its input, also says it has
+   * nothing left to process or write ({@code drained}) and this consumer has read every output to
+   * its end: the quiet is then only the fallback.
+   */
+  public boolean awaitSettled(
+      BooleanSupplier caughtUp, BooleanSupplier drained, Duration quiet, Duration timeout) {
     Instant deadline = Instant.now().plus(timeout);
     Instant lastChange = Instant.now();
     Instant nextLagCheck = Instant.now();
     boolean readAll = false;
     while (Instant.now().isBefore(deadline)) {
-      for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+      for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(100))) {
         accept(record);
         lastChange = Instant.now();
       }
@@ -88,11 +100,27 @@ public final class OutputCollector implements AutoCloseable {
       }
       if (!readAll) {
         lastChange = Instant.now();
-      } else if (Duration.between(lastChange, Instant.now()).compareTo(quiet) >= 0) {
+      } else if (Duration.between(lastChange, Instant.now()).compareTo(quiet) >= 0
+          || (drained.getAsBoolean() && readToTheEnd())) {
         return true;
       }
     }
     return false;
+  }
+
+  /** Whether this consumer has read every partition of the outputs up to its end now. */
+  private boolean readToTheEnd() {
+    Set<TopicPartition> assigned = consumer.assignment();
+    if (assigned.isEmpty()) {
+      return false;
+    }
+    Map<TopicPartition, Long> ends = consumer.endOffsets(assigned);
+    for (Map.Entry<TopicPartition, Long> end : ends.entrySet()) {
+      if (consumer.position(end.getKey()) < end.getValue()) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**
