@@ -76,18 +76,20 @@ public final class KeyIndex {
     return keys;
   }
 
+  /**
+   * Code point order, char by char: two UTF-16 units that differ are in code point order unless one
+   * is half of a surrogate pair, which stands for a code point above every other unit's.
+   */
   private static int compareCodePoints(String a, String b) {
-    int i = 0;
-    int j = 0;
-    while (i < a.length() && j < b.length()) {
-      int x = a.codePointAt(i);
-      int y = b.codePointAt(j);
+    int common = Math.min(a.length(), b.length());
+    for (int i = 0; i < common; i++) {
+      char x = a.charAt(i);
+      char y = b.charAt(i);
       if (x != y) {
-        return Integer.compare(x, y);
+        boolean xPair = Character.isSurrogate(x);
+        return xPair == Character.isSurrogate(y) ? Character.compare(x, y) : xPair ? 1 : -1;
       }
-      i += Character.charCount(x);
-      j += Character.charCount(y);
     }
-    return Integer.compare(a.length() - i, b.length() - j);
+    return Integer.compare(a.length(), b.length());
   }
 }

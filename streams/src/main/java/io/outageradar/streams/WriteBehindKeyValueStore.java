@@ -1,15 +1,12 @@
 package io.outageradar.streams;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serializer;
-import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.StateStore;
 import org.apache.kafka.streams.processor.StateStoreContext;
@@ -31,8 +28,8 @@ import org.apache.kafka.streams.state.internals.WrappedStateStore;
  * keys). Kafka Streams flushes its caches ({@link #flushCache()}) before it commits offsets or
  * closes a task, and that is where the held values are written, so a commit never covers a record
  * whose effect on the state is not in the changelog: a crash loses only uncommitted work, which is
- * processed again. A range read lays the held values over the store below, so it sees everything
- * without writing them; the other scans (rare: a task's restore) write them first.
+ * processed again. Reads of ranges write the held values first, so they see everything; an owner
+ * that only deletes a range ({@link #deleteRange}) needs neither the write nor the order.
  *
  * <p>Values read or written stay on the heap until the next commit, so a key touched again before
  * it is not decoded again — and no longer: at a commit everything held is let go. Kafka Streams may
@@ -64,17 +61,13 @@ public final class WriteBehindKeyValueStore<K, V>
 
   private final Map<K, Held<V>> held = new HashMap<>();
 
-  /** The store's order of keys: by their serialized bytes. */
-  private final Function<K, Bytes> order;
-
   /**
    * Keys whose held value the store below does not have yet, in the order they were first written.
    */
   private final List<K> unwritten = new ArrayList<>();
 
-  WriteBehindKeyValueStore(KeyValueStore<K, V> store, Serializer<K> keys) {
+  WriteBehindKeyValueStore(KeyValueStore<K, V> store) {
     super(store);
-    this.order = key -> Bytes.wrap(keys.serialize(null, key));
   }
 
   /**
@@ -92,8 +85,57 @@ public final class WriteBehindKeyValueStore<K, V>
       String name, Serde<K> keySerde, Serde<V> valueSerde) {
     return new Builder<>(
         Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(name), keySerde, valueSerde)
-            .withLoggingEnabled(CHANGELOG),
-        keySerde.serializer());
+            .withLoggingEnabled(CHANGELOG));
+  }
+
+  /**
+   * Deletes every key of {@code store} from {@code from} to {@code to} (both included), in no
+   * particular order. When {@code store} is written behind (as Kafka Streams hands it to a
+   * processor: within its own wrappers), what it holds in that range is dropped on the heap, so a
+   * key put and deleted between two commits reaches neither the store below nor its changelog; any
+   * other store is read by range.
+   *
+   * <p>Why: the hourly forgetting of reporters read a range and deleted what it found, and the
+   * range first wrote every held reporter, only for the delete to follow — 450,013 changelog
+   * records in the demo, against 134,377 without them.
+   */
+  public static <V> void deleteRange(KeyValueStore<String, V> store, String from, String to) {
+    StateStore inner = store;
+    while (!(inner instanceof WriteBehindKeyValueStore)
+        && inner instanceof WrappedStateStore<?, ?, ?> wrapper) {
+      inner = wrapper.wrapped();
+    }
+    if (inner instanceof WriteBehindKeyValueStore<?, ?> writtenBehind) {
+      @SuppressWarnings("unchecked") // the store the caller holds has string keys
+      WriteBehindKeyValueStore<String, ?> own = (WriteBehindKeyValueStore<String, ?>) writtenBehind;
+      deleteBetween(own, from, to);
+      return;
+    }
+    List<String> found = new ArrayList<>();
+    try (KeyValueIterator<String, V> range = store.range(from, to)) {
+      range.forEachRemaining(entry -> found.add(entry.key));
+    }
+    found.forEach(store::delete);
+  }
+
+  /** Held keys (string keys compare as the store below orders them), then the store below's. */
+  private static <W> void deleteBetween(
+      WriteBehindKeyValueStore<String, W> store, String from, String to) {
+    List<String> held = new ArrayList<>();
+    store.held.forEach(
+        (key, slot) -> {
+          if (slot.unwritten
+              && KeyIndex.STORE_ORDER.compare(key, from) >= 0
+              && KeyIndex.STORE_ORDER.compare(key, to) <= 0) {
+            held.add(key);
+          }
+        });
+    held.forEach(store::delete);
+    List<String> below = new ArrayList<>();
+    try (KeyValueIterator<String, W> range = store.wrapped().range(from, to)) {
+      range.forEachRemaining(entry -> below.add(entry.key));
+    }
+    below.forEach(store::delete);
   }
 
   @Override
@@ -156,32 +198,10 @@ public final class WriteBehindKeyValueStore<K, V>
     return slot.value;
   }
 
-  /**
-   * Reads through what is held rather than writing it first: a range taken to delete what it finds
-   * (an hour's reporters) then deletes on the heap what never reached the store below, and neither
-   * the put nor the delete reaches the changelog. Open ends ({@code null}) as in the store below.
-   */
   @Override
   public KeyValueIterator<K, V> range(K from, K to) {
-    Bytes low = from == null ? null : order.apply(from);
-    Bytes high = to == null ? null : order.apply(to);
-    List<KeyValue<K, V>> top = new ArrayList<>();
-    held.forEach(
-        (key, slot) -> {
-          if (slot.unwritten) {
-            Bytes at = order.apply(key);
-            if ((low == null || at.compareTo(low) >= 0)
-                && (high == null || at.compareTo(high) <= 0)) {
-              top.add(KeyValue.pair(key, slot.value));
-            }
-          }
-        });
-    KeyValueIterator<K, V> below = wrapped().range(from, to);
-    if (top.isEmpty()) {
-      return below;
-    }
-    top.sort(Comparator.comparing(entry -> order.apply(entry.key)));
-    return new OverlaidRange<>(below, top, order);
+    writeHeld();
+    return wrapped().range(from, to);
   }
 
   @Override
@@ -264,11 +284,9 @@ public final class WriteBehindKeyValueStore<K, V>
 
   private static final class Builder<K, V> implements StoreBuilder<KeyValueStore<K, V>> {
     private final StoreBuilder<KeyValueStore<K, V>> below;
-    private final Serializer<K> keys;
 
-    Builder(StoreBuilder<KeyValueStore<K, V>> below, Serializer<K> keys) {
+    Builder(StoreBuilder<KeyValueStore<K, V>> below) {
       this.below = below.withCachingDisabled(); // this store is the cache
-      this.keys = keys;
     }
 
     @Override
@@ -295,7 +313,7 @@ public final class WriteBehindKeyValueStore<K, V>
 
     @Override
     public KeyValueStore<K, V> build() {
-      return new WriteBehindKeyValueStore<>(below.build(), keys);
+      return new WriteBehindKeyValueStore<>(below.build());
     }
 
     @Override

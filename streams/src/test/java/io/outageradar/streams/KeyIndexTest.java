@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Random;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.processor.api.MockProcessorContext;
 import org.apache.kafka.streams.state.KeyValueIterator;
@@ -56,6 +57,43 @@ class KeyIndexTest {
 
     assertThat(sorted).containsExactlyElementsOf(byBytes);
     assertThat(KeyIndex.STORE_ORDER.compare("a", "a|")).isNegative();
+  }
+
+  @Test
+  void anyTwoKeysCompareAsTheirUtf8Bytes() {
+    // units from every part of the plane that matters: ASCII, Latin-1, below and above the
+    // surrogates, and whole pairs (a half pair has no UTF-8 form)
+    String[] units = {
+      "a",
+      "|",
+      "\u00e9",
+      "\u4e2d",
+      "\ud7ff",
+      "\ue000",
+      "\uffff",
+      "\uD83D\uDE00",
+      "\uD83D\uDE01",
+      "\uDBFF\uDFFF"
+    };
+    Random random = new Random(7);
+    for (int i = 0; i < 20_000; i++) {
+      String a = randomKey(random, units);
+      String b = randomKey(random, units);
+      int bytes =
+          Arrays.compareUnsigned(
+              a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
+      assertThat(Integer.signum(KeyIndex.STORE_ORDER.compare(a, b)))
+          .as("%s against %s", a, b)
+          .isEqualTo(Integer.signum(bytes));
+    }
+  }
+
+  private static String randomKey(Random random, String[] units) {
+    StringBuilder key = new StringBuilder();
+    for (int length = random.nextInt(4); length > 0; length--) {
+      key.append(units[random.nextInt(units.length)]);
+    }
+    return key.toString();
   }
 
   @Test

@@ -2,12 +2,25 @@ package io.outageradar.streams;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Properties;
+import org.apache.kafka.common.serialization.LongDeserializer;
 import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.processor.api.MockProcessorContext;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueBytesStoreSupplier;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
@@ -82,34 +95,7 @@ class WriteBehindKeyValueStoreTest {
   }
 
   @Test
-  void aRangeMergesHeldValuesWithWrittenOnesInTheStoresOrderAndTheHeldValueWins() {
-    store.put("b", 1L);
-    store.put("d", 1L);
-    store.put("\uD83D\uDE00", 1L); // above every character of the Basic Multilingual Plane in UTF-8
-    store.flushCache();
-    store.put("d", 4L);
-    store.put("a", 0L);
-    store.put("c", 3L);
-    store.put("\uFFFF", 5L);
-
-    List<KeyValue<String, Long>> seen = new ArrayList<>();
-    try (KeyValueIterator<String, Long> range = store.range("a", null)) {
-      assertThat(range.peekNextKey()).isEqualTo("a");
-      range.forEachRemaining(seen::add);
-    }
-
-    assertThat(seen)
-        .containsExactly(
-            KeyValue.pair("a", 0L),
-            KeyValue.pair("b", 1L),
-            KeyValue.pair("c", 3L),
-            KeyValue.pair("d", 4L),
-            KeyValue.pair("\uFFFF", 5L),
-            KeyValue.pair("\uD83D\uDE00", 1L));
-  }
-
-  @Test
-  void keysFoundByARangeAndDeletedBeforeTheCommitNeverReachTheStoreBelow() {
+  void aRangeDeletedBeforeTheCommitTakesHeldKeysOffTheHeapAndWrittenOnesOffTheStoreBelow() {
     List<String> callsBelow = new ArrayList<>();
     KeyValueStore<String, Long> counted = countingStore(callsBelow);
     WriteBehindKeyValueStore<String, Long> writeBehind = writtenBehind(counted);
@@ -119,18 +105,77 @@ class WriteBehindKeyValueStoreTest {
     writeBehind.put("2|later", 3L);
     callsBelow.clear();
 
-    List<String> found = new ArrayList<>();
-    try (KeyValueIterator<String, Long> range = writeBehind.range("0", "1|\uffff")) {
-      range.forEachRemaining(entry -> found.add(entry.key));
-    }
-    found.forEach(writeBehind::delete);
+    WriteBehindKeyValueStore.deleteRange(writeBehind, "0", "1|\uffff");
     writeBehind.flushCache();
 
-    assertThat(found).containsExactly("0|old", "1|new");
     assertThat(callsBelow)
-        .as("the written key is deleted below, the held one never went there")
+        .as("the written key is deleted below; the held one never went there")
         .containsExactly(
-            "delete " + Bytes.wrap("0|old".getBytes()), "put " + Bytes.wrap("2|later".getBytes()));
+            "delete " + Bytes.wrap("0|old".getBytes(StandardCharsets.UTF_8)),
+            "put " + Bytes.wrap("2|later".getBytes(StandardCharsets.UTF_8)));
+    assertThat(writeBehind.get("0|old")).isNull();
+    assertThat(writeBehind.get("1|new")).isNull();
+    assertThat(writeBehind.get("2|later")).isEqualTo(3L);
+  }
+
+  @Test
+  void aRangeOfAnyOtherStoreIsDeletedAsTheRangeFindsIt() {
+    below.put("0|a", 1L);
+    below.put("1|b", 2L);
+
+    WriteBehindKeyValueStore.deleteRange(below, "0", "0|\uffff");
+
+    assertThat(below.get("0|a")).isNull();
+    assertThat(below.get("1|b")).isEqualTo(2L);
+  }
+
+  @Test
+  void aProcessorDeletingARangeOfItsWrittenBehindStoreWritesNothingItHeld() {
+    StreamsBuilder builder = new StreamsBuilder();
+    builder.addStateStore(
+        WriteBehindKeyValueStore.inMemoryBuilder("seen", Serdes.String(), Serdes.Long()));
+    builder.stream("in", Consumed.with(Serdes.String(), Serdes.String()))
+        .process(
+            () ->
+                new Processor<String, String, Void, Void>() {
+                  private KeyValueStore<String, Long> seen;
+
+                  @Override
+                  public void init(ProcessorContext<Void, Void> context) {
+                    seen = context.getStateStore("seen");
+                  }
+
+                  @Override
+                  public void process(Record<String, String> record) {
+                    // the test driver commits after every record: put and forget within one
+                    for (String key : record.value().split(",")) {
+                      seen.put(key, 1L);
+                    }
+                    WriteBehindKeyValueStore.deleteRange(seen, "0", "0|\uffff");
+                  }
+                },
+            "seen");
+    Properties props = new Properties();
+    props.put(StreamsConfig.APPLICATION_ID_CONFIG, "write-behind-test");
+    props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+    try (TopologyTestDriver driver = new TopologyTestDriver(builder.build(), props)) {
+      TestInputTopic<String, String> in =
+          driver.createInputTopic("in", new StringSerializer(), new StringSerializer());
+      in.pipeInput("x", "0|a,1|b");
+      KeyValueStore<String, Long> seen = driver.getKeyValueStore("seen");
+
+      assertThat(seen.get("0|a")).isNull();
+      assertThat(seen.get("1|b")).isEqualTo(1L);
+      assertThat(
+              driver
+                  .createOutputTopic(
+                      "write-behind-test-seen-changelog",
+                      new StringDeserializer(),
+                      new LongDeserializer())
+                  .readKeyValuesToList())
+          .as("only what was held at the commit, the forgotten key neither put nor deleted")
+          .containsExactly(KeyValue.pair("1|b", 1L));
+    }
   }
 
   @Test
@@ -213,8 +258,7 @@ class WriteBehindKeyValueStoreTest {
   /** {@code below} written behind, initialised as Kafka Streams would. */
   private static WriteBehindKeyValueStore<String, Long> writtenBehind(
       KeyValueStore<String, Long> below) {
-    WriteBehindKeyValueStore<String, Long> store =
-        new WriteBehindKeyValueStore<>(below, Serdes.String().serializer());
+    WriteBehindKeyValueStore<String, Long> store = new WriteBehindKeyValueStore<>(below);
     store.init(new MockProcessorContext<>().getStateStoreContext(), store);
     return store;
   }

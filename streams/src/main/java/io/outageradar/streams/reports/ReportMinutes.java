@@ -12,13 +12,11 @@ import io.outageradar.detection.reports.ReportDetectionConfig;
 import io.outageradar.detection.reports.ReportScorer;
 import io.outageradar.model.ServiceRegion;
 import io.outageradar.streams.SortableKeys;
+import io.outageradar.streams.WriteBehindKeyValueStore;
 import io.outageradar.streams.windows.TumblingWindows;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.function.Consumer;
-import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
@@ -119,12 +117,8 @@ public final class ReportMinutes {
   }
 
   private void forget(long belowHour) {
-    List<String> old = new ArrayList<>();
-    try (KeyValueIterator<String, Long> range =
-        reportersSeen.range(hourKey(forgottenBelowHour), hourKey(belowHour))) {
-      range.forEachRemaining(entry -> old.add(entry.key));
-    }
-    old.forEach(reportersSeen::delete);
+    WriteBehindKeyValueStore.deleteRange(
+        reportersSeen, hourKey(forgottenBelowHour), hourKey(belowHour));
     forgottenBelowHour = belowHour;
   }
 
