@@ -228,6 +228,21 @@ public final class ConsumedInputs implements InputLag {
           && sends.quietFor(nanos);
     }
 
+    /**
+     * How many records of {@code topics} the stream threads' consumers have handed to their tasks
+     * so far, counted from the start of each partition: how far a replay onto new topics has been
+     * read, as it is read (the group's committed offsets trail it by a commit interval).
+     */
+    public long handedOver(Collection<String> topics) {
+      long count = 0;
+      for (Watch watch : watches) {
+        for (Map.Entry<TopicPartition, Long> last : watch.delivered.entrySet()) {
+          count += topics.contains(last.getKey().topic()) ? last.getValue() + 1 : 0;
+        }
+      }
+      return count;
+    }
+
     /** The producers' sends, counted. */
     SendsInFlight sends() {
       return sends;

@@ -84,6 +84,12 @@ class ConsumedInputsTest {
   }
 
   @Test
+  void countsTheRecordsHandedOverOfTheTopicsAskedFor() {
+    assertThat(clients.handedOver(List.of(INPUT.topic()))).isEqualTo(3);
+    assertThat(clients.handedOver(List.of("probe-results"))).isZero();
+  }
+
+  @Test
   void aRecordOnItsWayToTheBrokerKeepsTheClientsBusyUntilTheBrokerAnswers() {
     for (int poll = 0; poll < ConsumedInputs.DRAINED_POLLS; poll++) {
       watched.poll(Duration.ZERO);

@@ -392,6 +392,14 @@ public final class Pipeline implements AutoCloseable {
   }
 
   /**
+   * How many records of {@code topics} this instance's stream threads have read so far, counted
+   * from the start of each partition ({@link ConsumedInputs.WatchingSupplier#handedOver}).
+   */
+  public long read(List<String> topics) {
+    return clients.handedOver(topics);
+  }
+
+  /**
    * Whether this instance has had nothing to process and nothing on its way to the broker for at
    * least {@code quiet} ({@link ConsumedInputs.WatchingSupplier#quietFor}): after {@link
    * #judgedEverything()}, that what follows the verdicts has been written too. Never under

@@ -15,7 +15,6 @@ import io.outageradar.simulation.ScenarioEvents;
 import io.outageradar.simulation.ScenarioPublisher;
 import io.outageradar.tools.BusinessOutcome;
 import io.outageradar.tools.Outcome;
-import io.outageradar.tools.runtime.ConsumerLag;
 import io.outageradar.topics.InputPartitioning;
 import io.outageradar.topics.KafkaClients;
 import io.outageradar.topics.TopicCreator;
@@ -42,10 +41,7 @@ import org.apache.kafka.streams.state.HostInfo;
  * and the outputs read back by a real consumer once the pipeline has read everything.
  */
 public final class Demo {
-  /**
-   * The application id of the demo's pipeline: its consumer group, whose lag tells when it has read
-   * everything.
-   */
+  /** The application id of the demo's pipeline: its consumer group and its topics' prefix. */
   private static final String APPLICATION_ID = "outage-radar-demo";
 
   /**
@@ -271,8 +267,7 @@ public final class Demo {
               "%,d events on the broker after %s s; the pipeline reads them",
               replayed, secondsSince(began)));
       try (Pipeline pipeline = started;
-          OutputCollector outputs = new OutputCollector(kafka.bootstrapServers(), topics);
-          ConsumerLag lag = new ConsumerLag(kafka.bootstrapServers())) {
+          OutputCollector outputs = new OutputCollector(kafka.bootstrapServers(), topics)) {
         // RUNNING may wait on the registry (a test takes it down here): the whole timeout, not a
         // fixed minute
         pipeline.resume(timeout.minus(Duration.between(began, Instant.now())));
@@ -308,11 +303,10 @@ public final class Demo {
               }
               if (Instant.now().isAfter(nextReport[0])) {
                 nextReport[0] = Instant.now().plus(PROGRESS_EVERY);
-                long behind = lag.behind(APPLICATION_ID, inputs);
                 progress.accept(
                     String.format(
                         "read %,d of %,d events; event time reached %s; %d outage(s) so far",
-                        Math.max(0, replayed - behind),
+                        Math.min(replayed, pipeline.read(inputs)),
                         replayed,
                         outputs.eventTimeReached().map(Instant::toString).orElse("-"),
                         outputs.outagesSoFar()));
