@@ -96,8 +96,8 @@ public final class WriteBehindKeyValueStore<K, V>
    * other store is read by range.
    *
    * <p>Why: the hourly forgetting of reporters read a range and deleted what it found, and the
-   * range first wrote every held reporter, only for the delete to follow — 450,013 changelog
-   * records in the demo, against 134,377 without them.
+   * range first wrote every held reporter, only for the delete to follow: 450,013 changelog records
+   * in the demo, against 92,347 now.
    */
   public static <V> void deleteRange(KeyValueStore<String, V> store, String from, String to) {
     StateStore inner = store;
