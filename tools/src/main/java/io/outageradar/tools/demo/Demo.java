@@ -8,6 +8,7 @@ import io.outageradar.embedded.EmbeddedSchemaRegistry;
 import io.outageradar.embedded.TempDirs;
 import io.outageradar.producers.business.BusinessPublisher;
 import io.outageradar.registry.RegistryOptions;
+import io.outageradar.sentiment.SentimentAnalyzer;
 import io.outageradar.service.runtime.Pipeline;
 import io.outageradar.simulation.Facebook2021Scenario;
 import io.outageradar.simulation.Scenario;
@@ -27,6 +28,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
@@ -202,6 +205,18 @@ public final class Demo {
         : detection();
   }
 
+  /** What {@code work} gave, or what it threw, as it was thrown. */
+  private static <T> T joined(CompletableFuture<T> work) {
+    try {
+      return work.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RuntimeException cause) {
+        throw cause;
+      }
+      throw e;
+    }
+  }
+
   private static String secondsSince(Instant began) {
     return String.format("%.1f", Duration.between(began, Instant.now()).toMillis() / 1000.0);
   }
@@ -219,6 +234,9 @@ public final class Demo {
     Instant began = Instant.now();
     Path stateDir = TempDirs.create("outage-radar-demo-state-");
     DetectionConfig detection = detection(partitioning);
+    // The lexicons load (half a second) while the broker starts, which leaves a core idle.
+    CompletableFuture<SentimentAnalyzer> lexicons =
+        CompletableFuture.supplyAsync(SentimentAnalyzer::standard);
     try (EmbeddedKafka kafka = EmbeddedKafka.start();
         EmbeddedSchemaRegistry registry = EmbeddedSchemaRegistry.start()) {
       // A registry over HTTP, as in production; the pipeline has a client (and caches) of its own.
@@ -240,16 +258,20 @@ public final class Demo {
               Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
         TopicCreator.ensure(admin, topics.all(), (short) 1);
       }
-      // The pipeline starts (joins its group, opens its stores) while the replay is written, but
-      // processes nothing until all of it is on the broker: a replay paused mid-way (a slow
-      // producer on a busy machine) would look to the pipeline like inputs gone idle.
+      // The pipeline starts on a thread of its own (is built, joins its group, opens its stores: a
+      // second) while the replay is written, but processes nothing until all of it is on the
+      // broker: a replay paused mid-way (a slow producer on a busy machine) would look to the
+      // pipeline like inputs gone idle.
       progress.accept(
           "embedded Kafka up after "
               + secondsSince(began)
               + " s; replaying "
               + name
               + " while the pipeline starts");
-      Pipeline started = Pipeline.startPaused(settings);
+      joined(lexicons);
+      CompletableFuture<Pipeline> starting =
+          CompletableFuture.supplyAsync(() -> Pipeline.startPaused(settings));
+      Pipeline started;
       long replayed;
       try {
         replayed =
@@ -257,9 +279,10 @@ public final class Demo {
                 name, events, topics, kafka.bootstrapServers(), 0, partitioning);
         BusinessPublisher.publish(
             KafkaClients.plain(kafka.bootstrapServers()), topics.businesses, businesses);
+        started = joined(starting);
         beforePipeline.accept(registry);
       } catch (RuntimeException e) {
-        started.close();
+        starting.thenAccept(Pipeline::close);
         throw e;
       }
       progress.accept(
