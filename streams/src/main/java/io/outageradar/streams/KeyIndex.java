@@ -34,6 +34,24 @@ public final class KeyIndex {
   private final KeyValueStore<String, ?> store;
   private NavigableSet<String> keys;
 
+  /**
+   * Store order for comparing keys with {@code bounds}: {@link String#compareTo} when every bound
+   * is ASCII. At the first unit where a key differs from such a bound, the bound's unit is ASCII:
+   * an ASCII unit of the key compares the same in both orders, any other is above it in both. The
+   * intrinsic is several times faster than walking the units one by one (a range of an hour's
+   * reporters was dropped this way from a heap of tens of thousands).
+   */
+  public static Comparator<String> orderAgainst(String... bounds) {
+    for (String bound : bounds) {
+      for (int i = 0; i < bound.length(); i++) {
+        if (bound.charAt(i) >= 0x80) {
+          return STORE_ORDER;
+        }
+      }
+    }
+    return String::compareTo;
+  }
+
   public KeyIndex(KeyValueStore<String, ?> store) {
     this.store = store;
   }

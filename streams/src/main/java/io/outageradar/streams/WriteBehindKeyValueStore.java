@@ -1,6 +1,7 @@
 package io.outageradar.streams;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -118,19 +119,24 @@ public final class WriteBehindKeyValueStore<K, V>
     found.forEach(store::delete);
   }
 
-  /** Held keys (string keys compare as the store below orders them), then the store below's. */
+  /**
+   * Held keys not written yet (string keys compare as the store below orders them), then the store
+   * below's. Only the unwritten list is walked: a key held but written is in the store below, and a
+   * miss held is no key at all. The list is dense, while the held map keeps the capacity it grew to
+   * until the commit and its walk visited every empty slot as well.
+   */
   private static <W> void deleteBetween(
       WriteBehindKeyValueStore<String, W> store, String from, String to) {
-    List<String> held = new ArrayList<>();
-    store.held.forEach(
-        (key, slot) -> {
-          if (slot.unwritten
-              && KeyIndex.STORE_ORDER.compare(key, from) >= 0
-              && KeyIndex.STORE_ORDER.compare(key, to) <= 0) {
-            held.add(key);
-          }
-        });
-    held.forEach(store::delete);
+    Comparator<String> order = KeyIndex.orderAgainst(from, to);
+    // deleting leaves the list as it is, and a key listed twice is no longer held the second time
+    for (String key : store.unwritten) {
+      if (order.compare(key, from) >= 0 && order.compare(key, to) <= 0) {
+        Held<W> slot = store.held.get(key);
+        if (slot != null && slot.unwritten) {
+          store.delete(key);
+        }
+      }
+    }
     List<String> below = new ArrayList<>();
     try (KeyValueIterator<String, W> range = store.wrapped().range(from, to)) {
       range.forEachRemaining(entry -> below.add(entry.key));

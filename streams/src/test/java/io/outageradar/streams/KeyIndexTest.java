@@ -88,6 +88,21 @@ class KeyIndexTest {
     }
   }
 
+  @Test
+  void againstAsciiBoundsStringOrderIsStoreOrder() {
+    String[] units = {"a", "|", "0", "9", "\u007f", "\u00e9", "\u4e2d", "\ue000", "\uD83D\uDE00"};
+    String[] ascii = {"a", "|", "0", "9", "\u007f"};
+    Random random = new Random(11);
+    for (int i = 0; i < 20_000; i++) {
+      String key = randomKey(random, units);
+      String bound = randomKey(random, ascii);
+      assertThat(Integer.signum(KeyIndex.orderAgainst(bound).compare(key, bound)))
+          .as("%s against %s", key, bound)
+          .isEqualTo(Integer.signum(KeyIndex.STORE_ORDER.compare(key, bound)));
+    }
+    assertThat(KeyIndex.orderAgainst("a", "\u00e9")).isSameAs(KeyIndex.STORE_ORDER);
+  }
+
   private static String randomKey(Random random, String[] units) {
     StringBuilder key = new StringBuilder();
     for (int length = random.nextInt(4); length > 0; length--) {

@@ -119,6 +119,24 @@ class WriteBehindKeyValueStoreTest {
   }
 
   @Test
+  void aKeyHeldAgainAfterADeleteIsDroppedFromTheHeapWithNothingSentBelow() {
+    List<String> callsBelow = new ArrayList<>();
+    WriteBehindKeyValueStore<String, Long> writeBehind = writtenBehind(countingStore(callsBelow));
+    writeBehind.put("1|again", 1L);
+    writeBehind.delete("1|again");
+    writeBehind.put("1|again", 2L);
+    writeBehind.put("2|later", 3L);
+
+    WriteBehindKeyValueStore.deleteRange(writeBehind, "0", "1|~");
+    writeBehind.flushCache();
+
+    assertThat(writeBehind.get("1|again")).isNull();
+    assertThat(callsBelow.stream().filter(call -> !call.startsWith("get ")))
+        .as("neither a delete below nor a write of the key put twice")
+        .containsExactly("put " + Bytes.wrap("2|later".getBytes(StandardCharsets.UTF_8)));
+  }
+
+  @Test
   void aRangeOfAnyOtherStoreIsDeletedAsTheRangeFindsIt() {
     below.put("0|a", 1L);
     below.put("1|b", 2L);
