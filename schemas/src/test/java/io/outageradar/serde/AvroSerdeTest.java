@@ -55,6 +55,17 @@ public class AvroSerdeTest {
   }
 
   @Test
+  void aRecordEncodesTheSameAfterALargerOneOnTheSameThread() {
+    byte[] first = serde.serializer().serialize("probe-results", probe());
+    ProbeResult large = probe();
+    large.setDetail("x".repeat(10_000));
+    byte[] largeBytes = serde.serializer().serialize("probe-results", large);
+
+    assertThat(serde.serializer().serialize("probe-results", probe())).isEqualTo(first);
+    assertThat(serde.deserializer().deserialize("probe-results", largeBytes)).isEqualTo(large);
+  }
+
+  @Test
   void writesTheConfluentWireFormatExactly() {
     byte[] bytes = serde.serializer().serialize("probe-results", probe());
     int id = registry.latest("probe-results-value").id();
