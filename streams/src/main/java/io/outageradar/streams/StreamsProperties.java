@@ -59,8 +59,8 @@ public final class StreamsProperties {
     // out, so a placement's marker on a by-service topic waited behind everything fetched of the
     // inputs before it: with the default 1 MiB per partition, about 30,000 records and 1.4–3 s in
     // the demo, while the other tasks held every record they processed for it (30,000–45,000 each,
-    // which every young collection copied). At 64 KiB a marker arrives within about 0.15 s, a task
-    // holds 2,000–4,000, and the demo judges everything 2–3 s sooner.
+    // which every young collection copied). At 64 KiB a marker arrives within about 0.15 s and a
+    // task holds 1,000–4,000 (docs/performance.md).
     props.put(
         StreamsConfig.mainConsumerPrefix(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG),
         64 * 1024);
