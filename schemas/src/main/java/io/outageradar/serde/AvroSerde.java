@@ -108,6 +108,8 @@ public final class AvroSerde<T extends SpecificRecord> implements Serde<T> {
       writer.write(record, out.encoder);
       out.encoder.flush();
     } catch (IOException | RuntimeException e) {
+      // the encoder may still hold part of the record, which it would flush into the next one
+      out.encoder = null;
       throw new SerializationException(
           "cannot encode " + type.getSimpleName() + " for " + topic + ": " + e.getMessage(), e);
     }

@@ -66,6 +66,17 @@ public class AvroSerdeTest {
   }
 
   @Test
+  void aRecordEncodesTheSameAfterOneThatFailedHalfWay() {
+    byte[] first = serde.serializer().serialize("probe-results", probe());
+    ProbeResult broken = probe();
+    broken.setTarget(null); // may not be null: the fields before it are encoded by then
+    assertThatThrownBy(() -> serde.serializer().serialize("probe-results", broken))
+        .isInstanceOf(SerializationException.class);
+
+    assertThat(serde.serializer().serialize("probe-results", probe())).isEqualTo(first);
+  }
+
+  @Test
   void writesTheConfluentWireFormatExactly() {
     byte[] bytes = serde.serializer().serialize("probe-results", probe());
     int id = registry.latest("probe-results-value").id();
