@@ -21,6 +21,7 @@ public final class SentimentAnalyzer {
   private final Vocabulary vader;
   private final Map<String, Vocabulary> byLanguage;
   private final LanguageGuesser guesser;
+  private final RecentScores recent = new RecentScores();
 
   private SentimentAnalyzer(
       Vocabulary vader, Map<String, Vocabulary> byLanguage, LanguageGuesser guesser) {
@@ -183,6 +184,15 @@ public final class SentimentAnalyzer {
    * (an ISO 3166-1 alpha-2 code, e.g. "BR") settles it.
    */
   public SentimentScore analyze(String text, String langHint, String region) {
+    return recent.scoreOf(text, langHint, region, () -> scored(text, langHint, region));
+  }
+
+  /** How many texts the calling thread remembers the scores of ({@link RecentScores}). */
+  int remembered() {
+    return recent.remembered();
+  }
+
+  private SentimentScore scored(String text, String langHint, String region) {
     String cut = truncate(text);
     Split split = VaderText.split(cut);
     Vocabulary vocabulary = byLanguage.get(language(langHint));
