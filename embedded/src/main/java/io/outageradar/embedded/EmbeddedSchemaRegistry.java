@@ -5,13 +5,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.outageradar.producers.http.Listening;
 import io.outageradar.registry.MockSchemaRegistry;
 import io.outageradar.registry.RegisteredSchema;
 import io.outageradar.registry.SchemaRegistryException;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.BindException;
-import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
@@ -50,16 +49,11 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
 
   /** Listens on {@code port} of the loopback interface (0 for any free one). */
   public static EmbeddedSchemaRegistry start(int port) throws IOException {
-    try {
-      return new EmbeddedSchemaRegistry(port);
-    } catch (BindException e) {
-      throw new BindException(
-          "registry port " + port + " is already in use or not allowed (" + e.getMessage() + ")");
-    }
+    return new EmbeddedSchemaRegistry(port);
   }
 
   private HttpServer listen(int port) throws IOException {
-    HttpServer listening = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
+    HttpServer listening = Listening.onLoopback(port, "registry");
     listening.createContext("/", this::handle);
     listening.start();
     return listening;

@@ -7,6 +7,20 @@ import java.net.InetSocketAddress;
 
 /** Binds the processes' HTTP servers, with one way of saying that a port cannot be had. */
 public final class Listening {
+  /** The JDK server's switch for TCP_NODELAY on the connections it accepts. */
+  static final String NO_DELAY = "sun.net.httpserver.nodelay";
+
+  static {
+    // The JDK server writes a response's headers and its body apart. Without TCP_NODELAY the body
+    // waits for the client to acknowledge the headers, which a client delays by up to 40 ms: every
+    // registration with the embedded registry took 40 ms (the demo's stream thread waited 0.9 s on
+    // 25 of them), and so did every small answer of the intake, health and query servers. The JDK
+    // reads the switch once, when its first server starts; an operator's own value stands.
+    if (System.getProperty(NO_DELAY) == null) {
+      System.setProperty(NO_DELAY, "true");
+    }
+  }
+
   private Listening() {}
 
   /**
@@ -15,13 +29,23 @@ public final class Listening {
    * when none), which the command line turns into a one-line error.
    */
   public static HttpServer on(int port, String server, String setting) throws IOException {
+    return bind(new InetSocketAddress(port), server, setting);
+  }
+
+  /** As {@link #on}, on the loopback interface only: for this machine's own processes. */
+  public static HttpServer onLoopback(int port, String server) throws IOException {
+    return bind(new InetSocketAddress("127.0.0.1", port), server, null);
+  }
+
+  private static HttpServer bind(InetSocketAddress address, String server, String setting)
+      throws IOException {
     try {
-      return HttpServer.create(new InetSocketAddress(port), 0);
+      return HttpServer.create(address, 0);
     } catch (BindException e) {
       throw new BindException(
           server
               + " port "
-              + port
+              + address.getPort()
               + (setting == null ? "" : " (" + setting + ")")
               + " is already in use or not allowed ("
               + e.getMessage()

@@ -1,5 +1,6 @@
 package io.outageradar.producers.http;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sun.net.httpserver.HttpServer;
@@ -20,6 +21,17 @@ class ListeningTest {
           .hasMessageNotContaining("\n");
     } finally {
       first.stop(0);
+    }
+  }
+
+  @Test
+  void serversAnswerWithoutWaitingForTheClientsAcknowledgement() throws Exception {
+    HttpServer server = Listening.onLoopback(0, "registry");
+    try {
+      assertThat(System.getProperty(Listening.NO_DELAY)).isEqualTo("true");
+      assertThat(server.getAddress().getAddress().isLoopbackAddress()).isTrue();
+    } finally {
+      server.stop(0);
     }
   }
 }
