@@ -1,7 +1,6 @@
 package io.outageradar.streams;
 
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Properties;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -12,8 +11,8 @@ import org.apache.kafka.streams.errors.LogAndContinueProcessingExceptionHandler;
 /** The Kafka Streams settings every topology of the pipeline runs with. */
 public final class StreamsProperties {
 
-  /** The Kafka clients' own default for retry.backoff.ms. */
-  private static final long CLIENT_RETRY_BACKOFF_MS = 100L;
+  /** How long the assignor waits before it checks its new internal topics again. */
+  static final long TOPIC_CHECK_BACKOFF_MS = 10L;
 
   private StreamsProperties() {}
 
@@ -74,19 +73,17 @@ public final class StreamsProperties {
     // cost a formatted log message per record whenever one input had nothing buffered (JFR: a tenth
     // of the stream thread in the bench).
     props.put(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG, -1L);
-    // Kafka Streams creates its changelog and repartition topics at the first start, and waits
-    // this long each time it finds one of them not ready yet — which it does for one topic at a
-    // time: with the default 100 ms, the demo's twenty-odd topics took 2 s, and its pipeline read
-    // nothing for 1.5–2.4 s after the replay was on the broker. The clients' own retries keep their
-    // default.
-    props.put(StreamsConfig.RETRY_BACKOFF_MS_CONFIG, 10L);
-    for (String client :
-        List.of(
-            StreamsConfig.producerPrefix(""),
-            StreamsConfig.consumerPrefix(""),
-            StreamsConfig.adminClientPrefix(""))) {
-      props.put(client + CommonClientConfigs.RETRY_BACKOFF_MS_CONFIG, CLIENT_RETRY_BACKOFF_MS);
-    }
+    // Kafka Streams creates its changelog and repartition topics at the first start, in the group
+    // leader's assignor, and sleeps this long each time it finds one of them not ready yet — which
+    // it does one topic at a time: at the default 100 ms the demo's twenty-odd topics took 2 s, and
+    // its pipeline read nothing for 1.5–2.4 s after the replay was on the broker. The assignor
+    // reads
+    // the main consumer's settings, so the main consumer's own retries start at 10 ms too (and
+    // back off exponentially to retry.backoff.max.ms, 1 s, as before); the other clients keep their
+    // 100 ms.
+    props.put(
+        StreamsConfig.mainConsumerPrefix(CommonClientConfigs.RETRY_BACKOFF_MS_CONFIG),
+        TOPIC_CHECK_BACKOFF_MS);
     props.put(StreamsConfig.producerPrefix(ProducerConfig.ACKS_CONFIG), "all");
     props.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), 5);
     props.put(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), "lz4");
