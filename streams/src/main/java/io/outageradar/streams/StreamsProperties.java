@@ -74,13 +74,12 @@ public final class StreamsProperties {
     // of the stream thread in the bench).
     props.put(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG, -1L);
     // Kafka Streams creates its changelog and repartition topics at the first start, in the group
-    // leader's assignor, and sleeps this long each time it finds one of them not ready yet — which
+    // leader's assignor, and sleeps this long each time it finds one of them not ready yet, which
     // it does one topic at a time: at the default 100 ms the demo's twenty-odd topics took 2 s, and
-    // its pipeline read nothing for 1.5–2.4 s after the replay was on the broker. The assignor
-    // reads
-    // the main consumer's settings, so the main consumer's own retries start at 10 ms too (and
-    // back off exponentially to retry.backoff.max.ms, 1 s, as before); the other clients keep their
-    // 100 ms.
+    // its pipeline read nothing for 1.5-2.4 s after the replay was on the broker. The assignor
+    // reads the main consumer's settings, so the main consumer's own retries start at 10 ms too
+    // (and back off exponentially to retry.backoff.max.ms, 1 s, as before); the other clients keep
+    // their 100 ms.
     props.put(
         StreamsConfig.mainConsumerPrefix(CommonClientConfigs.RETRY_BACKOFF_MS_CONFIG),
         TOPIC_CHECK_BACKOFF_MS);

@@ -14,8 +14,8 @@ public final class Listening {
     // The JDK server writes a response's headers and its body apart. Without TCP_NODELAY the body
     // waits for the client to acknowledge the headers, which a client delays by up to 40 ms: every
     // registration with the embedded registry took 40 ms (the demo's stream thread waited 0.9 s on
-    // 25 of them), and so did every small answer of the intake, health and query servers. The JDK
-    // reads the switch once, when its first server starts; an operator's own value stands.
+    // 25 of them). The intake, health and query servers run on the same server and get the switch
+    // too. The JDK reads it once, when its first server starts; an operator's own value stands.
     if (System.getProperty(NO_DELAY) == null) {
       System.setProperty(NO_DELAY, "true");
     }
