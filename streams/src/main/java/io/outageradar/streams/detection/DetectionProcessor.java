@@ -13,6 +13,7 @@ import io.outageradar.streams.lifecycle.PendingVerdicts;
 import io.outageradar.streams.placement.PlacementProgress;
 import io.outageradar.streams.probe.ProbeWindows;
 import io.outageradar.streams.reports.ReportMinutes;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.apache.avro.specific.SpecificRecord;
@@ -39,12 +40,13 @@ import org.slf4j.LoggerFactory;
  * exactly where the last commit left off.
  *
  * <p>The wall clock only speaks for an input that is truly idle: nothing arrived on it for {@code
- * idleAdvanceAfter}, and either nothing arrived on the task at all while the task has processed
- * everything the broker holds of both inputs and their placement holds nothing back ({@link
- * PlacementProgress}), or the other input is live (its event time within {@link #LIVE_WITHIN_MS} of
- * the wall clock) and this input, too, has nothing left to process, so the silence cannot be a
- * backlog not processed yet. The idle input's clock then follows the wall clock, so its last
- * windows close, and the other input stops waiting for it. A verdict of an input that comes back
+ * idleAdvanceAfter} ({@link #LIVE_SILENCE_MS} when both inputs are live), and either nothing
+ * arrived on the task at all while the task has processed everything the broker holds of both
+ * inputs and their placement holds nothing back ({@link PlacementProgress}), or the other input is
+ * live (its event time within {@link #LIVE_WITHIN_MS} of the wall clock) and this input, too, has
+ * nothing left to process, so the silence cannot be a backlog not processed yet. The idle input's
+ * clock then follows the wall clock, so its last windows close, and the other input stops waiting
+ * for it — or, while that clock is live, waits only for it. A verdict of an input that comes back
  * after that is applied when it arrives. While a replay or a catch-up runs through historical time,
  * the wall clock decides nothing until everything has been read; then every window closes.
  */
@@ -54,6 +56,18 @@ final class DetectionProcessor
    * How far behind the wall clock an input's event time may be and still count as live (real time).
    */
   static final long LIVE_WITHIN_MS = 60_000;
+
+  /**
+   * How long one live input may be silent, while the other is live too and this one has nothing
+   * left to process, before its clock follows the wall clock. Short, because for a live input that
+   * decides no record's fate: the clock that follows the wall clock never passes it, so a record
+   * counts unless it comes more than the grace after its window ended, as when records drive the
+   * clock; and the idle input still holds the other back at its clock ({@link
+   * InputClock#holdsBack(long)}), so the verdicts keep their order. What it decides is how soon a
+   * verdict of the other input is applied: sparse reports (a burst every few seconds) held every
+   * probe verdict back until the next burst, 3 s at the median of the steady bench.
+   */
+  static final long LIVE_SILENCE_MS = 250;
 
   private static final Logger LOG = LoggerFactory.getLogger(DetectionProcessor.class);
 
@@ -116,11 +130,10 @@ final class DetectionProcessor
             context.getStateStore(StoreNames.LIFECYCLE_PENDING),
             new LifecycleSteps(rules, context.getStateStore(StoreNames.OUTAGE_LIFECYCLE)));
     KeyValueStore<String, Long> clocks = context.getStateStore(StoreNames.DETECTION_CLOCKS);
-    long idleMs = config.idleAdvanceAfter().toMillis();
     long now = context.currentSystemTimeMs();
-    this.probeClock = new InputClock("probes", clocks, idleMs, now);
-    this.reportClock = new InputClock("reports", clocks, idleMs, now);
-    this.vendorClock = new InputClock("vendors", clocks, idleMs, now);
+    this.probeClock = new InputClock("probes", clocks, now);
+    this.reportClock = new InputClock("reports", clocks, now);
+    this.vendorClock = new InputClock("vendors", clocks, now);
     this.wallAtLastRecord = now;
     String task = context.taskId().toString();
     this.lateProbes =
@@ -134,7 +147,7 @@ final class DetectionProcessor
             .addRateTotalSensor(
                 "outage-radar", task, "late-reports-dropped", Sensor.RecordingLevel.INFO);
     context.schedule(
-        config.idleAdvanceAfter().dividedBy(2).plusMillis(1),
+        Duration.ofMillis(Math.min(idleMs() / 2 + 1, LIVE_SILENCE_MS / 2)),
         PunctuationType.WALL_CLOCK_TIME,
         this::checkIdle);
   }
@@ -229,8 +242,9 @@ final class DetectionProcessor
    */
   private long releasableUpTo() {
     long upTo = Long.MAX_VALUE;
+    long liveFrom = context.currentSystemTimeMs() - LIVE_WITHIN_MS;
     for (InputClock clock : List.of(probeClock, reportClock)) {
-      if (clock.holdsBack()) {
+      if (clock.holdsBack(liveFrom)) {
         if (!clock.seen()) {
           return InputClock.NONE;
         }
@@ -251,6 +265,10 @@ final class DetectionProcessor
 
   private boolean vendorsDrained() {
     return inputs.placed().drained(inputs.vendorTopic(), context.taskId().partition());
+  }
+
+  private long idleMs() {
+    return config.idleAdvanceAfter().toMillis();
   }
 
   private void forwardChange(OutageEvent change) {
@@ -279,25 +297,26 @@ final class DetectionProcessor
     // behind the other input's), so the jump alone could carry its clock past the wall clock and
     // make the next live records late.
     long jumpCeiling = wallNow - LIVE_WITHIN_MS;
+    long silenceMs = probesLive && reportsLive ? Math.min(LIVE_SILENCE_MS, idleMs()) : idleMs();
     long probesWere = probeClock.time();
     boolean probesWereIdle = !probeClock.holdsBack();
     // A live other input speaks for this one's silence only if this one has nothing left to
     // process: under load, its records may sit in the consumer or the placement for longer than
     // the idle time, and closing their windows first would drop them as late.
     if (probeClock.followWallClockIfIdle(
-        wallNow, taskIdle || (reportsLive && probesDrained), jump, jumpCeiling)) {
+        wallNow, taskIdle || (reportsLive && probesDrained), silenceMs, jump, jumpCeiling)) {
       logEndOfInput("probes", jump, probesWereIdle, probesWere, probeClock.time());
       closeProbeWindows();
     }
     long reportsWere = reportClock.time();
     boolean reportsWereIdle = !reportClock.holdsBack();
     if (reportClock.followWallClockIfIdle(
-        wallNow, taskIdle || (probesLive && reportsDrained), jump, jumpCeiling)) {
+        wallNow, taskIdle || (probesLive && reportsDrained), silenceMs, jump, jumpCeiling)) {
       logEndOfInput("reports", jump, reportsWereIdle, reportsWere, reportClock.time());
       closeReportMinutes();
     }
     // status pages speak rarely: their silence is idleness once everything they sent is processed
-    vendorClock.followWallClockIfIdle(wallNow, vendorsDrained, jump, jumpCeiling);
+    vendorClock.followWallClockIfIdle(wallNow, vendorsDrained, idleMs(), jump, jumpCeiling);
     release();
     inputs
         .settling()

@@ -10,26 +10,25 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * one ahead of the other, and a report must not be judged late because probes of a later moment
  * happened to be fetched first. Within one input, records come in the order they were produced.
  *
- * <p>An input that receives nothing for {@code idleMs} of wall-clock time may be idle — its owner
- * decides whether the silence means there is nothing to read (see the detection processor). An idle
- * input's clock follows the wall clock (so its last windows close) and the other input stops
- * waiting for it.
+ * <p>An input that receives nothing for a while of wall-clock time may be idle — its owner decides
+ * how long, and whether the silence means there is nothing to read (see the detection processor).
+ * An idle input's clock follows the wall clock (so its last windows close). The other input stops
+ * waiting for it, unless its clock is live: following the wall clock, it costs the others only the
+ * silence it waited, and holding them back keeps the verdicts of both inputs in window-end order.
  */
 final class InputClock {
   static final long NONE = Long.MIN_VALUE;
 
   private final String name;
   private final KeyValueStore<String, Long> store;
-  private final long idleMs;
   private long time;
   private long wallAtLastMove;
   private long timeAtLastCheck = NONE;
   private boolean idle;
 
-  InputClock(String name, KeyValueStore<String, Long> store, long idleMs, long wallNow) {
+  InputClock(String name, KeyValueStore<String, Long> store, long wallNow) {
     this.name = name;
     this.store = store;
-    this.idleMs = idleMs;
     Long stored = store.get(name);
     this.time = stored == null ? NONE : stored;
     this.wallAtLastMove = wallNow;
@@ -43,9 +42,16 @@ final class InputClock {
     return time != NONE;
   }
 
-  /** Whether the other input should wait for this one: it has been heard from and is not idle. */
+  /** Whether the other input should wait for this one: it is not idle. */
   boolean holdsBack() {
     return !idle;
+  }
+
+  /**
+   * As {@link #holdsBack()}, and an idle input whose time is {@code liveFrom} or later holds back.
+   */
+  boolean holdsBack(long liveFrom) {
+    return !idle || (time != NONE && time >= liveFrom);
   }
 
   /** A record of this input at {@code eventTime} was processed. */
@@ -62,10 +68,10 @@ final class InputClock {
    * Only when {@code silenceMeansIdle} does a silence of {@code idleMs} make the input idle; an
    * input never heard from can turn idle too, so a probes-only deployment does not wait for
    * reports. The clock moves by the silence plus {@code jumpMs}, the jump never carrying it past
-   * {@code jumpCeiling}.
+   * {@code jumpCeiling}; while idle, it moves again after every further {@code idleMs}.
    */
   boolean followWallClockIfIdle(
-      long wallNow, boolean silenceMeansIdle, long jumpMs, long jumpCeiling) {
+      long wallNow, boolean silenceMeansIdle, long idleMs, long jumpMs, long jumpCeiling) {
     if (time != timeAtLastCheck && !idle) {
       timeAtLastCheck = time;
       wallAtLastMove = wallNow;

@@ -4,17 +4,22 @@ import static io.outageradar.testkit.Probes.at;
 import static io.outageradar.testkit.Probes.probe;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.outageradar.avro.OutageEvent;
+import io.outageradar.avro.Page;
 import io.outageradar.avro.ProbeStatus;
 import io.outageradar.avro.RegionWindowHealth;
 import io.outageradar.avro.ReportCategory;
 import io.outageradar.avro.ReportSource;
 import io.outageradar.avro.UserReport;
+import io.outageradar.detection.DetectionConfig;
 import io.outageradar.registry.MockSchemaRegistry;
 import io.outageradar.streams.DetectionDriver;
 import io.outageradar.topics.Topics;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -31,6 +36,9 @@ import org.junit.jupiter.api.io.TempDir;
  *
  * <p>A task that goes quiet at the end of a catch-up closes its windows at once, but never so far
  * that the live records which follow are late.
+ *
+ * <p>A live input that speaks only now and then holds the other's verdicts back no longer than its
+ * short silence, and in their order.
  */
 class WallClockIdlenessTest {
   private static final String SCOPE = WallClockIdlenessTest.class.getName();
@@ -136,6 +144,70 @@ class WallClockIdlenessTest {
     }
   }
 
+  /**
+   * Live probes of four regions every second, failing from the twelfth minute on, and live reports
+   * only in a burst every 8 s (one user before, 25 after): the outage is paged within a second or
+   * so of its deciding window closing (its end plus the grace), not with the next burst of reports
+   * — and the outage is exactly what the same records give with no wall clock at all, reports
+   * included, so the reports' silence changed no verdict's order.
+   */
+  @Test
+  void sparseLiveReportsHoldAVerdictBackNoLongerThanTheirSilence() {
+    probesCaughtUp.set(true);
+    List<Page> pages = new ArrayList<>();
+    List<Long> pagedAtWall = new ArrayList<>();
+    List<OutageEvent> live;
+    try (DetectionDriver driver = driver(at(0))) {
+      for (long second = 0; second < SECONDS; second++) {
+        liveSecond(driver, second);
+        for (int quarter = 1; quarter <= 4; quarter++) {
+          driver.driver().advanceWallClockTime(Duration.ofMillis(250));
+          for (Page page : driver.pages()) {
+            pages.add(page);
+            pagedAtWall.add(at(second).toEpochMilli() + quarter * 250L);
+          }
+        }
+      }
+      live = driver.outages();
+    }
+    List<OutageEvent> noWallClock;
+    try (DetectionDriver driver = new DetectionDriver(topics, stateDir.resolve("no-wall-clock"))) {
+      for (long second = 0; second < SECONDS; second++) {
+        liveSecond(driver, second);
+      }
+      noWallClock = driver.outages();
+    }
+
+    assertThat(pages).as("the outage was paged").isNotEmpty();
+    long decided = pages.get(0).getAt().plus(DetectionConfig.defaults().grace()).toEpochMilli();
+    assertThat(pagedAtWall.get(0))
+        .as("paged once its deciding window closed, without waiting for the next reports")
+        .isBetween(decided, decided + 2_000);
+    int both = Math.min(live.size(), noWallClock.size());
+    assertThat(both).as("the outage was judged both ways").isPositive();
+    assertThat(live.subList(0, both))
+        .as("the reports of the failing minutes are in the outage")
+        .isEqualTo(noWallClock.subList(0, both));
+  }
+
+  private static final long SECONDS = 900;
+  private static final long FAILS_FROM = 720;
+
+  private static void liveSecond(DetectionDriver driver, long second) {
+    ProbeStatus status = second >= FAILS_FROM ? ProbeStatus.DNS_SERVFAIL : ProbeStatus.OK;
+    for (String region : new String[] {"BR", "DE", "GB", "US"}) {
+      for (String agent : new String[] {"a1", "a2", "a3"}) {
+        driver.probe(probe("whatsapp", region, agent, status, at(second)));
+      }
+    }
+    if (second % 8 == 3) {
+      // while the service fails, its users complain in numbers: the reports count in the outage
+      for (int user = 0; user < (second >= FAILS_FROM ? 25 : 1); user++) {
+        driver.report(report(at(second), "u" + user));
+      }
+    }
+  }
+
   private static void advance(DetectionDriver driver, int steps, Duration step) {
     for (int i = 0; i < steps; i++) {
       driver.driver().advanceWallClockTime(step);
@@ -143,11 +215,15 @@ class WallClockIdlenessTest {
   }
 
   private static UserReport report(Instant at) {
+    return report(at, "r-" + at.getEpochSecond());
+  }
+
+  private static UserReport report(Instant at, String reporter) {
     return UserReport.newBuilder()
-        .setReportId("r-" + at.getEpochSecond())
+        .setReportId("r-" + at.getEpochSecond() + "-" + reporter)
         .setService("whatsapp")
         .setRegion("BR")
-        .setReporterId("r-" + at.getEpochSecond())
+        .setReporterId(reporter)
         .setSource(ReportSource.APP)
         .setCategory(ReportCategory.MESSAGING)
         .setText("ok")
