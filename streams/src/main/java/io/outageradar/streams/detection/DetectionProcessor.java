@@ -7,6 +7,7 @@ import io.outageradar.avro.VendorStatus;
 import io.outageradar.detection.DetectionConfig;
 import io.outageradar.detection.reports.ReportDetectionConfig;
 import io.outageradar.detection.rules.Rules;
+import io.outageradar.streams.LiveInputs;
 import io.outageradar.streams.StoreNames;
 import io.outageradar.streams.lifecycle.LifecycleSteps;
 import io.outageradar.streams.lifecycle.PendingVerdicts;
@@ -40,34 +41,19 @@ import org.slf4j.LoggerFactory;
  * exactly where the last commit left off.
  *
  * <p>The wall clock only speaks for an input that is truly idle: nothing arrived on it for {@code
- * idleAdvanceAfter} ({@link #LIVE_SILENCE_MS} when both inputs are live), and either nothing
+ * idleAdvanceAfter} (less when both inputs are live: {@link LiveInputs}), and either nothing
  * arrived on the task at all while the task has processed everything the broker holds of both
  * inputs and their placement holds nothing back ({@link PlacementProgress}), or the other input is
- * live (its event time within {@link #LIVE_WITHIN_MS} of the wall clock) and this input, too, has
- * nothing left to process, so the silence cannot be a backlog not processed yet. The idle input's
- * clock then follows the wall clock, so its last windows close, and the other input stops waiting
- * for it — or, while that clock is live, waits only for it. A verdict of an input that comes back
- * after that is applied when it arrives. While a replay or a catch-up runs through historical time,
- * the wall clock decides nothing until everything has been read; then every window closes.
+ * live (its event time within {@link LiveInputs#WITHIN_MS} of the wall clock) and this input, too,
+ * has nothing left to process, so the silence cannot be a backlog not processed yet. The idle
+ * input's clock then follows the wall clock, so its last windows close, and the other input stops
+ * waiting for it — or, while that clock is live, waits only for it. A verdict of an input that
+ * comes back after that is applied when it arrives. While a replay or a catch-up runs through
+ * historical time, the wall clock decides nothing until everything has been read; then every window
+ * closes.
  */
 final class DetectionProcessor
     implements Processor<String, SpecificRecord, String, SpecificRecord> {
-  /**
-   * How far behind the wall clock an input's event time may be and still count as live (real time).
-   */
-  static final long LIVE_WITHIN_MS = 60_000;
-
-  /**
-   * How long one live input may be silent, while the other is live too and this one has nothing
-   * left to process, before its clock follows the wall clock. Short, because for a live input that
-   * decides no record's fate: the clock that follows the wall clock never passes it, so a record
-   * counts unless it comes more than the grace after its window ended, as when records drive the
-   * clock; and the idle input still holds the other back at its clock ({@link
-   * InputClock#holdsBack(long)}), so the verdicts keep their order. What it decides is how soon a
-   * verdict of the other input is applied: sparse reports (a burst every few seconds) held every
-   * probe verdict back until the next burst, 3 s at the median of the steady bench.
-   */
-  static final long LIVE_SILENCE_MS = 250;
 
   private static final Logger LOG = LoggerFactory.getLogger(DetectionProcessor.class);
 
@@ -147,7 +133,7 @@ final class DetectionProcessor
             .addRateTotalSensor(
                 "outage-radar", task, "late-reports-dropped", Sensor.RecordingLevel.INFO);
     context.schedule(
-        Duration.ofMillis(Math.min(idleMs() / 2 + 1, LIVE_SILENCE_MS / 2)),
+        Duration.ofMillis(Math.min(idleMs() / 2 + 1, LiveInputs.SILENCE_MS / 2)),
         PunctuationType.WALL_CLOCK_TIME,
         this::checkIdle);
   }
@@ -242,7 +228,7 @@ final class DetectionProcessor
    */
   private long releasableUpTo() {
     long upTo = Long.MAX_VALUE;
-    long liveFrom = context.currentSystemTimeMs() - LIVE_WITHIN_MS;
+    long liveFrom = context.currentSystemTimeMs() - LiveInputs.WITHIN_MS;
     for (InputClock clock : List.of(probeClock, reportClock)) {
       if (clock.holdsBack(liveFrom)) {
         if (!clock.seen()) {
@@ -286,8 +272,8 @@ final class DetectionProcessor
             && probesDrained
             && reportsDrained
             && vendorsDrained;
-    boolean probesLive = probeClock.seen() && probeClock.time() >= wallNow - LIVE_WITHIN_MS;
-    boolean reportsLive = reportClock.seen() && reportClock.time() >= wallNow - LIVE_WITHIN_MS;
+    boolean probesLive = probeClock.seen() && LiveInputs.live(probeClock.time(), wallNow);
+    boolean reportsLive = reportClock.seen() && LiveInputs.live(reportClock.time(), wallNow);
     // A task that went quiet in historical time is at the end of a replay or a catch-up: nothing
     // of that time can arrive any more, so every window closes at once instead of one silence at a
     // time.
@@ -296,8 +282,8 @@ final class DetectionProcessor
     // from its last move, which may lie long before the task went quiet (its records waited
     // behind the other input's), so the jump alone could carry its clock past the wall clock and
     // make the next live records late.
-    long jumpCeiling = wallNow - LIVE_WITHIN_MS;
-    long silenceMs = probesLive && reportsLive ? Math.min(LIVE_SILENCE_MS, idleMs()) : idleMs();
+    long jumpCeiling = wallNow - LiveInputs.WITHIN_MS;
+    long silenceMs = LiveInputs.idleAfter(probesLive && reportsLive, idleMs());
     long probesWere = probeClock.time();
     boolean probesWereIdle = !probeClock.holdsBack();
     // A live other input speaks for this one's silence only if this one has nothing left to

@@ -1,5 +1,6 @@
 package io.outageradar.streams.placement;
 
+import io.outageradar.streams.LiveInputs;
 import io.outageradar.streams.SortableKeys;
 import io.outageradar.streams.placement.SourceMerge.Held;
 import io.outageradar.topics.ServicePartitioner;
@@ -32,8 +33,9 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * forwarded record carries its order time, and between records a marker (no key, no value, the
  * headers below) carries it on the wall-clock tick; a task that has processed its input partition
  * to its end ({@link PlacementProgress}: handed over by the consumer <em>and</em> processed, not
- * only fetched) and has been quiet for {@code idleAfter} says it is idle. With one partition per
- * input (a backtest) every record is in place and nothing is sent anywhere.
+ * only fetched) and has been quiet for {@code idleAfter} (less when live: {@link LiveInputs}) says
+ * it is idle. With one partition per input (a backtest) every record is in place and nothing is
+ * sent anywhere.
  *
  * @param <V> the input's value type
  */
@@ -236,7 +238,10 @@ final class ServicePlacement<V> implements Processor<String, V, String, V> {
   /** Tells the other tasks how far this partition has come, or that it is idle. */
   private void tick(long wallNow) {
     if (own < spec.stage().sourcePartitions()) {
-      boolean quiet = wallNow - wallAtLastRecord >= spec.stage().idleAfter().toMillis();
+      // a live partition is soon idle: the others stop waiting for the last records of a burst
+      boolean live = ownTime != SourceMerge.NONE && LiveInputs.live(ownTime, wallNow);
+      long idleMs = LiveInputs.idleAfter(live, spec.stage().idleAfter().toMillis());
+      boolean quiet = wallNow - wallAtLastRecord >= idleMs;
       if (!ownIdle && quiet && spec.stage().progress().inputCaughtUp(spec.inputTopic(), own)) {
         ownIdle = true;
         merge.idle(own);

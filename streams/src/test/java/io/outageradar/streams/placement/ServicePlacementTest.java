@@ -89,6 +89,45 @@ class ServicePlacementTest {
     assertThat(progress.drained("in", 0)).isTrue();
   }
 
+  /**
+   * A partition whose records are live says it is idle after a quarter second of quiet, so that the
+   * other tasks do not wait the idle time (a second here) for the last records of a burst.
+   */
+  @Test
+  void aLivePartitionIsIdleAfterAQuarterSecondOfQuiet() {
+    quietAfterOneRecord(Duration.ofMillis(100), Duration.ofMillis(300));
+    assertThat(idleMarkers(context)).isEqualTo(1);
+  }
+
+  /**
+   * One in historical time (a replay, a catch-up) waits the idle time: its producer may be slow.
+   */
+  @Test
+  void aPartitionInHistoricalTimeIsIdleOnlyAfterTheIdleTime() {
+    long wall = quietAfterOneRecord(Duration.ofHours(1), Duration.ofMillis(300));
+    assertThat(idleMarkers(context)).isZero();
+
+    context.setCurrentSystemTimeMs(wall + 1_100);
+    tick(context);
+    assertThat(idleMarkers(context)).isEqualTo(1);
+  }
+
+  /**
+   * One record of the task's own input, {@code behind} the wall clock, then {@code quiet}; returns
+   * the wall-clock time of the record.
+   */
+  private long quietAfterOneRecord(Duration behind, Duration quiet) {
+    long wall = Duration.ofDays(20_000).toMillis();
+    context.setCurrentSystemTimeMs(wall);
+    placement.init(context);
+    context.setRecordMetadata("in", 0, 0);
+    placement.process(new Record<>("whatsapp|BR", "probe", wall - behind.toMillis()));
+    context.resetForwards();
+    context.setCurrentSystemTimeMs(wall + quiet.toMillis());
+    tick(context);
+    return wall;
+  }
+
   private static void tick(MockProcessorContext<String, String> context) {
     List<CapturedPunctuator> scheduled = context.scheduledPunctuators();
     scheduled.get(scheduled.size() - 1).getPunctuator().punctuate(context.currentSystemTimeMs());
