@@ -15,6 +15,7 @@ import io.outageradar.service.status.StatusFeed;
 import io.outageradar.service.status.StatusView;
 import io.outageradar.streams.ConsumedInputs;
 import io.outageradar.streams.DeadLetteringDeserializationHandler;
+import io.outageradar.streams.InputLag;
 import io.outageradar.streams.StoreNames;
 import io.outageradar.streams.StreamsProperties;
 import io.outageradar.streams.detection.DetectionTopology;
@@ -188,13 +189,16 @@ public final class Pipeline implements AutoCloseable {
   private final AtomicBoolean failed = new AtomicBoolean();
   private int detectionTasks;
 
+  /** Whether the inputs hold everything they will get before any silence may count as idleness. */
+  private volatile boolean inputsWritten;
+
   private Pipeline(Settings settings) {
     this.settings = settings;
   }
 
   /** Creates missing topics, starts the pipeline's application and waits until it is RUNNING. */
   public static Pipeline start(Settings settings, Duration startupTimeout) {
-    Pipeline pipeline = launch(settings, false);
+    Pipeline pipeline = launch(settings, false, true);
     pipeline.awaitRunning(startupTimeout);
     return pipeline;
   }
@@ -206,7 +210,7 @@ public final class Pipeline implements AutoCloseable {
    * gone idle, and starting is seconds that need not wait for the writing.
    */
   public static Pipeline startPaused(Settings settings) {
-    return launch(settings, true);
+    return launch(settings, true, true);
   }
 
   /** Starts processing after {@link #startPaused}, and waits until the pipeline is RUNNING. */
@@ -215,10 +219,35 @@ public final class Pipeline implements AutoCloseable {
     awaitRunning(startupTimeout);
   }
 
-  private static Pipeline launch(Settings settings, boolean paused) {
+  /**
+   * As {@link #start}, but it returns at once and the pipeline processes a history while it is
+   * still being written to the inputs (the demo), without taking any silence of an input for its
+   * end — a pause in the writing is not idleness — until {@link #inputsWritten}. Then {@link
+   * #awaitRunning}.
+   */
+  public static Pipeline startWhileInputsWritten(Settings settings) {
+    return launch(settings, false, false);
+  }
+
+  /**
+   * Everything of the history is on the broker (after {@link #startWhileInputsWritten}): an input
+   * this pipeline has read to its end and that stays quiet may count as idle from now on.
+   */
+  public void inputsWritten() {
+    inputsWritten = true;
+  }
+
+  private static Pipeline launch(Settings settings, boolean paused, boolean written) {
     TopicCreator.ensure(settings.kafka(), settings.topics().all(), settings.replicationFactor());
     InputPlacement.Partitions partitions = partitions(settings);
     Pipeline pipeline = new Pipeline(settings);
+    pipeline.inputsWritten = written;
+    InputLag consumed = ConsumedInputs.lag();
+    // until the whole history is written, no partition counts as read to its end: that is what
+    // lets a silence count as idleness anywhere in the pipeline
+    InputLag lag =
+        (topic, partition, lastProcessed) ->
+            pipeline.inputsWritten && consumed.caughtUp(topic, partition, lastProcessed);
     pipeline.detectionTasks = partitions.byService();
     Topology topology =
         DetectionTopology.build(
@@ -226,7 +255,7 @@ public final class Pipeline implements AutoCloseable {
                 settings.rules(),
                 SentimentAnalyzer.standard(),
                 settings.topics(),
-                ConsumedInputs.lag(),
+                lag,
                 partitions,
                 pipeline.settling));
     Properties own =
@@ -284,7 +313,7 @@ public final class Pipeline implements AutoCloseable {
   }
 
   /** Waits until the application is RUNNING, then starts the status page and query API if asked. */
-  private void awaitRunning(Duration startupTimeout) {
+  public void awaitRunning(Duration startupTimeout) {
     try {
       if (!running.await(startupTimeout.toMillis(), TimeUnit.MILLISECONDS)) {
         throw new IllegalStateException(

@@ -169,6 +169,64 @@ class PipelineIT {
     assertThat(verdicts.get(0).getChecks()).isEqualTo(9);
   }
 
+  /**
+   * A history written while the pipeline reads it, paused half-way for three times the idle time (a
+   * slow producer on a busy machine): until the writer says it is done, no silence counts as the
+   * end of the inputs, so the second half's windows are judged with their probes instead of being
+   * closed by the pause, and the outage in them is the same as in one written without a pause.
+   */
+  @Test
+  void aPauseInWritingAHistoryIsNotTakenForItsEnd(KafkaTestContext kafka) throws Exception {
+    Topics topics =
+        Topics.withPrefix(kafka.topicPrefix(), RegistryOptions.of("mock://" + scope).connect());
+    pipeline =
+        Pipeline.startWhileInputsWritten(
+            Pipeline.Settings.builder(
+                    kafka.bootstrapServers(), kafka.uniqueName(), topics, stateDir)
+                .detection(DETECTION)
+                .build());
+    pipeline.awaitRunning(Duration.ofSeconds(60));
+    List<ProbeResult> before = new ArrayList<>();
+    List<ProbeResult> after = new ArrayList<>();
+    for (int second = 0; second < 420; second += 10) {
+      ProbeStatus status =
+          second >= 180 && second < 270 ? ProbeStatus.DNS_SERVFAIL : ProbeStatus.OK;
+      for (String agent : AGENTS) {
+        (second < 170 ? before : after).add(probe(agent, status, T0.plusSeconds(second)));
+      }
+    }
+    publish(kafka, topics.probeResults, before);
+    List<String> probeTopic = List.of(topics.probeResults.name());
+    await().atMost(Duration.ofSeconds(60)).until(() -> pipeline.read(probeTopic) == before.size());
+    // the pause itself, not a wait for readiness: the writer stalls with everything read
+    Thread.sleep(DETECTION.idleAdvanceAfter().multipliedBy(3).toMillis());
+    publish(kafka, topics.probeResults, after);
+    pipeline.inputsWritten();
+
+    List<OutageEvent> outages = new ArrayList<>();
+    try (KafkaConsumer<String, OutageEvent> outageConsumer = consumer(kafka, topics.outages)) {
+      await()
+          .atMost(Duration.ofSeconds(60))
+          .untilAsserted(
+              () -> {
+                outageConsumer.poll(Duration.ofMillis(200)).forEach(r -> outages.add(r.value()));
+                assertThat(outages)
+                    .last()
+                    .extracting(OutageEvent::getState)
+                    .isEqualTo(OutageState.RESOLVED);
+              });
+    }
+    assertThat(outages.get(0).getConfirmedAt()).isEqualTo(T0.plusSeconds(240));
+    assertThat(outages.get(outages.size() - 1).getResolvedAt()).isEqualTo(T0.plusSeconds(270));
+    assertThat(
+            pipeline.streams().metrics().values().stream()
+                .filter(metric -> metric.metricName().name().equals("late-probes-dropped-total"))
+                .mapToDouble(metric -> ((Number) metric.metricValue()).doubleValue())
+                .sum())
+        .as("no probe came after its window was closed")
+        .isZero();
+  }
+
   private static String header(ConsumerRecord<?, ?> record, String name) {
     Header header = record.headers().lastHeader(name);
     return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);

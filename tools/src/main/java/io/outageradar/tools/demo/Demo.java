@@ -104,7 +104,7 @@ public final class Demo {
         ScenarioEvents.of(scenario),
         timeout,
         progress,
-        registry -> {},
+        null,
         serve,
         InputPartitioning.SERVICE,
         businesses,
@@ -131,7 +131,7 @@ public final class Demo {
         events.stream(),
         timeout,
         progress,
-        registry -> {},
+        null,
         serve,
         InputPartitioning.SERVICE,
         businesses,
@@ -153,7 +153,7 @@ public final class Demo {
         events.stream(),
         timeout,
         progress,
-        registry -> {},
+        null,
         null,
         partitioning,
         DemoBusinesses.sample(),
@@ -161,8 +161,8 @@ public final class Demo {
   }
 
   /**
-   * As above; {@code beforePipeline} may act on the registry once the replay is on the broker
-   * (tests of a registry outage).
+   * As above; {@code beforePipeline} may act on the registry once the replay is on the broker and
+   * before the pipeline reads any of it (tests of a registry outage).
    */
   public static Outcome run(
       String name,
@@ -221,6 +221,10 @@ public final class Demo {
     return String.format("%.1f", Duration.between(began, Instant.now()).toMillis() / 1000.0);
   }
 
+  /**
+   * The run itself; {@code beforePipeline}, when not null, acts on the registry once the replay is
+   * on the broker and before the pipeline has read any of it.
+   */
   private static Outcome run(
       String name,
       Stream<SpecificRecord> events,
@@ -259,18 +263,24 @@ public final class Demo {
         TopicCreator.ensure(admin, topics.all(), (short) 1);
       }
       // The pipeline starts on a thread of its own (is built, joins its group, opens its stores: a
-      // second) while the replay is written, but processes nothing until all of it is on the
-      // broker: a replay paused mid-way (a slow producer on a busy machine) would look to the
-      // pipeline like inputs gone idle.
+      // second) and reads the replay while it is written, on the core the writing leaves; until
+      // all of it is on the broker no silence counts as the end of an input, so a replay paused
+      // mid-way (a slow producer on a busy machine) changes nothing. A test that acts on the
+      // registry before the pipeline reads has it paused until then instead.
+      boolean readWhileWriting = beforePipeline == null;
       progress.accept(
           "embedded Kafka up after "
               + secondsSince(began)
               + " s; replaying "
               + name
-              + " while the pipeline starts");
+              + (readWhileWriting ? " while the pipeline reads it" : " while the pipeline starts"));
       joined(lexicons);
       CompletableFuture<Pipeline> starting =
-          CompletableFuture.supplyAsync(() -> Pipeline.startPaused(settings));
+          CompletableFuture.supplyAsync(
+              () ->
+                  readWhileWriting
+                      ? Pipeline.startWhileInputsWritten(settings)
+                      : Pipeline.startPaused(settings));
       Pipeline started;
       long replayed;
       try {
@@ -280,20 +290,29 @@ public final class Demo {
         BusinessPublisher.publish(
             KafkaClients.plain(kafka.bootstrapServers()), topics.businesses, businesses);
         started = joined(starting);
-        beforePipeline.accept(registry);
+        if (readWhileWriting) {
+          started.inputsWritten();
+        } else {
+          beforePipeline.accept(registry);
+        }
       } catch (RuntimeException e) {
         starting.thenAccept(Pipeline::close);
         throw e;
       }
       progress.accept(
           String.format(
-              "%,d events on the broker after %s s; the pipeline reads them",
+              "%,d events on the broker after %s s; the pipeline reads the rest",
               replayed, secondsSince(began)));
       try (Pipeline pipeline = started;
           OutputCollector outputs = new OutputCollector(kafka.bootstrapServers(), topics)) {
         // RUNNING may wait on the registry (a test takes it down here): the whole timeout, not a
         // fixed minute
-        pipeline.resume(timeout.minus(Duration.between(began, Instant.now())));
+        Duration startup = timeout.minus(Duration.between(began, Instant.now()));
+        if (readWhileWriting) {
+          pipeline.awaitRunning(startup);
+        } else {
+          pipeline.resume(startup);
+        }
         if (serve != null) {
           progress.accept(
               "status page at http://localhost:"
