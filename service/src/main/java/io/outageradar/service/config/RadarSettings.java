@@ -188,7 +188,7 @@ public final class RadarSettings {
           duration(
                   "detection.idle-advance-after",
                   "10s",
-                  "Wall-clock silence of a task's inputs after which its stream time follows the wall clock (closes the last windows of quiet inputs).")
+                  "Wall-clock silence of a task's inputs after which its stream time follows the wall clock (closes the last windows of quiet inputs). A live input (within a minute of the wall clock) counts as idle after at most 250 ms.")
               .withImportance(Setting.Importance.LOW));
 
   public static final Setting<Duration> REOPEN_WITHIN =
