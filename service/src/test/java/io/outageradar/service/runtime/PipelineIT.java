@@ -70,16 +70,19 @@ class PipelineIT {
   }
 
   private Topics start(KafkaTestContext kafka) {
-    Topics topics =
-        Topics.withPrefix(kafka.topicPrefix(), RegistryOptions.of("mock://" + scope).connect());
-    pipeline =
-        Pipeline.start(
-            Pipeline.Settings.builder(
-                    kafka.bootstrapServers(), kafka.uniqueName(), topics, stateDir)
-                .detection(DETECTION)
-                .build(),
-            Duration.ofSeconds(60));
+    Topics topics = topics(kafka);
+    pipeline = Pipeline.start(settings(kafka, topics), Duration.ofSeconds(60));
     return topics;
+  }
+
+  private Topics topics(KafkaTestContext kafka) {
+    return Topics.withPrefix(kafka.topicPrefix(), RegistryOptions.of("mock://" + scope).connect());
+  }
+
+  private Pipeline.Settings settings(KafkaTestContext kafka, Topics topics) {
+    return Pipeline.Settings.builder(kafka.bootstrapServers(), kafka.uniqueName(), topics, stateDir)
+        .detection(DETECTION)
+        .build();
   }
 
   @Test
@@ -177,14 +180,8 @@ class PipelineIT {
    */
   @Test
   void aPauseInWritingAHistoryIsNotTakenForItsEnd(KafkaTestContext kafka) throws Exception {
-    Topics topics =
-        Topics.withPrefix(kafka.topicPrefix(), RegistryOptions.of("mock://" + scope).connect());
-    pipeline =
-        Pipeline.startWhileInputsWritten(
-            Pipeline.Settings.builder(
-                    kafka.bootstrapServers(), kafka.uniqueName(), topics, stateDir)
-                .detection(DETECTION)
-                .build());
+    Topics topics = topics(kafka);
+    pipeline = Pipeline.startWhileInputsWritten(settings(kafka, topics));
     pipeline.awaitRunning(Duration.ofSeconds(60));
     List<ProbeResult> before = new ArrayList<>();
     List<ProbeResult> after = new ArrayList<>();
